@@ -1,0 +1,19 @@
+"""reconcile: find where news articles about one story disagree on the numbers.
+
+Library use::
+
+    from reconciler import reconcile
+    result = reconcile(["seeds/"])
+    for f in result.findings:
+        print(f.severity, f.message)
+"""
+
+from .extract import extract_claims, extract_text
+from .models import SCHEMA, Claim, Finding, Group, Result, Skipped, Source
+from .pipeline import NoArticles, Options, reconcile
+
+__all__ = [
+    "SCHEMA", "Claim", "Finding", "Group", "NoArticles", "Options", "Result", "Skipped", "Source",
+    "extract_claims", "extract_text", "reconcile",
+]
+__version__ = "0.1.0"

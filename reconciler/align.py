@@ -1,0 +1,263 @@
+"""Align claims that state the same quantity about the same subject.
+
+Claims are blocked by dimension (money, count, duration, ...), so nothing is compared
+across blocks. Inside a block, candidate pairs come from rapidfuzz's vectorised
+``process.cdist`` over context keys with a score cutoff; each candidate is then scored
+on IDF-weighted shared context, counted noun, value relation and role. Pairs are merged
+best-first under constraints: two claims of one sentence with different values never
+share a group (that is "from 15.6% to 71.0%", two quantities), and a merge must keep the
+average link strong so groups do not chain.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+
+from .models import Claim, Group
+from .units import Rates, base_interval, dimension, overlaps
+
+
+@dataclass(frozen=True)
+class AlignConfig:
+    link_threshold: float = 0.42
+    average_threshold: float = 0.34
+    prefilter_cutoff: float = 35.0  # rapidfuzz token_set_ratio on context keys
+    all_pairs_below: int = 300  # blocks smaller than this skip the prefilter
+    fuzzy_token_ratio: float = 86.0  # spelling variants: "deepseeker" ~ "deepseek"
+    scale_slack: float = 0.03
+
+
+@dataclass(frozen=True)
+class _Item:
+    claim: Claim
+    dim: str
+    base: tuple[float, float, float] | None
+    tokens: frozenset[str]
+    noun_head: str
+
+
+def align(claims: Sequence[Claim], rates: Rates, config: AlignConfig = AlignConfig()) -> list[Group]:
+    """Group claims that state the same quantity; only groups spanning two or more sources."""
+    canon = _canonical_tokens(claims, config)
+    items: list[_Item] = []
+    for c in claims:
+        if c.qualifier == "vague":
+            continue
+        toks = frozenset(canon.get(t, t) for t in c.context)
+        items.append(_Item(c, dimension(c), base_interval(c, rates), toks, _noun_head(c.noun)))
+    blocks: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        blocks[it.dim].append(it)
+    groups: list[Group] = []
+    for dim in sorted(blocks):
+        block = blocks[dim]
+        idf = _idf(block)
+        for members, why, score in _cluster(block, idf, config):
+            groups.append(_group(dim, members, why, score))
+    groups.sort(key=lambda g: g.id)
+    return groups
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def _noun_head(noun: str) -> str:
+    words = [w for w in noun.lower().replace("-", " ").split() if w.isalpha()]
+    if not words:
+        return ""
+    w = words[-1]
+    return w[:-1] if w.endswith("s") and len(w) > 3 else w
+
+
+def _canonical_tokens(claims: Iterable[Claim], config: AlignConfig) -> dict[str, str]:
+    """Map spelling variants to the most frequent form, comparing words within first-letter buckets."""
+    freq: Counter[str] = Counter(t for c in claims for t in c.context)
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for t, _n in sorted(freq.items(), key=lambda kv: (-kv[1], kv[0])):
+        if len(t) >= 5 and t.isalpha():
+            buckets[t[:2]].append(t)
+    canon: dict[str, str] = {}
+    for words in buckets.values():
+        if len(words) < 2:
+            continue
+        matrix = process.cdist(words, words, scorer=fuzz.ratio, score_cutoff=config.fuzzy_token_ratio)
+        for i, w in enumerate(words):
+            for j in range(i):  # only towards more frequent words
+                if matrix[i][j] and words[j] not in canon:
+                    canon[w] = words[j]
+                    break
+    return canon
+
+
+def _idf(block: Sequence[_Item]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for it in block:
+        df.update(it.tokens)
+    n = len(block)
+    return {t: math.log((n + 1) / (d + 0.5)) + 0.1 for t, d in df.items()}
+
+
+def _ctx_sim(a: _Item, b: _Item, idf: dict[str, float]) -> tuple[float, list[str]]:
+    shared = a.tokens & b.tokens
+    if not shared:
+        return 0.0, []
+    wa = sum(idf[t] for t in a.tokens)
+    wb = sum(idf[t] for t in b.tokens)
+    ws = sum(idf[t] for t in shared)
+    # Dice over weights, tempered towards the smaller side (short list items have thin context)
+    dice = 2 * ws / (wa + wb)
+    small = ws / min(wa, wb)
+    return 0.6 * dice + 0.4 * small, sorted(shared, key=lambda t: -idf[t])
+
+
+def value_relation(a: tuple[float, float, float] | None, b: tuple[float, float, float] | None,
+                   scale_slack: float = 0.03) -> str:
+    """'agree', 'scale' (a power of ten apart), 'near' (within 35%), 'far' or 'unknown'."""
+    if a is None or b is None:
+        return "unknown"
+    if overlaps((a[1], a[2]), (b[1], b[2])):
+        return "agree"
+    va, vb = a[0], b[0]
+    if va <= 0 or vb <= 0:
+        return "far"
+    ratio = max(va, vb) / min(va, vb)
+    k = round(math.log10(ratio))
+    if k >= 1:
+        f = 10.0**k
+        if va > vb and overlaps((a[1] / f, a[2] / f), (b[1], b[2]), scale_slack):
+            return "scale"
+        if vb > va and overlaps((b[1] / f, b[2] / f), (a[1], a[2]), scale_slack):
+            return "scale"
+    return "near" if ratio <= 1.35 else "far"
+
+
+def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig) -> tuple[float, list[str], str]:
+    ca, cb = a.claim, b.claim
+    sim, shared = _ctx_sim(a, b, idf)
+    rel = value_relation(a.base, b.base, config.scale_slack)
+    score = sim
+    if rel == "agree":
+        score += 0.25
+    elif rel == "far":
+        va, vb = (a.base or (1, 1, 1))[0], (b.base or (1, 1, 1))[0]
+        ratio = max(va, vb) / max(min(va, vb), 1e-12)
+        score -= min(0.5, 0.12 * math.log2(max(ratio, 1.0)))
+    if a.noun_head and b.noun_head:
+        score += 0.1 if a.noun_head == b.noun_head else -0.15
+    if ca.role and cb.role and ca.role != cb.role:
+        score -= 0.3
+    if ("~plan" in a.tokens) != ("~plan" in b.tokens):
+        score -= 0.15
+    if ca.source == cb.source and rel != "agree":
+        score -= 0.2
+    if ca.kind == "date" and rel == "unknown":
+        score += 0.1 if ca.value == cb.value else 0.0
+    return score, shared, rel
+
+
+def _cannot_link(a: Claim, b: Claim) -> bool:
+    """Two different numbers in one sentence of one source are two quantities."""
+    if a.source != b.source or a.sentence_start != b.sentence_start:
+        return False
+    if a.range_id and a.range_id == b.range_id:
+        return True
+    return a.value != b.value
+
+
+def _candidates(block: Sequence[_Item], config: AlignConfig) -> Iterable[tuple[int, int]]:
+    n = len(block)
+    if n < config.all_pairs_below:
+        for i in range(n):
+            for j in range(i + 1, n):
+                yield i, j
+        return
+    keys = [" ".join(sorted(it.tokens)) for it in block]
+    matrix = process.cdist(keys, keys, scorer=fuzz.token_set_ratio,
+                           score_cutoff=config.prefilter_cutoff, workers=1)
+    for i in range(n):
+        row = matrix[i]
+        for j in range(i + 1, n):
+            if row[j]:
+                yield i, j
+
+
+def _cluster(block: Sequence[_Item], idf: dict[str, float], config: AlignConfig
+             ) -> list[tuple[list[_Item], list[str], float]]:
+    scored: list[tuple[float, int, int, list[str]]] = []
+    cache: dict[tuple[int, int], float] = {}
+    for i, j in _candidates(block, config):
+        a, b = block[i], block[j]
+        if a.claim.source == b.claim.source and a.claim.start == b.claim.start:
+            continue
+        s, shared, _rel = _pair_score(a, b, idf, config)
+        cache[(i, j)] = s
+        if s >= config.link_threshold:
+            scored.append((s, i, j, shared))
+    scored.sort(key=lambda x: (-x[0], x[1], x[2]))
+    parent = list(range(len(block)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(block))}
+    why: dict[int, Counter[str]] = defaultdict(Counter)
+    best: dict[int, float] = defaultdict(float)
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def pair(i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        if key not in cache:
+            cache[key] = _pair_score(block[key[0]], block[key[1]], idf, config)[0]
+        return cache[key]
+
+    for s, i, j, shared in scored:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            why[ri].update(shared)
+            continue
+        mi, mj = members[ri], members[rj]
+        if any(_cannot_link(block[x].claim, block[y].claim) for x in mi for y in mj):
+            continue
+        if len(mi) * len(mj) > 1:
+            links = [pair(x, y) for x in mi for y in mj]
+            if sum(links) / len(links) < config.average_threshold:
+                continue
+        parent[rj] = ri
+        members[ri] = mi + mj
+        del members[rj]
+        why[ri].update(shared)
+        why[ri].update(why.pop(rj, Counter()))
+        best[ri] = max(best[ri], best.pop(rj, 0.0), s)
+    out: list[tuple[list[_Item], list[str], float]] = []
+    for root, idx in members.items():
+        items = [block[i] for i in sorted(idx)]
+        if len({it.claim.source for it in items}) < 2:
+            continue
+        out.append((items, [w for w, _n in why[root].most_common(6)], best[root]))
+    return out
+
+
+def _group(dim: str, items: list[_Item], why: list[str], score: float) -> Group:
+    claims = sorted((it.claim for it in items), key=lambda c: (c.source, c.start))
+    gid = "g-" + hashlib.sha1(f"{dim}|{claims[0].id}".encode()).hexdigest()[:8]
+    nouns = Counter(c.noun.lower() for c in claims if c.noun and c.kind == "count")
+    if nouns:
+        label = nouns.most_common(1)[0][0]
+    else:
+        label = " ".join(why[:3]) if why else dim
+    reasons = [f"dimension: {dim}"]
+    if why:
+        reasons.append("shared context: " + ", ".join(why))
+    units = sorted({c.unit for c in claims if c.unit})
+    if units:
+        reasons.append("units: " + ", ".join(units))
+    reasons.append(f"best link score: {score:.2f}")
+    return Group(id=gid, dimension=dim, claims=tuple(c.id for c in claims), label=label,
+                 consensus=None, consensus_text="", support=0, why=tuple(reasons), score=round(score, 3))

@@ -1,0 +1,125 @@
+"""Thin command line: parse options, call the library, turn domain errors into exit codes."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+from pathlib import Path
+
+import click
+
+from .models import Result
+from .output import to_json, write_atomic
+from .pipeline import NoArticles, Options, reconcile
+from .rules import ConfigError
+from .sources import NoInput
+
+EPILOG = """\b
+Examples:
+  reconcile seeds/                      report on the five seed articles
+  reconcile seeds/ extra/new.html       add an article and run again
+  reconcile seeds/ --json - | jq .findings
+  reconcile seeds/ --fail-on error      exit 1 if any error is found (for CI)
+
+\b
+Outputs (NAME is the first path's folder or file name):
+  reports/NAME.html   the discrepancy report (one offline file)
+  reports/NAME.json   the JSON result (schema reconcile/1)
+  claims/NAME.csv     the claim ledger, one row per claim
+With --out DIR all three go to DIR.
+
+\b
+Exit codes: 0 done; 1 a finding at or above --fail-on; 2 usage error,
+a path that does not exist, or no readable article.
+"""
+
+
+class _UsageError(click.ClickException):
+    exit_code = 2
+
+
+@click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the HTML, JSON and CSV outputs (default: reports/ and claims/).")
+@click.option("--json", "json_path", type=str, default=None,
+              help="Write the JSON result to this file instead ('-' for standard output).")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default=None,
+              help="Exit with status 1 when a finding at or above this severity exists.")
+@click.option("--rules", "rules_file", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="TOML file overriding rules and tolerances (see rules/defaults.toml).")
+@click.option("--rates", "rates_file", type=click.Path(dir_okay=False, path_type=str), default=None,
+              help="TOML file overriding the currency rate table.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.version_option(package_name="reconcile")
+def main(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fail_on: str | None,
+         rules_file: str | None, rates_file: str | None, quiet: bool) -> None:
+    """Reconcile the numbers that news articles about one story report.
+
+    Reads every .txt, .md and .html article under PATHS, extracts each numeric claim
+    with its exact quote, aligns the claims that state the same quantity across
+    sources, flags the ones that disagree and explains why, and writes an HTML
+    report, a JSON result and a CSV claim ledger.
+    """
+    options = Options(rules_file=rules_file, rates_file=rates_file)
+    try:
+        result = reconcile(paths, options)
+    except (NoInput, NoArticles, ConfigError) as exc:
+        raise _UsageError(str(exc)) from exc
+    for s in result.skipped:
+        click.echo(f"skipped {s.path}: {s.reason}", err=True)
+    name = _name(paths)
+    html_path = (out_dir or Path("reports")) / f"{name}.html"
+    csv_path = (out_dir or Path("claims")) / f"{name}.csv"
+    written = _write_outputs(result, name, html_path, csv_path, out_dir, json_path)
+    if not quiet:
+        _summary(result, written, to_stderr=json_path == "-")
+    if fail_on:
+        levels = ("error",) if fail_on == "error" else ("error", "warning")
+        if any(f.severity in levels for f in result.findings):
+            sys.exit(1)
+
+
+def _write_outputs(result: Result, name: str, html_path: Path, csv_path: Path, out_dir: Path | None,
+                   json_path: str | None) -> list[Path]:
+    from .report import render_html
+    from .tables import ledger_csv
+
+    written: list[Path] = []
+    data = to_json(result)
+    if json_path == "-":
+        click.echo(data, nl=False)
+    else:
+        jp = Path(json_path) if json_path else (out_dir or Path("reports")) / f"{name}.json"
+        write_atomic(jp, data)
+        written.append(jp)
+    now = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    write_atomic(html_path, render_html(result, generated_at=now))
+    written.append(html_path)
+    write_atomic(csv_path, ledger_csv(result))
+    written.append(csv_path)
+    return written
+
+
+def _name(paths: tuple[str, ...]) -> str:
+    first = Path(paths[0])
+    stem = first.name if first.is_dir() else first.stem
+    stem = stem or first.resolve().name or "reconcile"
+    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in stem) or "reconcile"
+
+
+def _summary(result: Result, written: list[Path], *, to_stderr: bool) -> None:
+    c = result.counts()
+    lines = [
+        f"{len(result.sources)} sources, {len(result.claims)} claims, {len(result.groups)} aligned quantities",
+        f"findings: {c['error']} error, {c['warning']} warning, {c['info']} info"
+        + (f"; {len(result.skipped)} file(s) skipped" if result.skipped else ""),
+    ]
+    for f in [f for f in result.findings if f.severity != "info"][:8]:
+        lines.append(f"  {f.severity:7} {f.message}")
+    lines += [f"wrote {p}" for p in written]
+    click.echo("\n".join(lines), err=to_stderr)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

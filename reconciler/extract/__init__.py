@@ -1,0 +1,105 @@
+"""Extract numeric claims from a source: the grammar finds mentions, this adds their context."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Claim, Source
+from .grammar import Mention, scan
+from .text import Sentences, clause_bounds, content_words, split_sentences, stem
+from .vocab import PLAN_WORDS
+
+__all__ = ["extract_claims", "extract_text"]
+
+_LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’@.\-]*")
+
+
+def extract_claims(source: Source) -> list[Claim]:
+    """Every numeric claim in ``source.text``, in text order, with exact spans."""
+    text = source.text
+    sentences = split_sentences(text)
+    return [_claim(source, text, sentences, m) for m in scan(text, source.skip)]
+
+
+def extract_text(text: str, source_id: str = "text") -> list[Claim]:
+    """Convenience for tests and library users: claims of a bare string."""
+    src = Source(id=source_id, path=source_id, title="", text=text, format="txt",
+                 encoding="utf-8", sha256="")
+    return extract_claims(src)
+
+
+def _claim(source: Source, text: str, sentences: Sentences, m: Mention) -> Claim:
+    s_start, s_end = sentences.find(m.start)
+    s_end = max(s_end, m.end)
+    c_start, c_end = clause_bounds(text, m.start, m.end, s_start, s_end)
+    context = _context(text, m, s_start, s_end, c_start, c_end)
+    value: float | str = m.value
+    if isinstance(value, float):
+        value = round(value, 10)
+    return Claim(
+        id=f"{source.id}@{m.start}",
+        source=source.id,
+        start=m.start,
+        end=m.end,
+        text=text[m.start:m.end],
+        value=value,
+        unit=m.unit,
+        kind=m.kind,  # type: ignore[arg-type]
+        qualifier=m.qualifier,  # type: ignore[arg-type]
+        low=m.low,
+        high=m.high,
+        noun=m.noun,
+        subject=_subject(text, m, c_start, s_start),
+        sentence=text[s_start:s_end],
+        sentence_start=s_start,
+        context=context,
+        role=m.role,
+        range_id=m.range_id,
+        precision=m.precision,
+        scale_words=m.scale_words,
+        notes=tuple(m.notes),
+    )
+
+
+def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_end: int) -> tuple[str, ...]:
+    """Content-word stems near the claim: its clause, widened to the sentence when thin."""
+    words = [(p, w) for p, w in content_words(text, c_start, c_end) if not (m.start <= p < m.end)]
+    left = [w for p, w in words if p < m.start]
+    right = [w for p, w in words if p >= m.end]
+    near = left[-8:] + right[:6]
+    if len(left) < 2:
+        extra = [w for p, w in content_words(text, s_start, c_start)]
+        near = extra[-5:] + near
+        if len(near) < 3:
+            near += [w for p, w in content_words(text, c_end, s_end)][:4]
+    if m.noun:
+        near += [stem(w) for w in re.split(r"[\s-]+", m.noun) if w]
+    if any(w in PLAN_WORDS for w in near):
+        near.append("~plan")
+    seen: dict[str, None] = {}
+    for w in near:
+        seen.setdefault(w, None)
+    return tuple(seen)
+
+
+def _subject(text: str, m: Mention, c_start: int, s_start: int) -> str:
+    """A short human phrase for what the number is about."""
+    if m.noun and m.kind in ("count", "duration") and len(m.noun) > 2:
+        return m.noun
+    left = text[max(c_start, m.start - 80):m.start]
+    words = [w for w in _LABEL_WORD.findall(left) if w.lower() not in _SUBJECT_STOP]
+    if len(words) < 2 and c_start > s_start:
+        left = text[max(s_start, m.start - 80):m.start]
+        words = [w for w in _LABEL_WORD.findall(left) if w.lower() not in _SUBJECT_STOP]
+    phrase = " ".join(words[-3:])
+    if m.noun and m.noun not in phrase:
+        phrase = (phrase + " " + m.noun).strip()
+    return phrase
+
+
+_SUBJECT_STOP = frozenset(
+    """a an the of in on at to for from by with and or is are was were be been has have had
+    it its this that these those which who as than about approximately around roughly nearly
+    almost some just only more less over under up down at least most also would could will
+    said says say per cent percent total just mere""".split()
+)

@@ -1,0 +1,723 @@
+"""The number grammar: find numeric expressions in text, with exact spans.
+
+A scan runs in three passes over the original text, each linear:
+1. spans that are never claims (times of day, URLs, identifiers, list markers) and dates;
+2. numbers (digits or words) with what binds to them on the left (hedges, currency) and
+   the right (scales, the "29.4 * * $10000" artefact, currency, percent, units, nouns);
+3. pairing: ranges ("X to Y", "between X and Y"), changes ("from X to Y"), equivalences.
+The result is a list of ``Mention`` (a claim without its context), in text order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import vocab as V
+
+Span = tuple[int, int]
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    value: float | str
+    kind: str
+    unit: str
+    qualifier: str = "exact"
+    low: float | None = None
+    high: float | None = None
+    noun: str = ""
+    precision: float = 0.0
+    scale_words: str = ""
+    role: str = ""
+    range_id: str = ""
+    per: str = ""  # for rates: what the rate is per ("GPU hour")
+    base_unit: str = ""  # pint unit for physical quantities
+    notes: list[str] = field(default_factory=list)
+    num_start: int = 0  # where the digits/words begin (after hedges and currency)
+    num_end: int = 0
+
+
+# ---------------------------------------------------------------------------------------
+# regular expressions (compiled once)
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+_DATE_MD = re.compile(
+    rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|[-–]\d|,\d{{3}}))"
+    r"(?:,?\s+(?P<year>(?:1[6-9]|20|21)\d\d)\b)?"
+)
+_DATE_DM = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\.?"
+    r"(?:,?\s+(?P<year>(?:1[6-9]|20|21)\d\d)\b)?"
+)
+_DATE_ISO = re.compile(r"\b(?P<year>(?:19|20|21)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+_DATE_US = re.compile(r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20|21)\d\d)\b")
+_DATE_MY = re.compile(rf"\b(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:1[6-9]|20|21)\d\d)\b")
+_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+_TIME = re.compile(
+    r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|JST|IST)?"
+    r"|\b\d{1,2}\.\d{2}\s*(?:[ap]\.\s?m\.|[ap]m\b)"
+    r"|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
+    r"|\b\d{4}\s*(?:GMT|UTC|hrs\b)"
+    r"|\b\d{1,2}\s+point\s+\d{1,2}\s+minutes?\b"
+    r"|\b\d{1,2}\s*(?:o'clock)"
+)
+_URLISH = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+|\b\S+\.(?:com|org|net|ai|io|gov|edu)/\S*")
+# identifiers: case numbers, DOIs, codes with several digit groups
+_IDENT = re.compile(
+    r"\b(?:No\.?|Nos\.?|Case|IMO|ISBN|ISSN|DOI|ID|Ref\.?|Docket|Flight|Route|Highway|Interstate|"
+    r"Article|Section|Rule|Chapter|Page|Pages|Vol\.?|Volume|Issue|pp?\.)\s*#?\s*[\w:./-]*\d[\w:./-]*"
+    r"|\b\d+:\d+-[a-z]{1,3}-\d+\b|\[\^?\d+\]|\^\d+|#\d+\b"
+)
+_LIST_MARKER = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|0\d)(?=[ \t]+\S)")
+_SCI = re.compile(r"\s*[×xX*]\s*10\s*(?:\^\s*(?P<e1>[-−]?\d{1,3})|(?P<e2>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
+_SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
+
+_DIGITS = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.89
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 234 567 (no-break / thin spaces)
+    r"|\d+(?:\.\d+)?"
+)
+_NUMWORD = "|".join(sorted(list(V.UNITS_WORDS) + list(V.TENS_WORDS) + ["hundred", "thousand", "dozen"],
+                           key=len, reverse=True))
+_WORDS = re.compile(rf"(?i)\b(?:{_NUMWORD})(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_NUMWORD}))*\b")
+_VAGUE = re.compile(
+    r"(?i)\b(?P<m1>tens|dozens|hundreds|thousands|millions|billions|trillions)"
+    r"(?:\s+of\s+(?P<m2>thousands|millions|billions))?"
+    r"(?:\s+of)?(?=\s+(?P<tail>[a-z$€£¥]))"
+)
+_FILL = re.compile(r"(?:\s*\*\s*\*\s*|\s*\*\*\s*|\s+|)")  # markdown bold debris or spaces
+_MULT = re.compile(
+    r"(?P<fill>\s*\*\s*\*\s*|\s*\*\*\s*|\s+)(?P<cur>US\$|\$|¥|RMB\s?|€|£)?(?P<pow>10{1,12})\b"
+    r"(?:\s+(?P<scale>million|billion|thousand))?"
+)
+_GLUED = re.compile(r"(?i)(?P<suf>bn|mn|tn|k|m|b|t)(?![A-Za-z0-9])")
+_SCALE_AFTER = re.compile(r"(?i)(?P<fill>[\s-]+|\s*\*\s*\*\s*)(?P<w>million|billion|trillion|thousand|hundred|mn|mln|bn|bln|tn|lakhs?|crores?)\b")
+_PERCENT = re.compile(r"(?i)\s?%|\s*(?:\*\s*\*\s*)?\s?(?:percentage points?|per\s?cent|pct)\b")
+_PER = re.compile(r"(?i)\s*(?:per|an?|/|each)\s+(?P<what>(?:million\s+|billion\s+|thousand\s+)?[A-Za-z][\w-]*(?:\s+(?:hour|day|token|tokens|kwh|unit)s?)?)")
+_WORDTOK = re.compile(r"[A-Za-z][A-Za-z0-9'’&./-]*|[$€£¥][A-Za-z]*|\d[\w.,-]*")
+
+_CURRENCY_PREFIX = re.compile(
+    r"(?i)(?:US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|NT\$|R\$|CN¥|JP¥|\$|€|£|¥|₹|₩|₽|₺|₱|₦|฿|zł"
+    r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|MYR|KRW|CHF|SEK|NOK|DKK|AUD|CAD|HKD|SGD|RUB|ZAR|BRL"
+    r"|MXN|PHP|NGN|IDR|THB|TWD|NZD|AED|SAR|PLN|Rs\.?|RM|Rp))\s?$"
+)
+_HEDGE_LEFT = re.compile(
+    r"(?i)(?:^|(?<=[\s(\"'“]))(?P<h>" + "|".join(
+        re.escape(h).replace(r"\ ", r"\s+") for h in sorted(V.HEDGES, key=len, reverse=True)
+    ) + r")\s*(?:\*\s*\*\s*)?$"
+)
+_LEFT_WORD = re.compile(r"([A-Za-z][\w'’.-]*)$")
+
+
+# ---------------------------------------------------------------------------------------
+# number parsing helpers
+
+
+def parse_digits(s: str) -> tuple[float, float]:
+    """Value and precision (half a unit of the last stated digit) of a digit string.
+
+    >>> parse_digits("294,000")
+    (294000.0, 500.0)
+    >>> parse_digits("2.08")
+    (2.08, 0.005)
+    >>> parse_digits("16 384")
+    (16384.0, 0.5)
+    """
+    t = s.replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
+    value = float(t)
+    if "." in t:
+        decimals = len(t.split(".", 1)[1])
+        return value, 0.5 * 10 ** (-decimals)
+    stripped = t.rstrip("0")
+    zeros = len(t) - len(stripped) if stripped else 0
+    return value, 0.5 * 10**zeros
+
+
+def parse_words(s: str) -> float | None:
+    """Value of an English number phrase.
+
+    >>> parse_words("three hundred forty")
+    340.0
+    >>> parse_words("Twenty-three")
+    23.0
+    >>> parse_words("a dozen") is None
+    True
+    """
+    total = 0.0
+    current = 0.0
+    seen = False
+    for w in re.split(r"[\s-]+", s.lower()):
+        if not w or w == "and":
+            continue
+        if w in V.UNITS_WORDS:
+            current += V.UNITS_WORDS[w]
+        elif w in V.TENS_WORDS:
+            current += V.TENS_WORDS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "thousand":
+            total += (current or 1) * 1000
+            current = 0
+        elif w == "dozen":
+            current = (current or 1) * 12
+        else:
+            return None
+        seen = True
+    return total + current if seen else None
+
+
+def _sig_precision(value: float) -> float:
+    """Precision of an integer written without decimals: half a unit of its last non-zero digit."""
+    if value == 0:
+        return 0.5
+    t = f"{value:.0f}"
+    stripped = t.rstrip("0")
+    return 0.5 * 10 ** (len(t) - len(stripped))
+
+
+# ---------------------------------------------------------------------------------------
+# pass 1: masks and dates
+
+
+def _mask_spans(text: str, skip: tuple[Span, ...]) -> list[Span]:
+    spans: list[Span] = list(skip)
+    for rx in (_URLISH, _IDENT, _TIME, _LIST_MARKER):
+        spans.extend((m.start(), m.end()) for m in rx.finditer(text))
+    return spans
+
+
+def _covered(mask: bytearray, a: int, b: int) -> bool:
+    return any(mask[a:b])
+
+
+def _set(mask: bytearray, a: int, b: int) -> None:
+    mask[a:b] = b"\x01" * (b - a)
+
+
+def _month_num(name: str) -> int:
+    low = name.lower().rstrip(".")
+    return V.MONTHS.get(low) or V.MONTHS[low[:3]]
+
+
+def _dates(text: str, mask: bytearray) -> list[Mention]:
+    out: list[Mention] = []
+    for rx in (_DATE_ISO, _DATE_US, _DATE_MD, _DATE_DM):
+        for m in rx.finditer(text):
+            if _covered(mask, m.start(), m.end()):
+                continue
+            month_s = m.group("month")
+            month = int(month_s) if month_s.isdigit() else _month_num(month_s)
+            day = int(m.group("day"))
+            if not (1 <= month <= 12 and 1 <= day <= 31):
+                continue
+            year = m.group("year")
+            value = f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
+            out.append(Mention(m.start(), m.end(), value, "date", "date", num_start=m.start(), num_end=m.end()))
+            _set(mask, m.start(), m.end())
+    for m in _DATE_MY.finditer(text):
+        if _covered(mask, m.start(), m.end()):
+            continue
+        month = _month_num(m.group("month"))
+        out.append(Mention(m.start(), m.end(), f"{m.group('year')}-{month:02d}", "date", "month",
+                           num_start=m.start(), num_end=m.end()))
+        _set(mask, m.start(), m.end())
+    for m in _WEEKDAY.finditer(text):
+        if _covered(mask, m.start(), m.end()):
+            continue
+        out.append(Mention(m.start(), m.end(), m.group(), "date", "weekday", num_start=m.start(), num_end=m.end()))
+        _set(mask, m.start(), m.end())
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# pass 2: numbers
+
+
+def _is_title_case_line(text: str, pos: int) -> bool:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a: b if b >= 0 else len(text)]
+    words = re.findall(r"[A-Za-z][A-Za-z']+", line)
+    if len(words) < 4:
+        return False
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / len(words) > 0.6
+
+
+def _left_is_name(text: str, start: int) -> bool:
+    """True when the number continues a proper name: "AIME 2024", "Llama 3.1", "RTX 4090"."""
+    if start < 2 or text[start - 1] not in " \u00a0":
+        return False
+    m = _LEFT_WORD.search(text, max(0, start - 40), start - 1)
+    if not m or m.end() != start - 1:
+        return False
+    word = m.group(1)
+    low = word.lower().rstrip(".")
+    if low in V.MONTHS or low in V.HEDGES or low in V.SCALE_WORDS or low in V.CURRENCY_SUFFIXES:
+        return False
+    if any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
+        return True  # code before: "H100 80GB", "GPT-4 32k"
+    if word.isupper() and len(word) >= 2 and low not in V.CURRENCY_PREFIXES:
+        return True  # acronym: "AIME 2024", "RTX 4090", "IMO 9697428"
+    if not word[0].isupper():
+        return False
+    # capitalised word: a name unless it starts a sentence or sits in a title-case line
+    i = m.start(1) - 1
+    while i >= 0 and text[i] in " \t\u00a0\"'“‘(*#":
+        i -= 1
+    if i < 0 or text[i] in ".!?\n:;":
+        return False
+    return not _is_title_case_line(text, start)
+
+
+def _token_bounds(text: str, a: int, b: int) -> tuple[int, int]:
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    n = len(text)
+    while b < n and not text[b].isspace():
+        b += 1
+    return a, b
+
+
+_CODE_TOKEN = re.compile(r"^[\"'“‘(\[*]*[A-Za-z]+[A-Za-z]*[-_.]?\d")
+
+
+def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
+    """Digits glued into a code, identifier, ordinal or version rather than a quantity."""
+    prev = text[start - 1] if start > 0 else " "
+    nxt = text[end] if end < len(text) else " "
+    if prev.isalpha():
+        # a currency code glued to the digits ("RM5", "Rs500") is fine
+        i = start
+        while i > 0 and text[i - 1].isalpha():
+            i -= 1
+        glued = text[i:start].lower()
+        if glued not in ("rm", "rs", "rp", "usd", "eur", "gbp", "us") or (i > 0 and text[i - 1].isalnum()):
+            return True
+    if prev in "@^#_\\/" or prev.isdigit():
+        return True
+    if prev in "-‐‑" and start >= 2 and (text[start - 2].isalpha() or text[start - 2] in "."):
+        return True
+    if prev == "." and start >= 2 and text[start - 2].isalnum():
+        return True
+    if nxt in "@_\\" or (nxt == "/" and end + 1 < len(text) and text[end + 1].isdigit()):
+        return True
+    if nxt == ":" and end + 1 < len(text) and text[end + 1].isdigit():
+        return True
+    if nxt == "-" and end + 1 < len(text) and text[end + 1].isdigit() and end + 2 < len(text) and text[end + 2].isdigit() \
+            and prev == "-":
+        return True
+    tail = text[end:end + 3].lower()
+    if re.match(r"(?:st|nd|rd|th)\b", tail):
+        return True
+    ta, _tb = _token_bounds(text, start, end)
+    prefix = text[ta:start].lstrip("\"'“‘([*~")
+    if prefix and any(ch.isalpha() for ch in prefix) and prefix.lower() not in _GLUED_CURRENCY:
+        return True  # letters earlier in the same token: "GPT-4", "OpenAI-o1-1217", "pass@1"
+    return False
+
+
+_GLUED_CURRENCY = frozenset(
+    ["us$", "a$", "au$", "c$", "ca$", "hk$", "s$", "nz$", "nt$", "r$", "cn¥", "jp¥", "rm", "rs", "rs.",
+     "rp", "usd", "eur", "gbp", "inr", "myr", "cny", "rmb", "u.s.$", "zł"]
+)
+
+
+@dataclass
+class _Right:
+    end: int
+    value_mult: float = 1.0
+    scale_words: str = ""
+    currency: str = ""
+    kind: str = ""
+    unit: str = ""
+    base_unit: str = ""
+    factor: float = 1.0  # to the kind's base unit (hours for durations)
+    noun: str = ""
+    per: str = ""
+    glued_scale: str = ""
+    qualifier: str = ""
+    vague: tuple[float, float] | None = None
+
+
+def _match_phrase(text: str, pos: int, table: dict[str, object], max_words: int = 3) -> tuple[str, int] | None:
+    """Longest key of ``table`` (lower case, single spaces) starting at ``pos`` (after spaces)."""
+    m = re.match(r"[\s\u00a0]*(?:\*\s*\*\s*)?", text[pos:pos + 12])
+    p = pos + (m.end() if m else 0)
+    words = list(re.finditer(r"[^\s,;:()\[\]\"“”]+", text[p:p + 60]))[:max_words]
+    best: tuple[str, int] | None = None
+    for k in range(len(words), 0, -1):
+        phrase_end = p + words[k - 1].end()
+        phrase = re.sub(r"\s+", " ", text[p:phrase_end]).lower().rstrip(".!?'’")
+        if phrase in table:
+            stripped = len(text[p:phrase_end]) - len(text[p:phrase_end].lower().rstrip(".!?'’"))
+            return phrase, phrase_end - stripped
+        if phrase.rstrip("s") in table and k == 1:
+            best = (phrase.rstrip("s"), phrase_end)
+    return best
+
+
+def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
+    r = _Right(end=pos)
+    n = len(text)
+    # glued suffix: 91.1K, 7.3bn, $4.12M, 660B
+    g = _GLUED.match(text, pos)
+    if g and not (g.group("suf").lower() in ("m", "t") and not has_currency and _unit_glued(text, pos)):
+        suf = g.group("suf").lower()
+        if not (suf in ("m", "t") and not has_currency):
+            r.value_mult *= V.GLUED_SCALES[suf]
+            r.glued_scale = g.group("suf")
+            r.scale_words = g.group("suf")
+            pos = g.end()
+            r.end = pos
+    # scientific notation: 3.8 × 10^25
+    sci = _SCI.match(text, pos)
+    if sci:
+        exp = sci.group("e1") or (sci.group("e2") or "").translate(_SUPERSCRIPT)
+        r.value_mult *= 10.0 ** int(exp.replace("−", "-"))
+        r.scale_words = f"× 10^{exp}"
+        pos = sci.end()
+        r.end = pos
+    # the "29.4 * * $10000" artefact: a multiplier of 10^k (from 万 / 亿) left by translation
+    mult = _MULT.match(text, pos)
+    if mult and (("*" in mult.group("fill")) or mult.group("cur")):
+        p = float(mult.group("pow"))
+        if mult.group("scale"):
+            p *= V.SCALE_WORDS[mult.group("scale").lower()]
+        r.value_mult *= p
+        r.scale_words = text[pos:mult.end()].strip()
+        if mult.group("cur"):
+            r.currency = V.CURRENCY_PREFIXES[mult.group("cur").strip().lower()]
+        pos = mult.end()
+        r.end = pos
+    else:
+        sc = _SCALE_AFTER.match(text, pos)
+        if sc and not r.glued_scale:
+            w = sc.group("w").lower()
+            # "a hundred" is handled by the word grammar; after digits, "hundred" is rare but valid
+            r.value_mult *= V.SCALE_WORDS[w]
+            r.scale_words = (r.scale_words + " " + w).strip()
+            pos = sc.end()
+            r.end = pos
+            sc2 = _SCALE_AFTER.match(text, pos)  # "1.2 thousand million" (rare): take it too
+            if sc2 and sc2.group("w").lower() in ("million", "billion") and w == "thousand":
+                r.value_mult *= V.SCALE_WORDS[sc2.group("w").lower()]
+                pos = sc2.end()
+                r.end = pos
+    # percent
+    pm = _PERCENT.match(text, pos)
+    if pm:
+        r.kind = "percent"
+        r.unit = "pp" if "point" in pm.group().lower() else "%"
+        r.end = pm.end()
+        return r
+    # currency after the number: "300000 US dollars", "2 million yuan"
+    cur = _match_phrase(text, pos, V.CURRENCY_SUFFIXES)  # type: ignore[arg-type]
+    if cur and (cur[0] not in ("won", "rand", "lira") or has_currency):
+        r.currency = V.CURRENCY_SUFFIXES[cur[0]]
+        pos = cur[1]
+        r.end = pos
+    if r.currency or has_currency:
+        r.kind = "money"
+        per = _PER.match(text, pos)
+        if per and not re.match(r"(?i)\s*a\s+(?:year|month|week|day)\b", text[pos:pos + 12]) or \
+                (per and per.group("what").lower() in ("hour", "day", "year", "month", "week", "gpu", "night")):
+            what = per.group("what")  # type: ignore[union-attr]
+            if what.lower() not in ("share", "few", "lot", "result", "record", "total", "deal", "further"):
+                r.kind = "rate"
+                r.per = what
+                r.end = per.end()  # type: ignore[union-attr]
+        return r
+    # duration / physical units (glued or spaced, or hyphenated: "54-day", "1.6-mile")
+    um = re.match(r"(?:-|\s*(?:\*\s*\*\s*)?|\u00a0)", text[pos:pos + 8])
+    upos = pos + (um.end() if um else 0)
+    # machine hours: "5,000 GPU hours", "30.84 million GPU-hours"
+    mh = re.match(r"(?i)(?P<m>" + "|".join(V.MACHINE_HOUR_PREFIXES) + r")[\s-]hours?\b", text[upos:upos + 24])
+    if mh:
+        r.kind, r.unit, r.factor = "duration", "h", 1.0
+        r.noun = text[upos:upos + mh.end()]
+        r.end = upos + mh.end()
+        return r
+    wm = re.match(r"[A-Za-z²³/µ.]+(?:\s(?:miles?|km|kilomet(?:re|er)s?|metres|meters|feet|ft|tonnes|tons|mi|ft))?", text[upos:upos + 30])
+    if wm:
+        cand = _match_phrase(text, upos, {**{k: 0 for k in V.DURATION_UNITS}, **{k: 0 for k in V.PHYSICAL_UNITS}})
+        if cand:
+            key, cend = cand
+            ok_end = cend >= len(text) or not text[cend].isalnum()
+            short_unit = len(key) <= 2 and key not in ("h", "ft", "mi", "km", "kg", "mm", "cm", "mb", "gb", "tb", "kb", "pb", "kw", "mw", "gw", "wh")
+            glued = upos == pos and um is not None and um.end() == 0
+            if ok_end and not (short_unit and not glued) and not (key in ("in.", "g", "t", "m", "w") and not glued):
+                if key in V.DURATION_UNITS:
+                    r.kind, r.unit, r.factor = "duration", "h", V.DURATION_UNITS[key]
+                    r.noun = key
+                else:
+                    kind, pu = V.PHYSICAL_UNITS[key]
+                    if kind == "mass" and key.startswith("pound") and has_currency:
+                        pass
+                    else:
+                        r.kind, r.unit, r.base_unit = kind, key, pu
+                        r.factor = V.BASE_FACTORS[pu]
+                        r.noun = key
+                        # emissions: "8,930 tons CO2eq"
+                        tail = text[cend:cend + 24].lower()
+                        if kind == "mass" and any(t in tail for t in V.EMISSION_MARKERS):
+                            r.kind = "emissions"
+                r.end = cend
+                return r
+    # counted noun
+    r.noun, r.end = _read_noun(text, pos)
+    if not r.noun:
+        r.end = pos
+    return r
+
+
+def _unit_glued(text: str, pos: int) -> bool:
+    return bool(re.match(r"(?i)(?:m|t)(?:\b|²|³)", text[pos:pos + 2]))
+
+
+_NOUN_WORD = re.compile(r"[ \t\u00a0]*(?:\*[ \t]*\*[ \t]*)?(?P<w>[A-Za-z][A-Za-z0-9'’&-]*|[A-Z]+\d+[A-Za-z0-9-]*)")
+
+
+_VERBS = frozenset(
+    """built made took shown showed gave got hit led ran cost costs paid said sold spent won lost
+    left kept met put set told went came became were was is are had has have will would can
+    could may might must should did does do being been""".split()
+)
+
+
+def _read_noun(text: str, pos: int) -> tuple[str, int]:
+    """Up to three words after a number that name what is counted ("H800 GPUs", "crew members")."""
+    words: list[str] = []
+    end = pos
+    p = pos
+    if p < len(text) and text[p] == "-":  # "64-page", "eight-GPU"
+        p += 1
+    for _ in range(4):
+        m = _NOUN_WORD.match(text, p)
+        if not m:
+            break
+        w = m.group("w")
+        low = w.lower()
+        if low in V.NOUN_STOP or low in V.MONTHS and w[0].isupper() and low != "may":
+            break
+        if low in V.CLASSIFIERS and not words:
+            p = m.end()
+            continue
+        if words and (low.endswith("ly") or (low.endswith("ed") and len(low) > 4) or low in _VERBS):
+            break
+        words.append(w)
+        end = m.end()
+        p = m.end()
+        if low[-1:] == "s" and len(words) >= 1 and not w[0].isupper() and not any(c.isdigit() for c in w):
+            break  # a plural noun closes the phrase: "crew members were" -> "crew members"
+        if p < len(text) and text[p] in ",.;:!?)(\"”":
+            break
+    return " ".join(words), end
+
+
+def _read_left(text: str, start: int) -> tuple[int, str, str]:
+    """(new start, currency ISO, qualifier) from what stands before the number."""
+    a = start
+    currency = ""
+    qualifier = ""
+    window = text[max(0, a - 12):a]
+    cm = _CURRENCY_PREFIX.search(window)
+    if cm:
+        sym = re.sub(r"\s", "", cm.group()).lower().replace("u.s.", "us")
+        currency = V.CURRENCY_PREFIXES.get(sym, V.CURRENCY_PREFIXES.get(sym.rstrip("."), ""))
+        if currency:
+            a = a - (len(window) - cm.start())
+    window = text[max(0, a - 30):a]
+    # markdown bold debris between hedge and number: "about * * 198"
+    hm = _HEDGE_LEFT.search(window)
+    if hm:
+        h = re.sub(r"\s+", " ", hm.group("h").lower())
+        qualifier = V.HEDGES.get(h, "")
+        a = a - (len(window) - hm.start("h"))
+    return a, currency, qualifier
+
+
+def _interval(value: float, precision: float, qualifier: str) -> tuple[float, float, str]:
+    lo, hi = value - precision, value + precision
+    q = qualifier or "exact"
+    if q == "approximate":
+        lo, hi = value * 0.95 - precision, value * 1.05 + precision
+    elif q == "upper_near":
+        lo, hi, q = value * 0.9 - precision, value + precision, "approximate"
+    elif q == "lower_near":
+        lo, hi, q = value - precision, value * 1.1 + precision, "approximate"
+    elif q == "upper":
+        lo, hi = 0.0, value + precision
+    elif q == "lower":
+        lo, hi = value - precision, float("inf")
+    return lo, hi, q
+
+
+def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
+    """All numeric mentions in ``text`` (outside ``skip``), in text order."""
+    n = len(text)
+    mask = bytearray(n + 1)
+    for a, b in _mask_spans(text, skip):
+        _set(mask, a, b)
+    skip_mask = bytearray(mask)
+    out = _dates(text, mask)
+    # vague amounts: "tens of millions of dollars"
+    for m in _VAGUE.finditer(text):
+        if _covered(mask, m.start(), m.end()):
+            continue
+        lo, hi = V.VAGUE_MULTIPLES[m.group("m1").lower()]
+        if m.group("m2"):
+            mul = V.SCALE_WORDS[m.group("m2").lower().rstrip("s")]
+            lo, hi = lo * mul, hi * mul
+        r = _read_right(text, m.end(), False)
+        kind = r.kind or ("count" if r.noun else "")
+        if not kind:
+            continue
+        out.append(Mention(m.start(), r.end, lo, kind, r.currency or r.unit or "", "vague", lo, hi,
+                           noun=r.noun, num_start=m.start(), num_end=m.end()))
+        _set(mask, m.start(), r.end)
+    # numbers written in digits or words
+    cands: list[tuple[int, int, bool]] = [(m.start(), m.end(), False) for m in _DIGITS.finditer(text)]
+    cands += [(m.start(), m.end(), True) for m in _WORDS.finditer(text)]
+    cands.sort()
+    name_run_end = -1
+    for s, e, is_word in cands:
+        if _covered(mask, s, e):
+            continue
+        if is_word:
+            phrase = text[s:e]
+            val = parse_words(phrase)
+            prev = text[max(0, s - 2):s]
+            low = phrase.lower()
+            if val is None:
+                continue
+            if low in ("hundred", "thousand", "dozen"):
+                if prev.lower() in ("a ",):
+                    s -= 2
+                else:
+                    continue
+            if low == "one" or low.startswith("one "):
+                # "one" is far more often a pronoun than a quantity; keep "one hundred", "one million"
+                nxt = _SCALE_AFTER.match(text, e)
+                if low == "one" and not nxt:
+                    continue
+            if e < n and text[e] == "-" and low in ("one",):
+                continue
+            precision = 0.5 if val < 100 else _sig_precision(val)
+        else:
+            if _rejected_by_neighbours(text, s, e):
+                continue
+            if s <= name_run_end + 1 or _left_is_name(text, s):
+                name_run_end = _token_bounds(text, s, e)[1]
+                continue
+            val, precision = parse_digits(text[s:e])
+            # a bare year is a date, not a quantity: handled as context, not claimed
+            if re.fullmatch(r"(?:1[6-9]|20|21)\d\d", text[s:e]):
+                r0 = _read_right(text, e, False)
+                if not r0.kind and not r0.noun.lower().startswith(("people", "person")):
+                    continue
+                if r0.kind in ("", "count") and not r0.noun:
+                    continue
+        a, currency, qualifier = _read_left(text, s)
+        if _covered(skip_mask, a, e):
+            continue
+        r = _read_right(text, e, bool(currency))
+        if r.end < n and (text[r.end].isalnum() and r.end == e):
+            continue  # digits glued to letters we do not know: a code ("5G", "3D")
+        value = val * r.value_mult
+        precision = precision * r.value_mult
+        cur = currency or r.currency
+        if r.kind == "percent":
+            kind, unit = "percent", r.unit
+        elif cur:
+            kind = "rate" if r.kind == "rate" else "money"
+            unit = cur if kind == "money" else f"{cur}/{r.per}"
+        elif r.kind == "duration":
+            kind, unit = "duration", "h"
+            value *= r.factor
+            precision *= r.factor
+        elif r.kind:
+            kind, unit = r.kind, r.unit
+        elif r.noun:
+            kind, unit = "count", ""
+        elif float(value).is_integer():
+            kind, unit = "count", ""
+        else:
+            kind, unit = "number", ""
+        lo, hi, q = _interval(value, precision, qualifier)
+        # trailing hedge: "200 or so", "300-plus"
+        ph = re.match(r"(?i)[\s-]*(or so|or more|or less|or fewer|plus)\b", text[r.end:r.end + 10])
+        if ph and not qualifier:
+            lo, hi, q = _interval(value, precision, V.POST_HEDGES[ph.group(1).lower()])
+        mention = Mention(
+            start=a, end=r.end, value=value, kind=kind, unit=unit, qualifier=q, low=lo, high=hi,
+            noun=r.noun, precision=precision, scale_words=r.scale_words, per=r.per,
+            base_unit=r.base_unit, num_start=s, num_end=e,
+        )
+        out.append(mention)
+        _set(mask, a, r.end)
+    out.sort(key=lambda m: (m.start, m.end))
+    _pair(text, out)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# pass 3: ranges and changes
+
+_RANGE_SEP = re.compile(r"^\s*(?:to|-|–|—|and|through|or)\s*(?:\*\s*\*\s*)?$", re.I)
+_CHANGE_LEFT = re.compile(r"(?i)\bfrom\s+(?:the\s+)?(?:initial\s+|original\s+|previous\s+|earlier\s+)?$")
+_BETWEEN_LEFT = re.compile(r"(?i)\b(?:between|anywhere\s+from|ranging\s+from|range\s+of|from)\s+$")
+
+
+def _pair(text: str, ms: list[Mention]) -> None:
+    rid = 0
+    for i in range(len(ms) - 1):
+        a, b = ms[i], ms[i + 1]
+        if a.kind == "date" or b.kind == "date":
+            continue
+        gap = text[a.end:b.start]
+        if len(gap) > 12 or not _RANGE_SEP.match(gap):
+            continue
+        sep = gap.strip().lower().strip("* ")
+        left = text[max(0, a.start - 40):a.start]
+        kinds_ok = a.kind == b.kind or (a.kind in ("count", "number") and b.kind not in ("date",))
+        if not kinds_ok:
+            continue
+        is_change = False
+        if sep == "to" and _CHANGE_LEFT.search(left):
+            sentence_left = text[max(0, a.start - 120):a.start].lower()
+            is_change = any(w in V.CHANGE_VERBS for w in re.findall(r"[a-z]+", sentence_left)[-8:])
+        if sep in ("and", "or") and not _BETWEEN_LEFT.search(left):
+            continue
+        if is_change:
+            a.role, b.role = "from", "to"
+            continue
+        if sep == "or":
+            continue
+        # a range: the low end inherits what only the high end states ("1.7 to 1.9 billion")
+        if isinstance(a.value, float) and isinstance(b.value, float) and (
+                a.kind != b.kind or (not a.scale_words and b.scale_words)):
+            raw = text[b.num_start:b.num_end]
+            bare = parse_digits(raw)[0] if raw[:1].isdigit() else (parse_words(raw) or 0.0)
+            mult = b.value / bare if bare else 1.0
+            a_raw = text[a.num_start:a.num_end]
+            a_bare = parse_digits(a_raw)[0] if a_raw[:1].isdigit() else (parse_words(a_raw) or 0.0)
+            if a.value == a_bare:  # the low end stated no scale or unit of its own
+                a.value = a_bare * mult
+                a.precision *= mult
+                a.low, a.high = a.value - a.precision, a.value + a.precision
+            a.kind, a.unit, a.noun = b.kind, b.unit, b.noun or a.noun
+        if isinstance(a.value, float) and isinstance(b.value, float) and a.value > b.value:
+            continue  # "15 to 12" is not a range; leave both alone
+        rid += 1
+        a.range_id = b.range_id = f"r{rid}"
+        assert isinstance(a.value, float) and isinstance(b.value, float)
+        lo, hi = a.value - a.precision, b.value + b.precision
+        for m in (a, b):
+            m.qualifier = "range"
+            m.low, m.high = lo, hi

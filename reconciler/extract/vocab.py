@@ -1,0 +1,226 @@
+"""Vocabulary of the number grammar: words, scales, currencies, units, hedges.
+
+Data only. Everything here is generic English news vocabulary; nothing names a story.
+"""
+
+from __future__ import annotations
+
+UNITS_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS_WORDS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+# multipliers that may follow a number (digits or words)
+SCALE_WORDS: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5,
+    "crore": 1e7, "crores": 1e7,
+}
+# suffixes glued to digits: 91.1K, 7.3bn, $4.12M, 660B
+GLUED_SCALES: dict[str, float] = {
+    "k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12, "tn": 1e12,
+}
+# "a dozen", "dozens of" etc.
+DOZEN = {"dozen": 12, "score": 20}
+
+# vague amounts: "tens of millions" -> (low, high)
+VAGUE_MULTIPLES: dict[str, tuple[float, float]] = {
+    "tens": (10, 100), "dozens": (24, 100), "hundreds": (100, 1000), "thousands": (1e3, 1e4),
+    "millions": (1e6, 1e7), "billions": (1e9, 1e10), "trillions": (1e12, 1e13),
+}
+
+# hedges before a number: word sequence -> qualifier
+HEDGES: dict[str, str] = {
+    "about": "approximate", "approximately": "approximate", "approx": "approximate",
+    "approx.": "approximate", "around": "approximate", "roughly": "approximate",
+    "some": "approximate", "an estimated": "approximate", "estimated": "approximate",
+    "close to": "approximate", "circa": "approximate", "c.": "approximate",
+    "nearly": "upper_near", "almost": "upper_near", "just under": "upper_near",
+    "just below": "upper_near", "a little under": "upper_near", "shy of": "upper_near",
+    "less than": "upper", "fewer than": "upper", "under": "upper", "below": "upper",
+    "up to": "upper", "at most": "upper", "no more than": "upper", "not more than": "upper",
+    "as many as": "upper", "as much as": "upper", "as high as": "upper", "a maximum of": "upper",
+    "more than": "lower", "over": "lower", "at least": "lower", "above": "lower",
+    "in excess of": "lower", "upwards of": "lower", "exceeding": "lower", "no less than": "lower",
+    "not less than": "lower", "a minimum of": "lower", "well over": "lower",
+    "just over": "lower_near", "just above": "lower_near", "a little over": "lower_near",
+    "slightly more than": "lower_near", "a little more than": "lower_near",
+    "well over ": "lower",
+}
+# hedges after a number: "200 or so", "300-plus"
+POST_HEDGES: dict[str, str] = {
+    "or so": "approximate", "or more": "lower", "or less": "upper", "plus": "lower",
+    "or fewer": "upper", "and counting": "lower",
+}
+
+# currency symbols / codes / names -> ISO 4217.  "$" alone is read as USD.
+CURRENCY_PREFIXES: dict[str, str] = {
+    "us$": "USD", "usd": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
+    "ca$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "nt$": "TWD", "r$": "BRL",
+    "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "CNY", "cn¥": "CNY",
+    "rmb": "CNY", "cny": "CNY", "jp¥": "JPY", "jpy": "JPY", "₹": "INR", "rs": "INR",
+    "rs.": "INR", "inr": "INR", "rm": "MYR", "myr": "MYR", "₩": "KRW", "krw": "KRW",
+    "chf": "CHF", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "aud": "AUD", "cad": "CAD",
+    "hkd": "HKD", "sgd": "SGD", "₽": "RUB", "rub": "RUB", "₺": "TRY", "r": "ZAR",
+    "zar": "ZAR", "brl": "BRL", "mxn": "MXN", "₱": "PHP", "php": "PHP", "₦": "NGN",
+    "ngn": "NGN", "idr": "IDR", "rp": "IDR", "thb": "THB", "฿": "THB", "twd": "TWD",
+    "nzd": "NZD", "aed": "AED", "sar": "SAR", "pln": "PLN", "zł": "PLN",
+}
+CURRENCY_SUFFIXES: dict[str, str] = {
+    "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD", "dollars": "USD",
+    "dollar": "USD", "usd": "USD", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",
+    "cny": "CNY", "chinese yuan": "CNY", "euros": "EUR", "euro": "EUR", "eur": "EUR",
+    "pounds sterling": "GBP", "sterling": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY",
+    "japanese yen": "JPY", "ringgit": "MYR", "myr": "MYR", "rupees": "INR", "rupee": "INR",
+    "inr": "INR", "won": "KRW", "krw": "KRW", "swiss francs": "CHF", "francs": "CHF",
+    "chf": "CHF", "australian dollars": "AUD", "canadian dollars": "CAD",
+    "hong kong dollars": "HKD", "singapore dollars": "SGD", "new zealand dollars": "NZD",
+    "rubles": "RUB", "roubles": "RUB", "lira": "TRY", "rand": "ZAR", "reais": "BRL",
+    "pesos": "MXN", "naira": "NGN", "rupiah": "IDR", "baht": "THB", "dirhams": "AED",
+    "riyals": "SAR", "zloty": "PLN", "kronor": "SEK", "kroner": "NOK",
+}
+
+# units: surface (lower case) -> (kind, canonical unit, factor to the kind's base unit)
+# base units: duration hours; length metre; mass kilogram; area m^2; volume m^3;
+# speed m/s; data byte; energy joule; power watt.  Conversions are checked with pint.
+DURATION_UNITS: dict[str, float] = {
+    "second": 1 / 3600, "seconds": 1 / 3600, "sec": 1 / 3600, "secs": 1 / 3600,
+    "minute": 1 / 60, "minutes": 1 / 60, "min": 1 / 60, "mins": 1 / 60,
+    "hour": 1.0, "hours": 1.0, "hr": 1.0, "hrs": 1.0, "h": 1.0,
+    "day": 24.0, "days": 24.0, "week": 168.0, "weeks": 168.0,
+    "month": 730.5, "months": 730.5, "year": 8766.0, "years": 8766.0,
+    "decade": 87660.0, "decades": 87660.0,
+}
+# "GPU hours", "node-hours": a duration in hours multiplied over machines
+MACHINE_HOUR_PREFIXES = ("gpu", "cpu", "tpu", "node", "machine", "core", "accelerator", "chip")
+
+PHYSICAL_UNITS: dict[str, tuple[str, str]] = {
+    # surface: (kind, pint unit)
+    "mm": ("length", "millimeter"), "millimetre": ("length", "millimeter"),
+    "millimetres": ("length", "millimeter"), "millimeter": ("length", "millimeter"),
+    "millimeters": ("length", "millimeter"), "cm": ("length", "centimeter"),
+    "centimetre": ("length", "centimeter"), "centimetres": ("length", "centimeter"),
+    "centimeter": ("length", "centimeter"), "centimeters": ("length", "centimeter"),
+    "m": ("length", "meter"), "metre": ("length", "meter"), "metres": ("length", "meter"),
+    "meter": ("length", "meter"), "meters": ("length", "meter"),
+    "km": ("length", "kilometer"), "kilometre": ("length", "kilometer"),
+    "kilometres": ("length", "kilometer"), "kilometer": ("length", "kilometer"),
+    "kilometers": ("length", "kilometer"), "mile": ("length", "mile"),
+    "miles": ("length", "mile"), "mi": ("length", "mile"),
+    "nautical mile": ("length", "nautical_mile"), "nautical miles": ("length", "nautical_mile"),
+    "ft": ("length", "foot"), "foot": ("length", "foot"), "feet": ("length", "foot"),
+    "inch": ("length", "inch"), "inches": ("length", "inch"), "in.": ("length", "inch"),
+    "yard": ("length", "yard"), "yards": ("length", "yard"),
+    "kg": ("mass", "kilogram"), "kilogram": ("mass", "kilogram"),
+    "kilograms": ("mass", "kilogram"), "g": ("mass", "gram"), "gram": ("mass", "gram"),
+    "grams": ("mass", "gram"), "tonne": ("mass", "metric_ton"), "tonnes": ("mass", "metric_ton"),
+    "metric ton": ("mass", "metric_ton"), "metric tons": ("mass", "metric_ton"),
+    "t": ("mass", "metric_ton"), "ton": ("mass", "short_ton"), "tons": ("mass", "short_ton"),
+    "short tons": ("mass", "short_ton"), "long tons": ("mass", "long_ton"),
+    "lb": ("mass", "pound"), "lbs": ("mass", "pound"), "pound": ("mass", "pound"),
+    "pounds": ("mass", "pound"), "ounce": ("mass", "ounce"), "ounces": ("mass", "ounce"),
+    "oz": ("mass", "ounce"),
+    "sq km": ("area", "kilometer ** 2"), "square kilometres": ("area", "kilometer ** 2"),
+    "square kilometers": ("area", "kilometer ** 2"), "km2": ("area", "kilometer ** 2"),
+    "km²": ("area", "kilometer ** 2"), "square miles": ("area", "mile ** 2"),
+    "sq mi": ("area", "mile ** 2"), "square feet": ("area", "foot ** 2"),
+    "sq ft": ("area", "foot ** 2"), "square metres": ("area", "meter ** 2"),
+    "square meters": ("area", "meter ** 2"), "m2": ("area", "meter ** 2"),
+    "m²": ("area", "meter ** 2"), "acres": ("area", "acre"), "acre": ("area", "acre"),
+    "hectares": ("area", "hectare"), "hectare": ("area", "hectare"), "ha": ("area", "hectare"),
+    "litres": ("volume", "liter"), "liters": ("volume", "liter"), "litre": ("volume", "liter"),
+    "liter": ("volume", "liter"), "gallons": ("volume", "gallon"), "gallon": ("volume", "gallon"),
+    "cubic metres": ("volume", "meter ** 3"), "cubic meters": ("volume", "meter ** 3"),
+    "m3": ("volume", "meter ** 3"), "m³": ("volume", "meter ** 3"),
+    "barrels": ("volume", "oil_barrel"), "barrel": ("volume", "oil_barrel"),
+    "mph": ("speed", "mile / hour"), "km/h": ("speed", "kilometer / hour"),
+    "kph": ("speed", "kilometer / hour"), "kmh": ("speed", "kilometer / hour"),
+    "knots": ("speed", "knot"), "knot": ("speed", "knot"), "m/s": ("speed", "meter / second"),
+    "bytes": ("data", "byte"), "kb": ("data", "kilobyte"), "mb": ("data", "megabyte"),
+    "gb": ("data", "gigabyte"), "tb": ("data", "terabyte"), "pb": ("data", "petabyte"),
+    "kib": ("data", "kibibyte"), "mib": ("data", "mebibyte"), "gib": ("data", "gibibyte"),
+    "tib": ("data", "tebibyte"), "gigabytes": ("data", "gigabyte"),
+    "terabytes": ("data", "terabyte"), "megabytes": ("data", "megabyte"),
+    "wh": ("energy", "watt_hour"), "kwh": ("energy", "kilowatt_hour"),
+    "mwh": ("energy", "megawatt_hour"), "gwh": ("energy", "gigawatt_hour"),
+    "twh": ("energy", "terawatt_hour"), "joules": ("energy", "joule"),
+    "w": ("power", "watt"), "watts": ("power", "watt"), "kw": ("power", "kilowatt"),
+    "kilowatts": ("power", "kilowatt"), "mw": ("power", "megawatt"),
+    "megawatts": ("power", "megawatt"), "gw": ("power", "gigawatt"),
+    "gigawatts": ("power", "gigawatt"),
+}
+# factor of each pint unit to its kind's base unit (SI), checked against pint in the tests
+BASE_FACTORS: dict[str, float] = {
+    "millimeter": 1e-3, "centimeter": 1e-2, "meter": 1.0, "kilometer": 1e3, "mile": 1609.344,
+    "nautical_mile": 1852.0, "foot": 0.3048, "inch": 0.0254, "yard": 0.9144,
+    "kilogram": 1.0, "gram": 1e-3, "metric_ton": 1e3, "short_ton": 907.18474,
+    "long_ton": 1016.0469088, "pound": 0.45359237, "ounce": 0.028349523125,
+    "kilometer ** 2": 1e6, "mile ** 2": 2589988.110336, "foot ** 2": 0.09290304,
+    "meter ** 2": 1.0, "acre": 4046.8564224, "hectare": 1e4,
+    "liter": 1e-3, "gallon": 0.003785411784, "meter ** 3": 1.0, "oil_barrel": 0.158987294928,
+    "mile / hour": 0.44704, "kilometer / hour": 1 / 3.6, "knot": 1852 / 3600,
+    "meter / second": 1.0,
+    "byte": 1.0, "kilobyte": 1e3, "megabyte": 1e6, "gigabyte": 1e9, "terabyte": 1e12,
+    "petabyte": 1e15, "kibibyte": 1024.0, "mebibyte": 1024.0**2, "gibibyte": 1024.0**3,
+    "tebibyte": 1024.0**4,
+    "watt_hour": 3600.0, "kilowatt_hour": 3.6e6, "megawatt_hour": 3.6e9,
+    "gigawatt_hour": 3.6e12, "terawatt_hour": 3.6e15, "joule": 1.0,
+    "watt": 1.0, "kilowatt": 1e3, "megawatt": 1e6, "gigawatt": 1e9,
+}
+EMISSION_MARKERS = ("co2", "co2e", "co2eq", "carbon dioxide", "co₂")
+
+PERCENT_WORDS = ("percentage points", "percentage point", "per cent", "percent", "pct")
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+SEASONS = ("spring", "summer", "fall", "autumn", "winter")
+
+# words after a number that are never a counted noun
+NOUN_STOP = frozenset(
+    """a an the of in on at to for from by with and or but as is are was were be been being
+    has have had do does did that which who whom whose this these those it its their his her
+    our your my than then so if per into onto over under about after before during since
+    until while when where why how not no nor also only just still even more most less
+    least each every any all both either neither some such other another same own very
+    too can could will would shall should may might must respectively including includes
+    included according say says said up down out off via across through against between
+    among within without upon toward towards""".split()
+)
+# classifier words of machine translations: "1.6 * * 1000 block GPUs", "six name workers"
+CLASSIFIERS = frozenset({"block", "blocks", "piece", "pieces", "name", "item", "items", "kinds",
+                         "kind", "sets", "units", "unit", "pen"})
+
+CHANGE_VERBS = frozenset(
+    """rose rise rises rising risen increased increase increases increasing grew grow grows
+    growing jumped jump jumps climbed climb climbs fell fall falls falling dropped drop drops
+    declined decline declines decreased decrease decreases improved improve improves
+    raised raise raises cut cuts reduced reduce reduces went go goes soared soar surged surge
+    slid slide plunged plunge extended extend extends expanded expand boosted boost
+    revised revise upgraded downgraded doubled tripled shrank shrink up down changed change
+    pushed moved moving climbing""".split()
+)
+PLAN_WORDS = frozenset(
+    """target targets targeted aim aims aimed plan plans planned planning expect expects
+    expected expecting hope hopes hoped goal goals forecast forecasts projected projects
+    project could would might will scheduled""".split()
+)
+
+STOPWORDS = NOUN_STOP | frozenset(
+    """i we you he she they them him us me what there here would could should will shall
+    may might must can one two three four five six seven eight nine ten first second third
+    new said says say told according just now then also been being however although though
+    because since while whereas yet already around approximately about roughly nearly almost
+    over under more less than least most many much few several some per cent percent total
+    totalling total figure figures number numbers amount reported report reports reportedly
+    s t get got make made like well way ways time times year years day days""".split()
+)

@@ -1,0 +1,118 @@
+"""The data that flows between stages: frozen dataclasses, no behaviour beyond small helpers.
+
+read -> Source; extract -> Claim; align -> Group; check -> Finding; all of it -> Result.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal[
+    "money", "count", "duration", "percent", "date", "rate", "score", "length",
+    "mass", "area", "volume", "speed", "data", "energy", "power", "emissions", "number",
+]
+Qualifier = Literal["exact", "approximate", "upper", "lower", "range", "vague"]
+Severity = Literal["error", "warning", "info"]
+
+SCHEMA = "reconcile/1"
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article as read from disk. Claim offsets point into ``text``."""
+
+    id: str
+    path: str  # as displayed: relative to the folder given on the command line
+    title: str
+    text: str
+    format: str  # "txt" | "md" | "html"
+    encoding: str
+    sha256: str
+    date: str | None = None  # ISO date the article states about itself (dateline), if any
+    # character ranges of boilerplate (bylines, read-time lines, view counters) not to mine
+    skip: tuple[tuple[int, int], ...] = ()
+    notes: tuple[str, ...] = ()  # what the reader had to do (decoding fallback, stripped characters)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A numeric statement in one source, quoted exactly.
+
+    ``value`` is in the stated unit (money in its own currency, durations in hours,
+    percents as the number); dates are ISO strings (``2025-09-17`` or ``--09-17``).
+    ``low``/``high`` bound what the wording allows (precision, hedges, ranges).
+    """
+
+    id: str
+    source: str
+    start: int
+    end: int
+    text: str
+    value: float | str
+    unit: str
+    kind: Kind
+    qualifier: Qualifier
+    low: float | None  # interval implied by precision and qualifier (None for dates)
+    high: float | None
+    noun: str  # counted noun or unit phrase ("H800 GPUs", "crew members")
+    subject: str  # short phrase the number is about, from its context
+    sentence: str
+    sentence_start: int
+    context: tuple[str, ...] = ()  # normalised content words near the claim (for alignment)
+    role: str = ""  # "from"/"to" in a change, "plan" for targets/forecasts, "" otherwise
+    range_id: str = ""  # shared by the two ends of "X to Y" / "between X and Y"
+    precision: float = 0.0  # half a unit of the last stated digit, in ``value`` units
+    scale_words: str = ""  # scale as written ("million", "* * $10000"), for explanations
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Group:
+    """Claims that state the same quantity about the same subject."""
+
+    id: str
+    dimension: str
+    claims: tuple[str, ...]
+    label: str  # human name of the quantity ("training cost", "GPUs")
+    consensus: float | str | None
+    consensus_text: str
+    support: int  # independent sources behind the consensus
+    why: tuple[str, ...] = ()  # shared words, unit, score: why these were put together
+    score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    rule: str
+    severity: Severity
+    claims: tuple[str, ...]
+    message: str
+    explanation: str
+    group: str | None = None
+    suggested: str | None = None
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Result:
+    sources: tuple[Source, ...]
+    claims: tuple[Claim, ...]
+    groups: tuple[Group, ...]
+    findings: tuple[Finding, ...]
+    skipped: tuple[Skipped, ...] = ()
+    copies: tuple[tuple[str, ...], ...] = ()  # sets of source ids that are near-duplicates
+    timings: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+
+    def counts(self) -> dict[str, int]:
+        by = {s: 0 for s in SEVERITIES}
+        for f in self.findings:
+            by[f.severity] += 1
+        return by

@@ -1,0 +1,32 @@
+"""The rule engine: group rules (across sources) and article rules (inside one source)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..models import SEVERITIES, Claim, Finding, Group, Source
+from ..units import Rates
+from .articles import check_articles
+from .config import ConfigError, RuleConfig, load_config
+from .groups import check_groups
+
+__all__ = ["ConfigError", "RuleConfig", "check", "load_config"]
+
+
+def check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[Group], rates: Rates,
+          config: RuleConfig) -> tuple[list[Group], list[Finding]]:
+    """Run every enabled rule; findings come back most severe first, then in a stable order."""
+    by_id = {c.id: c for c in claims}
+    by_source: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_source.setdefault(c.source, []).append(c)
+    currencies = {c.unit.split("/", 1)[0] for c in claims if c.kind in ("money", "rate")}
+    groups2, findings = check_groups(groups, by_id, rates, config, currencies)
+    findings += check_articles(sources, by_source, rates, config)
+    unique: dict[str, Finding] = {}
+    for f in findings:
+        unique.setdefault(f.id, f)
+    order = {s: i for i, s in enumerate(SEVERITIES)}
+    first = {c.id: (c.source, c.start) for c in claims}
+    ranked = sorted(unique.values(), key=lambda f: (order[f.severity], f.rule, first.get(f.claims[0], ("", 0)), f.id))
+    return groups2, ranked

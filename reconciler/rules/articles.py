@@ -1,0 +1,147 @@
+"""Rules inside one article: stated equivalences and arithmetic."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..models import Claim, Finding, Source
+from ..units import Rates, base_interval, dimension, fmt_number, overlaps
+from .config import RuleConfig
+from .util import finding_id, quote
+
+# what may stand between two figures that restate each other: "4 days, or 80 hours",
+# "$29.4 million (equivalent to approximately RMB 2.08 million)", "300 metres (985 feet)"
+_EQUIV_GAP = re.compile(
+    r"^\s*(?:,\s*)?(?:\(\s*|,?\s*or\s+|,?\s*i\.e\.,?\s+|,?\s*that is,?\s+|,?\s*equal(?:ling)? to\s+)"
+    r"(?:(?:equivalent|equal)\s+to\s+|or\s+|about\s+|roughly\s+|approximately\s+|around\s+|some\s+)*$",
+    re.I,
+)
+
+
+def check_articles(sources: Sequence[Source], by_source: dict[str, list[Claim]], rates: Rates,
+                   config: RuleConfig) -> list[Finding]:
+    findings: list[Finding] = []
+    for s in sources:
+        claims = by_source.get(s.id, [])
+        if config.enabled("internal_equivalence"):
+            findings.extend(_equivalences(s, claims, rates, config))
+        if config.enabled("arithmetic"):
+            findings.extend(_arithmetic(s, claims, rates, config))
+    return findings
+
+
+def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConfig) -> list[Finding]:
+    out: list[Finding] = []
+    for a, b in zip(claims, claims[1:], strict=False):
+        if a.range_id and a.range_id == b.range_id:
+            continue
+        gap = s.text[a.end:b.start]
+        if len(gap) > 40 or not _EQUIV_GAP.match(gap):
+            continue
+        # the second figure must re-state the first: same dimension once converted
+        da, db = dimension(a), dimension(b)
+        if da != db or da in ("count", "date") or a.kind == "percent":
+            continue
+        ba, bb = base_interval(a, rates), base_interval(b, rates)
+        if ba is None or bb is None:
+            continue
+        slack = config.tol("currency_slack") if a.unit != b.unit and a.kind == "money" \
+            else config.tol("conversion_slack")
+        if overlaps((ba[1], ba[2]), (bb[1], bb[2]), slack):
+            continue
+        ratio = ba[0] / bb[0] if bb[0] else float("inf")
+        conv = _convert_text(a, b, rates)
+        message = f"{quote(a)} is restated as {quote(b)}, but {conv}"
+        explanation = (f"The article gives the two figures as the same quantity "
+                       f"({s.text[a.start:b.end]!r}). Converted, they differ by a factor of {ratio:,.3g}.")
+        if 0 < ratio and abs(round(_log10(ratio)) - _log10(ratio)) < 0.02 and round(_log10(ratio)) != 0:
+            explanation += f" That is a power of ten (10^{round(_log10(ratio))}): likely a scale slip in one of them."
+        out.append(Finding(
+            id=finding_id("internal_equivalence", [a.id, b.id]), rule="internal_equivalence",
+            severity=config.severity("internal_equivalence"), claims=(a.id, b.id), message=message,
+            explanation=explanation,
+        ))
+    return out
+
+
+def _log10(x: float) -> float:
+    import math
+
+    return math.log10(x) if x > 0 else 0.0
+
+
+def _convert_text(a: Claim, b: Claim, rates: Rates) -> str:
+    assert isinstance(a.value, float) and isinstance(b.value, float)
+    if a.kind == "duration":
+        return f"{a.text.strip()} = {fmt_number(a.value)} hours, not {fmt_number(b.value)}"
+    if a.kind in ("money", "rate"):
+        ca, cb = a.unit.split("/")[0], b.unit.split("/")[0]
+        ra, rb = rates.per_usd.get(ca, 1.0), rates.per_usd.get(cb, 1.0)
+        conv = a.value / ra * rb
+        if ca == cb:
+            return f"{fmt_number(a.value)} {ca} ≠ {fmt_number(b.value)} {cb}"
+        return (f"{fmt_number(a.value)} {ca} ≈ {fmt_number(conv)} {cb} at {rb / ra:.4g} {cb}/{ca} "
+                f"(rates as of {rates.as_of}), not {fmt_number(b.value)} {cb}")
+    ba, bb = base_interval(a, rates), base_interval(b, rates)
+    assert ba is not None and bb is not None
+    conv = ba[0] / (bb[0] / b.value) if bb[0] else 0.0
+    return f"{a.text.strip()} = {fmt_number(conv)} {b.unit}, not {fmt_number(b.value)}"
+
+
+def _arithmetic(s: Source, claims: list[Claim], rates: Rates, config: RuleConfig) -> list[Finding]:
+    """count × duration × rate against a total stated nearby ("512 GPUs × 80 h × $2/GPU-hour")."""
+    out: list[Finding] = []
+    for r in claims:
+        if r.kind != "rate" or not isinstance(r.value, float):
+            continue
+        per = r.unit.split("/", 1)[-1].lower()
+        m = re.match(r"([a-z]+)[\s-]hours?$", per)
+        if not m:
+            continue
+        thing = m.group(1)
+        near = [c for c in claims if abs(c.start - r.start) < 700 and c.id != r.id]
+        counts = [c for c in near if c.kind == "count" and isinstance(c.value, float)
+                  and thing in c.noun.lower().replace("-", " ") and c.qualifier in ("exact", "approximate")]
+        durations = [c for c in near if c.kind == "duration" and isinstance(c.value, float)
+                     and "gpu" not in c.noun.lower() and c.qualifier in ("exact", "approximate")
+                     and c.value < 1e5]
+        currency = r.unit.split("/", 1)[0]
+        totals = [c for c in near if c.kind == "money" and c.unit == currency and isinstance(c.value, float)
+                  and c.qualifier in ("exact", "approximate")]
+        if not counts or not durations or not totals:
+            continue
+        count = min(counts, key=lambda c: abs(c.start - r.start))
+        # one duration, or the sum of the durations stated in one sentence ("198 and 80 hours")
+        options: list[tuple[float, list[Claim]]] = [(float(d.value), [d]) for d in durations]  # type: ignore[arg-type]
+        by_sentence: dict[int, list[Claim]] = {}
+        for d in durations:
+            by_sentence.setdefault(d.sentence_start, []).append(d)
+        for ds in by_sentence.values():
+            if len(ds) > 1:
+                options.append((sum(float(d.value) for d in ds), ds))  # type: ignore[arg-type]
+        best: tuple[float, Claim, list[Claim], float] | None = None
+        for total in totals:
+            for hours, ds in options:
+                product = float(count.value) * hours * r.value  # type: ignore[arg-type]
+                gap = abs(product - float(total.value)) / max(float(total.value), 1e-9)  # type: ignore[arg-type]
+                if best is None or gap < best[0]:
+                    best = (gap, total, ds, product)
+        if best is None or best[0] <= config.tol("arithmetic_gap"):
+            continue
+        gap, total, ds, product = best
+        hours_txt = " + ".join(fmt_number(float(d.value)) for d in ds)  # type: ignore[arg-type]
+        hours_txt = f"({hours_txt})" if len(ds) > 1 else hours_txt
+        msg = (f"{fmt_number(float(count.value))} × {hours_txt} h × {fmt_number(r.value)} {currency} "  # type: ignore[arg-type]
+               f"= {fmt_number(product)} {currency}, not {quote(total)}")
+        out.append(Finding(
+            id=finding_id("arithmetic", [total.id, r.id]), rule="arithmetic",
+            severity=config.severity("arithmetic", "warning"),
+            claims=(total.id, count.id, *(d.id for d in ds), r.id), message=msg,
+            explanation=(f"The article states {quote(count)}, {', '.join(quote(d) for d in ds)} and a rate of "
+                         f"{quote(r)} beside a total of {quote(total)}. Multiplied out they give "
+                         f"{fmt_number(product)} {currency}, {abs(1 - product / float(total.value)) * 100:.0f}% "  # type: ignore[arg-type]
+                         f"{'below' if product < float(total.value) else 'above'} the total: either a figure is "  # type: ignore[arg-type]
+                         f"wrong or the total covers more than these inputs."),
+        ))
+    return out

@@ -1,0 +1,318 @@
+"""Rules over aligned groups: who disagrees with the consensus, and why.
+
+For each group the consensus is the figure most independent sources agree with
+(intervals from precision and hedges, statcheck-style). Every claim outside it is
+explained, in this order: a scale slip (a power of ten apart), a currency mislabel
+(the number matches in another currency of the story), a unit mislabel (matches in a
+confusable unit), a date mismatch, or a plain value mismatch (error or, for a small
+gap, warning). Consistent restatements (rounding, bounds) are noted as info.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ..align import value_relation
+from ..extract import vocab as V
+from ..models import Claim, Finding, Group, Severity
+from ..units import Rates, base_interval, fmt_number, overlaps
+from .config import RuleConfig
+from .util import finding_id, quote, sources_of
+
+# units an editor might confuse for one another (same dimension)
+CONFUSABLE: dict[str, tuple[str, ...]] = {
+    "mile": ("kilometer", "nautical_mile"), "kilometer": ("mile", "nautical_mile"),
+    "foot": ("meter", "yard"), "meter": ("foot", "yard"), "yard": ("meter", "foot"),
+    "gigabyte": ("gibibyte",), "gibibyte": ("gigabyte",), "terabyte": ("tebibyte",),
+    "tebibyte": ("terabyte",), "megabyte": ("mebibyte",), "mebibyte": ("megabyte",),
+    "short_ton": ("metric_ton", "long_ton"), "metric_ton": ("short_ton", "long_ton"),
+    "long_ton": ("metric_ton", "short_ton"), "pound": ("kilogram",), "kilogram": ("pound",),
+    "gallon": ("liter",), "liter": ("gallon",), "acre": ("hectare",), "hectare": ("acre",),
+    "mile ** 2": ("kilometer ** 2",), "kilometer ** 2": ("mile ** 2",),
+    "mile / hour": ("kilometer / hour",), "kilometer / hour": ("mile / hour",),
+}
+_UNIT_NAMES = {"mile": "miles", "kilometer": "km", "nautical_mile": "nautical miles", "foot": "feet",
+               "meter": "metres", "yard": "yards", "gigabyte": "GB", "gibibyte": "GiB",
+               "terabyte": "TB", "tebibyte": "TiB", "megabyte": "MB", "mebibyte": "MiB",
+               "short_ton": "short tons", "metric_ton": "tonnes", "long_ton": "long tons",
+               "pound": "lb", "kilogram": "kg", "gallon": "gallons", "liter": "litres",
+               "acre": "acres", "hectare": "hectares", "mile ** 2": "sq miles",
+               "kilometer ** 2": "sq km", "mile / hour": "mph", "kilometer / hour": "km/h"}
+
+
+@dataclass(frozen=True)
+class _Entry:
+    claim: Claim
+    base: tuple[float, float, float] | None
+
+
+def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates,
+                 config: RuleConfig, currencies: set[str]) -> tuple[list[Group], list[Finding]]:
+    out_groups: list[Group] = []
+    findings: list[Finding] = []
+    for g in groups:
+        entries = [_Entry(claims[cid], base_interval(claims[cid], rates)) for cid in g.claims]
+        if g.dimension == "date":
+            g2, fs = _check_dates(g, entries, config)
+        else:
+            g2, fs = _check_numbers(g, entries, rates, config, currencies)
+        out_groups.append(g2)
+        findings.extend(fs)
+    return out_groups, findings
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def _consensus(entries: Sequence[_Entry]) -> tuple[_Entry, list[_Entry], int, bool]:
+    """(consensus entry, entries agreeing with it, independent sources behind it, contested?)."""
+    points = [e for e in entries if e.base and e.claim.qualifier in ("exact", "approximate")] or \
+        [e for e in entries if e.base]
+    scored: list[tuple[int, int, float, int, _Entry]] = []
+    for e in points:
+        assert e.base is not None
+        agree = [o for o in entries if o.base and overlaps((o.base[1], o.base[2]), (e.base[1], e.base[2]))]
+        support = len({o.claim.source for o in agree})
+        width = (e.base[2] - e.base[1]) / max(abs(e.base[0]), 1e-12)
+        exact = 1 if e.claim.qualifier == "exact" else 0
+        scored.append((support, exact, -width, -e.claim.start, e))
+    scored.sort(key=lambda t: (t[0], t[1], t[2], t[3]), reverse=True)
+    best = scored[0][4]
+    assert best.base is not None
+    agree = [o for o in entries if o.base and overlaps((o.base[1], o.base[2]), (best.base[1], best.base[2]))]
+    contested = len(scored) > 1 and any(
+        s[0] == scored[0][0] and not overlaps((s[4].base[1], s[4].base[2]), (best.base[1], best.base[2]))  # type: ignore[index]
+        for s in scored[1:]
+    )
+    return best, agree, scored[0][0], contested
+
+
+def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleConfig,
+                   currencies: set[str]) -> tuple[Group, list[Finding]]:
+    usable = [e for e in entries if e.base is not None]
+    if len(usable) < 2:
+        return g, []
+    best, agree, support, contested = _consensus(usable)
+    g2 = replace(g, consensus=best.claim.value, consensus_text=best.claim.text, support=support)
+    agree_ids = {e.claim.id for e in agree}
+    outliers: dict[tuple[str, float], list[_Entry]] = defaultdict(list)
+    for e in usable:
+        if e.claim.id in agree_ids:
+            continue
+        assert e.base is not None
+        outliers[(_explain_kind(e, best, rates, config, currencies)[0], round(e.base[0], 6))].append(e)
+    findings: list[Finding] = []
+    for (rule, _v), group_entries in sorted(outliers.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        if not config.enabled(rule):
+            continue
+        e0 = group_entries[0]
+        _r, message, explanation, suggested = _explain_kind(e0, best, rates, config, currencies)
+        severity = config.severity(rule)
+        if rule == "value_mismatch":
+            severity = _mismatch_severity(e0, best, config)
+        if contested:
+            message = "sources disagree: " + message
+        if e0.claim.qualifier in ("upper", "lower") and best.claim.qualifier in ("upper", "lower"):
+            severity = "warning" if severity == "error" else severity
+        ids = tuple(x.claim.id for x in group_entries) + tuple(a.claim.id for a in agree)
+        findings.append(Finding(
+            id=finding_id(rule, [x.claim.id for x in group_entries]), rule=rule, severity=severity,
+            claims=ids, message=message,
+            explanation=explanation + f"\nConsensus: {quote(best.claim)} from {support} source(s): "
+            + ", ".join(sources_of([a.claim for a in agree])) + ".",
+            group=g.id, suggested=None if contested else suggested,
+        ))
+    if config.enabled("rounding"):
+        findings.extend(_rounding_notes(g, agree, best, config))
+    return g2, findings
+
+
+def _mismatch_severity(e: _Entry, best: _Entry, config: RuleConfig) -> Severity:
+    assert e.base is not None and best.base is not None
+    gap = max(e.base[1] - best.base[2], best.base[1] - e.base[2], 0.0)
+    rel = gap / max(abs(best.base[0]), 1e-12)
+    return config.severity("value_mismatch") if rel >= config.tol("error_gap") else "warning"
+
+
+def _explain_kind(e: _Entry, best: _Entry, rates: Rates, config: RuleConfig,
+                  currencies: set[str]) -> tuple[str, str, str, str | None]:
+    """(rule, message, explanation, suggested value) for an outlier against the consensus."""
+    c, k = e.claim, best.claim
+    assert e.base is not None and best.base is not None
+    rel = value_relation(e.base, best.base, config.tol("scale_slack"))
+    if rel == "scale":
+        ratio = e.base[0] / best.base[0]
+        power = round(math.log10(ratio)) if ratio > 0 else 0
+        factor = 10.0 ** abs(power)
+        word = "larger" if power > 0 else "smaller"
+        shown_c, shown_k = _num(c), _num(k)
+        division = f"{shown_c} / {shown_k}" if power > 0 else f"{shown_k} / {shown_c}"
+        msg = f"{quote(c)} is {fmt_number(factor)} times {word} than {quote(k)}: likely a scale slip"
+        expl = (f"{division} = {ratio if power > 0 else 1 / ratio:,.3g} ≈ 10^{abs(power)}. "
+                f"A figure off by exactly a power of ten usually comes from a misplaced unit "
+                f"(thousand/million, or 万 = 10,000 and 亿 = 100 million read wrongly), not a different count.")
+        if c.scale_words:
+            expl += f" The figure was written as {c.text!r} (scale: {c.scale_words})."
+        return "scale_slip", msg, expl, k.text
+    if c.kind in ("money", "rate"):
+        alt = _currency_alternative(c, best, rates, config, currencies)
+        if alt:
+            code, usd = alt
+            stated = c.unit.split("/", 1)[0]
+            msg = (f"{quote(c)} matches the {code} figure, not {stated}: "
+                   f"likely a {code} amount printed as {stated}")
+            expl = (f"Read as {code}, {fmt_number(float(c.value))} {code} ÷ {rates.per_usd[code]:g} {code}/USD "
+                    f"= US${fmt_number(usd)} (rates as of {rates.as_of}), which agrees with {quote(k)}. "
+                    f"Read as {stated}, it is {e.base[0] / best.base[0]:,.2f} times the consensus.")
+            return "currency_mislabel", msg, expl, k.text
+    if c.kind in ("length", "mass", "area", "volume", "speed", "data", "energy", "emissions"):
+        ualt = _unit_alternative(c, best, config)
+        if ualt:
+            unit, conv = ualt
+            msg = f"{quote(c)} matches the consensus if read in {_UNIT_NAMES.get(unit, unit)}: likely a unit mislabel"
+            expl = (f"{fmt_number(float(c.value))} {_UNIT_NAMES.get(unit, unit)} = {fmt_number(conv)} "
+                    f"{_UNIT_NAMES.get(V.PHYSICAL_UNITS.get(k.unit, ('', k.unit))[1], k.unit)}, "
+                    f"which agrees with {quote(k)}; read as {c.unit} it does not.")
+            return "unit_mislabel", msg, expl, k.text
+    ratio = e.base[0] / best.base[0] if best.base[0] else float("inf")
+    diff = e.base[0] - best.base[0]
+    msg = f"{quote(c)} disagrees with {quote(k)}"
+    expl = (f"{_num(c)} vs {_num(k)}: a difference of {fmt_number(abs(diff) / _scale_of(c))}"
+            f"{' ' + _unit_label(c) if _unit_label(c) else ''} ({abs(ratio - 1) * 100:.1f}%). "
+            f"Allowing for the precision and hedges of each figure "
+            f"({_interval_text(c)} vs {_interval_text(k)}), they cannot both be right.")
+    return "value_mismatch", msg, expl, k.text
+
+
+def _scale_of(c: Claim) -> float:
+    return 1.0
+
+
+def _unit_label(c: Claim) -> str:
+    if c.kind == "money":
+        return c.unit
+    if c.kind == "duration":
+        return "hours"
+    if c.kind == "percent":
+        return "points"
+    return c.unit or (c.noun.split()[-1] if c.noun else "")
+
+
+def _num(c: Claim) -> str:
+    if isinstance(c.value, float):
+        if c.kind == "duration":
+            return f"{fmt_number(c.value)} h"
+        if c.kind == "percent":
+            return f"{fmt_number(c.value)}%"
+        if c.kind == "money":
+            return f"{fmt_number(c.value)} {c.unit}"
+        return fmt_number(c.value) + (f" {c.unit}" if c.unit else "")
+    return str(c.value)
+
+
+def _interval_text(c: Claim) -> str:
+    if c.low is None or c.high is None:
+        return str(c.value)
+    if c.qualifier == "upper":
+        return f"at most {fmt_number(c.high)}"
+    if c.qualifier == "lower":
+        return f"at least {fmt_number(c.low)}"
+    return f"{fmt_number(c.low)} to {fmt_number(c.high)}"
+
+
+def _currency_alternative(c: Claim, best: _Entry, rates: Rates, config: RuleConfig,
+                          currencies: set[str]) -> tuple[str, float] | None:
+    assert best.base is not None
+    stated = c.unit.split("/", 1)[0]
+    if c.low is None or c.high is None or not isinstance(c.value, float):
+        return None
+    for code in sorted(currencies - {stated}):
+        r = rates.per_usd.get(code)
+        if not r:
+            continue
+        if overlaps((c.low / r, c.high / r), (best.base[1], best.base[2]), config.tol("currency_slack")):
+            return code, c.value / r
+    return None
+
+
+def _unit_alternative(c: Claim, best: _Entry, config: RuleConfig) -> tuple[str, float] | None:
+    assert best.base is not None
+    pu = V.PHYSICAL_UNITS.get(c.unit, ("", ""))[1]
+    if c.low is None or c.high is None or not isinstance(c.value, float):
+        return None
+    for alt in CONFUSABLE.get(pu, ()):
+        f = V.BASE_FACTORS[alt]
+        if overlaps((c.low * f, c.high * f), (best.base[1], best.base[2]), config.tol("conversion_slack")):
+            kf = V.BASE_FACTORS.get(V.PHYSICAL_UNITS.get(best.claim.unit, ("", ""))[1], 1.0)
+            return alt, c.value * f / kf
+    return None
+
+
+def _rounding_notes(g: Group, agree: list[_Entry], best: _Entry, config: RuleConfig) -> list[Finding]:
+    """Info: figures that differ on the page but agree once rounding, bounds and units are read."""
+    different = [e for e in agree if e.claim.source != best.claim.source and e.base and best.base
+                 and e.claim.text.strip() != best.claim.text.strip()
+                 and abs(e.base[0] - best.base[0]) > 1e-9 * max(1.0, abs(best.base[0]))]
+    if not different:
+        return []
+    ids = [best.claim.id] + [e.claim.id for e in different]
+    listed = "; ".join(f"{quote(e.claim)} ({_why_consistent(e.claim)})" for e in different[:6])
+    return [Finding(
+        id=finding_id("rounding", ids), rule="rounding", severity=config.severity("rounding", "info"),
+        claims=tuple(ids), message=f"consistent restatements of {quote(best.claim)}",
+        explanation=f"These figures differ on the page but agree with {quote(best.claim)} "
+        f"within their precision, hedges or units: {listed}.", group=g.id,
+    )]
+
+
+def _why_consistent(c: Claim) -> str:
+    if c.qualifier == "upper":
+        return "an upper bound"
+    if c.qualifier == "lower":
+        return "a lower bound"
+    if c.qualifier == "range":
+        return "a range that contains it"
+    if c.qualifier == "approximate":
+        return "hedged"
+    return f"rounded to ±{fmt_number(c.precision)}"
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def _check_dates(g: Group, entries: list[_Entry], config: RuleConfig) -> tuple[Group, list[Finding]]:
+    days = [e for e in entries if e.claim.unit == "date"]
+    if len(days) < 2:
+        return g, []
+    by_md: dict[str, list[Claim]] = defaultdict(list)
+    for e in days:
+        by_md[str(e.claim.value)[-5:]].append(e.claim)
+    ranked = sorted(by_md.items(), key=lambda kv: (-len({c.source for c in kv[1]}), kv[0]))
+    top_md, top = ranked[0]
+    g2 = replace(g, consensus=top[0].value, consensus_text=top[0].text, support=len({c.source for c in top}))
+    findings: list[Finding] = []
+    if not config.enabled("date_mismatch"):
+        return g2, findings
+    contested = len(ranked) > 1 and len({c.source for c in ranked[1][1]}) == len({c.source for c in top})
+    for md, cl in ranked[1:]:
+        try:
+            delta = abs(int(md[-2:]) - int(top_md[-2:])) if md[:2] == top_md[:2] else None
+        except ValueError:
+            delta = None
+        gap = f"{delta} day(s) apart" if delta is not None else "different months"
+        msg = f"{quote(cl[0])} vs {quote(top[0])}: the same event dated differently ({gap})"
+        if contested:
+            msg = "sources disagree: " + msg
+        findings.append(Finding(
+            id=finding_id("date_mismatch", [c.id for c in cl]), rule="date_mismatch",
+            severity=config.severity("date_mismatch"), claims=tuple(c.id for c in cl + top),
+            message=msg,
+            explanation=f"{', '.join(sources_of(cl))} give {cl[0].text}; {', '.join(sources_of(top))} give "
+            f"{top[0].text}. Check time zones (a release late on one day in the US is the next day in Asia) "
+            f"and whether both refer to the same event (online publication vs print issue).",
+            group=g.id, suggested=None if contested else top[0].text,
+        ))
+    return g2, findings

@@ -1,0 +1,753 @@
+"""The read stage: files and folders in, :class:`~reconciler.models.Source` records out.
+
+Text files keep their text exactly as decoded (claim offsets point into it); HTML pages
+are reduced to their main text by :mod:`reconciler.htmltext`. Each source also carries
+its title, the date it states about itself, and the character ranges of boilerplate
+(bylines, read times, view counters, copyright lines, trailing link lists) whose numbers
+are not claims.
+
+Nothing here raises for a bad file: it becomes a :class:`~reconciler.models.Skipped`.
+Only a path that does not exist raises :class:`NoInput`.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import hashlib
+import os
+import re
+import stat
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from .htmltext import extract_html
+from .models import Skipped, Source
+
+__all__ = [
+    "ARTICLE_EXTENSIONS",
+    "NoInput",
+    "UnreadableSource",
+    "decode_bytes",
+    "find_date",
+    "read_source",
+    "read_sources",
+    "skip_ranges",
+]
+
+ARTICLE_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+_TITLE_MAX = 200
+_TOP_LINES = 8  # non-empty lines at the top that may hold a byline / dateline
+_META_LINE_MAX = 300  # longer lines are body paragraphs, never metadata
+
+
+class NoInput(Exception):
+    """A path given to :func:`read_sources` does not exist."""
+
+
+class UnreadableSource(Exception):
+    """One file cannot become a source; ``reason`` says why (goes into ``Skipped.reason``)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+# ---------------------------------------------------------------------------------------
+# Finding files
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Found:
+    path: str  # on disk
+    display: str  # as shown (forward slashes, location-independent)
+    parts: tuple[str, ...]  # absolute path components, to lengthen ``display`` on a clash
+
+
+def read_sources(
+    paths: Sequence[str | os.PathLike[str]],
+) -> tuple[list[Source], list[Skipped]]:
+    """Read every article under ``paths``.
+
+    Folders are walked recursively (sorted by relative path, hidden entries skipped,
+    symlinked folders visited once); files named directly are read whatever their
+    extension. The same file reached twice is read once. Raises :class:`NoInput` when a
+    path does not exist; every other problem becomes a :class:`Skipped` entry.
+    """
+    args = [os.fspath(p) for p in paths]
+    for p in args:
+        if not os.path.lexists(p):
+            raise NoInput(f"path not found: {p}")
+    sources: list[Source] = []
+    skipped: list[Skipped] = []
+    seen_files: set[str] = set()
+    used_display: set[str] = set()
+    for arg in args:
+        for item in _expand(arg, skipped):
+            real = os.path.realpath(item.path)
+            if real in seen_files:
+                continue
+            seen_files.add(real)
+            display = _unique_display(item, used_display)
+            try:
+                sources.append(read_source(item.path, display))
+            except UnreadableSource as e:
+                skipped.append(Skipped(display, e.reason))
+    return _assign_ids(sources), skipped
+
+
+def _expand(arg: str, skipped: list[Skipped]) -> Iterator[_Found]:
+    absolute = os.path.abspath(arg)
+    parts = tuple(p for p in absolute.replace(os.sep, "/").split("/") if p)
+    if not os.path.isdir(arg):
+        yield _Found(arg, parts[-1] if parts else arg, parts)
+        return
+    base = parts[-1] if parts else ""
+    found: list[tuple[str, str]] = []  # (relative path with '/', path on disk)
+    visited = {os.path.realpath(arg)}
+    stack: list[tuple[str, str]] = [(arg, "")]
+    while stack:
+        folder, rel = stack.pop()
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError as e:
+            skipped.append(Skipped(_join(base, rel) or base or arg, _os_reason(e, "cannot read folder")))
+            continue
+        subdirs: list[tuple[str, str]] = []
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            entry_rel = f"{rel}/{entry.name}" if rel else entry.name
+            try:
+                is_dir = entry.is_dir()
+                is_file = not is_dir and entry.is_file()
+            except OSError:
+                is_dir = is_file = False
+            if is_dir:
+                real = os.path.realpath(entry.path)
+                if real not in visited:  # symlink loops and second routes into a folder
+                    visited.add(real)
+                    subdirs.append((entry.path, entry_rel))
+            elif _extension(entry.name) in ARTICLE_EXTENSIONS:
+                if is_file:
+                    found.append((entry_rel, entry.path))
+                elif entry.is_symlink():
+                    skipped.append(Skipped(_join(base, entry_rel), "broken symlink"))
+        stack.extend(reversed(subdirs))
+    found.sort(key=lambda f: f[0])
+    for rel_path, disk in found:
+        yield _Found(disk, _join(base, rel_path), parts + tuple(rel_path.split("/")))
+
+
+def _join(base: str, rel: str) -> str:
+    return f"{base}/{rel}" if base and rel else base or rel
+
+
+def _unique_display(item: _Found, used: set[str]) -> str:
+    """``item.display``, lengthened by parent folder names if another source already has it."""
+    display = item.display
+    n_parts = display.count("/") + 1
+    while display in used and n_parts < len(item.parts):
+        n_parts += 1
+        display = "/".join(item.parts[-n_parts:])
+    k = 2
+    base = display
+    while display in used:
+        display = f"{base}~{k}"
+        k += 1
+    used.add(display)
+    return display
+
+
+def _extension(name: str) -> str:
+    return os.path.splitext(name)[1].lower()
+
+
+def _stem(display: str) -> str:
+    name = display.rsplit("/", 1)[-1]
+    stem = os.path.splitext(name)[0]
+    return stem or name
+
+
+def _assign_ids(sources: list[Source]) -> list[Source]:
+    """Ids are file stems; stems shared by several sources get a short hash of the path."""
+    counts: dict[str, int] = {}
+    for s in sources:
+        key = s.id.casefold()
+        counts[key] = counts.get(key, 0) + 1
+    out: list[Source] = []
+    taken: set[str] = set()
+    for s in sources:
+        new_id = s.id
+        if counts[s.id.casefold()] > 1:
+            digest = hashlib.sha1(s.path.encode("utf-8")).hexdigest()
+            n = 6
+            new_id = f"{s.id}-{digest[:n]}"
+            while new_id.casefold() in taken and n < len(digest):
+                n += 2
+                new_id = f"{s.id}-{digest[:n]}"
+        taken.add(new_id.casefold())
+        out.append(s if new_id == s.id else replace(s, id=new_id))
+    return out
+
+
+def _os_reason(e: OSError, what: str = "cannot read") -> str:
+    return f"{what}: {e.strerror or type(e).__name__}"
+
+
+# ---------------------------------------------------------------------------------------
+# Reading one file
+# ---------------------------------------------------------------------------------------
+
+
+def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
+    """Read one file into a :class:`Source` whose ``id`` is the file stem.
+
+    Raises :class:`UnreadableSource` (never an ``OSError``) for a file that cannot be
+    read, is empty, or is binary.
+    """
+    path = os.fspath(path)
+    try:
+        st = os.stat(path)
+        if stat.S_ISDIR(st.st_mode):
+            raise IsADirectoryError(21, "Is a directory")
+        with open(path, "rb") as fh:
+            raw = fh.read()
+    except OSError as e:
+        raise UnreadableSource(_os_reason(e)) from None
+    ext = _extension(path)
+    fmt = _FORMATS.get(ext) or ("html" if _sniff_html(raw) else "txt")
+    decoded = decode_bytes(raw, html=fmt == "html")
+    if isinstance(decoded, str):
+        raise UnreadableSource(decoded)
+    text, encoding, notes = decoded
+    meta_dates: tuple[str, ...] = ()
+    title = ""
+    if fmt == "html":
+        doc = extract_html(text)
+        text, title, meta_dates = doc.text, doc.title, doc.dates
+        notes = (*notes, f"html: main text from <{doc.container}>" if doc.container != "strip"
+                 else "html: parser failed, tags stripped")
+        if not text.strip():
+            raise UnreadableSource("no article text in HTML")
+    front = _front_matter(text) if fmt == "md" else None
+    skips = skip_ranges(text, 0 if front is None else front.end)
+    if front is not None:
+        skips = _merge([(0, front.end), *skips])
+    title = (title or (front.title if front else "") or _first_line_title(text, front))[:_TITLE_MAX]
+    date = None
+    for candidate in (*meta_dates, *((front.date,) if front and front.date else ())):
+        date = find_date(candidate)
+        if date:
+            break
+    if date is None:
+        date = _top_date(text, 0 if front is None else front.end)
+    return Source(
+        id=_stem(display_path),
+        path=display_path,
+        title=title,
+        text=text,
+        format=fmt,
+        encoding=encoding,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        date=date,
+        skip=tuple(skips),
+        notes=tuple(notes),
+    )
+
+
+def _sniff_html(raw: bytes) -> bool:
+    head = raw[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body"))
+
+
+# ---------------------------------------------------------------------------------------
+# Decoding
+# ---------------------------------------------------------------------------------------
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),  # before UTF-16 LE: it starts with the same bytes
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF", "PDF"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"PK\x05\x06", "ZIP archive"),
+    (b"PK\x07\x08", "ZIP archive"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"\x7fELF", "executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Office document"),
+    (b"{\\rtf", "RTF document"),
+)
+# bytes that do not occur in text: C0 controls except \t \n \v \f \r and ESC, plus DEL
+_CONTROL = bytes([*range(9), *range(14, 27), *range(28, 32), 127])
+_TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL)
+_SAMPLE = 65536
+_HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s{0,3}=\s{0,3}["']?\s{0,3}([A-Za-z0-9_.:-]{1,40})""",
+                           re.IGNORECASE)
+
+
+def decode_bytes(raw: bytes, *, html: bool = False) -> tuple[str, str, tuple[str, ...]] | str:
+    """Decode a file's bytes: ``(text, encoding, notes)``, or a skip reason.
+
+    >>> decode_bytes("Zürich 2024".encode("utf-8"))
+    ('Zürich 2024', 'utf-8', ())
+    >>> decode_bytes(b"%PDF-1.7 ...")
+    'binary file (PDF)'
+    >>> decode_bytes(b" \\n\\t ")
+    'empty file'
+    """
+    if not raw.strip():
+        return "empty file"
+    notes: list[str] = []
+    text: str | None = None
+    encoding = ""
+    for bom, enc in _BOMS:
+        if raw.startswith(bom):
+            encoding = enc
+            body = raw[len(bom):]
+            codec = "utf-8" if enc == "utf-8-sig" else enc
+            try:
+                text = body.decode(codec)
+            except UnicodeDecodeError:
+                text = body.decode(codec, errors="replace")
+                notes.append(f"invalid {enc} bytes replaced with U+FFFD")
+            notes.append(f"byte order mark removed ({enc})")
+            if enc != "utf-8-sig":
+                notes.insert(0, f"decoded as {enc}")
+            break
+    if text is None:
+        for magic, kind in _MAGIC:
+            if raw.startswith(magic):
+                return f"binary file ({kind})"
+        sample = raw[:_SAMPLE]
+        utf16 = _utf16_without_bom(raw, sample)
+        if utf16 is not None:
+            text, encoding = utf16
+            notes.append(f"decoded as {encoding} (no byte order mark)")
+        else:
+            n_control = len(sample.translate(None, _TEXT_BYTES))  # deletes all text bytes
+            if n_control > 0.1 * len(sample):
+                return "binary file (unrecognised format)"
+            text, encoding, more = _decode_8bit(raw, html=html)
+            notes.extend(more)
+    if not text.strip():
+        return "empty file"
+    if "\x00" in text:
+        notes.append(f"replaced {text.count(chr(0))} NUL characters with spaces")
+        text = text.replace("\x00", " ")
+    return text, encoding, tuple(notes)
+
+
+def _utf16_without_bom(raw: bytes, sample: bytes) -> tuple[str, str] | None:
+    """UTF-16 text without a byte order mark: NUL bytes almost all on one parity."""
+    if b"\x00" not in sample or len(raw) % 2:
+        return None
+    sample = sample[: len(sample) - len(sample) % 2]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    hi, lo = max(even, odd), min(even, odd)
+    if hi < 2 or lo > hi * 0.05:
+        return None
+    share = hi / (len(sample) // 2)
+    if share < 0.1:
+        try:  # a few stray NULs in UTF-8 text are not UTF-16
+            raw.decode("utf-8")
+            return None
+        except UnicodeDecodeError:
+            pass
+    encoding = "utf-16-le" if odd > even else "utf-16-be"
+    try:
+        text = raw.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return (text, encoding) if _plausible(text[:20000]) else None
+
+
+def _plausible(text: str) -> bool:
+    """Most characters are letters, digits, punctuation or spaces of living scripts."""
+    good = sum(
+        1
+        for c in text
+        if c.isprintable() or c in "\n\r\t\x00"
+        if not ("\ue000" <= c <= "\uf8ff")  # private use
+    )
+    return good >= 0.95 * len(text)
+
+
+def _decode_8bit(raw: bytes, *, html: bool) -> tuple[str, str, list[str]]:
+    try:
+        return raw.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    # mostly UTF-8 with a few bad bytes: keep UTF-8 rather than mis-decode every character
+    lossy = raw.decode("utf-8", errors="replace")
+    n_bad = lossy.count("\ufffd") - raw.count(b"\xef\xbf\xbd")
+    n_non_ascii = len(lossy) - len(lossy.encode("ascii", "ignore"))
+    n_multibyte = n_non_ascii - n_bad - raw.count(b"\xef\xbf\xbd")
+    if n_multibyte >= 4 * n_bad:
+        return lossy, "utf-8", [f"{n_bad} invalid UTF-8 sequences replaced with U+FFFD"]
+    if html:
+        m = _HTML_CHARSET.search(raw[:8192])
+        if m:
+            declared = _codec_name(m.group(1).decode("ascii"))
+            if declared:
+                try:
+                    return raw.decode(declared), declared, [f"decoded as {declared}"]
+                except UnicodeDecodeError:
+                    pass
+    # slow to import, so only when a legacy encoding has to be guessed
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    guess = _codec_name(best.encoding) if best is not None else None
+    if guess and guess != "utf-8":
+        try:
+            return raw.decode(guess), guess, [f"decoded as {guess}"]
+        except UnicodeDecodeError:
+            return (raw.decode(guess, errors="replace"), guess,
+                    [f"decoded as {guess}", "undecodable bytes replaced with U+FFFD"])
+    return lossy, "utf-8", [f"{n_bad} invalid UTF-8 sequences replaced with U+FFFD"]
+
+
+def _codec_name(name: str) -> str | None:
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------
+# Titles, front matter
+# ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _FrontMatter:
+    end: int  # offset just past the closing '---' line
+    title: str
+    date: str
+
+
+_FRONT_KEY = re.compile(r"^(title|date|published|pubdate)\s{0,5}:\s{0,5}(.{0,300}?)\s*$", re.IGNORECASE)
+
+
+def _front_matter(text: str) -> _FrontMatter | None:
+    """YAML front matter of a Markdown file (``---`` lines at the very top)."""
+    if not text.startswith("---"):
+        return None
+    first_nl = text.find("\n")
+    if first_nl < 0 or text[:first_nl].strip() != "---":
+        return None
+    pos = first_nl + 1
+    title = date = ""
+    for _ in range(60):
+        nl = text.find("\n", pos)
+        line = text[pos: nl if nl >= 0 else len(text)]
+        if line.strip() in ("---", "..."):
+            return _FrontMatter(nl + 1 if nl >= 0 else len(text), title, date)
+        m = _FRONT_KEY.match(line)
+        if m:
+            value = m.group(2).strip().strip("\"'")
+            if m.group(1).lower() == "title":
+                title = title or value
+            else:
+                date = date or value
+        if nl < 0:
+            break
+        pos = nl + 1
+    return None
+
+
+def _first_line_title(text: str, front: _FrontMatter | None) -> str:
+    """The first non-empty line, without Markdown heading marks and emphasis stars."""
+    for _, _, line in _lines(text, 0 if front is None else front.end, limit=_TOP_LINES):
+        title = line[:1000].strip().lstrip("#").strip().strip("*").strip()
+        if title:
+            return title
+    return ""
+
+
+def _lines(text: str, start: int = 0, limit: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """Non-empty lines as (start, end, line) with ``end`` before the newline; linear."""
+    pos = start
+    n = len(text)
+    count = 0
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        if text[pos:end].strip():
+            yield pos, end, text[pos:end]
+            count += 1
+            if limit is not None and count >= limit:
+                return
+        pos = end + 1
+
+
+# ---------------------------------------------------------------------------------------
+# Dates
+# ---------------------------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}
+_MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")"
+_ORD = r"(?:st|nd|rd|th)?"
+_DATE = re.compile(
+    rf"(?<![\w.])(?P<mdy_m>{_MONTH})\.?\s{{1,3}}(?P<mdy_d>\d{{1,2}}){_ORD},?\s{{1,3}}(?P<mdy_y>\d{{4}})(?!\d)"
+    rf"|(?<![\w.])(?P<dmy_d>\d{{1,2}}){_ORD}\s{{1,3}}(?:of\s{{1,3}})?(?P<dmy_m>{_MONTH})\.?,?\s{{1,3}}(?P<dmy_y>\d{{4}})(?!\d)"
+    r"|(?<![\d.])(?P<iso_y>(?:19|20)\d\d)[-/.](?P<iso_m>\d{1,2})[-/.](?P<iso_d>\d{1,2})(?!\d)"
+    r"|(?<![\d./])(?P<us_m>\d{1,2})/(?P<us_d>\d{1,2})(?:/|\s{1,3})(?P<us_y>(?:19|20)\d\d)(?![\d/])"
+    r"|(?<![\d.])(?P<eu_d>\d{1,2})\.(?P<eu_m>\d{1,2})\.(?P<eu_y>(?:19|20)\d\d)(?!\d)"
+    r"|(?P<zh_y>(?:19|20)\d\d)\s?年\s?(?P<zh_m>\d{1,2})\s?月\s?(?P<zh_d>\d{1,2})\s?日",
+    re.IGNORECASE,
+)
+
+
+def _date_from_match(m: re.Match[str]) -> str | None:
+    g = m.groupdict()
+    if g["mdy_m"]:
+        y, mo, d = int(g["mdy_y"]), _MONTHS[g["mdy_m"].lower()], int(g["mdy_d"])
+    elif g["dmy_m"]:
+        y, mo, d = int(g["dmy_y"]), _MONTHS[g["dmy_m"].lower()], int(g["dmy_d"])
+    elif g["iso_y"]:
+        y, mo, d = int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"])
+    elif g["us_m"]:
+        y, mo, d = int(g["us_y"]), int(g["us_m"]), int(g["us_d"])
+        if mo > 12 >= d:  # 24/07/2024 can only be day first
+            mo, d = d, mo
+    elif g["eu_d"]:
+        y, mo, d = int(g["eu_y"]), int(g["eu_m"]), int(g["eu_d"])
+    else:
+        y, mo, d = int(g["zh_y"]), int(g["zh_m"]), int(g["zh_d"])
+    if not 1900 <= y <= 2100:
+        return None
+    try:
+        return dt.date(y, mo, d).isoformat()
+    except ValueError:
+        return None
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _dates_in(line: str) -> Iterator[tuple[re.Match[str], str]]:
+    if not _YEAR.search(line):  # every full date has a year; this test is much faster
+        return
+    for m in _DATE.finditer(line):
+        iso = _date_from_match(m)
+        if iso:
+            yield m, iso
+
+
+def find_date(s: str) -> str | None:
+    """The first full date (day, month and year) written in ``s``, as ISO ``YYYY-MM-DD``.
+
+    >>> [find_date(s) for s in ("Nov. 20, 2025", "Sept. 18, 2025", "20 March 2024")]
+    ['2025-11-20', '2025-09-18', '2024-03-20']
+    >>> [find_date(s) for s in ("2024-05-21 08:47", "07/24/2024", "09/19 2025 479")]
+    ['2024-05-21', '2024-07-24', '2025-09-19']
+    >>> find_date("On September 17, the paper appeared") is None
+    True
+    """
+    for _, iso in _dates_in(s[:2000]):
+        return iso
+    return None
+
+
+_STRONG_MARK = re.compile(
+    r"[|·•]|\(Wire\)|\bmin(?:ute)?s?\.?\s{0,2}read\b|\d\s{1,2}views\b|\bSource\s?[:：]"
+    r"|\b(?:GMT|UTC|[ECMP][SD]T)\b|\b\d{1,2}:\d\d\b",
+    re.IGNORECASE,
+)
+_WEAK_MARK = re.compile(
+    r"\b(?:By|Updated|Published|Posted|Read|Staff|Writer|Editor|Reporter|Correspondent"
+    r"|Last modified|[ap]\.m)\b",
+    re.IGNORECASE,
+)
+_ONLY_NUMBERS = re.compile(r"[\d\s/.,:;|·•()\[\]*_–—-]{1,200}")
+_BYLINE = re.compile(
+    rf"[*_\s]{{0,3}}By\s{{1,3}}(?!{_MONTH}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)[A-Z]"
+)
+_WORDS = re.compile(r"[^\W\d_]{2,}")
+
+
+def _is_meta_line(line: str, index: int) -> bool:
+    """A byline/dateline near the top: only dates and page metadata, no claims.
+
+    >>> _is_meta_line("BALTIMORE, March 26, 2024 (Wire) - Updated 14:32 GMT", 1)
+    True
+    >>> _is_meta_line("By March 26, 2024, crews had removed 3,000 tons of steel.", 2)
+    False
+    """
+    s = line.strip()
+    if len(s) > _META_LINE_MAX:
+        return False
+    if _ONLY_NUMBERS.fullmatch(s):
+        return any(c.isdigit() for c in s)
+    if any(True for _ in _dates_in(s)):
+        if _STRONG_MARK.search(s):
+            return True
+        if len(s) <= 100 and not s.endswith(".") and _WEAK_MARK.search(s):
+            return True
+        return len(_WORDS.findall(_DATE.sub(" ", s))) <= 3
+    return (
+        index > 0 and len(s) <= 120 and not s.endswith(".") and _BYLINE.match(s) is not None
+    )
+
+
+def _top_meta_lines(text: str, start: int = 0) -> Iterator[tuple[int, int, str]]:
+    for i, (a, b, line) in enumerate(_lines(text, start, limit=_TOP_LINES)):
+        if _is_meta_line(line, i):
+            yield a, b, line
+
+
+def _top_date(text: str, start: int = 0) -> str | None:
+    for _, _, line in _top_meta_lines(text, start):
+        iso = find_date(line)
+        if iso:
+            return iso
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Boilerplate ranges
+# ---------------------------------------------------------------------------------------
+
+# counters printed by page templates; only skipped where they stand as metadata (next to
+# a separator or alone at the end of a line), never inside a running sentence
+_NUM = r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,3})?\s{0,2}[KkMm万]?\+?"
+_COUNTER = re.compile(
+    rf"(?<![\w.,]){_NUM}\s{{0,2}}(?:-\s{{0,2}})?(?i:min(?:ute)?s?)\.?\s{{1,2}}(?i:read)\b"
+    rf"|(?<![\w.,]){_NUM}\s{{1,2}}(?i:views|shares|comments|likes|reads|reposts|retweets|reactions"
+    rf"|claps|replies|subscribers|followers)\b"
+    rf"|\b(?:Read|Views?|Reads|Comments|Shares|Likes)\s{{0,2}}:?\s{{1,2}}\d[\d.,]{{0,15}}"
+    rf"(?:\s{{0,2}}\*\s{{0,2}}\*\s{{0,2}}\$?\d[\d,]{{0,15}})?(?:\s{{0,2}}[KkMm万])?",
+)
+_READ_TIME = re.compile(r"(?i:min(?:ute)?s?)\.?\s{1,2}(?i:read)\b")
+_SEP_BEFORE = re.compile(r"(?:[|·•]|\s{2}|\t)[\s*_(\[]{0,5}$")
+_SEP_AFTER = re.compile(r"[\s*_)\]]{0,5}(?:[|·•]|\s{2}|\t)")
+_EDGE_BEFORE = re.compile(r"[\s*_(\[]{0,5}")
+_EDGE_AFTER = re.compile(r"[\s*_)\]]{0,5}")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'`]{1,2000}")
+_FOOTNOTE = re.compile(r"\[\^[^\]\s]{1,20}\]")
+_LINE_RULES = re.compile(
+    r"^\W{0,5}(?:Responsible editor|Editor in charge|Editor-in-charge|责任编辑)\s{0,3}[:：]"
+    r"|©|&copy;|\bCopyright\s{0,3}(?:©|\(c\)|\d{4}|by\b|:)|\bAll rights reserved\b"
+    r"|\b(?:Join|Subscribe)\b.{0,80}\b(?:subscribers|followers)\b",
+    re.IGNORECASE,
+)
+_LINE_KEYS = ("editor", "责任编辑", "©", "&copy;", "copyright", "reserved", "subscribers",
+              "followers")
+_COUNTER_KEYS = ("read", "view", "share", "comment", "like", "repost", "retweet", "reaction",
+                 "clap", "repl", "subscriber", "follower")
+_RULE_LINE_MAX = 400  # longer lines are paragraphs: no whole-line rule applies
+_REF_HEADING = re.compile(
+    r"^(?:References?|Reference links?|Sources?|Further reading|Links|Notes|Citations?)\b",
+    re.IGNORECASE,
+)
+_LIST_MARK = re.compile(r"[\W\d_]{0,12}")
+_WINDOW = 300  # how far around a counter to look for its line's edges
+
+
+def skip_ranges(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` whose numbers are page furniture, not claims.
+
+    Whole lines for bylines/datelines among the first lines after ``start``, copyright
+    and "responsible editor" lines, lines that are only a link, and a closing list of
+    references; just the matched words for read-time and view/share counters standing
+    as metadata, links and Markdown footnote marks.
+
+    >>> t = "Title\\nBy Metro Staff | May 2, 2024 | 9,412 views\\nIt cost $5. 6 min read"
+    >>> [t[a:b] for a, b in skip_ranges(t)]
+    ['By Metro Staff | May 2, 2024 | 9,412 views', '6 min read']
+    >>> skip_ranges("The page got 12,408 views on Monday.")
+    []
+    """
+    ranges: list[tuple[int, int]] = [(a, b) for a, b, _ in _top_meta_lines(text, start)]
+    lines = list(_lines(text))
+    n = len(text)
+    for a, b, line in lines:
+        low = line.lower()  # cheap substring tests first: the regexes run on few lines
+        if len(line) <= _RULE_LINE_MAX and (
+            any(k in low for k in _LINE_KEYS) and _LINE_RULES.search(line)
+            or ("http" in low or "www." in low) and _is_url_line(line)
+        ):
+            ranges.append((a, b))
+        if any(k in low for k in _COUNTER_KEYS):
+            for m in _COUNTER.finditer(line):
+                ca, cb = a + m.start(), a + m.end()
+                if _READ_TIME.search(m.group()) or _standalone(text, ca, cb, n):
+                    ranges.append((ca, cb))
+    ranges.extend(m.span() for m in _URL.finditer(text))
+    ranges.extend(m.span() for m in _FOOTNOTE.finditer(text))
+    tail = _reference_tail(lines)
+    if tail is not None:
+        ranges.append((tail, n))
+    return _merge(ranges)
+
+
+def _standalone(text: str, a: int, b: int, n: int) -> bool:
+    """The counter at text[a:b] is set off by separators or stands at a line's edge."""
+    lo = max(0, a - _WINDOW)
+    nl = text.rfind("\n", lo, a)
+    line_start = nl + 1 if nl >= 0 else (0 if lo == 0 else -1)
+    before = text[max(lo, line_start): a]
+    if _SEP_BEFORE.search(before):
+        return True
+    hi = min(n, b + _WINDOW)
+    nl = text.find("\n", b, hi)
+    line_end = nl if nl >= 0 else (n if hi == n else -1)
+    after = text[b: line_end if line_end >= 0 else hi]
+    if _SEP_AFTER.match(after):
+        return True
+    # alone at the end of a line, without a full stop: "... Network   Read 3.2 * * 10000"
+    at_start = line_start >= 0 and _EDGE_BEFORE.fullmatch(before) is not None
+    at_end = line_end >= 0 and _EDGE_AFTER.fullmatch(after) is not None
+    return at_start and at_end
+
+
+def _is_url_line(line: str) -> bool:
+    rest = _URL.sub("", line)
+    return _URL.search(line) is not None and _LIST_MARK.fullmatch(rest.strip()) is not None
+
+
+def _reference_tail(lines: list[tuple[int, int, str]]) -> int | None:
+    """Start of a closing "References:" section made of links, if the text ends with one."""
+    n_url = n_other = 0
+    for a, _, line in reversed(lines[-60:]):
+        has_url = _URL.search(line) is not None
+        words = _URL.sub(" ", line).strip(" \t*_#:：[]()0123456789.-")
+        if len(words) <= 40 and _REF_HEADING.match(words):
+            n_url += has_url
+            return a if n_url and n_url >= 2 * n_other else None
+        if has_url and len(words) <= 200:
+            n_url += 1
+        else:
+            n_other += 1
+            if n_other > 3:
+                return None
+    return None
+
+
+def _merge(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(r for r in ranges if r[1] > r[0]):
+        if out and a <= out[-1][1]:
+            if b > out[-1][1]:
+                out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out

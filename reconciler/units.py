@@ -1,0 +1,129 @@
+"""Comparable values: every claim as an interval in its dimension's base unit.
+
+Money goes to US dollars through a dated rate table (package data, overridable);
+durations are already in hours; physical quantities go to SI with factors that the
+test-suite checks against pint.
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .extract import vocab as V
+from .models import Claim
+
+_DIMENSIONLESS = ("count", "number")
+
+
+@dataclass(frozen=True)
+class Rates:
+    """Units of each currency per US dollar, as of a date."""
+
+    as_of: str
+    per_usd: dict[str, float]
+    note: str = ""
+
+    def to_usd(self, amount: float, code: str) -> float | None:
+        r = self.per_usd.get(code)
+        return None if r is None else amount / r
+
+
+def load_rates(path: str | Path | None = None) -> Rates:
+    """The shipped rate table, with a user TOML file's entries laid over it."""
+    data = tomllib.loads(resources.files("reconciler").joinpath("data/rates.toml").read_text("utf-8"))
+    if path is not None:
+        user = tomllib.loads(Path(path).read_text("utf-8"))
+        data = _merge(data, user)
+    per = {k.upper(): float(v) for k, v in data["per_usd"].items()}
+    per["USD"] = 1.0
+    return Rates(as_of=str(data.get("as_of", "")), per_usd=per, note=str(data.get("note", "")))
+
+
+def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for k, v in over.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def dimension(c: Claim) -> str:
+    """The block a claim is compared in."""
+    if c.kind == "date":
+        return "date" if c.unit in ("date", "weekday") else "date-" + c.unit
+    if c.kind == "rate":
+        return "rate:" + c.unit.split("/", 1)[-1].lower()
+    if c.kind == "percent":
+        return "percent" if c.unit == "%" else "percent-points"
+    if c.kind in _DIMENSIONLESS:
+        return "count"
+    return c.kind
+
+
+def unit_factor(c: Claim) -> float:
+    """Factor from the claim's stated unit to its dimension's base unit (1 if none)."""
+    if c.kind in ("length", "mass", "area", "volume", "speed", "data", "energy", "power", "emissions"):
+        pu = V.PHYSICAL_UNITS.get(c.unit, ("", ""))[1]
+        return V.BASE_FACTORS.get(pu, 1.0)
+    return 1.0
+
+
+def base_interval(c: Claim, rates: Rates) -> tuple[float, float, float] | None:
+    """(value, low, high) in base units, or None when the claim cannot be compared."""
+    if not isinstance(c.value, float) or c.low is None or c.high is None:
+        return None
+    f = unit_factor(c)
+    if c.kind in ("money", "rate"):
+        code = c.unit.split("/", 1)[0]
+        r = rates.per_usd.get(code)
+        if r is None:
+            return None
+        f = 1.0 / r
+    return c.value * f, c.low * f, c.high * f
+
+
+def overlaps(a: tuple[float, float], b: tuple[float, float], slack: float = 0.0) -> bool:
+    """Do two intervals overlap, allowing a relative slack?"""
+    lo1, hi1 = a
+    lo2, hi2 = b
+    s1 = slack * max(abs(lo1), abs(hi1) if math.isfinite(hi1) else abs(lo1))
+    s2 = slack * max(abs(lo2), abs(hi2) if math.isfinite(hi2) else abs(lo2))
+    return lo1 - s1 <= hi2 + s2 and lo2 - s2 <= hi1 + s1
+
+
+@lru_cache(maxsize=256)
+def pint_factor(unit: str) -> float:
+    """Factor of a pint unit expression to SI base units (used by the tests to check our table)."""
+    import pint  # heavy: imported only when asked
+
+    ureg = _registry()
+    q = ureg.Quantity(1.0, unit)
+    return float(q.to_base_units().magnitude)
+
+
+@lru_cache(maxsize=1)
+def _registry() -> Any:
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def fmt_number(x: float) -> str:
+    """Human form of a number: 294,000; 29.4 million; 1.25.
+
+    >>> [fmt_number(v) for v in (294000, 29400000, 2.5, 1e12, 0.301)]
+    ['294,000', '29.4 million', '2.5', '1 trillion', '0.301']
+    """
+    ax = abs(x)
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if ax >= scale:
+            v = x / scale
+            return f"{v:,.3f}".rstrip("0").rstrip(".") + " " + word
+    if ax >= 1000 or float(x).is_integer():
+        return f"{x:,.0f}" if abs(x - round(x)) < 1e-9 else f"{x:,.2f}"
+    return f"{x:.3g}"
