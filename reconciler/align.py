@@ -19,14 +19,15 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from .extract.text import content_words
 from .models import Claim, Group
-from .units import Rates, base_interval, dimension, overlaps
+from .units import Rates, alternative_intervals, base_interval, dimension, overlaps
 
 
 @dataclass(frozen=True)
 class AlignConfig:
     link_threshold: float = 0.42
-    average_threshold: float = 0.34
+    average_threshold: float = 0.25
     prefilter_cutoff: float = 35.0  # rapidfuzz token_set_ratio on context keys
     all_pairs_below: int = 300  # blocks smaller than this skip the prefilter
     fuzzy_token_ratio: float = 86.0  # spelling variants: "deepseeker" ~ "deepseek"
@@ -38,28 +39,37 @@ class _Item:
     claim: Claim
     dim: str
     base: tuple[float, float, float] | None
-    tokens: frozenset[str]
+    tokens: frozenset[str]  # near the number (its clause)
+    wide: frozenset[str]  # the whole sentence
     noun_head: str
+    alt_bases: tuple[tuple[float, float], ...] = ()  # the same number read in the story's other currencies
 
 
 def align(claims: Sequence[Claim], rates: Rates, config: AlignConfig = AlignConfig()) -> list[Group]:
     """Group claims that state the same quantity; only groups spanning two or more sources."""
     canon = _canonical_tokens(claims, config)
+    currencies = sorted({c.unit for c in claims if c.kind == "money"})
+    sentence_words: dict[tuple[str, int], frozenset[str]] = {}
     items: list[_Item] = []
     for c in claims:
         if c.qualifier == "vague":
             continue
         toks = frozenset(canon.get(t, t) for t in c.context)
-        items.append(_Item(c, dimension(c), base_interval(c, rates), toks, _noun_head(c.noun)))
+        key = (c.source, c.sentence_start)
+        if key not in sentence_words:
+            sentence_words[key] = frozenset(canon.get(w, w) for _p, w in content_words(c.sentence))
+        alts = alternative_intervals(c, rates, currencies)
+        items.append(_Item(c, dimension(c), base_interval(c, rates), toks, sentence_words[key] | toks,
+                           _noun_head(c.noun), alts))
     blocks: dict[str, list[_Item]] = defaultdict(list)
     for it in items:
         blocks[it.dim].append(it)
+    idf = _idf(items)  # over the whole story: a subject word is rare across quantities, not within one
     groups: list[Group] = []
     for dim in sorted(blocks):
         block = blocks[dim]
-        idf = _idf(block)
-        for members, why, score in _cluster(block, idf, config):
-            groups.append(_group(dim, members, why, score))
+        for members, why, score, links in _cluster(block, idf, config):
+            groups.append(_group(dim, members, why, score, links))
     groups.sort(key=lambda g: g.id)
     return groups
 
@@ -98,22 +108,27 @@ def _canonical_tokens(claims: Iterable[Claim], config: AlignConfig) -> dict[str,
 def _idf(block: Sequence[_Item]) -> dict[str, float]:
     df: Counter[str] = Counter()
     for it in block:
-        df.update(it.tokens)
+        df.update(it.wide)
     n = len(block)
     return {t: math.log((n + 1) / (d + 0.5)) + 0.1 for t, d in df.items()}
 
 
-def _ctx_sim(a: _Item, b: _Item, idf: dict[str, float]) -> tuple[float, list[str]]:
-    shared = a.tokens & b.tokens
+def _weighted_overlap(x: frozenset[str], y: frozenset[str], idf: dict[str, float]) -> tuple[float, frozenset[str]]:
+    shared = x & y
     if not shared:
-        return 0.0, []
-    wa = sum(idf[t] for t in a.tokens)
-    wb = sum(idf[t] for t in b.tokens)
-    ws = sum(idf[t] for t in shared)
+        return 0.0, shared
+    wx = sum(idf.get(t, 1.0) for t in x)
+    wy = sum(idf.get(t, 1.0) for t in y)
+    ws = sum(idf.get(t, 1.0) for t in shared)
     # Dice over weights, tempered towards the smaller side (short list items have thin context)
-    dice = 2 * ws / (wa + wb)
-    small = ws / min(wa, wb)
-    return 0.6 * dice + 0.4 * small, sorted(shared, key=lambda t: -idf[t])
+    return 0.6 * (2 * ws / (wx + wy)) + 0.4 * (ws / min(wx, wy)), shared
+
+
+def _ctx_sim(a: _Item, b: _Item, idf: dict[str, float]) -> tuple[float, list[str]]:
+    near, shared = _weighted_overlap(a.tokens, b.tokens, idf)
+    wide, shared_wide = _weighted_overlap(a.wide, b.wide, idf)
+    both = shared | shared_wide
+    return 0.65 * near + 0.35 * wide, sorted(both, key=lambda t: (-idf.get(t, 1.0), t))
 
 
 def value_relation(a: tuple[float, float, float] | None, b: tuple[float, float, float] | None,
@@ -128,7 +143,8 @@ def value_relation(a: tuple[float, float, float] | None, b: tuple[float, float, 
         return "far"
     ratio = max(va, vb) / min(va, vb)
     k = round(math.log10(ratio))
-    if k >= 1:
+    if k >= 1 and abs(ratio / 10.0**k - 1) <= 0.05 and a[1] > 0 and b[1] > 0 \
+            and math.isfinite(a[2]) and math.isfinite(b[2]):
         f = 10.0**k
         if va > vb and overlaps((a[1] / f, a[2] / f), (b[1], b[2]), scale_slack):
             return "scale"
@@ -141,33 +157,57 @@ def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig) 
     ca, cb = a.claim, b.claim
     sim, shared = _ctx_sim(a, b, idf)
     rel = value_relation(a.base, b.base, config.scale_slack)
+    if rel in ("near", "far") and _alternative_match(a, b):
+        rel = "alternative"
     score = sim
     if rel == "agree":
-        score += 0.25
+        bound = ca.qualifier in ("upper", "lower") or cb.qualifier in ("upper", "lower")
+        score += 0.1 if bound else 0.25
+    elif rel in ("scale", "alternative"):
+        score += 0.1
     elif rel == "far":
         va, vb = (a.base or (1, 1, 1))[0], (b.base or (1, 1, 1))[0]
         ratio = max(va, vb) / max(min(va, vb), 1e-12)
         score -= min(0.5, 0.12 * math.log2(max(ratio, 1.0)))
     if a.noun_head and b.noun_head:
         score += 0.1 if a.noun_head == b.noun_head else -0.15
-    if ca.role and cb.role and ca.role != cb.role:
-        score -= 0.3
+    if ca.role and cb.role:
+        score += 0.1 if ca.role == cb.role else -0.3
     if ("~plan" in a.tokens) != ("~plan" in b.tokens):
         score -= 0.15
     if ca.source == cb.source and rel != "agree":
-        score -= 0.2
+        score -= 0.1
     if ca.kind == "date" and rel == "unknown":
         score += 0.1 if ca.value == cb.value else 0.0
     return score, shared, rel
 
 
-def _cannot_link(a: Claim, b: Claim) -> bool:
-    """Two different numbers in one sentence of one source are two quantities."""
-    if a.source != b.source or a.sentence_start != b.sentence_start:
+def _alternative_match(a: _Item, b: _Item) -> bool:
+    """Does one figure match the other once read in another currency or a confusable unit?"""
+    if a.base is None or b.base is None:
         return False
-    if a.range_id and a.range_id == b.range_id:
+    return any(overlaps(alt, (b.base[1], b.base[2]), 0.15) for alt in a.alt_bases) or \
+        any(overlaps(alt, (a.base[1], a.base[2]), 0.15) for alt in b.alt_bases)
+
+
+def _cannot_link(a: _Item, b: _Item, config: AlignConfig) -> bool:
+    """Two different numbers in one source are two quantities, unless one is a slip of the other.
+
+    In one sentence they are always two quantities ("from 15.6% to 71.0%"). Elsewhere in the
+    article a figure a power of ten away, or equal once read in another currency, may be the
+    same quantity misprinted: those stay linkable so the slip can be shown.
+    """
+    ca, cb = a.claim, b.claim
+    if ca.source != cb.source:
+        return False
+    if ca.range_id and ca.range_id == cb.range_id:
         return True
-    return a.value != b.value
+    if ca.value == cb.value:
+        return False
+    if ca.sentence_start == cb.sentence_start:
+        return True
+    rel = value_relation(a.base, b.base, config.scale_slack)
+    return rel not in ("agree", "scale") and not _alternative_match(a, b)
 
 
 def _candidates(block: Sequence[_Item], config: AlignConfig) -> Iterable[tuple[int, int]]:
@@ -188,7 +228,7 @@ def _candidates(block: Sequence[_Item], config: AlignConfig) -> Iterable[tuple[i
 
 
 def _cluster(block: Sequence[_Item], idf: dict[str, float], config: AlignConfig
-             ) -> list[tuple[list[_Item], list[str], float]]:
+             ) -> list[tuple[list[_Item], list[str], float, dict[str, float]]]:
     scored: list[tuple[float, int, int, list[str]]] = []
     cache: dict[tuple[int, int], float] = {}
     for i, j in _candidates(block, config):
@@ -223,7 +263,7 @@ def _cluster(block: Sequence[_Item], idf: dict[str, float], config: AlignConfig
             why[ri].update(shared)
             continue
         mi, mj = members[ri], members[rj]
-        if any(_cannot_link(block[x].claim, block[y].claim) for x in mi for y in mj):
+        if any(_cannot_link(block[x], block[y], config) for x in mi for y in mj):
             continue
         if len(mi) * len(mj) > 1:
             links = [pair(x, y) for x in mi for y in mj]
@@ -235,16 +275,18 @@ def _cluster(block: Sequence[_Item], idf: dict[str, float], config: AlignConfig
         why[ri].update(shared)
         why[ri].update(why.pop(rj, Counter()))
         best[ri] = max(best[ri], best.pop(rj, 0.0), s)
-    out: list[tuple[list[_Item], list[str], float]] = []
+    out: list[tuple[list[_Item], list[str], float, dict[str, float]]] = []
     for root, idx in members.items():
         items = [block[i] for i in sorted(idx)]
         if len({it.claim.source for it in items}) < 2:
             continue
-        out.append((items, [w for w, _n in why[root].most_common(6)], best[root]))
+        links = {block[i].claim.id: max((pair(i, j) for j in idx if block[j].claim.source != block[i].claim.source),
+                                        default=0.0) for i in idx}
+        out.append((items, [w for w, _n in why[root].most_common(6)], best[root], links))
     return out
 
 
-def _group(dim: str, items: list[_Item], why: list[str], score: float) -> Group:
+def _group(dim: str, items: list[_Item], why: list[str], score: float, links: dict[str, float]) -> Group:
     claims = sorted((it.claim for it in items), key=lambda c: (c.source, c.start))
     gid = "g-" + hashlib.sha1(f"{dim}|{claims[0].id}".encode()).hexdigest()[:8]
     nouns = Counter(c.noun.lower() for c in claims if c.noun and c.kind == "count")
@@ -260,4 +302,5 @@ def _group(dim: str, items: list[_Item], why: list[str], score: float) -> Group:
         reasons.append("units: " + ", ".join(units))
     reasons.append(f"best link score: {score:.2f}")
     return Group(id=gid, dimension=dim, claims=tuple(c.id for c in claims), label=label,
-                 consensus=None, consensus_text="", support=0, why=tuple(reasons), score=round(score, 3))
+                 consensus=None, consensus_text="", support=0, why=tuple(reasons), score=round(score, 3),
+                 links=tuple((c.id, round(links.get(c.id, 0.0), 3)) for c in claims))

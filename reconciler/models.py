@@ -81,6 +81,7 @@ class Group:
     support: int  # independent sources behind the consensus
     why: tuple[str, ...] = ()  # shared words, unit, score: why these were put together
     score: float = 0.0
+    links: tuple[tuple[str, float], ...] = ()  # each claim's strongest link to another source
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ class Result:
     timings: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
 
     def counts(self) -> dict[str, int]:
-        by = {s: 0 for s in SEVERITIES}
+        by: dict[str, int] = {s: 0 for s in SEVERITIES}
         for f in self.findings:
             by[f.severity] += 1
         return by

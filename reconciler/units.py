@@ -13,12 +13,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 from .extract import vocab as V
 from .models import Claim
 
 _DIMENSIONLESS = ("count", "number")
+
+# units an editor might confuse for one another (same dimension)
+CONFUSABLE: dict[str, tuple[str, ...]] = {
+    "mile": ("kilometer", "nautical_mile"), "kilometer": ("mile", "nautical_mile"),
+    "foot": ("meter", "yard"), "meter": ("foot", "yard"), "yard": ("meter", "foot"),
+    "gigabyte": ("gibibyte",), "gibibyte": ("gigabyte",), "terabyte": ("tebibyte",),
+    "tebibyte": ("terabyte",), "megabyte": ("mebibyte",), "mebibyte": ("megabyte",),
+    "short_ton": ("metric_ton", "long_ton"), "metric_ton": ("short_ton", "long_ton"),
+    "long_ton": ("metric_ton", "short_ton"), "pound": ("kilogram",), "kilogram": ("pound",),
+    "gallon": ("liter",), "liter": ("gallon",), "acre": ("hectare",), "hectare": ("acre",),
+    "mile ** 2": ("kilometer ** 2",), "kilometer ** 2": ("mile ** 2",),
+    "mile / hour": ("kilometer / hour",), "kilometer / hour": ("mile / hour",),
+}
+
 
 
 @dataclass(frozen=True)
@@ -73,6 +88,17 @@ def unit_factor(c: Claim) -> float:
     return 1.0
 
 
+def alternative_intervals(c: Claim, rates: Rates, currencies: Sequence[str]) -> tuple[tuple[float, float], ...]:
+    """The claim's number read in the story's other currencies, or in units it is often confused with."""
+    if c.low is None or c.high is None or not isinstance(c.value, float):
+        return ()
+    if c.kind == "money":
+        return tuple((c.low / rates.per_usd[k], c.high / rates.per_usd[k])
+                     for k in currencies if k != c.unit and k in rates.per_usd)
+    pu = V.PHYSICAL_UNITS.get(c.unit, ("", ""))[1]
+    return tuple((c.low * V.BASE_FACTORS[alt], c.high * V.BASE_FACTORS[alt]) for alt in CONFUSABLE.get(pu, ()))
+
+
 def base_interval(c: Claim, rates: Rates) -> tuple[float, float, float] | None:
     """(value, low, high) in base units, or None when the claim cannot be compared."""
     if not isinstance(c.value, float) or c.low is None or c.high is None:
@@ -88,12 +114,14 @@ def base_interval(c: Claim, rates: Rates) -> tuple[float, float, float] | None:
 
 
 def overlaps(a: tuple[float, float], b: tuple[float, float], slack: float = 0.0) -> bool:
-    """Do two intervals overlap, allowing a relative slack?"""
+    """Do two intervals overlap, allowing a relative slack (of the larger finite bound)?"""
     lo1, hi1 = a
     lo2, hi2 = b
-    s1 = slack * max(abs(lo1), abs(hi1) if math.isfinite(hi1) else abs(lo1))
-    s2 = slack * max(abs(lo2), abs(hi2) if math.isfinite(hi2) else abs(lo2))
-    return lo1 - s1 <= hi2 + s2 and lo2 - s2 <= hi1 + s1
+    finite = [abs(x) for x in (lo1, hi1, lo2, hi2) if math.isfinite(x)]
+    s = slack * max(finite, default=0.0)
+    if lo1 == hi1 == lo2 == hi2:
+        return True
+    return lo1 - s < hi2 and lo2 - s < hi1
 
 
 @lru_cache(maxsize=256)

@@ -133,6 +133,8 @@ def parse_digits(s: str) -> tuple[float, float]:
     if "." in t:
         decimals = len(t.split(".", 1)[1])
         return value, 0.5 * 10 ** (-decimals)
+    if value < 1000:
+        return value, 0.5  # "80 hours": small round numbers are read as exact
     stripped = t.rstrip("0")
     zeros = len(t) - len(stripped) if stripped else 0
     return value, 0.5 * 10**zeros
@@ -520,6 +522,10 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
     return " ".join(words), end
 
 
+_NOT_A_HEDGE = re.compile(r"(?i)\b(?:add(?:s|ed|ing)?|sum(?:s|med)?|tot(?:s|ted)|c[ao]me|comes|amount(?:s|ed)?"
+                         r"|spread|run|ran|spent|stretch(?:ed|es)?)\s+$")
+
+
 def _read_left(text: str, start: int) -> tuple[int, str, str]:
     """(new start, currency ISO, qualifier) from what stands before the number."""
     a = start
@@ -535,6 +541,8 @@ def _read_left(text: str, start: int) -> tuple[int, str, str]:
     window = text[max(0, a - 30):a]
     # markdown bold debris between hedge and number: "about * * 198"
     hm = _HEDGE_LEFT.search(window)
+    if hm and _NOT_A_HEDGE.search(window[:hm.start("h")]) and hm.group("h").lower().startswith(("up", "over")):
+        hm = None  # "added up to 39.3 million", "spread over 54 days": a total, not a bound
     if hm:
         h = re.sub(r"\s+", " ", hm.group("h").lower())
         qualifier = V.HEDGES.get(h, "")
@@ -543,6 +551,9 @@ def _read_left(text: str, start: int) -> tuple[int, str, str]:
 
 
 def _interval(value: float, precision: float, qualifier: str) -> tuple[float, float, str]:
+    if value >= 1000:
+        # "100,000" or "$6 million" are round, but not looser than 5%
+        precision = min(precision, 0.05 * value)
     lo, hi = value - precision, value + precision
     q = qualifier or "exact"
     if q == "approximate":

@@ -43,7 +43,7 @@ def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConf
         da, db = dimension(a), dimension(b)
         if da != db or da in ("count", "date") or a.kind == "percent":
             continue
-        ba, bb = base_interval(a, rates), base_interval(b, rates)
+        ba, bb = _rounding_interval(a, rates), _rounding_interval(b, rates)
         if ba is None or bb is None:
             continue
         slack = config.tol("currency_slack") if a.unit != b.unit and a.kind == "money" \
@@ -63,6 +63,18 @@ def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConf
             explanation=explanation,
         ))
     return out
+
+
+def _rounding_interval(c: Claim, rates: Rates) -> tuple[float, float, float] | None:
+    """Value ± its last stated digit, in base units: a restatement must agree to rounding,
+    whatever hedge stands before it ("approximately 4 days, or 80 hours" is still 96 vs 80)."""
+    base = base_interval(c, rates)
+    if base is None or not isinstance(c.value, float) or c.value == 0:
+        return base
+    f = base[0] / c.value
+    if c.qualifier in ("upper", "lower", "range"):
+        return base
+    return base[0], (c.value - c.precision) * f, (c.value + c.precision) * f
 
 
 def _log10(x: float) -> float:

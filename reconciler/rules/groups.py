@@ -18,22 +18,10 @@ from dataclasses import dataclass, replace
 from ..align import value_relation
 from ..extract import vocab as V
 from ..models import Claim, Finding, Group, Severity
-from ..units import Rates, base_interval, fmt_number, overlaps
+from ..units import CONFUSABLE, Rates, base_interval, fmt_number, overlaps
 from .config import RuleConfig
 from .util import finding_id, quote, sources_of
 
-# units an editor might confuse for one another (same dimension)
-CONFUSABLE: dict[str, tuple[str, ...]] = {
-    "mile": ("kilometer", "nautical_mile"), "kilometer": ("mile", "nautical_mile"),
-    "foot": ("meter", "yard"), "meter": ("foot", "yard"), "yard": ("meter", "foot"),
-    "gigabyte": ("gibibyte",), "gibibyte": ("gigabyte",), "terabyte": ("tebibyte",),
-    "tebibyte": ("terabyte",), "megabyte": ("mebibyte",), "mebibyte": ("megabyte",),
-    "short_ton": ("metric_ton", "long_ton"), "metric_ton": ("short_ton", "long_ton"),
-    "long_ton": ("metric_ton", "short_ton"), "pound": ("kilogram",), "kilogram": ("pound",),
-    "gallon": ("liter",), "liter": ("gallon",), "acre": ("hectare",), "hectare": ("acre",),
-    "mile ** 2": ("kilometer ** 2",), "kilometer ** 2": ("mile ** 2",),
-    "mile / hour": ("kilometer / hour",), "kilometer / hour": ("mile / hour",),
-}
 _UNIT_NAMES = {"mile": "miles", "kilometer": "km", "nautical_mile": "nautical miles", "foot": "feet",
                "meter": "metres", "yard": "yards", "gigabyte": "GB", "gibibyte": "GiB",
                "terabyte": "TB", "tebibyte": "TiB", "megabyte": "MB", "mebibyte": "MiB",
@@ -96,6 +84,7 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
     if len(usable) < 2:
         return g, []
     best, agree, support, contested = _consensus(usable)
+    links = dict(g.links)
     g2 = replace(g, consensus=best.claim.value, consensus_text=best.claim.text, support=support)
     agree_ids = {e.claim.id for e in agree}
     outliers: dict[tuple[str, float], list[_Entry]] = defaultdict(list)
@@ -113,6 +102,11 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
         severity = config.severity(rule)
         if rule == "value_mismatch":
             severity = _mismatch_severity(e0, best, config)
+        link = max(links.get(x.claim.id, 0.0) for x in group_entries)
+        needed = config.tol("loud_link") if rule == "value_mismatch" else config.tol("loud_link_explained")
+        if link < needed:
+            severity = "info"
+            message = "possibly the same quantity: " + message
         if contested:
             message = "sources disagree: " + message
         if e0.claim.qualifier in ("upper", "lower") and best.claim.qualifier in ("upper", "lower"):
@@ -133,6 +127,10 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
 def _mismatch_severity(e: _Entry, best: _Entry, config: RuleConfig) -> Severity:
     assert e.base is not None and best.base is not None
     gap = max(e.base[1] - best.base[2], best.base[1] - e.base[2], 0.0)
+    if e.claim.kind == "percent" and best.claim.kind == "percent":
+        # shares and scores: judged in points, not relative to the value
+        big = gap >= config.tol("percent_points_error")
+        return config.severity("value_mismatch") if big else "warning"
     rel = gap / max(abs(best.base[0]), 1e-12)
     return config.severity("value_mismatch") if rel >= config.tol("error_gap") else "warning"
 
