@@ -125,7 +125,7 @@ def parse_digits(s: str) -> tuple[float, float]:
     (294000.0, 500.0)
     >>> parse_digits("2.08")
     (2.08, 0.005)
-    >>> parse_digits("16 384")
+    >>> parse_digits("16\u202f384")
     (16384.0, 0.5)
     """
     t = s.replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")

@@ -104,6 +104,8 @@ def stem(word: str) -> str:
     >>> [stem(w) for w in ["Training", "trained", "GPUs", "costs", "DeepSeek's", "R1-Zero"]]
     ['train', 'train', 'gpu', 'cost', 'deepseek', 'r1-zero']
     """
+    if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
+        word = word[:-1]  # "GPUs" -> "GPU"
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
