@@ -30,7 +30,8 @@ class AlignConfig:
     average_threshold: float = 0.25
     prefilter_cutoff: float = 35.0  # rapidfuzz token_set_ratio on context keys
     all_pairs_below: int = 300  # blocks smaller than this skip the prefilter
-    fuzzy_token_ratio: float = 86.0  # spelling variants: "deepseeker" ~ "deepseek"
+    fuzzy_token_ratio: float = 86.0
+    min_context: float = 0.1  # equal values alone never link two claims  # spelling variants: "deepseeker" ~ "deepseek"
     scale_slack: float = 0.03
 
 
@@ -47,6 +48,21 @@ class _Item:
 
 def align(claims: Sequence[Claim], rates: Rates, config: AlignConfig = AlignConfig()) -> list[Group]:
     """Group claims that state the same quantity; only groups spanning two or more sources."""
+    items = build_items(claims, rates, config)
+    blocks: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        blocks[it.dim].append(it)
+    idf = _idf(items)  # over the whole story: a subject word is rare across quantities, not within one
+    groups: list[Group] = []
+    for dim in sorted(blocks):
+        for members, why, score, links in _cluster(blocks[dim], idf, config):
+            groups.append(_group(dim, members, why, score, links))
+    groups.sort(key=lambda g: g.id)
+    return groups
+
+
+def build_items(claims: Sequence[Claim], rates: Rates, config: AlignConfig) -> list[_Item]:
+    """What the aligner compares: each claim with its block, base interval and context words."""
     canon = _canonical_tokens(claims, config)
     currencies = sorted({c.unit for c in claims if c.kind == "money"})
     sentence_words: dict[tuple[str, int], frozenset[str]] = {}
@@ -58,20 +74,9 @@ def align(claims: Sequence[Claim], rates: Rates, config: AlignConfig = AlignConf
         key = (c.source, c.sentence_start)
         if key not in sentence_words:
             sentence_words[key] = frozenset(canon.get(w, w) for _p, w in content_words(c.sentence))
-        alts = alternative_intervals(c, rates, currencies)
         items.append(_Item(c, dimension(c), base_interval(c, rates), toks, sentence_words[key] | toks,
-                           _noun_head(c.noun), alts))
-    blocks: dict[str, list[_Item]] = defaultdict(list)
-    for it in items:
-        blocks[it.dim].append(it)
-    idf = _idf(items)  # over the whole story: a subject word is rare across quantities, not within one
-    groups: list[Group] = []
-    for dim in sorted(blocks):
-        block = blocks[dim]
-        for members, why, score, links in _cluster(block, idf, config):
-            groups.append(_group(dim, members, why, score, links))
-    groups.sort(key=lambda g: g.id)
-    return groups
+                           _noun_head(c.noun), alternative_intervals(c, rates, currencies)))
+    return items
 
 
 # ---------------------------------------------------------------------------------------
@@ -121,7 +126,7 @@ def _weighted_overlap(x: frozenset[str], y: frozenset[str], idf: dict[str, float
     wy = sum(idf.get(t, 1.0) for t in y)
     ws = sum(idf.get(t, 1.0) for t in shared)
     # Dice over weights, tempered towards the smaller side (short list items have thin context)
-    return 0.6 * (2 * ws / (wx + wy)) + 0.4 * (ws / min(wx, wy)), shared
+    return 0.45 * (2 * ws / (wx + wy)) + 0.55 * (ws / min(wx, wy)), shared
 
 
 def _ctx_sim(a: _Item, b: _Item, idf: dict[str, float]) -> tuple[float, list[str]]:
@@ -143,7 +148,7 @@ def value_relation(a: tuple[float, float, float] | None, b: tuple[float, float, 
         return "far"
     ratio = max(va, vb) / min(va, vb)
     k = round(math.log10(ratio))
-    if k >= 1 and abs(ratio / 10.0**k - 1) <= 0.05 and a[1] > 0 and b[1] > 0 \
+    if 1 <= k <= 4 and abs(ratio / 10.0**k - 1) <= 0.05 and a[1] > 0 and b[1] > 0 \
             and math.isfinite(a[2]) and math.isfinite(b[2]):
         f = 10.0**k
         if va > vb and overlaps((a[1] / f, a[2] / f), (b[1], b[2]), scale_slack):
@@ -156,6 +161,8 @@ def value_relation(a: tuple[float, float, float] | None, b: tuple[float, float, 
 def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig) -> tuple[float, list[str], str]:
     ca, cb = a.claim, b.claim
     sim, shared = _ctx_sim(a, b, idf)
+    if sim < config.min_context:
+        return sim - 1.0, shared, "unlinked"
     rel = value_relation(a.base, b.base, config.scale_slack)
     if rel in ("near", "far") and _alternative_match(a, b):
         rel = "alternative"
@@ -165,14 +172,23 @@ def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig) 
         score += 0.1 if bound else 0.25
     elif rel in ("scale", "alternative"):
         score += 0.1
+    elif rel == "near" and a.base and b.base and min(abs(a.base[0]), abs(b.base[0])) >= 10:
+        # figures within a few percent of each other are rarely unrelated
+        ratio = max(a.base[0], b.base[0]) / max(min(a.base[0], b.base[0]), 1e-12)
+        score += 0.1 if ratio <= 1.1 else 0.0
     elif rel == "far":
         va, vb = (a.base or (1, 1, 1))[0], (b.base or (1, 1, 1))[0]
         ratio = max(va, vb) / max(min(va, vb), 1e-12)
         score -= min(0.5, 0.12 * math.log2(max(ratio, 1.0)))
     if a.noun_head and b.noun_head:
-        score += 0.1 if a.noun_head == b.noun_head else -0.15
+        if a.noun_head != b.noun_head:
+            score -= 0.15
+        else:
+            score += 0.2 if ca.noun.lower() == cb.noun.lower() and " " in ca.noun else 0.1
     if ca.role and cb.role:
         score += 0.1 if ca.role == cb.role else -0.3
+    elif "part" in (ca.role, cb.role):
+        score -= 0.3  # "of which 20 people" is a part, not the whole
     if ("~plan" in a.tokens) != ("~plan" in b.tokens):
         score -= 0.15
     if ca.source == cb.source and rel != "agree":
@@ -202,12 +218,12 @@ def _cannot_link(a: _Item, b: _Item, config: AlignConfig) -> bool:
         return False
     if ca.range_id and ca.range_id == cb.range_id:
         return True
-    if ca.value == cb.value:
-        return False
+    rel = value_relation(a.base, b.base, config.scale_slack)
+    if ca.value == cb.value or rel == "agree":
+        return False  # the same figure again, or restated in another unit ("1.6-mile (2.6-kilometre)")
     if ca.sentence_start == cb.sentence_start:
         return True
-    rel = value_relation(a.base, b.base, config.scale_slack)
-    return rel not in ("agree", "scale") and not _alternative_match(a, b)
+    return rel != "scale" and not _alternative_match(a, b)
 
 
 def _candidates(block: Sequence[_Item], config: AlignConfig) -> Iterable[tuple[int, int]]:

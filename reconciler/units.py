@@ -27,8 +27,7 @@ CONFUSABLE: dict[str, tuple[str, ...]] = {
     "foot": ("meter", "yard"), "meter": ("foot", "yard"), "yard": ("meter", "foot"),
     "gigabyte": ("gibibyte",), "gibibyte": ("gigabyte",), "terabyte": ("tebibyte",),
     "tebibyte": ("terabyte",), "megabyte": ("mebibyte",), "mebibyte": ("megabyte",),
-    "short_ton": ("metric_ton", "long_ton"), "metric_ton": ("short_ton", "long_ton"),
-    "long_ton": ("metric_ton", "short_ton"), "pound": ("kilogram",), "kilogram": ("pound",),
+    "pound": ("kilogram",), "kilogram": ("pound",),
     "gallon": ("liter",), "liter": ("gallon",), "acre": ("hectare",), "hectare": ("acre",),
     "mile ** 2": ("kilometer ** 2",), "kilometer ** 2": ("mile ** 2",),
     "mile / hour": ("kilometer / hour",), "kilometer / hour": ("mile / hour",),
@@ -104,6 +103,9 @@ def base_interval(c: Claim, rates: Rates) -> tuple[float, float, float] | None:
     if not isinstance(c.value, float) or c.low is None or c.high is None:
         return None
     f = unit_factor(c)
+    if c.unit in ("ton", "tons"):
+        # "tons" is short tons in the US and metric tonnes in most other copy: allow both
+        return c.value * f, c.low * f, c.high * V.BASE_FACTORS["long_ton"]
     if c.kind in ("money", "rate"):
         code = c.unit.split("/", 1)[0]
         r = rates.per_usd.get(code)

@@ -11,6 +11,9 @@ from .vocab import PLAN_WORDS
 
 __all__ = ["extract_claims", "extract_text"]
 
+# kinds whose "noun" is only the unit: the unit is the dimension already, not a subject
+_UNIT_KINDS = frozenset({"duration", "length", "mass", "area", "volume", "speed", "data", "energy", "power",
+                         "emissions"})
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’@.\-]*")
 
 
@@ -66,13 +69,13 @@ def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_en
     words = [(p, w) for p, w in content_words(text, c_start, c_end) if not (m.start <= p < m.end)]
     left = [w for p, w in words if p < m.start]
     right = [w for p, w in words if p >= m.end]
-    near = left[-8:] + right[:6]
+    near = left[-12:] + right[:8]
     if len(left) < 2:
         extra = [w for p, w in content_words(text, s_start, c_start)]
         near = extra[-5:] + near
         if len(near) < 3:
             near += [w for p, w in content_words(text, c_end, s_end)][:4]
-    if m.noun:
+    if m.noun and m.kind not in _UNIT_KINDS:
         near += [stem(w) for w in re.split(r"[\s-]+", m.noun) if w]
     if any(w in PLAN_WORDS for w in near):
         near.append("~plan")

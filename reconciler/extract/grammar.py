@@ -69,7 +69,7 @@ _TIME = re.compile(
 _URLISH = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+|\b\S+\.(?:com|org|net|ai|io|gov|edu)/\S*")
 # identifiers: case numbers, DOIs, codes with several digit groups
 _IDENT = re.compile(
-    r"\b(?:No\.?|Nos\.?|Case|IMO|ISBN|ISSN|DOI|ID|Ref\.?|Docket|Flight|Route|Highway|Interstate|"
+    r"\b(?:No\.?|Nos\.?|Case|IMO|ISBN|ISSN|DOI|doi:|arXiv:?|PMID|PMCID|NCT|ID|Ref\.?|Docket|Flight|Route|Highway|Interstate|"
     r"Article|Section|Rule|Chapter|Page|Pages|Vol\.?|Volume|Issue|pp?\.)\s*#?\s*[\w:./-]*\d[\w:./-]*"
     r"|\b\d+:\d+-[a-z]{1,3}-\d+\b|\[\^?\d+\]|\^\d+|#\d+\b"
 )
@@ -564,6 +564,8 @@ def _interval(value: float, precision: float, qualifier: str) -> tuple[float, fl
         lo, hi, q = value - precision, value * 1.1 + precision, "approximate"
     elif q == "upper":
         lo, hi = 0.0, value + precision
+    elif q == "upper_max":
+        lo, hi, q = value * 0.5, value + precision, "upper"
     elif q == "lower":
         lo, hi = value - precision, float("inf")
     return lo, hi, q
@@ -674,7 +676,14 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
         _set(mask, a, r.end)
     out.sort(key=lambda m: (m.start, m.end))
     _pair(text, out)
+    for m in out:
+        if not m.role and _PART_LEFT.search(text, max(0, m.start - 20), m.start):
+            m.role = "part"
     return out
+
+
+# "of which 20 people": a part of a whole stated before
+_PART_LEFT = re.compile(r"(?i)\b(?:of which|of whom|among them|among whom|including|includ(?:es|ed))\s*$")
 
 
 # ---------------------------------------------------------------------------------------

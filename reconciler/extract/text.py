@@ -19,8 +19,19 @@ _ABBREV = frozenset(
 )
 # a sentence ends at . ! ? (plus closing quotes/brackets) followed by space, or at a newline
 _BOUNDARY = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s)|\n+")
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’@.\-]*[A-Za-z0-9]|[A-Za-z]")
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]—–]|,\s|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b")
+# words, codes that start with a letter ("H800", "R1-Zero") or a digit ("405B", "8K"), and years
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’@.\-]*[A-Za-z0-9]|[A-Za-z]|\b\d+[A-Za-z][A-Za-z0-9]*\b|\b(?:1[89]|20)\d\d\b")
+_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b")
+# irregular verb forms news uses around figures, mapped to one stem
+_IRREGULAR = {
+    "paid": "pay", "spent": "spend", "built": "build", "sold": "sell", "rose": "rise", "risen": "rise",
+    "fell": "fall", "fallen": "fall", "grew": "grow", "grown": "grow", "took": "take", "taken": "take",
+    "gave": "give", "given": "give", "made": "make", "lost": "lose", "won": "win", "bought": "buy",
+    "brought": "bring", "struck": "strike", "hit": "hit", "left": "leave", "led": "lead", "ran": "run",
+    "began": "begin", "begun": "begin", "sank": "sink", "sunk": "sink", "killed": "kill", "died": "die",
+    "dead": "die", "deaths": "die", "death": "die", "wounded": "injur", "injured": "injur",
+    "injuries": "injur", "injury": "injur",
+}
 
 
 @dataclass(frozen=True)
@@ -104,6 +115,9 @@ def stem(word: str) -> str:
     >>> [stem(w) for w in ["Training", "trained", "GPUs", "costs", "DeepSeek's", "R1-Zero"]]
     ['train', 'train', 'gpu', 'cost', 'deepseek', 'r1-zero']
     """
+    low = word.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
     if len(word) > 2 and word.endswith("s") and word[:-1].isupper():
         word = word[:-1]  # "GPUs" -> "GPU"
     w = word.lower().replace("’", "'")

@@ -43,8 +43,10 @@ HEDGES: dict[str, str] = {
     "nearly": "upper_near", "almost": "upper_near", "just under": "upper_near",
     "just below": "upper_near", "a little under": "upper_near", "shy of": "upper_near",
     "less than": "upper", "fewer than": "upper", "under": "upper", "below": "upper",
-    "up to": "upper", "at most": "upper", "no more than": "upper", "not more than": "upper",
-    "as many as": "upper", "as much as": "upper", "as high as": "upper", "a maximum of": "upper",
+    "at most": "upper", "no more than": "upper", "not more than": "upper",
+    # "as many as 16,384 GPUs": the figure is the maximum reached, not any smaller number
+    "up to": "upper_max", "as many as": "upper_max", "as much as": "upper_max",
+    "as high as": "upper_max", "a maximum of": "upper_max",
     "more than": "lower", "over": "lower", "at least": "lower", "above": "lower",
     "in excess of": "lower", "upwards of": "lower", "exceeding": "lower", "no less than": "lower",
     "not less than": "lower", "a minimum of": "lower", "well over": "lower",

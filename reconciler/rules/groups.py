@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..align import value_relation
@@ -55,7 +55,8 @@ def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates
 # ---------------------------------------------------------------------------------------
 
 
-def _consensus(entries: Sequence[_Entry]) -> tuple[_Entry, list[_Entry], int, bool]:
+def _consensus(entries: Sequence[_Entry], explains: Callable[[_Entry, _Entry], bool] | None = None
+               ) -> tuple[_Entry, list[_Entry], int, bool]:
     """(consensus entry, entries agreeing with it, independent sources behind it, contested?)."""
     points = [e for e in entries if e.base and e.claim.qualifier in ("exact", "approximate")] or \
         [e for e in entries if e.base]
@@ -69,6 +70,15 @@ def _consensus(entries: Sequence[_Entry]) -> tuple[_Entry, list[_Entry], int, bo
         scored.append((support, exact, -width, -e.claim.start, e))
     scored.sort(key=lambda t: (t[0], t[1], t[2], t[3]), reverse=True)
     best = scored[0][4]
+    if explains is not None:
+        # among equally supported figures, prefer the one that explains the others (as a slip)
+        tied = [t[4] for t in scored if t[0] == scored[0][0]]
+        for cand in tied:
+            others = [t for t in tied if t is not cand and t.base and cand.base
+                      and not overlaps((t.base[1], t.base[2]), (cand.base[1], cand.base[2]))]
+            if others and all(explains(o, cand) for o in others):
+                best = cand
+                break
     assert best.base is not None
     agree = [o for o in entries if o.base and overlaps((o.base[1], o.base[2]), (best.base[1], best.base[2]))]
     contested = len(scored) > 1 and any(
@@ -83,7 +93,10 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
     usable = [e for e in entries if e.base is not None]
     if len(usable) < 2:
         return g, []
-    best, agree, support, contested = _consensus(usable)
+    def explains(outlier: _Entry, cand: _Entry) -> bool:
+        return _explain_kind(outlier, cand, rates, config, currencies)[0] != "value_mismatch"
+
+    best, agree, support, contested = _consensus(usable, explains)
     links = dict(g.links)
     g2 = replace(g, consensus=best.claim.value, consensus_text=best.claim.text, support=support)
     agree_ids = {e.claim.id for e in agree}

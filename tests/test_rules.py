@@ -1,0 +1,305 @@
+"""The rules as named tables, each run through the real pipeline on small articles.
+
+Every row writes its articles to ``tmp_path`` (one file per source) and calls
+``reconcile()``: read -> extract -> align -> check with the shipped rules and rates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from reconciler.models import Finding, Result
+from reconciler.pipeline import Options, reconcile
+from reconciler.rules import ConfigError, load_config
+
+LOUD = ("error", "warning")
+
+
+def run(tmp_path: Path, articles: Sequence[str], rules: str | None = None) -> Result:
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for i, text in enumerate(articles):
+        (folder / f"{i:03d}.txt").write_text(text + "\n", encoding="utf-8")
+    rules_file = None
+    if rules is not None:
+        rules_file = tmp_path / "rules.toml"
+        rules_file.write_text(rules, encoding="utf-8")
+    return reconcile([folder], Options(rules_file=str(rules_file) if rules_file else None))
+
+
+def texts(result: Result, finding: Finding) -> list[str]:
+    by_id = {c.id: c for c in result.claims}
+    return [by_id[cid].text for cid in finding.claims]
+
+
+def holding(result: Result, *quotes: str, severities: Sequence[str] = LOUD) -> list[Finding]:
+    """Findings of the given severities holding, for each quote, a claim whose text contains it."""
+    return [f for f in result.findings if f.severity in severities
+            and all(any(q in t for t in texts(result, f)) for q in quotes)]
+
+
+def loud(result: Result) -> list[Finding]:
+    return [f for f in result.findings if f.severity in LOUD]
+
+
+def describe(result: Result) -> str:
+    return "\n".join(f"[{f.severity}] {f.rule}: {f.message} {texts(result, f)}" for f in result.findings)
+
+
+# ---------------------------------------------------------------------------------------
+# value_mismatch: two figures for one quantity that cannot both be right
+
+VALUE_MISMATCH = [
+    pytest.param(["DeepSeek said the model was trained on 512 H800 GPUs.",
+                  "DeepSeek said the model was trained on 648 H800 GPUs."], "512", "648", id="gpus-512-vs-648"),
+    pytest.param(["The bridge carried 30,000 vehicles a day before the collapse.",
+                  "The bridge carried 40,000 vehicles a day before the collapse."], "30,000", "40,000",
+                 id="vehicles-30000-vs-40000"),
+]
+
+
+@pytest.mark.parametrize(("articles", "a", "b"), VALUE_MISMATCH)
+def test_value_mismatch(tmp_path: Path, articles: list[str], a: str, b: str) -> None:
+    result = run(tmp_path, articles)
+    assert len(loud(result)) == 1, describe(result)
+    finding = loud(result)[0]
+    assert (finding.rule, finding.severity) == ("value_mismatch", "error"), describe(result)
+    assert holding(result, a, b) == [finding]
+
+
+# ---------------------------------------------------------------------------------------
+# scale_slip: a power of ten apart
+
+SCALE_SLIP = [
+    pytest.param(["The R1 model cost $294,000 to train, the company said.",
+                  "The R1 model cost $294,000 to train, according to the paper.",
+                  "The R1 model cost $29.4 million to train, the report said."],
+                 "$29.4 million", "$294,000", "100", id="x100-million-vs-thousands"),
+    pytest.param(["The state put the cleanup cost at $102 million, officials said.",
+                  "The state put the cleanup cost at $102 million, the governor said.",
+                  "The state put the cleanup cost at $1.02 billion, a report said."],
+                 "$1.02 billion", "$102 million", "10^1", id="x10-billion-vs-million"),
+]
+
+
+@pytest.mark.parametrize(("articles", "slip", "consensus", "factor"), SCALE_SLIP)
+def test_scale_slip(tmp_path: Path, articles: list[str], slip: str, consensus: str, factor: str) -> None:
+    result = run(tmp_path, articles)
+    found = [f for f in holding(result, slip, consensus) if f.rule == "scale_slip"]
+    assert len(found) == 1, describe(result)
+    assert found[0].severity == "error"
+    assert factor in found[0].explanation
+    assert found[0].suggested == consensus
+
+
+# ---------------------------------------------------------------------------------------
+# currency_mislabel: the number matches in another currency of the story
+
+CURRENCY_MISLABEL = [
+    pytest.param(["The R1 model cost about $294,000 (about 2.08 million RMB) to train.",
+                  "The R1 model cost $294,000 to train, the company said.",
+                  "The R1 model cost $2 million to train, the report said."],
+                 "$2 million", "$294,000", "CNY", id="rmb-figure-printed-as-dollars"),
+]
+
+
+@pytest.mark.parametrize(("articles", "wrong", "consensus", "code"), CURRENCY_MISLABEL)
+def test_currency_mislabel(tmp_path: Path, articles: list[str], wrong: str, consensus: str, code: str) -> None:
+    result = run(tmp_path, articles)
+    found = [f for f in holding(result, wrong, consensus) if f.rule == "currency_mislabel"]
+    assert len(found) == 1, describe(result)
+    assert found[0].severity == "error"
+    assert code in found[0].message + found[0].explanation
+
+
+# ---------------------------------------------------------------------------------------
+# internal_equivalence: "X, or Y" / "X (Y)" inside one article must restate the same amount
+
+INTERNAL_EQUIVALENCE = [
+    pytest.param("Training R1 took approximately 4 days, or 80 hours, on the cluster.", "96",
+                 id="4-days-or-80-hours"),
+    pytest.param("Training R1 took 4 days, or 80 hours, on the cluster.", "96", id="4-days-or-80-hours-unhedged"),
+    pytest.param("The training cost was $29.4 million (equivalent to approximately RMB 2.08 million), "
+                 "the paper said.", "2.08 million", id="usd-vs-rmb-x100"),
+    pytest.param("Opened in 1977, the 1.6-mile (26-kilometre) steel truss bridge carried traffic.", "2.57",
+                 id="mile-vs-km-x10"),
+    pytest.param("Training R1 took 4 days, or 96 hours, on the cluster.", None, id="4-days-or-96-hours-ok"),
+    pytest.param("The ship was 300 metres (985 feet) long.", None, id="metres-feet-ok"),
+    pytest.param("Opened in 1977, the 1.6-mile (2.6-kilometre) steel truss bridge carried traffic.", None,
+                 id="mile-kilometre-ok"),
+    pytest.param("The R1 model cost about $294,000 (about 2.08 million RMB) to train.", None,
+                 id="usd-rmb-converted-ok"),
+]
+
+
+@pytest.mark.parametrize(("article", "mentions"), INTERNAL_EQUIVALENCE)
+def test_internal_equivalence(tmp_path: Path, article: str, mentions: str | None) -> None:
+    result = run(tmp_path, [article])
+    found = [f for f in result.findings if f.rule == "internal_equivalence"]
+    if mentions is None:
+        assert found == [], describe(result)
+        assert loud(result) == [], describe(result)
+        return
+    assert len(found) == 1, describe(result)
+    assert found[0].severity == "error"
+    assert len(found[0].claims) == 2
+    assert mentions in found[0].message + found[0].explanation
+
+
+# ---------------------------------------------------------------------------------------
+# date_mismatch
+
+DATE_MISMATCH = [
+    pytest.param(["On September 18, the paper appeared on the cover of Nature.",
+                  "On September 17, the paper appeared on the cover of Nature."],
+                 ("September 18", "September 17"), id="cover-18-vs-17"),
+    pytest.param(["On September 17, the paper appeared on the cover of Nature.",
+                  "On September 17, the paper appeared on the cover of Nature, the company said."],
+                 None, id="same-day-ok"),
+]
+
+
+@pytest.mark.parametrize(("articles", "pair"), DATE_MISMATCH)
+def test_date_mismatch(tmp_path: Path, articles: list[str], pair: tuple[str, str] | None) -> None:
+    result = run(tmp_path, articles)
+    if pair is None:
+        assert loud(result) == [], describe(result)
+        return
+    found = [f for f in holding(result, *pair) if f.rule == "date_mismatch"]
+    assert len(found) == 1, describe(result)
+    assert found[0].severity == "error"
+
+
+# ---------------------------------------------------------------------------------------
+# arithmetic: count x hours x rate against the stated total
+
+ARITHMETIC = [
+    pytest.param("The company used 512 H800 GPUs, 80 hours of training, at a rental rate of $2 per GPU hour. "
+                 "The total training cost was $294,000.", "81,920", id="512x80x2-vs-294000"),
+    pytest.param("The company used 512 H800 GPUs for 80 hours of training, at a rental rate of $2 per GPU hour. "
+                 "The total training cost was $81,920.", None, id="512x80x2-equals-81920-ok"),
+]
+
+
+@pytest.mark.parametrize(("article", "product"), ARITHMETIC)
+def test_arithmetic(tmp_path: Path, article: str, product: str | None) -> None:
+    result = run(tmp_path, [article])
+    found = [f for f in result.findings if f.rule == "arithmetic"]
+    if product is None:
+        assert found == [], describe(result)
+        return
+    assert len(found) == 1, describe(result)
+    assert found[0].severity in LOUD
+    assert product in found[0].message
+    assert any("294,000" in t for t in texts(result, found[0]))
+
+
+# ---------------------------------------------------------------------------------------
+# consistent restatements: compared, but never flagged as error or warning
+
+CONSISTENT = [
+    pytest.param(["The R1 model cost less than $300,000 to train, Nature reported.",
+                  "The R1 model cost $294,000 to train, the company said."],
+                 "less than $300,000", "$294,000", id="upper-bound-vs-figure"),
+    pytest.param(["The R1 model cost 2 million yuan to train, the company said.",
+                  "The R1 model cost 2.08 million yuan to train, the paper said."],
+                 "2 million yuan", "2.08 million yuan", id="rounded-yuan"),
+    pytest.param(["The company trained the model on 16,000 GPUs.",
+                  "The company trained the model on 16,384 GPUs."],
+                 "16,000 GPUs", "16,384 GPUs", id="rounded-count"),
+    pytest.param(["The model was pretrained on more than 15 trillion tokens of text.",
+                  "The model was pretrained on 15.6 trillion tokens of text."],
+                 "more than 15 trillion tokens", "15.6 trillion tokens", id="lower-bound-tokens"),
+    pytest.param(["The settlement paid $101,980,000 to the state of Maryland.",
+                  "The settlement paid nearly $102 million to the state of Maryland."],
+                 "$101,980,000", "nearly $102 million", id="exact-vs-nearly-rounded"),
+]
+
+
+@pytest.mark.parametrize(("articles", "a", "b"), CONSISTENT)
+def test_consistent_restatement(tmp_path: Path, articles: list[str], a: str, b: str) -> None:
+    result = run(tmp_path, articles)
+    by_id = {c.id: c for c in result.claims}
+    grouped = [g for g in result.groups if {by_id[c].text for c in g.claims} >= {a, b}]
+    assert grouped, "the two figures state one quantity and must be compared"
+    assert loud(result) == [], describe(result)
+
+
+# ---------------------------------------------------------------------------------------
+# different quantities: never flagged against each other
+
+DIFFERENT = [
+    pytest.param(["The company trained R1-Zero for 198 hours and R1 for 80 hours.",
+                  "DeepSeek trained R1-Zero for 198 hours and then R1 for 80 hours on the cluster."],
+                 "198 hours", "80 hours", id="r1-zero-198h-vs-r1-80h"),
+    pytest.param(["The pass@1 score on AIME 2024 increased from 15.6% to 71.0% during training.",
+                  "The pass@1 score on AIME 2024 rose from 15.6% to 71.0% over training."],
+                 "15.6%", "71.0%", id="initial-vs-final-score"),
+]
+
+
+@pytest.mark.parametrize(("articles", "a", "b"), DIFFERENT)
+def test_different_quantities(tmp_path: Path, articles: list[str], a: str, b: str) -> None:
+    result = run(tmp_path, articles)
+    assert holding(result, a, b) == [], describe(result)
+    assert loud(result) == [], describe(result)
+
+
+# ---------------------------------------------------------------------------------------
+# configuration: a user TOML file overrides only what it names
+
+ARITHMETIC_ARTICLE = ["The company used 512 H800 GPUs, 80 hours of training, at a rental rate of $2 per GPU hour. "
+                      "The total training cost was $294,000."]
+GPUS_26_PERCENT = ["DeepSeek said the model was trained on 512 H800 GPUs.",
+                   "DeepSeek said the model was trained on 512 H800 GPUs in total.",
+                   "DeepSeek said the model was trained on 648 H800 GPUs."]
+DATES = ["On September 18, the paper appeared on the cover of Nature.",
+         "On September 17, the paper appeared on the cover of Nature."]
+
+OVERRIDES = [
+    pytest.param(ARITHMETIC_ARTICLE, None, "arithmetic", "warning", id="arithmetic-default"),
+    pytest.param(ARITHMETIC_ARTICLE, "[rules.arithmetic]\nenabled = false\n", "arithmetic", None,
+                 id="arithmetic-disabled"),
+    pytest.param(GPUS_26_PERCENT, None, "value_mismatch", "error", id="gap-26pct-default-error"),
+    pytest.param(GPUS_26_PERCENT, "[tolerance]\nerror_gap = 0.5\n", "value_mismatch", "warning",
+                 id="gap-26pct-error-gap-0.5-warning"),
+    pytest.param(DATES, '[rules.date_mismatch]\nseverity = "warning"\n', "date_mismatch", "warning",
+                 id="date-mismatch-severity-warning"),
+]
+
+
+@pytest.mark.parametrize(("articles", "rules", "rule", "severity"), OVERRIDES)
+def test_rules_file(tmp_path: Path, articles: list[str], rules: str | None, rule: str,
+                    severity: str | None) -> None:
+    result = run(tmp_path, articles, rules)
+    found = [f.severity for f in result.findings if f.rule == rule]
+    assert found == ([severity] if severity else []), describe(result)
+
+
+def test_load_config_overrides_only_what_it_names(tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text("[tolerance]\nerror_gap = 0.5\n\n[rules.arithmetic]\nenabled = false\n", encoding="utf-8")
+    default, user = load_config(), load_config(path)
+    assert default.enabled("arithmetic") and not user.enabled("arithmetic")
+    assert user.tol("error_gap") == 0.5 != default.tol("error_gap")
+    assert {k: v for k, v in user.tolerance.items() if k != "error_gap"} == \
+        {k: v for k, v in default.tolerance.items() if k != "error_gap"}
+    assert user.severity("arithmetic") == default.severity("arithmetic")
+    for rule in ("value_mismatch", "scale_slip", "currency_mislabel", "date_mismatch", "internal_equivalence"):
+        assert user.enabled(rule)
+        assert user.severity(rule) == default.severity(rule)
+
+
+@pytest.mark.parametrize("content", [
+    pytest.param("[tolerance\nerror_gap = ", id="invalid-toml"),
+    pytest.param(None, id="missing-file"),
+])
+def test_load_config_rejects_unusable_file(tmp_path: Path, content: str | None) -> None:
+    path = tmp_path / "rules.toml"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"rules\.toml"):
+        load_config(path)
