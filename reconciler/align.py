@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -26,7 +26,7 @@ from .units import Rates, alternative_intervals, base_interval, dimension, overl
 
 @dataclass(frozen=True)
 class AlignConfig:
-    link_threshold: float = 0.42
+    link_threshold: float = 0.38
     average_threshold: float = 0.25
     prefilter_cutoff: float = 35.0  # rapidfuzz token_set_ratio on context keys
     all_pairs_below: int = 300  # blocks smaller than this skip the prefilter
@@ -44,11 +44,17 @@ class _Item:
     wide: frozenset[str]  # the whole sentence
     noun_head: str
     alt_bases: tuple[tuple[float, float], ...] = ()  # the same number read in the story's other currencies
+    date: str = ""  # the article's own date, if it states one
 
 
-def align(claims: Sequence[Claim], rates: Rates, config: AlignConfig = AlignConfig()) -> list[Group]:
-    """Group claims that state the same quantity; only groups spanning two or more sources."""
-    items = build_items(claims, rates, config)
+def align(claims: Sequence[Claim], rates: Rates, config: AlignConfig = AlignConfig(),
+          dates: Mapping[str, str | None] | None = None) -> list[Group]:
+    """Group claims that state the same quantity; only groups spanning two or more sources.
+
+    ``dates`` (source id -> the article's date) lets a figure that changed over time
+    ("rose to 61") stay with its earlier values, for the rules to report as an update.
+    """
+    items = build_items(claims, rates, config, dates)
     blocks: dict[str, list[_Item]] = defaultdict(list)
     for it in items:
         blocks[it.dim].append(it)
@@ -61,7 +67,8 @@ def align(claims: Sequence[Claim], rates: Rates, config: AlignConfig = AlignConf
     return groups
 
 
-def build_items(claims: Sequence[Claim], rates: Rates, config: AlignConfig) -> list[_Item]:
+def build_items(claims: Sequence[Claim], rates: Rates, config: AlignConfig,
+                dates: Mapping[str, str | None] | None = None) -> list[_Item]:
     """What the aligner compares: each claim with its block, base interval and context words."""
     canon = _canonical_tokens(claims, config)
     currencies = sorted({c.unit for c in claims if c.kind == "money"})
@@ -75,7 +82,8 @@ def build_items(claims: Sequence[Claim], rates: Rates, config: AlignConfig) -> l
         if key not in sentence_words:
             sentence_words[key] = frozenset(canon.get(w, w) for _p, w in content_words(c.sentence))
         items.append(_Item(c, dimension(c), base_interval(c, rates), toks, sentence_words[key] | toks,
-                           _noun_head(c.noun), alternative_intervals(c, rates, currencies)))
+                           _noun_head(c.noun), alternative_intervals(c, rates, currencies),
+                           (dates or {}).get(c.source) or ""))
     return items
 
 
@@ -176,6 +184,8 @@ def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig) 
         # figures within a few percent of each other are rarely unrelated
         ratio = max(a.base[0], b.base[0]) / max(min(a.base[0], b.base[0]), 1e-12)
         score += 0.1 if ratio <= 1.1 else 0.0
+    elif rel == "far" and _over_time(a, b):
+        pass  # a figure that changed between two dated articles, with wording that says so
     elif rel == "far":
         va, vb = (a.base or (1, 1, 1))[0], (b.base or (1, 1, 1))[0]
         ratio = max(va, vb) / max(min(va, vb), 1e-12)
@@ -196,6 +206,15 @@ def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig) 
     if ca.kind == "date" and rel == "unknown":
         score += 0.1 if ca.value == cb.value else 0.0
     return score, shared, rel
+
+
+def _over_time(a: _Item, b: _Item) -> bool:
+    """Two figures that may be one quantity at two moments: update wording, and two dates."""
+    if "~update" not in a.tokens and "~update" not in b.tokens:
+        return False
+    if a.claim.source == b.claim.source:
+        return True  # one article telling a timeline ("the estimate has more than doubled")
+    return bool(a.date and b.date and a.date != b.date)
 
 
 def _alternative_match(a: _Item, b: _Item) -> bool:
@@ -223,7 +242,7 @@ def _cannot_link(a: _Item, b: _Item, config: AlignConfig) -> bool:
         return False  # the same figure again, or restated in another unit ("1.6-mile (2.6-kilometre)")
     if ca.sentence_start == cb.sentence_start:
         return True
-    return rel != "scale" and not _alternative_match(a, b)
+    return rel != "scale" and not _alternative_match(a, b) and not _over_time(a, b)
 
 
 def _candidates(block: Sequence[_Item], config: AlignConfig) -> Iterable[tuple[int, int]]:

@@ -7,7 +7,7 @@ import re
 from ..models import Claim, Source
 from .grammar import Mention, scan
 from .text import Sentences, clause_bounds, content_words, split_sentences, stem
-from .vocab import PLAN_WORDS
+from .vocab import PLAN_WORDS, UPDATE_WORDS
 
 __all__ = ["extract_claims", "extract_text"]
 
@@ -79,6 +79,9 @@ def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_en
         near += [stem(w) for w in re.split(r"[\s-]+", m.noun) if w]
     if any(w in PLAN_WORDS for w in near):
         near.append("~plan")
+    sentence_lower = text[s_start:s_end].lower()
+    if any(w in UPDATE_WORDS for w in re.findall(r"[a-z]+", sentence_lower)):
+        near.append("~update")
     seen: dict[str, None] = {}
     for w in near:
         seen.setdefault(w, None)

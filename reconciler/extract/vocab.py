@@ -217,6 +217,13 @@ PLAN_WORDS = frozenset(
     project could would might will scheduled""".split()
 )
 
+# wording that shows a figure changed over time: "rose to 61", "now projects", "has more than doubled"
+UPDATE_WORDS = frozenset(
+    """now latest updated update revised revise risen rose climbed climb increased doubled tripled
+    jumped reached currently new raised lowered slipped soared grown grew since original originally
+    initially previously earlier preliminary""".split()
+)
+
 STOPWORDS = NOUN_STOP | frozenset(
     """i we you he she they them him us me what there here would could should will shall
     may might must can one two three four five six seven eight nine ten first second third
