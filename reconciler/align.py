@@ -55,6 +55,18 @@ def align(claims: Sequence[Claim], rates: Rates, config: AlignConfig = AlignConf
     ("rose to 61") stay with its earlier values, for the rules to report as an update.
     """
     items = build_items(claims, rates, config, dates)
+    # a range ("$1.7 billion to $1.9 billion") is aligned as one figure: its low end stands for it
+    partner: dict[str, Claim] = {}
+    first_end: dict[tuple[str, str], Claim] = {}
+    for c in claims:
+        if c.range_id:
+            key = (c.source, c.range_id)
+            if key in first_end:
+                partner[first_end[key].id] = c
+            else:
+                first_end[key] = c
+    high_ends = {c.id for c in partner.values()}
+    items = [it for it in items if it.claim.id not in high_ends]
     blocks: dict[str, list[_Item]] = defaultdict(list)
     for it in items:
         blocks[it.dim].append(it)
@@ -62,7 +74,10 @@ def align(claims: Sequence[Claim], rates: Rates, config: AlignConfig = AlignConf
     groups: list[Group] = []
     for dim in sorted(blocks):
         for members, why, score, links in _cluster(blocks[dim], idf, config):
-            groups.append(_group(dim, members, why, score, links))
+            extra = [partner[it.claim.id] for it in members if it.claim.id in partner]
+            for c in extra:
+                links[c.id] = links.get(partner_low(c, partner), 0.0)
+            groups.append(_group(dim, members, why, score, links, extra))
     groups.sort(key=lambda g: g.id)
     return groups
 
@@ -321,8 +336,13 @@ def _cluster(block: Sequence[_Item], idf: dict[str, float], config: AlignConfig
     return out
 
 
-def _group(dim: str, items: list[_Item], why: list[str], score: float, links: dict[str, float]) -> Group:
-    claims = sorted((it.claim for it in items), key=lambda c: (c.source, c.start))
+def partner_low(high: Claim, partner: dict[str, Claim]) -> str:
+    return next((k for k, v in partner.items() if v.id == high.id), "")
+
+
+def _group(dim: str, items: list[_Item], why: list[str], score: float, links: dict[str, float],
+           extra: Sequence[Claim] = ()) -> Group:
+    claims = sorted([it.claim for it in items] + list(extra), key=lambda c: (c.source, c.start))
     gid = "g-" + hashlib.sha1(f"{dim}|{claims[0].id}".encode()).hexdigest()[:8]
     nouns = Counter(c.noun.lower() for c in claims if c.noun and c.kind == "count")
     if nouns:

@@ -318,7 +318,7 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
     if re.match(r"(?:st|nd|rd|th)\b", tail):
         return True
     ta, _tb = _token_bounds(text, start, end)
-    prefix = text[ta:start].lstrip("\"'“‘([*~")
+    prefix = re.split(r"[:;,(=\[]", text[ta:start])[-1].lstrip("\"'“‘([*~")
     if prefix and any(ch.isalpha() for ch in prefix) and prefix.lower() not in _GLUED_CURRENCY:
         return True  # letters earlier in the same token: "GPT-4", "OpenAI-o1-1217", "pass@1"
     return False
@@ -515,7 +515,7 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
         words.append(w)
         end = m.end()
         p = m.end()
-        if low[-1:] == "s" and len(words) >= 1 and not w[0].isupper() and not any(c.isdigit() for c in w):
+        if low[-1:] == "s" and (not w[0].isupper() or w[:-1].isupper()) and not any(c.isdigit() for c in w):
             break  # a plural noun closes the phrase: "crew members were" -> "crew members"
         if p < len(text) and text[p] in ",.;:!?)(\"”":
             break

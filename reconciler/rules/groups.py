@@ -38,7 +38,8 @@ class _Entry:
 
 
 def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates,
-                 config: RuleConfig, currencies: set[str]) -> tuple[list[Group], list[Finding]]:
+                 config: RuleConfig, currencies: set[str],
+                 dates: dict[str, str | None] | None = None) -> tuple[list[Group], list[Finding]]:
     out_groups: list[Group] = []
     findings: list[Finding] = []
     for g in groups:
@@ -46,7 +47,7 @@ def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates
         if g.dimension == "date":
             g2, fs = _check_dates(g, entries, config)
         else:
-            g2, fs = _check_numbers(g, entries, rates, config, currencies)
+            g2, fs = _check_numbers(g, entries, rates, config, currencies, dates or {})
         out_groups.append(g2)
         findings.extend(fs)
     return out_groups, findings
@@ -89,10 +90,13 @@ def _consensus(entries: Sequence[_Entry], explains: Callable[[_Entry, _Entry], b
 
 
 def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleConfig,
-                   currencies: set[str]) -> tuple[Group, list[Finding]]:
+                   currencies: set[str], dates: dict[str, str | None]) -> tuple[Group, list[Finding]]:
     usable = [e for e in entries if e.base is not None]
     if len(usable) < 2:
         return g, []
+    timeline = _timeline(usable, dates)
+    if timeline and config.enabled("update"):
+        return _report_update(g, timeline, dates, config)
     def explains(outlier: _Entry, cand: _Entry) -> bool:
         return _explain_kind(outlier, cand, rates, config, currencies)[0] != "value_mismatch"
 
@@ -134,7 +138,81 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
         ))
     if config.enabled("rounding"):
         findings.extend(_rounding_notes(g, agree, best, config))
+    if config.enabled("range_ends"):
+        findings.extend(_range_ends(g, usable, config))
     return g2, findings
+
+
+def _timeline(entries: list[_Entry], dates: dict[str, str | None]) -> list[tuple[str, list[_Entry]]]:
+    """The group's figures by article date, when they changed over time and the wording says so.
+
+    Returns [] unless: at least two dates, every distinct figure sits on one date (no
+    disagreement at the same moment), and some claim's sentence shows change ("rose to",
+    "now", "revised", "preliminary").
+    """
+    if not any("~update" in e.claim.context for e in entries):
+        return []
+    by_date: dict[str, list[_Entry]] = defaultdict(list)
+    for e in entries:
+        d = dates.get(e.claim.source)
+        if not d:
+            return []
+        by_date[d].append(e)
+    if len(by_date) < 2:
+        return []
+    for same_day in by_date.values():
+        points = [x for x in same_day if x.base and x.claim.qualifier in ("exact", "approximate")]
+        for a in points:
+            for b in points:
+                assert a.base is not None and b.base is not None
+                if not overlaps((a.base[1], a.base[2]), (b.base[1], b.base[2])):
+                    return []  # two figures on one day: a real disagreement, not an update
+    steps = sorted(by_date.items())
+    firsts = [s[1][0] for s in steps]
+    if all(overlaps((x.base[1], x.base[2]), (firsts[0].base[1], firsts[0].base[2]))  # type: ignore[index]
+           for x in firsts[1:]):
+        return []  # nothing changed
+    return steps
+
+
+def _report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[str, str | None],
+                   config: RuleConfig) -> tuple[Group, list[Finding]]:
+    latest_date, latest = steps[-1]
+    head = latest[0].claim
+    history = "; ".join(f"{d}: {', '.join(quote(e.claim) for e in es[:3])} ({', '.join(sources_of([e.claim for e in es]))})"
+                        for d, es in steps)
+    ids = [e.claim.id for _d, es in steps for e in es]
+    g2 = replace(g, consensus=head.value, consensus_text=head.text, support=len({e.claim.source for e in latest}))
+    return g2, [Finding(
+        id=finding_id("update", ids), rule="update", severity=config.severity("update", "info"),
+        claims=tuple(ids), message=f"updated over time: latest {quote(head)} ({latest_date})",
+        explanation=f"The figure changed between articles of different dates, and the wording says so; "
+        f"this is an update, not a contradiction. History: {history}.", group=g.id, suggested=head.text,
+    )]
+
+
+def _range_ends(g: Group, entries: list[_Entry], config: RuleConfig) -> list[Finding]:
+    """Info: outlets that quote one end of a range others report ("$1.7 billion" vs "$1.9 billion")."""
+    ranges = [e for e in entries if e.claim.qualifier == "range" and e.base]
+    points = [e for e in entries if e.claim.qualifier in ("exact", "approximate") and e.base]
+    if not ranges or len(points) < 2:
+        return []
+    r = ranges[0]
+    assert r.base is not None
+    lo_end = [p for p in points if p.base and abs(p.base[0] - r.base[1]) <= 0.02 * abs(r.base[1]) + 1e-9]
+    hi_end = [p for p in points if p.base and abs(p.base[0] - r.base[2]) <= 0.02 * abs(r.base[2]) + 1e-9]
+    pairs = [(a, b) for a in lo_end for b in hi_end if a.claim.source != b.claim.source]
+    if not pairs:
+        return []
+    a, b = pairs[0]
+    ids = [a.claim.id, b.claim.id, r.claim.id]
+    return [Finding(
+        id=finding_id("range_ends", ids), rule="range_ends", severity=config.severity("range_ends", "info"),
+        claims=tuple(ids), message=f"{quote(a.claim)} and {quote(b.claim)} are the two ends of one range",
+        explanation=f"{', '.join(sources_of([r.claim]))} reports a range ({quote(r.claim)} and its other end); "
+        f"{a.claim.source} quotes its low end and {b.claim.source} its high end as if each were the figure.",
+        group=g.id,
+    )]
 
 
 def _mismatch_severity(e: _Entry, best: _Entry, config: RuleConfig) -> Severity:
