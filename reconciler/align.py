@@ -27,7 +27,7 @@ from .units import Rates, alternative_intervals, base_interval, dimension, overl
 @dataclass(frozen=True)
 class AlignConfig:
     link_threshold: float = 0.38
-    average_threshold: float = 0.25
+    average_threshold: float = 0.22
     prefilter_cutoff: float = 35.0  # rapidfuzz token_set_ratio on context keys
     all_pairs_below: int = 300  # blocks smaller than this skip the prefilter
     fuzzy_token_ratio: float = 86.0
@@ -216,6 +216,10 @@ def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig) 
         score -= 0.3  # "of which 20 people" is a part, not the whole
     if ("~plan" in a.tokens) != ("~plan" in b.tokens):
         score -= 0.15
+    fate_a = {t for t in a.tokens if t in _FATES}
+    fate_b = {t for t in b.tokens if t in _FATES}
+    if fate_a != fate_b and (ca.kind == "count" or fate_a and fate_b):
+        score -= 0.25  # six killed vs eight at work: different counts of people
     if ca.source == cb.source and rel != "agree":
         score -= 0.1
     if ca.kind == "date" and rel == "unknown":
@@ -238,6 +242,9 @@ def _alternative_match(a: _Item, b: _Item) -> bool:
         return False
     return any(overlaps(alt, (b.base[1], b.base[2]), 0.15) for alt in a.alt_bases) or \
         any(overlaps(alt, (a.base[1], a.base[2]), 0.15) for alt in b.alt_bases)
+
+
+_FATES = frozenset({"~dead", "~hurt", "~missing", "~alive"})
 
 
 def _cannot_link(a: _Item, b: _Item, config: AlignConfig) -> bool:

@@ -7,7 +7,7 @@ import re
 from ..models import Claim, Source
 from .grammar import Mention, scan
 from .text import Sentences, clause_bounds, content_words, split_sentences, stem
-from .vocab import PLAN_WORDS, UPDATE_WORDS
+from .vocab import FATE_WORDS, PLAN_WORDS, UPDATE_WORDS
 
 __all__ = ["extract_claims", "extract_text"]
 
@@ -77,8 +77,11 @@ def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_en
             near += [w for p, w in content_words(text, c_end, s_end)][:4]
     if m.noun and m.kind not in _UNIT_KINDS:
         near += [stem(w) for w in re.split(r"[\s-]+", m.noun) if w]
-    if any(w in PLAN_WORDS for w in near):
-        near.append("~plan")
+    if any(w in PLAN_WORDS for w in left[-4:] + right[:3]):
+        near.append("~plan")  # "set May 10 as their target": a plan, not what happened
+    clause_words = re.findall(r"[a-z]+", text[c_start:c_end].lower())
+    for fate in sorted({FATE_WORDS[w] for w in clause_words if w in FATE_WORDS}):
+        near.append("~" + fate)
     sentence_lower = text[s_start:s_end].lower()
     if any(w in UPDATE_WORDS for w in re.findall(r"[a-z]+", sentence_lower)):
         near.append("~update")

@@ -212,17 +212,23 @@ CHANGE_VERBS = frozenset(
     pushed moved moving climbing""".split()
 )
 PLAN_WORDS = frozenset(
-    """target targets targeted aim aims aimed plan plans planned planning expect expects
-    expected expecting hope hopes hoped goal goals forecast forecasts projected projects
-    project could would might will scheduled""".split()
+    """target targets targeted aim aims aimed plan plans planned planning goal goals
+    scheduled deadline""".split()
 )
-
 # wording that shows a figure changed over time: "rose to 61", "now projects", "has more than doubled"
 UPDATE_WORDS = frozenset(
-    """now latest updated update revised revise risen rose climbed climb increased doubled tripled
-    jumped reached currently new raised lowered slipped soared grown grew since original originally
-    initially previously earlier preliminary""".split()
+    """now latest updated revised revise risen rose climbed increased doubled tripled jumped
+    reached currently raised lowered soared grown grew preliminary initially originally
+    previously""".split()
 )
+# what happened to the people counted: a toll of the dead is not the number of workers present
+FATE_WORDS: dict[str, str] = {
+    **{w: "dead" for w in """kill killed killing dead die died dying death deaths fatalities fatality
+       perished bodies body toll""".split()},
+    **{w: "hurt" for w in """injured injuries injury wounded hurt hospitalised hospitalized""".split()},
+    **{w: "missing" for w in """missing unaccounted""".split()},
+    **{w: "alive" for w in """rescued survived survivors surviving evacuated""".split()},
+}
 
 STOPWORDS = NOUN_STOP | frozenset(
     """i we you he she they them him us me what there here would could should will shall

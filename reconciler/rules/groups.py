@@ -161,24 +161,28 @@ def _timeline(entries: list[_Entry], dates: dict[str, str | None]) -> list[tuple
     if len(by_date) < 2:
         return []
     for same_day in by_date.values():
-        points = [x for x in same_day if x.base and x.claim.qualifier in ("exact", "approximate")]
+        points = [x for x in same_day if x.base and x.claim.qualifier in ("exact", "approximate", "range")]
         for a in points:
             for b in points:
                 assert a.base is not None and b.base is not None
+                if a.claim.source == b.claim.source:
+                    continue  # one article telling its own timeline ("was $1.7 billion, now $4.3 billion")
                 if not overlaps((a.base[1], a.base[2]), (b.base[1], b.base[2])):
                     return []  # two figures on one day: a real disagreement, not an update
     steps = sorted(by_date.items())
-    firsts = [s[1][0] for s in steps]
-    if all(overlaps((x.base[1], x.base[2]), (firsts[0].base[1], firsts[0].base[2]))  # type: ignore[index]
-           for x in firsts[1:]):
-        return []  # nothing changed
-    return steps
+    first = [e.base for e in steps[0][1] if e.base]
+    changed = any(not any(overlaps((e.base[1], e.base[2]), (f[1], f[2])) for f in first)
+                  for _d, es in steps[1:] for e in es if e.base)
+    return steps if changed else []
 
 
 def _report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[str, str | None],
                    config: RuleConfig) -> tuple[Group, list[Finding]]:
     latest_date, latest = steps[-1]
-    head = latest[0].claim
+    earlier = [e for _d, es in steps[:-1] for e in es if e.base]
+    fresh = [e for e in latest if e.base and not any(
+        overlaps((e.base[1], e.base[2]), (o.base[1], o.base[2])) for o in earlier if o.base)]
+    head = (fresh or latest)[0].claim
     history = "; ".join(f"{d}: {', '.join(quote(e.claim) for e in es[:3])} ({', '.join(sources_of([e.claim for e in es]))})"
                         for d, es in steps)
     ids = [e.claim.id for _d, es in steps for e in es]
