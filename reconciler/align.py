@@ -171,7 +171,7 @@ def value_relation(a: tuple[float, float, float] | None, b: tuple[float, float, 
         return "far"
     ratio = max(va, vb) / min(va, vb)
     k = round(math.log10(ratio))
-    if 1 <= k <= 4 and abs(ratio / 10.0**k - 1) <= 0.05 and a[1] > 0 and b[1] > 0 \
+    if 1 <= k <= 3 and abs(ratio / 10.0**k - 1) <= 0.05 and a[1] > 0 and b[1] > 0 \
             and math.isfinite(a[2]) and math.isfinite(b[2]):
         f = 10.0**k
         if va > vb and overlaps((a[1] / f, a[2] / f), (b[1], b[2]), scale_slack):
@@ -186,6 +186,8 @@ def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig) 
     sim, shared = _ctx_sim(a, b, idf)
     if sim < config.min_context:
         return sim - 1.0, shared, "unlinked"
+    if ca.kind == "date":
+        return _date_score(a, b, sim), shared, "date"
     rel = value_relation(a.base, b.base, config.scale_slack)
     if rel in ("near", "far") and _alternative_match(a, b):
         rel = "alternative"
@@ -193,8 +195,10 @@ def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig) 
     if rel == "agree":
         bound = ca.qualifier in ("upper", "lower") or cb.qualifier in ("upper", "lower")
         score += 0.1 if bound else 0.25
-    elif rel in ("scale", "alternative"):
-        score += 0.1
+    elif rel == "scale":
+        score += 0.15
+    elif rel == "alternative":
+        score += 0.2  # equal once converted (km read as miles, yuan as dollars): rarely a coincidence
     elif rel == "near" and a.base and b.base and min(abs(a.base[0]), abs(b.base[0])) >= 10:
         # figures within a few percent of each other are rarely unrelated
         ratio = max(a.base[0], b.base[0]) / max(min(a.base[0], b.base[0]), 1e-12)
@@ -225,6 +229,31 @@ def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig) 
     if ca.kind == "date" and rel == "unknown":
         score += 0.1 if ca.value == cb.value else 0.0
     return score, shared, rel
+
+
+def _date_score(a: _Item, b: _Item, sim: float) -> float:
+    """Dates: the same day agrees; a day or three apart is typical of one event reported
+    across time zones or print and online editions; further apart is another event."""
+    da, db = _day_of_year(a.claim), _day_of_year(b.claim)
+    if da is None or db is None:
+        return sim
+    gap = abs(da - db)
+    if gap == 0:
+        return sim + 0.25
+    if gap <= 3:
+        return sim + 0.15
+    return sim - min(0.5, 0.05 * gap)
+
+
+def _day_of_year(c: Claim) -> int | None:
+    if c.unit != "date" or not isinstance(c.value, str):
+        return None
+    mm_dd = c.value[-5:]
+    try:
+        month, day = int(mm_dd[:2]), int(mm_dd[3:])
+    except ValueError:
+        return None
+    return (month - 1) * 31 + day
 
 
 def _over_time(a: _Item, b: _Item) -> bool:

@@ -98,6 +98,8 @@ _MULT = re.compile(
 _GLUED = re.compile(r"(?i)(?P<suf>bn|mn|tn|k|m|b|t)(?![A-Za-z0-9])")
 _SCALE_AFTER = re.compile(r"(?i)(?P<fill>[\s-]+|\s*\*\s*\*\s*)(?P<w>million|billion|trillion|thousand|hundred|mn|mln|bn|bln|tn|lakhs?|crores?)\b")
 _PERCENT = re.compile(r"(?i)\s?%|\s*(?:\*\s*\*\s*)?\s?(?:percentage points?|per\s?cent|pct)\b")
+_PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|his\s+|her\s+)?"
+                         r"(?P<what>[A-Za-z][\w-]*(?:\s+(?!of\b|in\b|to\b|and\b|for\b|from\b)[A-Za-z][\w-]*)?)")
 _PER = re.compile(r"(?i)\s*(?:per|an?|/|each)\s+(?P<what>(?:million\s+|billion\s+|thousand\s+)?[A-Za-z][\w-]*(?:\s+(?:hour|day|token|tokens|kwh|unit)s?)?)")
 _WORDTOK = re.compile(r"[A-Za-z][A-Za-z0-9'’&./-]*|[$€£¥][A-Za-z]*|\d[\w.,-]*")
 
@@ -417,6 +419,13 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
         r.kind = "percent"
         r.unit = "pp" if "point" in pm.group().lower() else "%"
         r.end = pm.end()
+        of = _PERCENT_OF.match(text, r.end)
+        if of:
+            words = of.group("what").split()
+            if len(words) > 1 and words[1].lower() in V.NOUN_STOP | _VERBS:
+                words = words[:1]
+            if words[0].lower() not in V.NOUN_STOP:
+                r.noun = " ".join(words)  # "58.7% of the unexpected interruptions": a share of what
         return r
     # currency after the number: "300000 US dollars", "2 million yuan"
     cur = _match_phrase(text, pos, V.CURRENCY_SUFFIXES)  # type: ignore[arg-type]
