@@ -82,6 +82,39 @@ _DIGITS = re.compile(
     r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 234 567 (no-break / thin spaces)
     r"|\d+(?:\.\d+)?"
 )
+# the same for text that writes 4.096,5 (decimal comma; dots or spaces group thousands)
+_DIGITS_DECIMAL_COMMA = re.compile(
+    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,])(?:,\d+)?"
+    r"|\d+(?:,\d+)?"
+)
+_DC_EVIDENCE = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])|\d{1,3}(?:\.\d{3}){2,}(?!\d)|(?<![\d.,])\d{1,3}\.\d{3},\d")
+_EN_EVIDENCE = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])|\d{1,3}(?:,\d{3}){2,}(?!\d)|(?<![\d.,])\d{1,3},\d{3}\.\d")
+# multiples and fractions: "roughly 15x", "a 10-fold rise", "a tenth of the cost", "two-thirds"
+_MULTIPLE = re.compile(r"(?i)\s?(?:x|×)(?![\w])|-fold\b|\s+fold\b")
+_FRACTIONS: dict[str, float] = {
+    "half": 0.5, "a half": 0.5, "one-half": 0.5, "a third": 1 / 3, "one-third": 1 / 3, "one third": 1 / 3,
+    "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one-quarter": 0.25,
+    "three-quarters": 0.75, "three quarters": 0.75, "a fifth": 0.2, "one-fifth": 0.2, "a tenth": 0.1,
+    "one-tenth": 0.1, "one tenth": 0.1,
+}
+_FRACTION_RE = re.compile(
+    r"(?i)\b(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_FRACTIONS, key=len, reverse=True))
+    + r")\b(?=\s+(?:of|the|as|that)\b)"
+)
+
+
+def decimal_comma(text: str) -> bool:
+    """Does the text write decimals with a comma ("3,5 %", "4.096,5")? Decided by counting cues.
+
+    >>> decimal_comma("Der Umsatz stieg um 3,5 % auf 4.096,5 Millionen Euro; 1.234.567 Kunden.")
+    True
+    >>> decimal_comma("Revenue rose 3.5% to $4,096.5 million from 1,234,567 customers.")
+    False
+    """
+    dc = len(_DC_EVIDENCE.findall(text))
+    en = len(_EN_EVIDENCE.findall(text))
+    return dc > en
 _NUMWORD = "|".join(sorted(list(V.UNITS_WORDS) + list(V.TENS_WORDS) + ["hundred", "thousand", "dozen"],
                            key=len, reverse=True))
 _WORDS = re.compile(rf"(?i)\b(?:{_NUMWORD})(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_NUMWORD}))*\b")
@@ -120,7 +153,7 @@ _LEFT_WORD = re.compile(r"([A-Za-z][\w'’.-]*)$")
 # number parsing helpers
 
 
-def parse_digits(s: str) -> tuple[float, float]:
+def parse_digits(s: str, comma_decimal: bool = False) -> tuple[float, float]:
     """Value and precision (half a unit of the last stated digit) of a digit string.
 
     >>> parse_digits("294,000")
@@ -130,7 +163,11 @@ def parse_digits(s: str) -> tuple[float, float]:
     >>> parse_digits("16\u202f384")
     (16384.0, 0.5)
     """
-    t = s.replace(",", "").replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
+    t = s.replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
+    if comma_decimal:
+        t = t.replace(".", "").replace(" ", "").replace(",", ".")
+    else:
+        t = t.replace(",", "")
     value = float(t)
     if "." in t:
         decimals = len(t.split(".", 1)[1])
@@ -577,7 +614,7 @@ def _interval(value: float, precision: float, qualifier: str) -> tuple[float, fl
         lo, hi, q = value * 0.5, value + precision, "upper"
     elif q == "lower":
         lo, hi = value - precision, float("inf")
-    return lo, hi, q
+    return min(lo, hi), max(lo, hi), q
 
 
 def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
@@ -603,8 +640,18 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
         out.append(Mention(m.start(), r.end, lo, kind, r.currency or r.unit or "", "vague", lo, hi,
                            noun=r.noun, num_start=m.start(), num_end=m.end()))
         _set(mask, m.start(), r.end)
+    for m in _FRACTION_RE.finditer(text):
+        if _covered(mask, m.start(), m.end()):
+            continue
+        key = re.sub(r"\s+", " ", m.group().lower())
+        v = _FRACTIONS[key]
+        out.append(Mention(m.start(), m.end(), v, "multiple", "x", "exact", v - 0.01, v + 0.01,
+                           num_start=m.start(), num_end=m.end()))
+        _set(mask, m.start(), m.end())
     # numbers written in digits or words
-    cands: list[tuple[int, int, bool]] = [(m.start(), m.end(), False) for m in _DIGITS.finditer(text)]
+    comma_dec = decimal_comma(text)
+    digits_rx = _DIGITS_DECIMAL_COMMA if comma_dec else _DIGITS
+    cands: list[tuple[int, int, bool]] = [(m.start(), m.end(), False) for m in digits_rx.finditer(text)]
     cands += [(m.start(), m.end(), True) for m in _WORDS.finditer(text)]
     cands.sort()
     name_run_end = -1
@@ -637,7 +684,7 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
             if s <= name_run_end + 1 or _left_is_name(text, s):
                 name_run_end = _token_bounds(text, s, e)[1]
                 continue
-            val, precision = parse_digits(text[s:e])
+            val, precision = parse_digits(text[s:e], comma_dec)
             # a bare year is a date, not a quantity: handled as context, not claimed
             if re.fullmatch(r"(?:1[6-9]|20|21)\d\d", text[s:e]):
                 r0 = _read_right(text, e, False)
@@ -648,11 +695,18 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
         a, currency, qualifier = _read_left(text, s)
         if _covered(skip_mask, a, e):
             continue
-        r = _read_right(text, e, bool(currency))
+        mult_m = _MULTIPLE.match(text, e) if not currency and not _SCI.match(text, e) else None
+        if mult_m:
+            r = _Right(end=mult_m.end(), kind="multiple", unit="x")
+        else:
+            r = _read_right(text, e, bool(currency))
         if r.end < n and (text[r.end].isalnum() and r.end == e):
             continue  # digits glued to letters we do not know: a code ("5G", "3D")
         value = val * r.value_mult
         precision = precision * r.value_mult
+        if s > 0 and text[s - 1] in "−-" and (s == 1 or text[s - 2] in " (\t\n"):
+            value = -value  # "−5", "a change of -3.2%"
+            a = min(a, s - 1)
         cur = currency or r.currency
         if r.kind == "percent":
             kind, unit = "percent", r.unit
