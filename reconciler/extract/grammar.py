@@ -465,9 +465,9 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
                 r.noun = " ".join(words)  # "58.7% of the unexpected interruptions": a share of what
         return r
     # currency after the number: "300000 US dollars", "2 million yuan"
-    cur = _match_phrase(text, pos, V.CURRENCY_SUFFIXES)  # type: ignore[arg-type]
-    if cur and (cur[0] not in ("won", "rand", "lira") or has_currency):
-        r.currency = V.CURRENCY_SUFFIXES[cur[0]]
+    cur = _match_phrase(text, pos, V.CURRENCY_NAMES)  # type: ignore[arg-type]
+    if cur and (cur[0] not in V.AMBIGUOUS_CURRENCY_WORDS or has_currency):
+        r.currency = V.CURRENCY_NAMES[cur[0]]
         pos = cur[1]
         r.end = pos
     if r.currency or has_currency:

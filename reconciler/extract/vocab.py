@@ -5,6 +5,13 @@ Data only. Everything here is generic English news vocabulary; nothing names a s
 
 from __future__ import annotations
 
+import tomllib
+from importlib import resources
+
+
+def _data(name: str) -> dict[str, dict[str, object]]:
+    return tomllib.loads(resources.files("reconciler").joinpath(f"data/{name}").read_text("utf-8"))
+
 UNITS_WORDS: dict[str, int] = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -87,6 +94,14 @@ CURRENCY_SUFFIXES: dict[str, str] = {
     "riyals": "SAR", "zloty": "PLN", "kronor": "SEK", "kroner": "NOK",
 }
 
+# every current currency's English names from CLDR (tools/gen_data.py); the hand list above wins
+_CLDR = _data("currencies.toml")
+CURRENCY_NAMES: dict[str, str] = {**{k: str(v) for k, v in _CLDR["last_words"].items()},
+                                  **{k: str(v) for k, v in _CLDR["names"].items()}, **CURRENCY_SUFFIXES}
+# words that are currencies only where money is plainly meant ("10 won", "5 rand", "3 marks")
+AMBIGUOUS_CURRENCY_WORDS = frozenset({"won", "rand", "lira", "marks", "mark", "real", "rial", "riel", "kip",
+                                      "som", "leu", "lek", "loti", "pula", "vatu", "tala", "dram"})
+
 # units: surface (lower case) -> (kind, canonical unit, factor to the kind's base unit)
 # base units: duration hours; length metre; mass kilogram; area m^2; volume m^3;
 # speed m/s; data byte; energy joule; power watt.  Conversions are checked with pint.
@@ -156,24 +171,8 @@ PHYSICAL_UNITS: dict[str, tuple[str, str]] = {
     "megawatts": ("power", "megawatt"), "gw": ("power", "gigawatt"),
     "gigawatts": ("power", "gigawatt"),
 }
-# factor of each pint unit to its kind's base unit (SI), checked against pint in the tests
-BASE_FACTORS: dict[str, float] = {
-    "millimeter": 1e-3, "centimeter": 1e-2, "meter": 1.0, "kilometer": 1e3, "mile": 1609.344,
-    "nautical_mile": 1852.0, "foot": 0.3048, "inch": 0.0254, "yard": 0.9144,
-    "kilogram": 1.0, "gram": 1e-3, "metric_ton": 1e3, "short_ton": 907.18474,
-    "long_ton": 1016.0469088, "pound": 0.45359237, "ounce": 0.028349523125,
-    "kilometer ** 2": 1e6, "mile ** 2": 2589988.110336, "foot ** 2": 0.09290304,
-    "meter ** 2": 1.0, "acre": 4046.8564224, "hectare": 1e4,
-    "liter": 1e-3, "gallon": 0.003785411784, "meter ** 3": 1.0, "oil_barrel": 0.158987294928,
-    "mile / hour": 0.44704, "kilometer / hour": 1 / 3.6, "knot": 1852 / 3600,
-    "meter / second": 1.0,
-    "byte": 1.0, "kilobyte": 1e3, "megabyte": 1e6, "gigabyte": 1e9, "terabyte": 1e12,
-    "petabyte": 1e15, "kibibyte": 1024.0, "mebibyte": 1024.0**2, "gibibyte": 1024.0**3,
-    "tebibyte": 1024.0**4,
-    "watt_hour": 3600.0, "kilowatt_hour": 3.6e6, "megawatt_hour": 3.6e9,
-    "gigawatt_hour": 3.6e12, "terawatt_hour": 3.6e15, "joule": 1.0,
-    "watt": 1.0, "kilowatt": 1e3, "megawatt": 1e6, "gigawatt": 1e9,
-}
+# factor of each pint unit to its kind's SI base unit: generated with pint (tools/gen_data.py)
+BASE_FACTORS: dict[str, float] = {k: float(v) for k, v in _data("unit_factors.toml")["factors"].items()}  # type: ignore[arg-type]
 EMISSION_MARKERS = ("co2", "co2e", "co2eq", "carbon dioxide", "co₂")
 
 PERCENT_WORDS = ("percentage points", "percentage point", "per cent", "percent", "pct")
