@@ -334,7 +334,7 @@ def extract_html(raw: str) -> HtmlText:
     """
     parser = _Extractor()
     try:
-        parser.feed(raw)
+        parser.feed(_defuse(raw))
         parser.close()
         doc = parser.result()
     except Exception:  # noqa: BLE001 -- html.parser has raised AssertionError, IndexError...
@@ -345,6 +345,47 @@ def extract_html(raw: str) -> HtmlText:
         if crude.text.strip() and not _looks_all_chrome(parser):
             return HtmlText(crude.text, doc.title or crude.title, doc.dates, crude.container)
     return doc
+
+
+def _defuse(raw: str) -> str:
+    """Escape every ``<`` that cannot start complete markup, in one linear pass.
+
+    :mod:`html.parser` rescans to the end of the input for each unterminated ``<!--``,
+    ``<!``, ``</`` or ``<tag`` (quadratic on hostile pages); as text they mean the same.
+
+    >>> _defuse("a <!-- b <!-- c")
+    'a &lt;!-- b &lt;!-- c'
+    >>> _defuse("<p>1 < 2</p><!-- ok -->")
+    '<p>1 &lt; 2</p><!-- ok -->'
+    """
+    last_gt = raw.rfind(">")
+    last_comment_end = raw.rfind("-->")
+    last_section_end = raw.rfind("]>")
+    out: list[str] = []
+    start = pos = 0
+    while True:
+        lt = raw.find("<", pos)
+        if lt < 0:
+            break
+        nxt = raw[lt + 1: lt + 2]
+        if raw.startswith("<!--", lt):
+            if lt + 4 <= last_comment_end:
+                pos = raw.find("-->", lt + 4) + 3
+                continue
+        elif raw.startswith("<![", lt):
+            if lt + 3 <= last_section_end:
+                pos = raw.find("]>", lt + 3) + 2
+                continue
+        elif nxt and ((nxt.isascii() and nxt.isalpha()) or nxt in "/!?") and lt < last_gt:
+            pos = raw.find(">", lt + 1) + 1
+            continue
+        out.append(raw[start:lt])
+        out.append("&lt;")
+        start = pos = lt + 1
+    if not out:
+        return raw
+    out.append(raw[start:])
+    return "".join(out)
 
 
 def _looks_all_chrome(parser: _Extractor) -> bool:

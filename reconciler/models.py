@@ -65,6 +65,7 @@ class Claim:
     range_id: str = ""  # shared by the two ends of "X to Y" / "between X and Y"
     precision: float = 0.0  # half a unit of the last stated digit, in ``value`` units
     scale_words: str = ""  # scale as written ("million", "* * $10000"), for explanations
+    attribution: str = ""  # who the article says gave the figure ("police", "the organisers")
     notes: tuple[str, ...] = ()
 
 

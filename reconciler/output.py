@@ -53,7 +53,8 @@ def _claim(c: Claim) -> dict[str, Any]:
         "id": c.id, "source": c.source, "start": c.start, "end": c.end, "text": c.text,
         "value": c.value, "unit": c.unit, "kind": c.kind, "qualifier": c.qualifier,
         "low": _num(c.low), "high": _num(c.high), "noun": c.noun, "subject": c.subject,
-        "role": c.role, "range": c.range_id or None, "sentence": c.sentence,
+        "role": c.role, "range": c.range_id or None, "attribution": c.attribution or None,
+        "sentence": c.sentence,
         "sentence_start": c.sentence_start, "notes": list(c.notes),
     }
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from collections.abc import Sequence
@@ -124,23 +123,6 @@ def overlaps(a: tuple[float, float], b: tuple[float, float], slack: float = 0.0)
     if lo1 == hi1 == lo2 == hi2:
         return True
     return lo1 - s < hi2 and lo2 - s < hi1
-
-
-@lru_cache(maxsize=256)
-def pint_factor(unit: str) -> float:
-    """Factor of a pint unit expression to SI base units (used by the tests to check our table)."""
-    import pint  # heavy: imported only when asked
-
-    ureg = _registry()
-    q = ureg.Quantity(1.0, unit)
-    return float(q.to_base_units().magnitude)
-
-
-@lru_cache(maxsize=1)
-def _registry() -> Any:
-    import pint
-
-    return pint.UnitRegistry()
 
 
 def fmt_number(x: float) -> str:

@@ -60,6 +60,7 @@ def _claim(source: Source, text: str, sentences: Sentences, m: Mention) -> Claim
         range_id=m.range_id,
         precision=m.precision,
         scale_words=m.scale_words,
+        attribution=_attribution(text, m, s_start, s_end, c_start, c_end),
         notes=tuple(m.notes),
     )
 
@@ -104,6 +105,34 @@ def _subject(text: str, m: Mention, c_start: int, s_start: int) -> str:
     if m.noun and m.noun not in phrase:
         phrase = (phrase + " " + m.noun).strip()
     return phrase
+
+
+_WHO = (r"\b(?:(?i:the)\s+)?(?:[a-z]+\s+)?(?:police|organi[sz]ers|officials|authorities|ministry|government|agency|"
+        r"department|spokes(?:wo)?man|spokesperson|analysts|researchers|company|union|organi[sz]ation)"
+        r"|\b(?:(?i:the)\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+)?[A-Z][\w&.'’-]*){0,4}")
+_SAID = r"(?:said|says|say|estimated|estimates|reported|reports|counted|claimed|claims|put\s+the\s+\w+\s+at|told)"
+_ATTRIBUTION = re.compile(
+    rf"according\s+to\s+(?P<a>{_WHO})|(?P<b>{_WHO})\s+{_SAID}\b|\b{_SAID}\s+(?P<c>{_WHO})(?=[\s,.;])"
+)
+_NOT_WHO = frozenset({"it", "he", "she", "they", "we", "this", "that", "there", "which", "who", "a", "an"})
+
+
+def _attribution(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_end: int) -> str:
+    """Who the sentence says gave the figure: the attribution in the claim's clause, else the sentence's."""
+    for a, b in ((c_start, c_end), (s_start, s_end)):
+        best = ""
+        best_gap = 10**9
+        for am in _ATTRIBUTION.finditer(text, a, b):
+            who = next(g for g in am.groups() if g)
+            norm = re.sub(r"^(?:the|a)\s+", "", " ".join(who.split()), flags=re.I).rstrip(".,;:")
+            if not norm or norm.lower() in _NOT_WHO or norm.lower() in _SUBJECT_STOP or am.start() <= m.start < am.end():
+                continue
+            gap = abs(am.start() - m.start)
+            if gap < best_gap:
+                best, best_gap = norm, gap
+        if best:
+            return best
+    return ""
 
 
 _SUBJECT_STOP = frozenset(

@@ -534,7 +534,7 @@ _NOUN_WORD = re.compile(r"[ \t\u00a0]*(?:\*[ \t]*\*[ \t]*)?(?P<w>[A-Za-z][A-Za-z
 _VERBS = frozenset(
     """built made took shown showed gave got hit led ran cost costs paid said sold spent won lost
     left kept met put set told went came became were was is are had has have will would can
-    could may might must should did does do being been""".split()
+    could may might must should did does do being been died dies say says said""".split()
 )
 
 

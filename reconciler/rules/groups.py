@@ -59,7 +59,9 @@ def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates
 def _consensus(entries: Sequence[_Entry], explains: Callable[[_Entry, _Entry], bool] | None = None
                ) -> tuple[_Entry, list[_Entry], int, bool]:
     """(consensus entry, entries agreeing with it, independent sources behind it, contested?)."""
-    points = [e for e in entries if e.base and e.claim.qualifier in ("exact", "approximate")] or \
+    # candidates: the most precise statements first (a hedged figure agrees with too much to lead)
+    points = [e for e in entries if e.base and e.claim.qualifier == "exact"] or \
+        [e for e in entries if e.base and e.claim.qualifier == "approximate"] or \
         [e for e in entries if e.base]
     scored: list[tuple[int, int, float, int, _Entry]] = []
     for e in points:
@@ -116,7 +118,17 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
             continue
         e0 = group_entries[0]
         _r, message, explanation, suggested = _explain_kind(e0, best, rates, config, currencies)
-        severity = config.severity(rule)
+        who_a, who_b = e0.claim.attribution, best.claim.attribution
+        if rule == "value_mismatch" and who_a and who_b and who_a.lower() != who_b.lower():
+            rule = "attributed_figures"  # "police said 38; the organisers said 40": both stand, attributed
+            if not config.enabled(rule):
+                continue
+            message = (f"attributed figures differ: {who_a} gives {quote(e0.claim)}, "
+                       f"{who_b} gives {quote(best.claim)}")
+            explanation = (f"Each figure is attributed to its own source ({who_a}; {who_b}). Report both "
+                           f"with their attribution rather than choosing one. " + explanation)
+            suggested = None
+        severity = config.severity(rule, "warning")
         if rule == "value_mismatch":
             severity = _mismatch_severity(e0, best, config)
         link = max(links.get(x.claim.id, 0.0) for x in group_entries)
@@ -124,7 +136,7 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
         if link < needed:
             severity = "info"
             message = "possibly the same quantity: " + message
-        if contested:
+        if contested and rule != "attributed_figures":
             message = "sources disagree: " + message
         if e0.claim.qualifier in ("upper", "lower") and best.claim.qualifier in ("upper", "lower"):
             severity = "warning" if severity == "error" else severity
