@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .align import AlignConfig, align
+from .copies import find_copies
 from .extract import extract_claims
 from .models import Claim, Result
 from .rules import check, load_config
@@ -46,7 +47,8 @@ def reconcile(paths: Sequence[str | os.PathLike[str]], options: Options = Option
     groups = align(claims, rates, AlignConfig(), {s.id: s.date for s in sources})
     timings["align"] = time.perf_counter() - t
     t = time.perf_counter()
-    groups, findings = check(sources, claims, groups, rates, config)
+    copies = find_copies(sources)
+    groups, findings = check(sources, claims, groups, rates, config, copies)
     timings["check"] = time.perf_counter() - t
     return Result(sources=tuple(sources), claims=tuple(claims), groups=tuple(groups),
-                  findings=tuple(findings), skipped=tuple(skipped), timings=timings)
+                  findings=tuple(findings), skipped=tuple(skipped), copies=copies, timings=timings)

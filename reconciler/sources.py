@@ -292,6 +292,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 # bytes that do not occur in text: C0 controls except \t \n \v \f \r and ESC, plus DEL
 _CONTROL = bytes([*range(9), *range(14, 27), *range(28, 32), 127])
 _TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL)
+_ASCII_TEXT = bytes([9, 10, 13, *range(32, 127)])
 _SAMPLE = 65536
 _HTML_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s{0,3}=\s{0,3}["']?\s{0,3}([A-Za-z0-9_.:-]{1,40})""",
                            re.IGNORECASE)
@@ -356,11 +357,12 @@ def _utf16_without_bom(raw: bytes, sample: bytes) -> tuple[str, str] | None:
     sample = sample[: len(sample) - len(sample) % 2]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
     hi, lo = max(even, odd), min(even, odd)
-    if hi < 2 or lo > hi * 0.05:
+    if hi < 2 or hi < 4 * lo:
         return None
-    share = hi / (len(sample) // 2)
-    if share < 0.1:
-        try:  # a few stray NULs in UTF-8 text are not UTF-16
+    if hi < 0.1 * (len(sample) // 2):  # few NULs: CJK UTF-16, or 8-bit text with stray NULs
+        if len(sample.translate(None, _ASCII_TEXT)) < 0.25 * len(sample):
+            return None  # mostly ASCII bytes: 8-bit text
+        try:
             raw.decode("utf-8")
             return None
         except UnicodeDecodeError:

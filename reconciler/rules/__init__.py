@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from ..copies import voice_of
 from ..models import SEVERITIES, Claim, Finding, Group, Source
 from ..units import Rates
 from .articles import check_articles
@@ -14,15 +15,18 @@ __all__ = ["ConfigError", "RuleConfig", "check", "load_config"]
 
 
 def check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[Group], rates: Rates,
-          config: RuleConfig) -> tuple[list[Group], list[Finding]]:
-    """Run every enabled rule; findings come back most severe first, then in a stable order."""
+          config: RuleConfig, copies: Sequence[Sequence[str]] = ()) -> tuple[list[Group], list[Finding]]:
+    """Run every enabled rule; findings come back most severe first, then in a stable order.
+
+    ``copies``: sets of near-duplicate sources; each set counts as one independent voice.
+    """
     by_id = {c.id: c for c in claims}
     by_source: dict[str, list[Claim]] = {}
     for c in claims:
         by_source.setdefault(c.source, []).append(c)
     currencies = {c.unit.split("/", 1)[0] for c in claims if c.kind in ("money", "rate")}
     dates = {s.id: s.date for s in sources}
-    groups2, findings = check_groups(groups, by_id, rates, config, currencies, dates)
+    groups2, findings = check_groups(groups, by_id, rates, config, currencies, dates, voice_of(copies))
     findings += check_articles(sources, by_source, rates, config)
     unique: dict[str, Finding] = {}
     for f in findings:

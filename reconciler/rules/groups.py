@@ -31,6 +31,11 @@ _UNIT_NAMES = {"mile": "miles", "kilometer": "km", "nautical_mile": "nautical mi
                "kilometer ** 2": "sq km", "mile / hour": "mph", "kilometer / hour": "km/h"}
 
 
+def _voices(claims: Sequence[Claim], voice: dict[str, str]) -> int:
+    """Independent sources behind some claims: copies of one article count once."""
+    return len({voice.get(c.source, c.source) for c in claims})
+
+
 @dataclass(frozen=True)
 class _Entry:
     claim: Claim
@@ -39,7 +44,10 @@ class _Entry:
 
 def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates,
                  config: RuleConfig, currencies: set[str],
-                 dates: dict[str, str | None] | None = None) -> tuple[list[Group], list[Finding]]:
+                 dates: dict[str, str | None] | None = None,
+                 voice: dict[str, str] | None = None) -> tuple[list[Group], list[Finding]]:
+    """``voice`` maps a syndicated copy to its original: copies are not independent support."""
+    voice = voice or {}
     out_groups: list[Group] = []
     findings: list[Finding] = []
     for g in groups:
@@ -47,7 +55,7 @@ def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates
         if g.dimension == "date":
             g2, fs = _check_dates(g, entries, config)
         else:
-            g2, fs = _check_numbers(g, entries, rates, config, currencies, dates or {})
+            g2, fs = _check_numbers(g, entries, rates, config, currencies, dates or {}, voice)
         out_groups.append(g2)
         findings.extend(fs)
     return out_groups, findings
@@ -56,8 +64,8 @@ def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates
 # ---------------------------------------------------------------------------------------
 
 
-def _consensus(entries: Sequence[_Entry], explains: Callable[[_Entry, _Entry], bool] | None = None
-               ) -> tuple[_Entry, list[_Entry], int, bool]:
+def _consensus(entries: Sequence[_Entry], voice: dict[str, str],
+               explains: Callable[[_Entry, _Entry], bool] | None = None) -> tuple[_Entry, list[_Entry], int, bool]:
     """(consensus entry, entries agreeing with it, independent sources behind it, contested?)."""
     # candidates: the most precise statements first (a hedged figure agrees with too much to lead)
     points = [e for e in entries if e.base and e.claim.qualifier == "exact"] or \
@@ -67,7 +75,7 @@ def _consensus(entries: Sequence[_Entry], explains: Callable[[_Entry, _Entry], b
     for e in points:
         assert e.base is not None
         agree = [o for o in entries if o.base and overlaps((o.base[1], o.base[2]), (e.base[1], e.base[2]))]
-        support = len({o.claim.source for o in agree})
+        support = _voices([o.claim for o in agree], voice)
         width = (e.base[2] - e.base[1]) / max(abs(e.base[0]), 1e-12)
         exact = 1 if e.claim.qualifier == "exact" else 0
         scored.append((support, exact, -width, -e.claim.start, e))
@@ -92,7 +100,8 @@ def _consensus(entries: Sequence[_Entry], explains: Callable[[_Entry, _Entry], b
 
 
 def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleConfig,
-                   currencies: set[str], dates: dict[str, str | None]) -> tuple[Group, list[Finding]]:
+                   currencies: set[str], dates: dict[str, str | None], voice: dict[str, str]
+                   ) -> tuple[Group, list[Finding]]:
     usable = [e for e in entries if e.base is not None]
     if len(usable) < 2:
         return g, []
@@ -102,7 +111,7 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
     def explains(outlier: _Entry, cand: _Entry) -> bool:
         return _explain_kind(outlier, cand, rates, config, currencies)[0] != "value_mismatch"
 
-    best, agree, support, contested = _consensus(usable, explains)
+    best, agree, support, contested = _consensus(usable, voice, explains)
     links = dict(g.links)
     g2 = replace(g, consensus=best.claim.value, consensus_text=best.claim.text, support=support)
     agree_ids = {e.claim.id for e in agree}

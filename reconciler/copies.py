@@ -1,0 +1,78 @@
+"""Near-duplicate articles: syndicated copies are one voice, not independent confirmation.
+
+Each article becomes a set of hashed word 5-grams (a sample of them: those whose hash
+falls in one residue class, the classic MinHash-style "mod sampling"). An inverted index
+from shingle to articles finds the candidate pairs, so the cost grows with the number of
+shared shingles, not with the square of the number of articles. Pairs whose estimated
+Jaccard similarity passes a threshold are copies; copies are grouped transitively.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from .models import Source
+
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, k: int = 5, modulus: int = 4) -> frozenset[int]:
+    """A sample of the hashed k-word shingles of ``text`` (about 1 in ``modulus``)."""
+    words = _WORD.findall(text.lower())
+    out: set[int] = set()
+    for i in range(max(0, len(words) - k + 1)):
+        h = zlib.crc32(" ".join(words[i:i + k]).encode("utf-8"))
+        if h % modulus == 0:
+            out.add(h)
+    return frozenset(out)
+
+
+def find_copies(sources: Sequence[Source], threshold: float = 0.5, common: int = 50,
+                min_shingles: int = 8) -> tuple[tuple[str, ...], ...]:
+    """Sets of source ids (two or more, sorted) whose texts are near-duplicates.
+
+    ``common``: a shingle shared by more articles than this is boilerplate and ignored.
+    ``min_shingles``: texts with fewer sampled shingles (a few sentences) are too short to call copies.
+    """
+    sets = [shingles(s.text) for s in sources]
+    index: dict[int, list[int]] = defaultdict(list)
+    for i, sh in enumerate(sets):
+        for h in sh:
+            index[h].append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in index.values():
+        if len(members) < 2 or len(members) > common:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                shared[(members[x], members[y])] += 1
+    parent = list(range(len(sources)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (i, j), n in shared.items():
+        if min(len(sets[i]), len(sets[j])) < min_shingles:
+            continue
+        union = len(sets[i]) + len(sets[j]) - n
+        if union and n / union >= threshold:
+            parent[find(j)] = find(i)
+    groups: dict[int, list[str]] = defaultdict(list)
+    for i, s in enumerate(sources):
+        groups[find(i)].append(s.id)
+    return tuple(sorted(tuple(sorted(ids)) for ids in groups.values() if len(ids) > 1))
+
+
+def voice_of(copies: Sequence[Sequence[str]]) -> dict[str, str]:
+    """Map each source in a copy set to one representative (the first id): one independent voice."""
+    out: dict[str, str] = {}
+    for ids in copies:
+        for sid in ids:
+            out[sid] = ids[0]
+    return out

@@ -1,0 +1,53 @@
+"""Near-duplicate detection: syndicated copies count as one voice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reconciler.copies import find_copies, voice_of
+from reconciler.models import Source
+from reconciler.pipeline import reconcile
+
+BASE = ("The regional council said on Monday that the flood barrier would cost 48 million euros and take "
+        "three years to build. Engineers told reporters the design had been revised twice after the storms "
+        "of last winter, when water reached the market square for the first time in forty years. The "
+        "council expects construction to start in the spring, once the tender closes, and says residents "
+        "will be consulted on the route of the new wall along the river bank near the old bridge.")
+
+
+def _src(sid: str, text: str) -> Source:
+    return Source(id=sid, path=sid, title=sid, text=text, format="txt", encoding="utf-8", sha256=sid)
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    pytest.param([BASE, BASE.replace("Monday", "Tuesday") + " Copyright Wire.", "An unrelated story about "
+                  "a football club that signed a striker for 30 million pounds on a five-year contract, "
+                  "its chairman said, adding that the fee could rise with bonuses over the next seasons."],
+                 (("a", "b"),), id="syndicated-copy"),
+    pytest.param([BASE, BASE.upper().replace("E", "e")[:120] + " something else entirely, a different "
+                  "report with other words and other numbers about other places and other people."], (),
+                 id="shared-opening-only"),
+    pytest.param(["Cost $5 million, officials said.", "Cost $5 million, the mayor said."], (),
+                 id="too-short-to-call"),
+])
+def test_find_copies(texts: list[str], expected: tuple[tuple[str, ...], ...]) -> None:
+    sources = [_src(chr(ord("a") + i), t) for i, t in enumerate(texts)]
+    assert find_copies(sources) == expected
+
+
+def test_voice_of() -> None:
+    assert voice_of([("a", "c"), ("b", "d", "e")]) == {"a": "a", "c": "a", "b": "b", "d": "b", "e": "b"}
+
+
+def test_copies_do_not_count_as_confirmation(tmp_path: Path) -> None:
+    """A figure repeated by a syndicated copy has one voice behind it, not two."""
+    (tmp_path / "a.txt").write_text(BASE, "utf-8")
+    (tmp_path / "b.txt").write_text(BASE.replace("Monday", "Tuesday"), "utf-8")
+    (tmp_path / "c.txt").write_text("Flood barrier\n\nThe regional council said the flood barrier would cost "
+                                    "52 million euros and take three years to build.", "utf-8")
+    result = reconcile([tmp_path])
+    assert result.copies == (("a", "b"),)
+    cost = [g for g in result.groups if g.dimension == "money"]
+    assert cost and all(g.support <= 1 for g in cost)
