@@ -168,7 +168,7 @@ class Story:
     facts: list[Fact]
     day: dt.date
     headline: str
-    fillers: list[str] = field(default_factory=list)
+    pool: list[str] = field(default_factory=list)  # background sentences some articles share
 
 
 def _when(rng: random.Random) -> dt.date:
@@ -430,26 +430,90 @@ def _power(rng: random.Random, n: dict[str, str]) -> tuple[list[Fact], str]:
     return facts, "{org} wins approval for {place} power plant"
 
 
+_SUBJECTS = [
+    "Officials", "{person}, a spokesperson for {org},", "Analysts in {place}", "Local residents",
+    "Opposition politicians in {region}", "The ministry", "Independent experts", "Critics",
+    "Supporters of the plan", "The regional council", "Several campaign groups", "Union leaders",
+    "Investors", "A senior official who asked not to be named", "{org2} analysts", "Economists",
+]
+_PREDICATES = [
+    "said the investigation was continuing and declined to comment further.",
+    "said the figures should be treated with caution until audited.",
+    "called for an independent review of the decision.",
+    "did not respond to a request for comment before publication.",
+    "questioned how the estimate had been calculated.",
+    "warned that the situation in {region} could change quickly.",
+    "welcomed the announcement but asked for more detail.",
+    "said more information would be released in the coming days.",
+    "have long complained about the lack of transparency.",
+    "argued that the long-term benefits outweigh the short-term costs.",
+    "expect the matter to be discussed again at the next session.",
+    "said it was too early to draw conclusions.",
+    "pointed to similar problems elsewhere in {region}.",
+    "said the process had been slow and opaque from the start.",
+]
 _FILLERS = [
-    "Officials said the investigation was continuing and declined to comment further.",
-    "{person}, a spokesperson for {org}, said the company was reviewing the figures.",
-    "The announcement drew a cautious response from analysts in {place}.",
-    "Local residents have long complained about the lack of information from the authorities.",
-    "Opposition politicians in {region} called for an independent review.",
-    "The ministry did not respond to a request for comment before publication.",
-    "Independent experts said the figures should be treated with caution until audited.",
-    "It was not immediately clear how the estimate had been calculated.",
     "The news was first reported by the {outlet2}, citing people familiar with the matter.",
-    "{person} told reporters in {place} that more details would follow.",
-    "Critics say the process has been slow and opaque from the start.",
-    "Supporters argue that the long-term benefits outweigh the short-term costs.",
-    "The regional council is expected to discuss the matter at its next session.",
-    "Several groups have already announced plans to challenge the decision in court.",
     "The figures could not be independently verified.",
     "Earlier reports had given a different picture of the situation in {region}.",
     "{org} has faced questions about its accounts in the past.",
     "The decision marks a turning point for the {region} economy, observers said.",
+    "It was not immediately clear what the announcement would mean for {place}.",
+    "The story is developing and will be updated.",
 ]
+
+# background figures: story-wide (shared by some of its articles) or only in one article
+_INCIDENTAL: list[tuple[str, Callable[[random.Random], dict[str, str]]]] = [
+    ("{org} was founded in {year} and has offices in {n} countries.",
+     lambda r: {"year": str(r.randrange(1950, 2015)), "n": str(r.randrange(3, 60))}),
+    ("A survey of {n} residents found that {p}% supported the plan.",
+     lambda r: {"n": f"{r.randrange(400, 5000):,}", "p": str(r.randrange(20, 80))}),
+    ("About {n} people attended a public meeting in {place} on {wd}.",
+     lambda r: {"n": f"{r.randrange(2, 40) * 50:,}", "wd": r.choice(_WEEKDAYS)}),
+    ("The agency's annual budget is {m}.",
+     lambda r: {"m": f"${r.randrange(12, 900)} million"}),
+    ("The nearest hospital is {x} kilometres away.",
+     lambda r: {"x": str(r.randrange(5, 90))}),
+    ("Shares in {org} fell {p}% in early trading.",
+     lambda r: {"p": f"{r.randrange(5, 150) / 10:.1f}"}),
+    ("The {place} office employs {n} staff.",
+     lambda r: {"n": str(r.randrange(20, 900))}),
+    ("A similar project in {place2} took {n} years to complete.",
+     lambda r: {"n": str(r.randrange(3, 15))}),
+    ("Inflation in {region} stood at {p}% last month.",
+     lambda r: {"p": f"{r.randrange(10, 90) / 10:.1f}"}),
+    ("The {n}-page report was published in {month} {year}.",
+     lambda r: {"n": str(r.randrange(20, 400)), "month": r.choice(_MONTHS), "year": str(r.randrange(2019, 2026))}),
+    ("Traffic on the main road averages {n} vehicles a day.",
+     lambda r: {"n": f"{r.randrange(5, 90) * 1000:,}"}),
+    ("{n} complaints were filed last year, up from {m} the year before.",
+     lambda r: {"n": f"{r.randrange(200, 900):,}", "m": f"{r.randrange(50, 199):,}"}),
+    ("The {place} facility uses {n} MWh of electricity a year.",
+     lambda r: {"n": f"{r.randrange(2, 90) * 100:,}"}),
+    ("Its debt has grown to {m} since {year}.",
+     lambda r: {"m": f"€{r.randrange(2, 90) / 10:.1f} billion", "year": str(r.randrange(2010, 2022))}),
+    ("The company paid a dividend of {c} cents per share.",
+     lambda r: {"c": str(r.randrange(5, 90))}),
+    ("Average rents in {place} have risen {p} percent in {n} years.",
+     lambda r: {"p": str(r.randrange(10, 60)), "n": r.choice(["two", "three", "five", "ten"])}),
+    ("The site covers {n} hectares on the edge of {place}.",
+     lambda r: {"n": str(r.randrange(10, 900))}),
+    ("Only {n} of the {m} applications were approved.",
+     lambda r: {"n": str(r.randrange(10, 99)), "m": str(r.randrange(100, 600))}),
+    ("The hotline received {n} calls in the first {h} hours.",
+     lambda r: {"n": f"{r.randrange(300, 9000):,}", "h": str(r.choice([12, 24, 48, 72]))}),
+    ("Population growth in {region} has slowed to {p}% a year.",
+     lambda r: {"p": f"{r.randrange(1, 30) / 10:.1f}"}),
+]
+
+
+def _incidental(rng: random.Random, names: dict[str, str]) -> str:
+    template, draw = rng.choice(_INCIDENTAL)
+    out = template
+    for k, v in draw(rng).items():
+        out = out.replace("{" + k + "}", v)
+    out = _fill(out, names)
+    return out[0].upper() + out[1:]
 
 
 def make_story(seed: int, index: int) -> tuple[Story, random.Random]:
@@ -461,7 +525,9 @@ def make_story(seed: int, index: int) -> tuple[Story, random.Random]:
              "outlet2": _name(rng) + " " + rng.choice(_OUTLETS)}
     kind = sorted(_ARCHETYPES)[rng.randrange(len(_ARCHETYPES))]
     facts, headline = _ARCHETYPES[kind](rng, names)
-    return Story(index, kind, names, facts, _when(rng), headline), rng
+    story = Story(index, kind, names, facts, _when(rng), headline)
+    story.pool = [_incidental(rng, names) for _ in range(rng.randrange(8, 16))]
+    return story, rng
 
 
 # ---------------------------------------------------------------------------------------
@@ -515,26 +581,43 @@ def _dateline(rng: random.Random, story: Story, day: dt.date, outlet: str) -> st
     return f"{_MONTHS[day.month - 1]} {day.day}, {day.year}"
 
 
-def _body(rng: random.Random, story: Story, size: int) -> tuple[str, list[list[str]]]:
-    """Paragraphs of fact and filler sentences until about ``size`` characters."""
+def _body(rng: random.Random, story: Story, size: int) -> list[list[str]]:
+    """Paragraphs of about ``size`` characters: each core figure once or twice, background
+    figures from the story's pool and of this article only, and sentences without figures
+    (about a third of the sentences carry a figure: 5-6 figures per KB, between the seeds'
+    2.6 and the development corpora's 9)."""
     conflicts = {f.name for f in story.facts if rng.random() < 0.12}
+    numeric: list[str] = []
+    for fact in story.facts:
+        numeric.append(_sentence(rng, story, fact, fact.name in conflicts))
+    rng.shuffle(numeric)
+    for fact in story.facts:
+        if rng.random() < 0.25:
+            numeric.append(_sentence(rng, story, fact, fact.name in conflicts))
+    pool = list(story.pool)
+    rng.shuffle(pool)
+    fillers = [f"{s} {p}" for s in _SUBJECTS for p in _PREDICATES]
+    rng.shuffle(fillers)
+    fillers = list(_FILLERS) + fillers[:40]
+    rng.shuffle(fillers)
     paragraphs: list[list[str]] = []
     total = 0
-    order = list(story.facts)
-    rng.shuffle(order)
-    k = 0
     while total < size:
         para: list[str] = []
         for _ in range(rng.randrange(2, 6)):
-            if rng.random() < 0.55:
-                fact = order[k % len(order)]
-                k += 1
-                para.append(_sentence(rng, story, fact, fact.name in conflicts))
+            if rng.random() < 0.36:
+                if numeric:
+                    s = numeric.pop(0)
+                elif pool and rng.random() < 0.7:
+                    s = pool.pop()
+                else:
+                    s = _incidental(rng, story.names)
             else:
-                para.append(_fill(rng.choice(_FILLERS), story.names))
+                s = _fill(fillers.pop() if fillers else rng.choice(_FILLERS), story.names)
+            para.append(s)
         paragraphs.append(para)
         total += sum(len(s) + 1 for s in para) + 2
-    return "", paragraphs
+    return paragraphs
 
 
 def _as_txt(title: str, dateline: str, paragraphs: list[list[str]]) -> str:
@@ -584,7 +667,7 @@ def story_articles(seed: int, index: int) -> list[tuple[str, str]]:
             title = "REPRINT: " + title
         else:
             size = int(2000 * 5 ** rng.random())  # 2-10 KB, more short pieces than long ones
-            _, paragraphs = _body(rng, story, size - 200)
+            paragraphs = _body(rng, story, size - 200)
             title = _fill(story.headline, story.names)
         dateline = _dateline(rng, story, day, outlet)
         plain.append((title, dateline, paragraphs))

@@ -27,7 +27,7 @@ from .units import Rates, alternative_intervals, base_interval, dimension, overl
 @dataclass(frozen=True)
 class AlignConfig:
     link_threshold: float = 0.38
-    average_threshold: float = 0.22
+    average_threshold: float = 0.2
     prefilter_cutoff: float = 35.0  # rapidfuzz token_set_ratio on context keys
     all_pairs_below: int = 300  # blocks smaller than this skip the prefilter
     fuzzy_token_ratio: float = 86.0
@@ -352,7 +352,8 @@ def _cluster(block: Sequence[_Item], idf: dict[str, float], config: AlignConfig
         if any(_cannot_link(block[x], block[y], config) for x in mi for y in mj):
             continue
         if len(mi) * len(mj) > 1:
-            links = [pair(x, y) for x in mi for y in mj]
+            # an unlinked pair (no shared context) is no evidence either way: it counts as 0
+            links = [max(pair(x, y), 0.0) for x in mi for y in mj]
             if sum(links) / len(links) < config.average_threshold:
                 continue
         parent[rj] = ri

@@ -337,8 +337,8 @@ def extract_html(raw: str) -> HtmlText:
         parser.feed(_defuse(raw))
         parser.close()
         doc = parser.result()
-    except Exception:  # noqa: BLE001 -- html.parser has raised AssertionError, IndexError...
-        # on malformed markup across versions; any failure means "use the crude strip"
+    except Exception:  # html.parser has raised AssertionError, IndexError... on bad markup
+        # across versions; any failure means "use the crude strip"
         return strip_tags(raw)
     if not doc.text.strip():
         crude = strip_tags(raw)
@@ -404,7 +404,7 @@ def strip_tags(raw: str) -> HtmlText:
     """Crude, linear fallback: drop script/style/head blocks and comments, strip tags.
 
     >>> strip_tags("<p>a<script>x<y</script>b</p><!-- c -->d").text
-    'a b d'
+    'a b\\nd'
     """
     m = _TITLE_RE.search(raw[:100_000])
     title = _collapse(html.unescape(m.group(1))) if m else ""

@@ -18,8 +18,9 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 from .htmltext import extract_html
 from .models import Skipped, Source
@@ -40,6 +41,17 @@ _FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".ht
 _TITLE_MAX = 200
 _TOP_LINES = 8  # non-empty lines at the top that may hold a byline / dateline
 _META_LINE_MAX = 300  # longer lines are body paragraphs, never metadata
+
+
+class CharsetMatchLike(Protocol):
+    """The part of ``charset_normalizer.CharsetMatch`` used here (imported lazily)."""
+
+    @property
+    def encoding(self) -> str: ...
+    @property
+    def chaos(self) -> float: ...
+    @property
+    def could_be_from_charset(self) -> list[str]: ...
 
 
 class NoInput(Exception):
@@ -410,15 +422,59 @@ def _decode_8bit(raw: bytes, *, html: bool) -> tuple[str, str, list[str]]:
     # slow to import, so only when a legacy encoding has to be guessed
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
-    guess = _codec_name(best.encoding) if best is not None else None
-    if guess and guess != "utf-8":
-        try:
-            return raw.decode(guess), guess, [f"decoded as {guess}"]
-        except UnicodeDecodeError:
-            return (raw.decode(guess, errors="replace"), guess,
-                    [f"decoded as {guess}", "undecodable bytes replaced with U+FFFD"])
+    guess = _pick_encoding(from_bytes(raw.replace(b"\x00", b" ")))
+    supersets = _SUPERSETS.get(guess or "", ())
+    for enc in (guess, *supersets, "cp1252", "latin-1"):  # Latin-1 decodes any byte string
+        if enc and enc != "utf-8":
+            try:
+                return raw.decode(enc), enc, [f"decoded as {enc}"]
+            except UnicodeDecodeError:
+                continue
     return lossy, "utf-8", [f"{n_bad} invalid UTF-8 sequences replaced with U+FFFD"]
+
+
+# the encodings news text is really in, most likely first; ties go to the earliest
+_PREFERRED = (
+    "gb18030", "gbk", "gb2312", "big5", "cp950", "big5hkscs", "cp932", "shift_jis",
+    "euc_jp", "cp949", "euc_kr", "cp1252", "iso8859-1", "iso8859-15", "cp1251", "koi8-r",
+    "cp1250", "iso8859-2", "cp1253", "cp1254", "cp1257", "cp1255", "cp1256", "cp874",
+)
+_MULTIBYTE = frozenset(_PREFERRED[:11])
+_SUPERSETS = {
+    "gb2312": ("gb18030",), "gbk": ("gb18030",), "big5": ("big5hkscs", "cp950"),
+    "shift_jis": ("cp932",), "euc_kr": ("cp949",),
+}
+
+
+def _pick_encoding(matches: Iterable[CharsetMatchLike]) -> str | None:
+    """A common encoding among charset_normalizer's least chaotic guesses.
+
+    On short texts many code pages decode equally well ("é" is the same byte in cp1252,
+    cp1250 and mac_roman); prefer those articles are actually written in. The choice
+    between different multi-byte (CJK) encodings is left to charset_normalizer.
+    """
+    found = list(matches)
+    if not found:
+        return None
+
+    def names(m: CharsetMatchLike) -> list[str]:
+        return [n for n in (_codec_name(e) for e in (m.encoding, *m.could_be_from_charset)) if n]
+
+    best = names(found[0])
+    pool = best
+    if not any(n in _PREFERRED for n in best):
+        least = min(m.chaos for m in found)
+        pool = [
+            n
+            for m in found
+            if m.chaos <= least + 0.01
+            for n in names(m)
+            if n not in _MULTIBYTE
+        ]
+    for pref in _PREFERRED:
+        if pref in pool:
+            return pref
+    return best[0] if best else None
 
 
 def _codec_name(name: str) -> str | None:
@@ -684,8 +740,8 @@ def skip_ranges(text: str, start: int = 0) -> list[tuple[int, int]]:
     for a, b, line in lines:
         low = line.lower()  # cheap substring tests first: the regexes run on few lines
         if len(line) <= _RULE_LINE_MAX and (
-            any(k in low for k in _LINE_KEYS) and _LINE_RULES.search(line)
-            or ("http" in low or "www." in low) and _is_url_line(line)
+            (any(k in low for k in _LINE_KEYS) and _LINE_RULES.search(line))
+            or (("http" in low or "www." in low) and _is_url_line(line))
         ):
             ranges.append((a, b))
         if any(k in low for k in _COUNTER_KEYS):
