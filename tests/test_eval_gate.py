@@ -166,6 +166,6 @@ def test_eval_gate(name: str, tmp_path: Path) -> None:
         f"  scorer:   {line}\n"
         f"  pinned:   {json.dumps(baseline[name], sort_keys=True)}\n"
         f"  broken:   {'; '.join(broken)}\n"
-        f"  details:  python3 {SCORER} {corpus_paths(name)[1]} {corpus_paths(name)[0]} RESULT.json --verbose\n"
+        f"  details:  python3 {SCORER} {corpus_paths(name)[1]} {corpus_paths(name)[0]} {tmp_path / (name + '.json')} --verbose\n"
         f"  if the change is intended: python tests/stories/update_baseline.py --write"
     )

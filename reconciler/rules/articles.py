@@ -28,6 +28,7 @@ def check_articles(sources: Sequence[Source], by_source: dict[str, list[Claim]],
             findings.extend(_equivalences(s, claims, rates, config))
         if config.enabled("arithmetic"):
             findings.extend(_arithmetic(s, claims, rates, config))
+            findings.extend(_sums(s, claims, config))
     return findings
 
 
@@ -155,5 +156,57 @@ def _arithmetic(s: Source, claims: list[Claim], rates: Rates, config: RuleConfig
                          f"{fmt_number(product)} {currency}, {abs(1 - product / float(total.value)) * 100:.0f}% "  # type: ignore[arg-type]
                          f"{'below' if product < float(total.value) else 'above'} the total: either a figure is "  # type: ignore[arg-type]
                          f"wrong or the total covers more than these inputs."),
+        ))
+    return out
+
+
+_PLUS = re.compile(r"(?i)\b([a-z][a-z-]+)\s+(?:plus|\+)\s+([a-z][a-z-]+)\b")
+
+
+def _sums(s: Source, claims: list[Claim], config: RuleConfig) -> list[Finding]:
+    """A total labelled as a sum ("fund (vessel plus freight): $43.67 million") against its parts.
+
+    The parts are the article's other figures of the same currency whose sentences name each
+    component; if no combination adds up to the total, the closest one is shown.
+    """
+    out: list[Finding] = []
+    for t in claims:
+        if t.kind != "money" or not isinstance(t.value, float):
+            continue
+        m = _PLUS.search(t.sentence)
+        if not m:
+            continue
+        parts = []
+        for word in m.groups():
+            w = word.lower().rstrip("s")
+            cands = [c for c in claims if c.id != t.id and c.kind == "money" and c.unit == t.unit
+                     and isinstance(c.value, float) and c.qualifier in ("exact", "approximate")
+                     and w in c.sentence.lower() and c.sentence_start != t.sentence_start
+                     and abs(c.start - t.start) < 1500]
+            parts.append(cands)
+        if not all(parts):
+            continue
+        combos = [(a, b) for a in parts[0] for b in parts[1] if a.id != b.id]
+        if not combos:
+            continue
+        total = float(t.value)
+
+        def gap(ab: tuple[Claim, Claim]) -> float:
+            return abs(float(ab[0].value) + float(ab[1].value) - total)  # type: ignore[arg-type]
+
+        best = min(combos, key=gap)
+        tol = max(t.precision + best[0].precision + best[1].precision, 0.005 * abs(total))
+        if gap(best) <= tol:
+            continue
+        a, b = best
+        got = float(a.value) + float(b.value)  # type: ignore[arg-type]
+        out.append(Finding(
+            id=finding_id("sum", [t.id, a.id, b.id]), rule="arithmetic",
+            severity=config.severity("arithmetic", "warning"), claims=(t.id, a.id, b.id),
+            message=f"{quote(a)} + {quote(b)} = {fmt_number(got)} {t.unit}, not {quote(t)}",
+            explanation=(f"The article labels {quote(t)} as {m.group(1)} plus {m.group(2)}; its figures for "
+                         f"those are {quote(a)} and {quote(b)}, which add up to {fmt_number(got)} {t.unit} "
+                         f"({abs(got - total) / total * 100:.1f}% off). One of the three is wrong, or the "
+                         f"parts come from a different source than the total."),
         ))
     return out
