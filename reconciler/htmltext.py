@@ -99,6 +99,15 @@ def _collapse(s: str) -> str:
 class _Open:
     tag: str
     ignored: bool  # this element or an ancestor is ignored
+    boiler: int = -1  # id of a block element whose class/id/role says boilerplate
+
+
+@dataclass(frozen=True)
+class _Block:
+    line: str
+    article: int  # id of the outermost <article> it is in, -1 if none
+    main: int
+    boilers: tuple[int, ...]  # ids of the boilerplate-looking elements it is in
 
 
 class _Extractor(HTMLParser):
@@ -106,7 +115,12 @@ class _Extractor(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.stack: list[_Open] = []
         self.open_count: dict[str, int] = {}
-        self.blocks: list[tuple[str, int, int]] = []  # (line, article id, main id)
+        self.blocks: list[_Block] = []
+        self.boiler_open: list[int] = []  # ids of open boilerplate-looking block elements
+        self.n_boilers = 0
+        # boilerplate-looking elements that hold the article, <main> or the headline: these
+        # are page wrappers ("layout has-sidebar"), not boilerplate
+        self.wrappers: set[int] = set()
         self.buf: list[str] = []
         self.prefix = ""
         self.article_id = -1  # id of the outermost open <article>, -1 outside
@@ -135,16 +149,22 @@ class _Extractor(HTMLParser):
         line = _collapse("".join(self.buf))
         self.buf = []
         if line:
-            self.blocks.append((self.prefix + line, self.article_id, self.main_id))
+            self.blocks.append(
+                _Block(self.prefix + line, self.article_id, self.main_id, tuple(self.boiler_open))
+            )
             self.prefix = ""
 
-    def _push(self, tag: str, ignored: bool) -> None:
-        self.stack.append(_Open(tag, ignored))
+    def _push(self, tag: str, ignored: bool, boiler: int) -> None:
+        self.stack.append(_Open(tag, ignored, boiler))
+        if boiler >= 0:
+            self.boiler_open.append(boiler)
         self.open_count[tag] = self.open_count.get(tag, 0) + 1
 
     def _pop(self) -> _Open:
         el = self.stack.pop()
         self.open_count[el.tag] -= 1
+        if el.boiler >= 0:
+            self.boiler_open.pop()
         if el.tag == "article" and self.open_count["article"] == 0:
             self.article_id = -1
         elif el.tag == "main" and self.open_count["main"] == 0:
@@ -195,12 +215,12 @@ class _Extractor(HTMLParser):
             if key in _META_DATE_KEYS and a.get("content"):
                 self.meta_dates.append(a["content"].strip())
             return
-        if tag == "time" and a.get("datetime") and not self.ignored:
+        if tag == "time" and a.get("datetime") and not self.ignored and not self.boiler_open:
             self.time_dates.append((a["datetime"].strip(), self.article_id))
         if self.in_title and tag != "title":
             self._end_title()
         if tag == "title":
-            if not self.title_done:
+            if not self.title_done and not (self.open_count.get("svg") or self.open_count.get("math")):
                 self.in_title = True
             return
         if self.open_count.get("head") and tag not in _HEAD_CONTENT:
@@ -217,7 +237,16 @@ class _Extractor(HTMLParser):
             return
         # header elements inside an article are the article's own header (headline, byline)
         chrome = tag in _IGNORED and not (tag == "header" and self.open_count.get("article"))
-        ignored = self.ignored or chrome or self._is_boilerplate(tag, a)
+        ignored = self.ignored or chrome
+        boiler = -1
+        if not ignored and self._is_boilerplate(tag, a):
+            if tag in _BLOCK:  # decided at the end: it may turn out to wrap the article
+                boiler = self.n_boilers
+                self.n_boilers += 1
+            else:
+                ignored = True
+        if tag in ("article", "main", "h1"):
+            self.wrappers.update(self.boiler_open)
         if tag == "script" and a.get("type", "").lower() == "application/ld+json":
             self.in_ld_json = True
         if tag == "article" and not self.open_count.get("article"):
@@ -230,7 +259,7 @@ class _Extractor(HTMLParser):
             self.pre_depth += 1
         elif tag == "li" and not ignored:
             self.prefix = "- "
-        self._push(tag, ignored)
+        self._push(tag, ignored, boiler)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.handle_starttag(tag, attrs)
@@ -285,16 +314,16 @@ class _Extractor(HTMLParser):
 
     # -- result --------------------------------------------------------------------------
     def result(self) -> HtmlText:
-        blocks = self.blocks
+        blocks = [b for b in self.blocks if all(i in self.wrappers for i in b.boilers)]
         container = "body"
-        article = _largest([(b[1], len(b[0])) for b in blocks]) if self.n_articles else -1
+        article = _largest([(b.article, len(b.line)) for b in blocks]) if self.n_articles else -1
         if article >= 0:
-            blocks = [b for b in blocks if b[1] == article]
+            blocks = [b for b in blocks if b.article == article]
             container = "article"
         elif self.n_mains:
-            main = _largest([(b[2], len(b[0])) for b in blocks])
+            main = _largest([(b.main, len(b.line)) for b in blocks])
             if main >= 0:
-                blocks = [b for b in blocks if b[2] == main]
+                blocks = [b for b in blocks if b.main == main]
                 container = "main"
         dates = list(self.meta_dates)
         if self.ld_parts:
@@ -302,7 +331,7 @@ class _Extractor(HTMLParser):
         times = [d for d, art in self.time_dates if art == article]
         dates += times or [d for d, _ in self.time_dates]
         return HtmlText(
-            text="\n".join(b[0] for b in blocks),
+            text="\n".join(b.line for b in blocks),
             title=_collapse("".join(self.title_parts))[:_TITLE_MAX],
             dates=tuple(dates),
             container=container,

@@ -126,16 +126,18 @@ def overlaps(a: tuple[float, float], b: tuple[float, float], slack: float = 0.0)
 
 
 def fmt_number(x: float) -> str:
-    """Human form of a number: 294,000; 29.4 million; 1.25.
+    """Human form of a number, to four significant digits: 294,000; 29.4 million; 280,900.
 
-    >>> [fmt_number(v) for v in (294000, 29400000, 2.5, 1e12, 0.301)]
-    ['294,000', '29.4 million', '2.5', '1 trillion', '0.301']
+    >>> [fmt_number(v) for v in (294000, 29400000, 2.5, 1e12, 0.301, 280898.88, 209328000, 81920)]
+    ['294,000', '29.4 million', '2.5', '1 trillion', '0.301', '280,900', '209.3 million', '81,920']
     """
+    if x == 0:
+        return "0"
     ax = abs(x)
+    r = float(f"{x:.4g}") if not float(x).is_integer() or ax >= 1e6 else x
     for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
         if ax >= scale:
-            v = x / scale
-            return f"{v:,.3f}".rstrip("0").rstrip(".") + " " + word
-    if ax >= 1000 or float(x).is_integer():
-        return f"{x:,.0f}" if abs(x - round(x)) < 1e-9 else f"{x:,.2f}"
-    return f"{x:.3g}"
+            return f"{r / scale:.4g} {word}"
+    if float(r).is_integer():
+        return f"{r:,.0f}"
+    return f"{r:,.4g}" if abs(r) < 1000 else f"{r:,.0f}"

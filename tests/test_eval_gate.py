@@ -160,12 +160,13 @@ def test_eval_gate(name: str, tmp_path: Path) -> None:
         f"{name}: no pinned numbers in {BASELINE.name}; run `python tests/stories/update_baseline.py --write`"
     )
     line, numbers = score(name, tmp_path)
+    corpus, gold = corpus_paths(name)
     broken = regressions(numbers, baseline[name])
     assert not broken, (
         f"{name}: quality below the pinned baseline\n"
         f"  scorer:   {line}\n"
         f"  pinned:   {json.dumps(baseline[name], sort_keys=True)}\n"
         f"  broken:   {'; '.join(broken)}\n"
-        f"  details:  python3 {SCORER} {corpus_paths(name)[1]} {corpus_paths(name)[0]} {tmp_path / (name + '.json')} --verbose\n"
+        f"  details:  python3 {SCORER} {gold} {corpus} {tmp_path / (name + '.json')} --verbose\n"
         f"  if the change is intended: python tests/stories/update_baseline.py --write"
     )
