@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from .extract.text import content_words
 from .models import Claim, Group
-from .units import Rates, alternative_intervals, base_interval, dimension, overlaps
+from .units import Rates, alternative_intervals, base_interval, cross_slack, dimension, overlaps
 
 
 @dataclass(frozen=True)
@@ -160,11 +160,14 @@ def _ctx_sim(a: _Item, b: _Item, idf: dict[str, float]) -> tuple[float, list[str
 
 
 def value_relation(a: tuple[float, float, float] | None, b: tuple[float, float, float] | None,
-                   scale_slack: float = 0.03) -> str:
-    """'agree', 'scale' (a power of ten apart), 'near' (within 35%), 'far' or 'unknown'."""
+                   scale_slack: float = 0.03, slack: float = 0.0) -> str:
+    """'agree', 'scale' (a power of ten apart), 'near' (within 35%), 'far' or 'unknown'.
+
+    ``slack``: relative tolerance for agreement (figures compared across currencies or units).
+    """
     if a is None or b is None:
         return "unknown"
-    if overlaps((a[1], a[2]), (b[1], b[2])):
+    if overlaps((a[1], a[2]), (b[1], b[2]), slack):
         return "agree"
     va, vb = a[0], b[0]
     if va <= 0 or vb <= 0:
@@ -188,7 +191,7 @@ def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig) 
         return sim - 1.0, shared, "unlinked"
     if ca.kind == "date":
         return _date_score(a, b, sim), shared, "date"
-    rel = value_relation(a.base, b.base, config.scale_slack)
+    rel = value_relation(a.base, b.base, config.scale_slack, cross_slack(ca, cb))
     if rel in ("near", "far") and _alternative_match(a, b):
         rel = "alternative"
     score = sim
@@ -220,6 +223,8 @@ def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig) 
         score -= 0.3  # "of which 20 people" is a part, not the whole
     if ("~plan" in a.tokens) != ("~plan" in b.tokens):
         score -= 0.15
+    if ("~forecast" in a.tokens) != ("~forecast" in b.tokens):
+        score -= 0.2
     fate_a = {t for t in a.tokens if t in _FATES}
     fate_b = {t for t in b.tokens if t in _FATES}
     if fate_a != fate_b and (ca.kind == "count" or fate_a and fate_b):
@@ -288,7 +293,7 @@ def _cannot_link(a: _Item, b: _Item, config: AlignConfig) -> bool:
         return False
     if ca.range_id and ca.range_id == cb.range_id:
         return True
-    rel = value_relation(a.base, b.base, config.scale_slack)
+    rel = value_relation(a.base, b.base, config.scale_slack, cross_slack(ca, cb))
     if ca.value == cb.value or rel == "agree":
         return False  # the same figure again, or restated in another unit ("1.6-mile (2.6-kilometre)")
     if ca.sentence_start == cb.sentence_start:

@@ -107,7 +107,7 @@ class _Block:
     line: str
     article: int  # id of the outermost <article> it is in, -1 if none
     main: int
-    boilers: tuple[int, ...]  # ids of the boilerplate-looking elements it is in
+    boiler: int  # id of the innermost boilerplate-looking element it is in, -1 if none
 
 
 class _Extractor(HTMLParser):
@@ -117,10 +117,10 @@ class _Extractor(HTMLParser):
         self.open_count: dict[str, int] = {}
         self.blocks: list[_Block] = []
         self.boiler_open: list[int] = []  # ids of open boilerplate-looking block elements
-        self.n_boilers = 0
-        # boilerplate-looking elements that hold the article, <main> or the headline: these
-        # are page wrappers ("layout has-sidebar"), not boilerplate
-        self.wrappers: set[int] = set()
+        self.boiler_parent: list[int] = []  # per id: the enclosing one's id, or -1
+        # per id: holds the article, <main> or the headline; then it is a page wrapper
+        # ("layout has-sidebar"), not boilerplate
+        self.boiler_wraps: list[bool] = []
         self.buf: list[str] = []
         self.prefix = ""
         self.article_id = -1  # id of the outermost open <article>, -1 outside
@@ -150,7 +150,12 @@ class _Extractor(HTMLParser):
         self.buf = []
         if line:
             self.blocks.append(
-                _Block(self.prefix + line, self.article_id, self.main_id, tuple(self.boiler_open))
+                _Block(
+                    self.prefix + line,
+                    self.article_id,
+                    self.main_id,
+                    self.boiler_open[-1] if self.boiler_open else -1,
+                )
             )
             self.prefix = ""
 
@@ -241,12 +246,13 @@ class _Extractor(HTMLParser):
         boiler = -1
         if not ignored and self._is_boilerplate(tag, a):
             if tag in _BLOCK:  # decided at the end: it may turn out to wrap the article
-                boiler = self.n_boilers
-                self.n_boilers += 1
+                boiler = len(self.boiler_parent)
+                self.boiler_parent.append(self.boiler_open[-1] if self.boiler_open else -1)
+                self.boiler_wraps.append(False)
             else:
                 ignored = True
-        if tag in ("article", "main", "h1"):
-            self.wrappers.update(self.boiler_open)
+        if tag in ("article", "main", "h1") and self.boiler_open:
+            self.boiler_wraps[self.boiler_open[-1]] = True  # spread to ancestors at the end
         if tag == "script" and a.get("type", "").lower() == "application/ld+json":
             self.in_ld_json = True
         if tag == "article" and not self.open_count.get("article"):
@@ -313,8 +319,21 @@ class _Extractor(HTMLParser):
         self.flush()
 
     # -- result --------------------------------------------------------------------------
+    def _kept_boilers(self) -> list[bool]:
+        """Per boilerplate-looking element: keep it (it and all its such ancestors wrap)."""
+        wraps = list(self.boiler_wraps)
+        parent = self.boiler_parent
+        for i in range(len(wraps) - 1, -1, -1):  # children have larger ids than parents
+            if wraps[i] and parent[i] >= 0:
+                wraps[parent[i]] = True
+        keep = [False] * len(wraps)
+        for i, w in enumerate(wraps):
+            keep[i] = w and (parent[i] < 0 or keep[parent[i]])
+        return keep
+
     def result(self) -> HtmlText:
-        blocks = [b for b in self.blocks if all(i in self.wrappers for i in b.boilers)]
+        keep = self._kept_boilers()
+        blocks = [b for b in self.blocks if b.boiler < 0 or keep[b.boiler]]
         container = "body"
         article = _largest([(b.article, len(b.line)) for b in blocks]) if self.n_articles else -1
         if article >= 0:

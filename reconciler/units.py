@@ -70,7 +70,9 @@ def dimension(c: Claim) -> str:
     if c.kind == "date":
         return "date" if c.unit in ("date", "weekday") else "date-" + c.unit
     if c.kind == "rate":
-        return "rate:" + c.unit.split("/", 1)[-1].lower()
+        per = c.unit.split("/", 1)[-1].lower()
+        per = " ".join(w for w in per.split() if w not in ("diluted", "basic", "adjusted"))
+        return "rate:" + per.rstrip("s")
     if c.kind == "percent":
         return "percent" if c.unit == "%" else "percent-points"
     if c.kind in _DIMENSIONLESS:
@@ -112,6 +114,19 @@ def base_interval(c: Claim, rates: Rates) -> tuple[float, float, float] | None:
             return None
         f = 1.0 / r
     return c.value * f, c.low * f, c.high * f
+
+
+CURRENCY_SLACK = 0.15  # rates drift: a figure converted at another date's rate is still the same figure
+CONVERSION_SLACK = 0.01  # "300 metres (985 feet)": rounding in the converted unit
+
+
+def cross_slack(a: Claim, b: Claim) -> float:
+    """Relative slack when two figures are compared across currencies or units."""
+    if a.unit == b.unit:
+        return 0.0
+    if a.kind in ("money", "rate") and b.kind in ("money", "rate"):
+        return CURRENCY_SLACK if a.unit.split("/")[0] != b.unit.split("/")[0] else 0.0
+    return CONVERSION_SLACK
 
 
 def overlaps(a: tuple[float, float], b: tuple[float, float], slack: float = 0.0) -> bool:

@@ -7,7 +7,7 @@ import re
 from ..models import Claim, Source
 from .grammar import Mention, scan
 from .text import Sentences, clause_bounds, content_words, split_sentences, stem
-from .vocab import FATE_WORDS, PLAN_WORDS, UPDATE_WORDS
+from .vocab import FATE_WORDS, FORECAST_WORDS, PLAN_WORDS, UPDATE_WORDS
 
 __all__ = ["extract_claims", "extract_text"]
 
@@ -80,6 +80,8 @@ def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_en
         near += [stem(w) for w in re.split(r"[\s-]+", m.noun) if w]
     if any(w in PLAN_WORDS for w in left[-4:] + right[:3]):
         near.append("~plan")  # "set May 10 as their target": a plan, not what happened
+    if any(w in FORECAST_WORDS for w in left[-5:] + right[:3]):
+        near.append("~forecast")  # "the $4.01 billion analysts expected": an estimate, not the result
     clause_words = re.findall(r"[a-z]+", text[c_start:c_end].lower())
     for fate in sorted({FATE_WORDS[w] for w in clause_words if w in FATE_WORDS}):
         near.append("~" + fate)

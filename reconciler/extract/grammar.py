@@ -133,7 +133,8 @@ _SCALE_AFTER = re.compile(r"(?i)(?P<fill>[\s-]+|\s*\*\s*\*\s*)(?P<w>million|bill
 _PERCENT = re.compile(r"(?i)\s?%|\s*(?:\*\s*\*\s*)?\s?(?:percentage points?|per\s?cent|pct)\b")
 _PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|his\s+|her\s+)?"
                          r"(?P<what>[A-Za-z][\w-]*(?:\s+(?!of\b|in\b|to\b|and\b|for\b|from\b)[A-Za-z][\w-]*)?)")
-_PER = re.compile(r"(?i)\s*(?:per|an?|/|each)\s+(?P<what>(?:million\s+|billion\s+|thousand\s+)?[A-Za-z][\w-]*(?:\s+(?:hour|day|token|tokens|kwh|unit)s?)?)")
+_PER = re.compile(r"(?i)\s*(?:per|an?|/|each)\s+(?P<what>(?:million\s+|billion\s+|thousand\s+)?"
+                  r"(?:(?:diluted|basic|adjusted)\s+)?[A-Za-z][\w-]*(?:\s+(?:hour|day|token|tokens|kwh|unit|share)s?)?)")
 _WORDTOK = re.compile(r"[A-Za-z][A-Za-z0-9'’&./-]*|[$€£¥][A-Za-z]*|\d[\w.,-]*")
 
 _CURRENCY_PREFIX = re.compile(
@@ -476,7 +477,8 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
         if per and not re.match(r"(?i)\s*a\s+(?:year|month|week|day)\b", text[pos:pos + 12]) or \
                 (per and per.group("what").lower() in ("hour", "day", "year", "month", "week", "gpu", "night")):
             what = per.group("what")  # type: ignore[union-attr]
-            if what.lower() not in ("share", "few", "lot", "result", "record", "total", "deal", "further"):
+            if what.lower() not in ("few", "lot", "result", "record", "total", "deal", "further", "year-on-year",
+                                    "piece", "fraction", "range", "decline", "rise", "drop", "jump"):
                 r.kind = "rate"
                 r.per = what
                 r.end = per.end()  # type: ignore[union-attr]

@@ -214,6 +214,11 @@ PLAN_WORDS = frozenset(
     """target targets targeted aim aims aimed plan plans planned planning goal goals
     scheduled deadline""".split()
 )
+# a figure someone expects rather than one that happened: guidance, forecasts, analysts' estimates
+FORECAST_WORDS = frozenset(
+    """expect expects expected expecting forecast forecasts forecasted guidance predicted predicts
+    anticipated consensus outlook""".split()
+)
 # wording that shows a figure changed over time: "rose to 61", "now projects", "has more than doubled"
 UPDATE_WORDS = frozenset(
     """now latest updated revised revise risen rose climbed increased doubled tripled jumped
@@ -231,7 +236,7 @@ FATE_WORDS: dict[str, str] = {
 
 STOPWORDS = NOUN_STOP | frozenset(
     """i we you he she they them him us me what there here would could should will shall
-    may might must can one two three four five six seven eight nine ten first second third
+    may might must can one two three four five six seven eight nine ten
     new said says say told according just now then also been being however although though
     because since while whereas yet already around approximately about roughly nearly almost
     over under more less than least most many much few several some per cent percent total

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from ..align import value_relation
 from ..extract import vocab as V
 from ..models import Claim, Finding, Group, Severity
-from ..units import CONFUSABLE, Rates, base_interval, fmt_number, overlaps
+from ..units import CONFUSABLE, Rates, base_interval, cross_slack, fmt_number, overlaps
 from .config import RuleConfig
 from .util import finding_id, quote, sources_of
 
@@ -40,6 +40,13 @@ def _voices(claims: Sequence[Claim], voice: dict[str, str]) -> int:
 class _Entry:
     claim: Claim
     base: tuple[float, float, float] | None
+
+
+def _agree(x: _Entry, y: _Entry) -> bool:
+    """Same figure within precision and hedges, and within rate drift across currencies."""
+    if x.base is None or y.base is None:
+        return False
+    return overlaps((x.base[1], x.base[2]), (y.base[1], y.base[2]), cross_slack(x.claim, y.claim))
 
 
 def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates,
@@ -74,7 +81,7 @@ def _consensus(entries: Sequence[_Entry], voice: dict[str, str],
     scored: list[tuple[int, int, float, int, _Entry]] = []
     for e in points:
         assert e.base is not None
-        agree = [o for o in entries if o.base and overlaps((o.base[1], o.base[2]), (e.base[1], e.base[2]))]
+        agree = [o for o in entries if _agree(o, e)]
         support = _voices([o.claim for o in agree], voice)
         width = (e.base[2] - e.base[1]) / max(abs(e.base[0]), 1e-12)
         exact = 1 if e.claim.qualifier == "exact" else 0
@@ -85,15 +92,14 @@ def _consensus(entries: Sequence[_Entry], voice: dict[str, str],
         # among equally supported figures, prefer the one that explains the others (as a slip)
         tied = [t[4] for t in scored if t[0] == scored[0][0]]
         for cand in tied:
-            others = [t for t in tied if t is not cand and t.base and cand.base
-                      and not overlaps((t.base[1], t.base[2]), (cand.base[1], cand.base[2]))]
+            others = [t for t in tied if t is not cand and not _agree(t, cand)]
             if others and all(explains(o, cand) for o in others):
                 best = cand
                 break
     assert best.base is not None
-    agree = [o for o in entries if o.base and overlaps((o.base[1], o.base[2]), (best.base[1], best.base[2]))]
+    agree = [o for o in entries if _agree(o, best)]
     contested = len(scored) > 1 and any(
-        s[0] == scored[0][0] and not overlaps((s[4].base[1], s[4].base[2]), (best.base[1], best.base[2]))  # type: ignore[index]
+        s[0] == scored[0][0] and not _agree(s[4], best)
         for s in scored[1:]
     )
     return best, agree, scored[0][0], contested
@@ -188,12 +194,11 @@ def _timeline(entries: list[_Entry], dates: dict[str, str | None]) -> list[tuple
                 assert a.base is not None and b.base is not None
                 if a.claim.source == b.claim.source:
                     continue  # one article telling its own timeline ("was $1.7 billion, now $4.3 billion")
-                if not overlaps((a.base[1], a.base[2]), (b.base[1], b.base[2])):
+                if not _agree(a, b):
                     return []  # two figures on one day: a real disagreement, not an update
     steps = sorted(by_date.items())
-    first = [e.base for e in steps[0][1] if e.base]
-    changed = any(not any(overlaps((e.base[1], e.base[2]), (f[1], f[2])) for f in first)
-                  for _d, es in steps[1:] for e in es if e.base)
+    first_entries = [e for e in steps[0][1] if e.base]
+    changed = any(not any(_agree(e, f) for f in first_entries) for _d, es in steps[1:] for e in es if e.base)
     return steps if changed else []
 
 
@@ -201,8 +206,7 @@ def _report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[
                    config: RuleConfig) -> tuple[Group, list[Finding]]:
     latest_date, latest = steps[-1]
     earlier = [e for _d, es in steps[:-1] for e in es if e.base]
-    fresh = [e for e in latest if e.base and not any(
-        overlaps((e.base[1], e.base[2]), (o.base[1], o.base[2])) for o in earlier if o.base)]
+    fresh = [e for e in latest if e.base and not any(_agree(e, o) for o in earlier)]
     head = (fresh or latest)[0].claim
     history = "; ".join(f"{d}: {', '.join(quote(e.claim) for e in es[:3])} ({', '.join(sources_of([e.claim for e in es]))})"
                         for d, es in steps)
@@ -256,7 +260,7 @@ def _explain_kind(e: _Entry, best: _Entry, rates: Rates, config: RuleConfig,
     """(rule, message, explanation, suggested value) for an outlier against the consensus."""
     c, k = e.claim, best.claim
     assert e.base is not None and best.base is not None
-    rel = value_relation(e.base, best.base, config.tol("scale_slack"))
+    rel = value_relation(e.base, best.base, config.tol("scale_slack"), cross_slack(e.claim, best.claim))
     if rel == "scale":
         ratio = e.base[0] / best.base[0]
         power = round(math.log10(ratio)) if ratio > 0 else 0
