@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..models import Claim, Source
 from .grammar import Mention, scan
 from .text import Sentences, clause_bounds, content_words, split_sentences, stem
-from .vocab import FATE_WORDS, FORECAST_WORDS, PLAN_WORDS, UPDATE_WORDS
+from .vocab import FATE_WORDS, FORECAST_WORDS, PLAN_WORDS, PROVISIONAL, UPDATE_WORDS
 
 __all__ = ["extract_claims", "extract_text"]
 
 # kinds whose "noun" is only the unit: the unit is the dimension already, not a subject
 _UNIT_KINDS = frozenset({"duration", "length", "mass", "area", "volume", "speed", "data", "energy", "power",
                          "emissions"})
+_PROVISIONAL = re.compile(PROVISIONAL, re.I)
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’@.\-]*")
 
 
@@ -21,7 +23,11 @@ def extract_claims(source: Source) -> list[Claim]:
     """Every numeric claim in ``source.text``, in text order, with exact spans."""
     text = source.text
     sentences = split_sentences(text)
-    return [_claim(source, text, sentences, m) for m in scan(text, source.skip)]
+    claims = [_claim(source, text, sentences, m) for m in scan(text, source.skip)]
+    if _PROVISIONAL.search(text):
+        # "preliminary results", "with 96.2% of stations reporting": these figures may be updated later
+        claims = [replace(c, context=(*c.context, "~provisional")) for c in claims]
+    return claims
 
 
 def extract_text(text: str, source_id: str = "text") -> list[Claim]:
@@ -127,7 +133,8 @@ def _attribution(text: str, m: Mention, s_start: int, s_end: int, c_start: int, 
         for am in _ATTRIBUTION.finditer(text, a, b):
             who = next(g for g in am.groups() if g)
             norm = re.sub(r"^(?:the|a)\s+", "", " ".join(who.split()), flags=re.I).rstrip(".,;:")
-            if not norm or norm.lower() in _NOT_WHO or norm.lower() in _SUBJECT_STOP or am.start() <= m.start < am.end():
+            low = norm.lower()
+            if not norm or low in _NOT_WHO or low in _SUBJECT_STOP or am.start() <= m.start < am.end():
                 continue
             gap = abs(am.start() - m.start)
             if gap < best_gap:

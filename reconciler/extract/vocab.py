@@ -195,7 +195,8 @@ NOUN_STOP = frozenset(
     least each every any all both either neither some such other another same own very
     too can could will would shall should may might must respectively including includes
     included according say says said up down out off via across through against between
-    among within without upon toward towards""".split()
+    among within without upon toward towards once unless whether because although though
+    despite ahead behind""".split()
 )
 # classifier words of machine translations: "1.6 * * 1000 block GPUs", "six name workers"
 CLASSIFIERS = frozenset({"block", "blocks", "piece", "pieces", "name", "item", "items", "kinds",
@@ -214,6 +215,12 @@ PLAN_WORDS = frozenset(
     """target targets targeted aim aims aimed plan plans planned planning goal goals
     scheduled deadline""".split()
 )
+# an article whose figures are provisional: later articles may report other values without contradiction
+PROVISIONAL = (r"\b(?:preliminary|provisional|partial\s+(?:results?|counts?|returns)|early\s+(?:results?|counts?|returns)"
+               r"|so\s+far|still\s+being\s+counted|as\s+of\s+(?:press\s+time|this\s+writing|writing)"
+               r"|\d+(?:\.\d+)?%\s+of\s+(?:the\s+)?(?:[\w']+\s+){0,2}(?:polling\s+stations|precincts|votes|ballots)"
+               r"\s+(?:reporting|counted|in))\b")
+
 # a figure someone expects rather than one that happened: guidance, forecasts, analysts' estimates
 FORECAST_WORDS = frozenset(
     """expect expects expected expecting forecast forecasts forecasted guidance predicted predicts

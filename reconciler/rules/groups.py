@@ -177,7 +177,7 @@ def _timeline(entries: list[_Entry], dates: dict[str, str | None]) -> list[tuple
     disagreement at the same moment), and some claim's sentence shows change ("rose to",
     "now", "revised", "preliminary").
     """
-    if not any("~update" in e.claim.context for e in entries):
+    if not any("~update" in e.claim.context or "~provisional" in e.claim.context for e in entries):
         return []
     by_date: dict[str, list[_Entry]] = defaultdict(list)
     for e in entries:
