@@ -128,6 +128,7 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
         assert e.base is not None
         outliers[(_explain_kind(e, best, rates, config, currencies)[0], round(e.base[0], 6))].append(e)
     findings: list[Finding] = []
+    superseded: list[_Entry] = []
     for (rule, _v), group_entries in sorted(outliers.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         if not config.enabled(rule):
             continue
@@ -143,6 +144,9 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
             explanation = (f"Each figure is attributed to its own source ({who_a}; {who_b}). Report both "
                            f"with their attribution rather than choosing one. " + explanation)
             suggested = None
+        elif rule == "value_mismatch" and config.enabled("update") and _superseded(e0, best, dates):
+            superseded.extend(group_entries)  # an earlier or later report of a figure that moved
+            continue
         severity = config.severity(rule, "warning")
         if rule == "value_mismatch":
             severity = _mismatch_severity(e0, best, config)
@@ -163,11 +167,27 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
             + ", ".join(sources_of([a.claim for a in agree])) + ".",
             group=g.id, suggested=None if contested else suggested,
         ))
+    if superseded:
+        moved: dict[str, list[_Entry]] = defaultdict(list)
+        for e in [*superseded, *agree]:
+            moved[dates.get(e.claim.source) or ""].append(e)
+        findings.extend(_report_update(g, sorted(moved.items()), dates, config)[1])
     if config.enabled("rounding"):
         findings.extend(_rounding_notes(g, agree, best, config))
     if config.enabled("range_ends"):
         findings.extend(_range_ends(g, usable, config))
     return g2, findings
+
+
+def _superseded(e: _Entry, best: _Entry, dates: dict[str, str | None]) -> bool:
+    """Is ``e`` the same quantity at another moment: two article dates, and wording that says the
+    figure moves (a provisional count, "rose to", "at least")?"""
+    de, db = dates.get(e.claim.source), dates.get(best.claim.source)
+    if not de or not db or de == db:
+        return False
+    markers = {"~update", "~provisional"}
+    return bool(markers & set(e.claim.context)) or bool(markers & set(best.claim.context)) \
+        or "lower" in (e.claim.qualifier, best.claim.qualifier)
 
 
 def _timeline(entries: list[_Entry], dates: dict[str, str | None]) -> list[tuple[str, list[_Entry]]]:
