@@ -86,7 +86,10 @@ def build_items(claims: Sequence[Claim], rates: Rates, config: AlignConfig,
                 dates: Mapping[str, str | None] | None = None) -> list[_Item]:
     """What the aligner compares: each claim with its block, base interval and context words."""
     canon = _canonical_tokens(claims, config)
-    currencies = sorted({c.unit for c in claims if c.kind == "money"})
+    printed: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in claims:
+        if c.kind == "money" and c.low is not None and c.high is not None:
+            printed[c.unit].append((c.low, c.high))
     sentence_words: dict[tuple[str, int], frozenset[str]] = {}
     items: list[_Item] = []
     for c in claims:
@@ -97,7 +100,7 @@ def build_items(claims: Sequence[Claim], rates: Rates, config: AlignConfig,
         if key not in sentence_words:
             sentence_words[key] = frozenset(canon.get(w, w) for _p, w in content_words(c.sentence))
         items.append(_Item(c, dimension(c), base_interval(c, rates), toks, sentence_words[key] | toks,
-                           _noun_head(c.noun), alternative_intervals(c, rates, currencies),
+                           _noun_head(c.noun), alternative_intervals(c, rates, printed),
                            (dates or {}).get(c.source) or ""))
     return items
 
@@ -211,7 +214,7 @@ def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig) 
     elif rel == "far":
         va, vb = (a.base or (1, 1, 1))[0], (b.base or (1, 1, 1))[0]
         ratio = max(va, vb) / max(min(va, vb), 1e-12)
-        score -= min(0.5, 0.12 * math.log2(max(ratio, 1.0)))
+        score -= min(2.0, 0.12 * math.log2(max(ratio, 1.0)))
     if a.noun_head and b.noun_head:
         if a.noun_head != b.noun_head:
             score -= 0.15

@@ -401,10 +401,10 @@ def _defuse(raw: str) -> str:
     :mod:`html.parser` rescans to the end of the input for each unterminated ``<!--``,
     ``<!``, ``</`` or ``<tag`` (quadratic on hostile pages); as text they mean the same.
 
+    >>> _defuse("<p>1 < 2</p><!-- ok --><p>3 <4")
+    '<p>1 &lt; 2</p><!-- ok --><p>3 &lt;4'
     >>> _defuse("a <!-- b <!-- c")
-    'a &lt;!-- b &lt;!-- c'
-    >>> _defuse("<p>1 < 2</p><!-- ok -->")
-    '<p>1 &lt; 2</p><!-- ok -->'
+    'a '
     """
     last_gt = raw.rfind(">")
     last_comment_end = raw.rfind("-->")
@@ -420,6 +420,8 @@ def _defuse(raw: str) -> str:
             if lt + 4 <= last_comment_end:
                 pos = raw.find("-->", lt + 4) + 3
                 continue
+            out.append(raw[start:lt])  # as in browsers, an open comment hides the rest
+            return "".join(out)
         elif raw.startswith("<![", lt):
             if lt + 3 <= last_section_end:
                 pos = raw.find("]>", lt + 3) + 2
@@ -443,7 +445,7 @@ def _looks_all_chrome(parser: _Extractor) -> bool:
 
 _RAW_SKIP = {
     name: re.compile("</" + name, re.IGNORECASE)
-    for name in ("script", "style", "noscript", "template", "head")
+    for name in ("script", "style", "noscript", "template", "head", "title")
 }
 _TITLE_RE = re.compile(r"<title[^>]{0,200}>([^<]{0,2000})", re.IGNORECASE)
 

@@ -120,8 +120,16 @@ def _expand(arg: str, skipped: list[Skipped]) -> Iterator[_Found]:
     found: list[tuple[str, str]] = []  # (relative path with '/', path on disk)
     visited = {os.path.realpath(arg)}
     stack: list[tuple[str, str]] = [(arg, "")]
-    while stack:
-        folder, rel = stack.pop()
+    linked: list[tuple[str, str]] = []  # symlinked folders: walked after the real ones
+    while stack or linked:
+        if not stack:
+            folder, rel = linked.pop(0)
+            real = os.path.realpath(folder)
+            if real in visited:  # a loop, or a second route into a folder already walked
+                continue
+            visited.add(real)
+        else:
+            folder, rel = stack.pop()
         try:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
@@ -138,9 +146,11 @@ def _expand(arg: str, skipped: list[Skipped]) -> Iterator[_Found]:
                 is_file = not is_dir and entry.is_file()
             except OSError:
                 is_dir = is_file = False
-            if is_dir:
+            if is_dir and entry.is_symlink():
+                linked.append((entry.path, entry_rel))
+            elif is_dir:
                 real = os.path.realpath(entry.path)
-                if real not in visited:  # symlink loops and second routes into a folder
+                if real not in visited:
                     visited.add(real)
                     subdirs.append((entry.path, entry_rel))
             elif _extension(entry.name) in ARTICLE_EXTENSIONS:

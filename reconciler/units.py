@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import math
 import tomllib
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from collections.abc import Sequence
 from typing import Any
 
 from .extract import vocab as V
@@ -88,13 +88,20 @@ def unit_factor(c: Claim) -> float:
     return 1.0
 
 
-def alternative_intervals(c: Claim, rates: Rates, currencies: Sequence[str]) -> tuple[tuple[float, float], ...]:
-    """The claim's number read in the story's other currencies, or in units it is often confused with."""
+def alternative_intervals(c: Claim, rates: Rates, printed: Mapping[str, Sequence[tuple[float, float]]]
+                          ) -> tuple[tuple[float, float], ...]:
+    """The claim's number read in another currency, or in a unit it is often confused with.
+
+    ``printed`` maps each currency to the intervals of the figures the story prints in it: a
+    currency is only a candidate when this same number is printed in it somewhere (the
+    signature of a mislabel: "2 million yuan" in one place, "$2 million" in another).
+    """
     if c.low is None or c.high is None or not isinstance(c.value, float):
         return ()
     if c.kind == "money":
         return tuple((c.low / rates.per_usd[k], c.high / rates.per_usd[k])
-                     for k in currencies if k != c.unit and k in rates.per_usd)
+                     for k, spans in sorted(printed.items())
+                     if k != c.unit and k in rates.per_usd and any(overlaps((c.low, c.high), sp) for sp in spans))
     pu = V.PHYSICAL_UNITS.get(c.unit, ("", ""))[1]
     return tuple((c.low * V.BASE_FACTORS[alt], c.high * V.BASE_FACTORS[alt]) for alt in CONFUSABLE.get(pu, ()))
 

@@ -24,9 +24,9 @@ def check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[G
     by_source: dict[str, list[Claim]] = {}
     for c in claims:
         by_source.setdefault(c.source, []).append(c)
-    currencies = {c.unit.split("/", 1)[0] for c in claims if c.kind in ("money", "rate")}
+    money = [c for c in claims if c.kind == "money"]
     dates = {s.id: s.date for s in sources}
-    groups2, findings = check_groups(groups, by_id, rates, config, currencies, dates, voice_of(copies))
+    groups2, findings = check_groups(groups, by_id, rates, config, money, dates, voice_of(copies))
     findings += check_articles(sources, by_source, rates, config)
     unique: dict[str, Finding] = {}
     for f in findings:

@@ -11,7 +11,7 @@ gap, warning). Consistent restatements (rounding, bounds) are noted as info.
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -50,7 +50,7 @@ def _agree(x: _Entry, y: _Entry) -> bool:
 
 
 def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates,
-                 config: RuleConfig, currencies: set[str],
+                 config: RuleConfig, money: Sequence[Claim],
                  dates: dict[str, str | None] | None = None,
                  voice: dict[str, str] | None = None) -> tuple[list[Group], list[Finding]]:
     """``voice`` maps a syndicated copy to its original: copies are not independent support."""
@@ -62,7 +62,7 @@ def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates
         if g.dimension == "date":
             g2, fs = _check_dates(g, entries, config)
         else:
-            g2, fs = _check_numbers(g, entries, rates, config, currencies, dates or {}, voice)
+            g2, fs = _check_numbers(g, entries, rates, config, money, dates or {}, voice)
         out_groups.append(g2)
         findings.extend(fs)
     return out_groups, findings
@@ -75,9 +75,13 @@ def _consensus(entries: Sequence[_Entry], voice: dict[str, str],
                explains: Callable[[_Entry, _Entry], bool] | None = None) -> tuple[_Entry, list[_Entry], int, bool]:
     """(consensus entry, entries agreeing with it, independent sources behind it, contested?)."""
     # candidates: the most precise statements first (a hedged figure agrees with too much to lead)
-    points = [e for e in entries if e.base and e.claim.qualifier == "exact"] or \
-        [e for e in entries if e.base and e.claim.qualifier == "approximate"] or \
-        [e for e in entries if e.base]
+    # in a group reported in several currencies, the consensus is stated in the most common one
+    units = Counter(e.claim.unit for e in entries if e.base)
+    main_unit = units.most_common(1)[0][0] if units else ""
+    pool = [e for e in entries if e.claim.unit == main_unit] or list(entries)
+    points = [e for e in pool if e.base and e.claim.qualifier == "exact"] or \
+        [e for e in pool if e.base and e.claim.qualifier == "approximate"] or \
+        [e for e in pool if e.base]
     scored: list[tuple[int, int, float, int, _Entry]] = []
     for e in points:
         assert e.base is not None
@@ -106,7 +110,7 @@ def _consensus(entries: Sequence[_Entry], voice: dict[str, str],
 
 
 def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleConfig,
-                   currencies: set[str], dates: dict[str, str | None], voice: dict[str, str]
+                   money: Sequence[Claim], dates: dict[str, str | None], voice: dict[str, str]
                    ) -> tuple[Group, list[Finding]]:
     usable = [e for e in entries if e.base is not None]
     if len(usable) < 2:
@@ -115,7 +119,7 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
     if timeline and config.enabled("update"):
         return _report_update(g, timeline, dates, config)
     def explains(outlier: _Entry, cand: _Entry) -> bool:
-        return _explain_kind(outlier, cand, rates, config, currencies)[0] != "value_mismatch"
+        return _explain_kind(outlier, cand, rates, config, money)[0] != "value_mismatch"
 
     best, agree, support, contested = _consensus(usable, voice, explains)
     links = dict(g.links)
@@ -126,14 +130,14 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
         if e.claim.id in agree_ids:
             continue
         assert e.base is not None
-        outliers[(_explain_kind(e, best, rates, config, currencies)[0], round(e.base[0], 6))].append(e)
+        outliers[(_explain_kind(e, best, rates, config, money)[0], round(e.base[0], 6))].append(e)
     findings: list[Finding] = []
     superseded: list[_Entry] = []
     for (rule, _v), group_entries in sorted(outliers.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         if not config.enabled(rule):
             continue
         e0 = group_entries[0]
-        _r, message, explanation, suggested = _explain_kind(e0, best, rates, config, currencies)
+        _r, message, explanation, suggested = _explain_kind(e0, best, rates, config, money)
         who_a, who_b = e0.claim.attribution, best.claim.attribution
         if rule == "value_mismatch" and who_a and who_b and who_a.lower() != who_b.lower():
             rule = "attributed_figures"  # "police said 38; the organisers said 40": both stand, attributed
@@ -276,7 +280,7 @@ def _mismatch_severity(e: _Entry, best: _Entry, config: RuleConfig) -> Severity:
 
 
 def _explain_kind(e: _Entry, best: _Entry, rates: Rates, config: RuleConfig,
-                  currencies: set[str]) -> tuple[str, str, str, str | None]:
+                  money: Sequence[Claim]) -> tuple[str, str, str, str | None]:
     """(rule, message, explanation, suggested value) for an outlier against the consensus."""
     c, k = e.claim, best.claim
     assert e.base is not None and best.base is not None
@@ -296,7 +300,7 @@ def _explain_kind(e: _Entry, best: _Entry, rates: Rates, config: RuleConfig,
             expl += f" The figure was written as {c.text!r} (scale: {c.scale_words})."
         return "scale_slip", msg, expl, k.text
     if c.kind in ("money", "rate"):
-        alt = _currency_alternative(c, best, rates, config, currencies)
+        alt = _currency_alternative(c, best, rates, config, money)
         if alt:
             code, usd = alt
             stated = c.unit.split("/", 1)[0]
@@ -362,7 +366,11 @@ def _interval_text(c: Claim) -> str:
 
 
 def _currency_alternative(c: Claim, best: _Entry, rates: Rates, config: RuleConfig,
-                          currencies: set[str]) -> tuple[str, float] | None:
+                          money: Sequence[Claim]) -> tuple[str, float] | None:
+    """The story's other currency in which this number matches the consensus, if the same number
+    is also printed in that currency somewhere in the story (the signature of a mislabel)."""
+    story = money
+    currencies = {o.unit for o in money}
     assert best.base is not None
     stated = c.unit.split("/", 1)[0]
     if c.low is None or c.high is None or not isinstance(c.value, float):
@@ -371,7 +379,11 @@ def _currency_alternative(c: Claim, best: _Entry, rates: Rates, config: RuleConf
         r = rates.per_usd.get(code)
         if not r:
             continue
-        if overlaps((c.low / r, c.high / r), (best.base[1], best.base[2]), config.tol("currency_slack")):
+        if not overlaps((c.low / r, c.high / r), (best.base[1], best.base[2]), config.tol("currency_slack")):
+            continue
+        # the signature of a mislabel: the same number appears in the story with the other currency
+        if any(o.unit == code and o.low is not None and o.high is not None
+               and overlaps((o.low, o.high), (c.low, c.high)) for o in story):
             return code, c.value / r
     return None
 
