@@ -24,6 +24,7 @@ _DIMENSIONLESS = ("count", "number")
 CONFUSABLE: dict[str, tuple[str, ...]] = {
     "mile": ("kilometer", "nautical_mile"), "kilometer": ("mile", "nautical_mile"),
     "foot": ("meter", "yard"), "meter": ("foot", "yard"), "yard": ("meter", "foot"),
+    "inch": ("centimeter",), "centimeter": ("inch",), "millimeter": ("inch",),
     "gigabyte": ("gibibyte",), "gibibyte": ("gigabyte",), "terabyte": ("tebibyte",),
     "tebibyte": ("terabyte",), "megabyte": ("mebibyte",), "mebibyte": ("megabyte",),
     "pound": ("kilogram",), "kilogram": ("pound",),

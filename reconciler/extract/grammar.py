@@ -73,6 +73,16 @@ _IDENT = re.compile(
     r"Article|Section|Rule|Chapter|Page|Pages|Vol\.?|Volume|Issue|pp?\.)\s*#?\s*[\w:./-]*\d[\w:./-]*"
     r"|\b\d+:\d+-[a-z]{1,3}-\d+\b|\[\^?\d+\]|\^\d+|#\d+\b"
 )
+# page furniture counters and phone numbers, wherever they stand
+_COUNTERS = re.compile(
+    r"(?i)\b\d[\d,.]*\s*[km]?\+?\s+(?:views|comments|shares|likes|followers|subscribers|reads|retweets|"
+    r"reposts|reactions|replies|min(?:ute)?s?\s+read)\b"
+    r"|\b(?:comments|views|shares|likes|replies)\s*[:(]\s*\d[\d,.]*\s*[km]?\)?"
+    r"|(?:\+\d{1,3}[\s.-]?)?\(?\b0\d{2,4}\)?(?:[\s.-]\d{2,4}){1,3}\b"
+    r"|\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b"
+    r"|\b(?:shirt|jersey|squad|the)\s+number\s*:?\s*\d+\b|\bno\.\s*\d+\b"
+    r"|\b(?:phase|stage|level|tier|grade|chapter|part|season|episode)\s+(?:[ivx]+|\d+|one|two|three|four|five)\b"
+)
 _LIST_MARKER = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|0\d)(?=[ \t]+\S)")
 _SCI = re.compile(r"\s*[×xX*]\s*10\s*(?:\^\s*(?P<e1>[-−]?\d{1,3})|(?P<e2>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
@@ -228,7 +238,7 @@ def _sig_precision(value: float) -> float:
 
 def _mask_spans(text: str, skip: tuple[Span, ...]) -> list[Span]:
     spans: list[Span] = list(skip)
-    for rx in (_URLISH, _IDENT, _TIME, _LIST_MARKER):
+    for rx in (_URLISH, _IDENT, _TIME, _LIST_MARKER, _COUNTERS):
         spans.extend((m.start(), m.end()) for m in rx.finditer(text))
     return spans
 

@@ -148,7 +148,8 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
             explanation = (f"Each figure is attributed to its own source ({who_a}; {who_b}). Report both "
                            f"with their attribution rather than choosing one. " + explanation)
             suggested = None
-        elif rule == "value_mismatch" and config.enabled("update") and _superseded(e0, best, dates):
+        elif rule == "value_mismatch" and config.enabled("update") and any(
+                _superseded(x, y, dates) for x in group_entries for y in agree):
             superseded.extend(group_entries)  # an earlier or later report of a figure that moved
             continue
         severity = config.severity(rule, "warning")
