@@ -246,6 +246,10 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
     if isinstance(decoded, str):
         raise UnreadableSource(decoded)
     text, encoding, notes = decoded
+    if "\r" in text:
+        # universal newlines, as every text reader (and a reader's eye) sees the file
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        notes = (*notes, "line endings normalised to \\n")
     meta_dates: tuple[str, ...] = ()
     title = ""
     if fmt == "html":

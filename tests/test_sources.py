@@ -167,13 +167,22 @@ def test_zip_is_skipped(tmp_path: Path) -> None:
 
 
 def test_text_is_kept_exactly(tmp_path: Path) -> None:
+    """Spaces, tabs and no-break spaces stay; only line endings become universal newlines."""
     raw = "Title\r\n\r\n  Indented 5 ,\tand\u00a0tabs  \r\nlast line without newline".encode()
     f = tmp_path / "crlf.txt"
     f.write_bytes(raw)
     s = read_one(f)
-    assert s.text == raw.decode()
-    assert s.format == "txt" and s.encoding == "utf-8" and s.notes == ()
+    assert s.text == raw.decode().replace("\r\n", "\n")
+    assert s.format == "txt" and s.encoding == "utf-8" and s.notes == ("line endings normalised to \\n",)
     assert s.sha256 == hashlib.sha256(raw).hexdigest()
+
+
+def test_text_without_carriage_returns_is_untouched(tmp_path: Path) -> None:
+    raw = "Title\n\n  Indented 5 ,\tand\u00a0tabs  \nlast line".encode()
+    f = tmp_path / "lf.txt"
+    f.write_bytes(raw)
+    s = read_one(f)
+    assert s.text == raw.decode() and s.notes == ()
 
 
 def test_nul_bytes_keep_offsets(tmp_path: Path) -> None:
