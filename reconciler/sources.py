@@ -225,6 +225,9 @@ def _os_reason(e: OSError, what: str = "cannot read") -> str:
 # ---------------------------------------------------------------------------------------
 
 
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
     """Read one file into a :class:`Source` whose ``id`` is the file stem.
 
@@ -252,6 +255,10 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
         notes = (*notes, "line endings normalised to \\n")
     meta_dates: tuple[str, ...] = ()
     title = ""
+    hidden = len(_INVISIBLE.findall(text))
+    if hidden:
+        notes = (*notes, f"{hidden} hidden character(s) (zero-width or direction override): "
+                 "figures touching them are not extracted")
     if fmt == "html":
         doc = extract_html(text)
         text, title, meta_dates = doc.text, doc.title, doc.dates

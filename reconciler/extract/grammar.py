@@ -73,6 +73,10 @@ _IDENT = re.compile(
     r"Article|Section|Rule|Chapter|Page|Pages|Vol\.?|Volume|Issue|pp?\.)\s*#?\s*[\w:./-]*\d[\w:./-]*"
     r"|\b\d+:\d+-[a-z]{1,3}-\d+\b|\[\^?\d+\]|\^\d+|#\d+\b"
 )
+# characters that change how text looks or reads without being visible: a figure touching one is refused
+INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE_TOKEN = re.compile("\\S*[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]\\S*")
+
 # page furniture counters and phone numbers, wherever they stand
 _COUNTERS = re.compile(
     r"(?i)\b\d[\d,.]*\s*[km]?\+?\s+(?:views|comments|shares|likes|followers|subscribers|reads|retweets|"
@@ -238,7 +242,7 @@ def _sig_precision(value: float) -> float:
 
 def _mask_spans(text: str, skip: tuple[Span, ...]) -> list[Span]:
     spans: list[Span] = list(skip)
-    for rx in (_URLISH, _IDENT, _TIME, _LIST_MARKER, _COUNTERS):
+    for rx in (_URLISH, _IDENT, _TIME, _LIST_MARKER, _COUNTERS, _INVISIBLE_TOKEN):
         spans.extend((m.start(), m.end()) for m in rx.finditer(text))
     return spans
 
