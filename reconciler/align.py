@@ -177,7 +177,7 @@ def value_relation(a: tuple[float, float, float] | None, b: tuple[float, float, 
         return "far"
     ratio = max(va, vb) / min(va, vb)
     k = round(math.log10(ratio))
-    if 1 <= k <= 3 and abs(ratio / 10.0**k - 1) <= 0.05 and a[1] > 0 and b[1] > 0 \
+    if 1 <= k <= 3 and abs(ratio / 10.0**k - 1) <= 0.03 and a[1] > 0 and b[1] > 0 \
             and math.isfinite(a[2]) and math.isfinite(b[2]):
         f = 10.0**k
         if va > vb and overlaps((a[1] / f, a[2] / f), (b[1], b[2]), scale_slack):

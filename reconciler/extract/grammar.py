@@ -331,6 +331,24 @@ def _left_is_name(text: str, start: int) -> bool:
     return not _is_title_case_line(text, start)
 
 
+# "Civic Union 24, Labour Front 23, Green Coalition 9": names followed by whole numbers, listed
+_NAME_NUMBER = re.compile(r"(?:\b[A-Z][\w'’&.-]*\s+){1,3}(\d{1,6})(?![\d.,]\d)(?!-)\b")
+_TALLY_SEP = re.compile(r"^[^.;:!?\n]{0,40}?(?:,|\band\b|;)\s*(?:the\s+|with\s+)?[^.!?\n]{0,12}$")
+
+
+def _tallies(text: str) -> set[int]:
+    """Start offsets of numbers that follow a name in a list of two or more ("Union 25 seats and the
+    Labour Front 22"): a tally of names, not product versions such as "Llama 3"."""
+    hits = [(m.start(1), m.end(1)) for m in _NAME_NUMBER.finditer(text)
+            if not re.fullmatch(r"(?:1[6-9]|20|21)\d\d", m.group(1))]
+    out: set[int] = set()
+    for (a1, b1), (a2, _b2) in zip(hits, hits[1:], strict=False):
+        gap = text[b1:a2]
+        if len(gap) < 60 and ("," in gap or " and " in gap or ";" in gap) and not re.search(r"[.!?\n]", gap):
+            out.update((a1, a2))
+    return out
+
+
 def _token_bounds(text: str, a: int, b: int) -> tuple[int, int]:
     while a > 0 and not text[a - 1].isspace():
         a -= 1
@@ -671,6 +689,7 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
     cands += [(m.start(), m.end(), True) for m in _WORDS.finditer(text)]
     cands.sort()
     name_run_end = -1
+    tallies = _tallies(text)
     for s, e, is_word in cands:
         if _covered(mask, s, e):
             continue
@@ -697,7 +716,7 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
         else:
             if _rejected_by_neighbours(text, s, e):
                 continue
-            if s <= name_run_end + 1 or _left_is_name(text, s):
+            if s not in tallies and (s <= name_run_end + 1 or _left_is_name(text, s)):
                 name_run_end = _token_bounds(text, s, e)[1]
                 continue
             val, precision = parse_digits(text[s:e], comma_dec)
