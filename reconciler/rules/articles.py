@@ -13,8 +13,11 @@ from .util import finding_id, quote
 # what may stand between two figures that restate each other: "4 days, or 80 hours",
 # "$29.4 million (equivalent to approximately RMB 2.08 million)", "300 metres (985 feet)"
 _EQUIV_GAP = re.compile(
-    r"^\s*(?:,\s*)?(?:\(\s*|,?\s*or\s+|,?\s*i\.e\.,?\s+|,?\s*that is,?\s+|,?\s*equal(?:ling)? to\s+)"
-    r"(?:(?:equivalent|equal)\s+to\s+|or\s+|about\s+|roughly\s+|approximately\s+|around\s+|some\s+)*$",
+    # an aside may stand between ("250 mm in 24 hours, which is ..."), but not a comparison ("from N, or")
+    r"^\s*(?:,\s*)?(?:(?!\s*(?:from|to|versus|vs\.?|against|compared|than|up|down|while)\b)[^,;.()]{1,30},\s*)?"
+    r"(?:\(\s*|,?\s*or\s+|,?\s*i\.e\.,?\s+|,?\s*that is,?\s+|,?\s*equal(?:ling)? to\s+|"
+    r"which\s+(?:is|was|are|were|equals|means)\s+|equivalent\s+to\s+)"
+    r"(?:(?:equivalent|equal)\s+to\s+|or\s+|about\s+|roughly\s+|approximately\s+|around\s+|some\s+|nearly\s+)*$",
     re.I,
 )
 
@@ -34,15 +37,17 @@ def check_articles(sources: Sequence[Source], by_source: dict[str, list[Claim]],
 
 def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConfig) -> list[Finding]:
     out: list[Finding] = []
-    for a, b in zip(claims, claims[1:], strict=False):
-        if a.range_id and a.range_id == b.range_id:
+    for i, a in enumerate(claims):
+        # the next figure of the same dimension close after it (figures of other kinds may stand between)
+        da = dimension(a)
+        b = next((c for c in claims[i + 1:i + 4] if dimension(c) == da), None)
+        if b is None or (a.range_id and a.range_id == b.range_id):
             continue
-        gap = s.text[a.end:b.start]
-        if len(gap) > 40 or not _EQUIV_GAP.match(gap):
+        gap = _blank_between(s.text, a, b, claims)
+        if len(gap) > 60 or not _EQUIV_GAP.match(gap):
             continue
         # the second figure must re-state the first: same dimension once converted
-        da, db = dimension(a), dimension(b)
-        if da != db or da in ("count", "date") or a.kind == "percent":
+        if da in ("count", "date") or a.kind == "percent":
             continue
         ba, bb = _rounding_interval(a, rates), _rounding_interval(b, rates)
         if ba is None or bb is None:
@@ -64,6 +69,15 @@ def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConf
             explanation=explanation,
         ))
     return out
+
+
+def _blank_between(text: str, a: Claim, b: Claim, claims: list[Claim]) -> str:
+    """The text between two claims, with any other claim in it replaced by a word."""
+    gap = text[a.end:b.start]
+    for c in claims:
+        if a.end <= c.start and c.end <= b.start:
+            gap = gap.replace(text[c.start:c.end], "N", 1)
+    return gap
 
 
 def _rounding_interval(c: Claim, rates: Rates) -> tuple[float, float, float] | None:

@@ -1,0 +1,159 @@
+"""An on-disk cache of per-article results, so a re-run only redoes what changed.
+
+Each entry is one JSON file named by a key: the sha256 of everything the result depends
+on (the article as read, and a fingerprint of the code and vocabulary that produced it),
+so editing the grammar, a vocabulary table or the data model invalidates every entry by
+itself. The folder is safe to delete at any time. Entries are written atomically (a
+temporary file in the same folder, then a rename); an entry that cannot be read back
+(truncated, corrupt, another version) is ignored and recomputed.
+
+Entries are plain JSON, never pickle: loading a cache that someone else wrote cannot run
+code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .models import Claim, Group, Source
+
+__all__ = ["DEFAULT_DIR", "Cache", "fingerprint", "from_row", "source_key", "to_row"]
+
+DEFAULT_DIR = ".reconcile-cache"
+FORMAT = 1  # bump when the entry layout changes
+
+T = TypeVar("T", Claim, Group, Source)
+
+# the code a cached result depends on: package-relative files, hashed into every key
+_EXTRACT_CODE = ("models.py", "units.py", "extract", "data")
+_ALIGN_CODE = ("models.py", "units.py", "align.py", "extract", "data")
+
+
+@cache
+def fingerprint(kind: str = "extract") -> str:
+    """sha256 of the package files behind ``kind`` ("extract" or "align") and the cache format."""
+    parts = _EXTRACT_CODE if kind == "extract" else _ALIGN_CODE
+    root = resources.files("reconciler")
+    h = hashlib.sha256(f"reconcile-cache/{FORMAT}/{kind}".encode())
+    for part in parts:
+        node = root.joinpath(part)
+        files = sorted(_walk(node), key=lambda p: p[0])
+        for rel, data in files:
+            h.update(rel.encode() + b"\0" + hashlib.sha256(data).digest())
+    return h.hexdigest()
+
+
+def _walk(node: Any, prefix: str = "") -> Iterable[tuple[str, bytes]]:
+    name = prefix + node.name
+    if node.is_dir():
+        for child in node.iterdir():
+            if not child.name.startswith((".", "__pycache__")):
+                yield from _walk(child, name + "/")
+    elif node.name.endswith((".py", ".toml", ".json")):
+        yield name, node.read_bytes()
+
+
+def source_key(source: Source) -> str:
+    """Key of one article's extraction: every field of the source, and the extractor's fingerprint."""
+    h = hashlib.sha256(fingerprint("extract").encode())
+    h.update(json.dumps(to_row(source), ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()
+
+
+# ---------------------------------------------------------------------------------------
+# the models as JSON rows (lists in field order), and back
+
+
+@cache
+def _fields(cls: type) -> tuple[tuple[str, ...], frozenset[int]]:
+    fields = dataclasses.fields(cls)
+    names = tuple(f.name for f in fields)
+    tuples = frozenset(i for i, f in enumerate(fields) if str(f.type).startswith("tuple"))
+    return names, tuples
+
+
+def to_row(obj: Claim | Group | Source) -> list[Any]:
+    names, _ = _fields(type(obj))
+    return [getattr(obj, n) for n in names]
+
+
+def _tup(x: Any) -> Any:
+    return tuple(_tup(i) for i in x) if isinstance(x, list) else x
+
+
+def from_row(cls: type[T], row: Sequence[Any]) -> T:
+    names, tuples = _fields(cls)
+    if len(row) != len(names):
+        raise ValueError(f"{cls.__name__} row has {len(row)} fields, expected {len(names)}")
+    return cls(*[_tup(v) if i in tuples else v for i, v in enumerate(row)])
+
+
+# ---------------------------------------------------------------------------------------
+
+
+class Cache:
+    """A folder of JSON entries: ``get(key)`` -> data or None, ``put(key, data)``."""
+
+    def __init__(self, folder: str | os.PathLike[str]) -> None:
+        self.folder = Path(folder)
+        self.root = self.folder / f"v{FORMAT}"
+        self.hits = 0
+        self.misses = 0
+        self._ready = False
+
+    def _path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}.json"
+
+    def get(self, key: str) -> Any | None:
+        try:
+            with open(self._path(key), "rb") as fh:
+                entry = json.loads(fh.read())
+            if entry["key"] != key:
+                raise ValueError("key mismatch")
+            data = entry["data"]
+        except (OSError, ValueError, KeyError, TypeError):
+            self.misses += 1
+            return None  # absent, truncated or corrupt: recompute
+        self.hits += 1
+        return data
+
+    def put(self, key: str, data: Any) -> None:
+        """Write an entry atomically. A cache that cannot be written is not an error."""
+        try:
+            self._prepare()
+            target = self._path(key)
+            target.parent.mkdir(exist_ok=True)
+            payload = json.dumps({"key": key, "data": data}, ensure_ascii=False, separators=(",", ":"))
+            fd, tmp = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(payload.encode("utf-8"))
+                # no fsync: a torn entry after a crash is detected on read and recomputed
+                os.replace(tmp, target)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+        except (OSError, ValueError, TypeError):
+            pass
+
+    def _prepare(self) -> None:
+        if self._ready:
+            return
+        self.root.mkdir(parents=True, exist_ok=True)
+        marker = self.folder / "CACHEDIR.TAG"
+        if not marker.exists():
+            (self.folder / ".gitignore").write_text("# created by reconcile: safe to delete\n*\n", "utf-8")
+            marker.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
+                              "# This folder is a cache made by reconcile; it is safe to delete.\n", "utf-8")
+        self._ready = True
