@@ -539,8 +539,10 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
                     r.noun = key
                 else:
                     kind, pu = V.PHYSICAL_UNITS[key]
-                    if kind == "mass" and key.startswith("pound") and has_currency:
-                        pass
+                    if kind == "mass" and key.startswith("pound") and (has_currency or _sterling(text, pos, cend)):
+                        # "a weekly salary of 350,000 pounds": sterling, not weight
+                        r.kind, r.currency, r.end = "money", "GBP", cend
+                        return r
                     else:
                         r.kind, r.unit, r.base_unit = kind, key, pu
                         r.factor = V.BASE_FACTORS[pu]
@@ -560,6 +562,22 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
 
 def _unit_glued(text: str, pos: int) -> bool:
     return bool(re.match(r"(?i)(?:m|t)(?:\b|²|³)", text[pos:pos + 2]))
+
+
+_MONEY_NEAR = re.compile(r"(?i)\b(?:salary|salaries|wages?|fee|fees|paid|pay|pays|cost|costs|price|worth|deal|"
+                         r"budget|fine|fined|bonus|transfer|contract|sterling|revenue|profit|income)\b|[£€$]")
+_PERIODS = {"weekly": "week", "monthly": "month", "annual": "year", "annually": "year", "yearly": "year",
+            "daily": "day", "hourly": "hour"}
+_PERIOD_LEFT = re.compile(r"(?i)\b(weekly|monthly|annual|yearly|daily|hourly)\s+(?:[a-z-]+\s+){0,3}(?:of\s+|is\s+|was\s+|at\s+)?$")
+
+
+def _sterling(text: str, pos: int, end: int) -> bool:
+    """Is "pounds" money here? Money wording in the same sentence and no weighing."""
+    a = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos), pos - 150) + 1
+    dots = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    b = min([*dots, end + 100])
+    window = text[a:b]
+    return bool(_MONEY_NEAR.search(window)) and not re.search(r"(?i)\bweigh|\bheav|\blb\b|\bkg\b", window)
 
 
 _NOUN_WORD = re.compile(r"[ \t\u00a0]*(?:\*[ \t]*\*[ \t]*)?(?P<w>[A-Za-z][A-Za-z0-9'’&-]*|[A-Z]+\d+[A-Za-z0-9-]*)")
@@ -747,7 +765,12 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
             kind, unit = "percent", r.unit
         elif cur:
             kind = "rate" if r.kind == "rate" else "money"
-            unit = cur if kind == "money" else f"{cur}/{r.per}"
+            per = r.per
+            if kind == "money":
+                period = _PERIOD_LEFT.search(text, max(0, a - 40), a)
+                if period:  # "a weekly salary of £350,000" is a rate, like "£300,000 a week"
+                    kind, per = "rate", _PERIODS[period.group(1).lower()]
+            unit = cur if kind == "money" else f"{cur}/{per}"
         elif r.kind == "duration":
             kind, unit = "duration", "h"
             value *= r.factor
