@@ -14,6 +14,7 @@ exactly as a whole, as they always were.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -29,12 +30,15 @@ def signature(text: str) -> tuple[str, ...]:
     return tuple(sorted(set(_WORD.findall(text.lower()))))
 
 
-def partition(signatures: Sequence[Sequence[str]], *, distinctive: int = 12, min_shared: int = 2,
+def partition(signatures: Sequence[Sequence[str]], *, neighbours: int = 3, min_shared: int = 2,
               cap: int = 0, min_articles: int = PARTITION_FROM) -> list[list[int]]:
     """Indices of the articles of each story, each list ascending, stories by first article.
 
-    ``cap``: a word in more articles than this is common vocabulary, not a name (default:
-    64, or 2% of the corpus when that is more).
+    Each article is linked to its ``neighbours`` most similar articles (IDF-weighted shared
+    words that occur in at most ``cap`` articles, and at least ``min_shared`` of them);
+    stories are the connected components. Siblings in one story share its names, so an
+    article's nearest neighbours are in its own story; a word in more than ``cap`` articles
+    (default: 64, or 5% of the corpus when that is more) is common vocabulary.
 
     >>> partition([("alpha", "beta", "said"), ("alpha", "beta", "said"), ("gamma", "delta", "said"),
     ...            ("gamma", "delta", "epsilon")], min_articles=2)
@@ -49,17 +53,12 @@ def partition(signatures: Sequence[Sequence[str]], *, distinctive: int = 12, min
     df: Counter[str] = Counter()
     for sig in signatures:
         df.update(sig)
-    # each article's distinctive words: its rarest words that some other article also has
     postings: dict[str, list[int]] = defaultdict(list)
     for i, sig in enumerate(signatures):
-        rare = sorted((df[w], w) for w in sig if 2 <= df[w] <= cap)[:distinctive]
-        for _, w in rare:
-            postings[w].append(i)
-    shared: Counter[tuple[int, int]] = Counter()
-    for docs in postings.values():
-        for x, a in enumerate(docs):
-            for b in docs[x + 1:]:
-                shared[(a, b)] += 1
+        for w in sig:
+            if 2 <= df[w] <= cap:
+                postings[w].append(i)
+    idf = {w: math.log(n / len(docs)) for w, docs in postings.items()}
     parent = list(range(n))
 
     def find(x: int) -> int:
@@ -68,11 +67,23 @@ def partition(signatures: Sequence[Sequence[str]], *, distinctive: int = 12, min
             x = parent[x]
         return x
 
-    for (a, b), k in shared.items():
-        if k >= min_shared:
-            ra, rb = find(a), find(b)
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
+    for i, sig in enumerate(signatures):
+        score: dict[int, float] = defaultdict(float)
+        count: Counter[int] = Counter()
+        for w in sig:
+            docs = postings.get(w)
+            if docs is None:
+                continue
+            weight = idf[w]
+            for j in docs:
+                score[j] += weight
+                count[j] += 1
+        score.pop(i, None)
+        best = sorted((j for j in score if count[j] >= min_shared), key=lambda j: (-score[j], j))
+        for j in best[:neighbours]:
+            ri, rj = find(i), find(j)
+            if ri != rj:
+                parent[max(ri, rj)] = min(ri, rj)
     stories: dict[int, list[int]] = defaultdict(list)
     for i in range(n):
         stories[find(i)].append(i)
