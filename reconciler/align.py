@@ -199,6 +199,8 @@ def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig,
         return sim - 1.0, shared, "unlinked"
     if ca.kind == "date":
         return _date_score(a, b, sim), shared, "date"
+    if ca.kind == "score":
+        return sim + (0.25 if ca.value == cb.value else 0.0), shared, "score"
     rel = value_relation(a.base, b.base, config.scale_slack, cross_slack(ca, cb))
     if rel in ("near", "far") and _alternative_match(a, b):
         rel = "alternative"

@@ -27,7 +27,8 @@ from typing import Any, TypeVar
 
 from .models import Claim, Group, Source
 
-__all__ = ["DEFAULT_DIR", "Cache", "fingerprint", "from_row", "source_key", "to_row"]
+__all__ = ["DEFAULT_DIR", "Cache", "decode_claims", "encode_claims", "fingerprint", "from_row", "source_key",
+           "to_row"]
 
 DEFAULT_DIR = ".reconcile-cache"
 FORMAT = 1  # bump when the entry layout changes
@@ -96,6 +97,38 @@ def from_row(cls: type[T], row: Sequence[Any]) -> T:
     if len(row) != len(names):
         raise ValueError(f"{cls.__name__} row has {len(row)} fields, expected {len(names)}")
     return cls(*[_tup(v) if i in tuples else v for i, v in enumerate(row)])
+
+
+_CLAIM_NAMES, _ = _fields(Claim)
+_TEXT, _SENTENCE, _START, _END, _SENTENCE_START = (_CLAIM_NAMES.index(n) for n in
+                                                   ("text", "sentence", "start", "end", "sentence_start"))
+
+
+def encode_claims(source: Source, claims: Sequence[Claim]) -> list[list[Any]]:
+    """Claims as rows; quotes that are slices of the source text are stored as their length."""
+    text = source.text
+    rows = []
+    for c in claims:
+        row = to_row(c)
+        if c.text == text[c.start:c.end]:
+            row[_TEXT] = None
+        if c.sentence == text[c.sentence_start:c.sentence_start + len(c.sentence)]:
+            row[_SENTENCE] = len(c.sentence)
+        rows.append(row)
+    return rows
+
+
+def decode_claims(source: Source, rows: Sequence[list[Any]]) -> list[Claim]:
+    text = source.text
+    out = []
+    for row in rows:
+        row = list(row)
+        if row[_TEXT] is None:
+            row[_TEXT] = text[row[_START]:row[_END]]
+        if isinstance(row[_SENTENCE], int):
+            row[_SENTENCE] = text[row[_SENTENCE_START]:row[_SENTENCE_START] + row[_SENTENCE]]
+        out.append(from_row(Claim, row))
+    return out
 
 
 # ---------------------------------------------------------------------------------------

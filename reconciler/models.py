@@ -10,7 +10,8 @@ from typing import Literal
 
 Kind = Literal[
     "money", "count", "duration", "percent", "date", "rate", "score", "length",
-    "mass", "area", "volume", "speed", "data", "energy", "power", "emissions", "number",
+    "mass", "area", "volume", "speed", "data", "energy", "power", "emissions", "number", "temperature",
+    "multiple",
 ]
 Qualifier = Literal["exact", "approximate", "upper", "lower", "range", "vague"]
 Severity = Literal["error", "warning", "info"]

@@ -70,6 +70,8 @@ def dimension(c: Claim) -> str:
     """The block a claim is compared in."""
     if c.kind == "date":
         return "date" if c.unit in ("date", "weekday") else "date-" + c.unit
+    if c.kind == "score":
+        return "score"
     if c.kind == "rate":
         per = c.unit.split("/", 1)[-1].lower()
         per = " ".join(w for w in per.split() if w not in ("diluted", "basic", "adjusted"))
@@ -111,6 +113,10 @@ def base_interval(c: Claim, rates: Rates) -> tuple[float, float, float] | None:
     """(value, low, high) in base units, or None when the claim cannot be compared."""
     if not isinstance(c.value, float) or c.low is None or c.high is None:
         return None
+    if c.kind == "temperature":
+        if c.unit == "F":  # affine: compare in Celsius
+            return tuple((x - 32) * 5 / 9 for x in (c.value, c.low, c.high))  # type: ignore[return-value]
+        return c.value, c.low, c.high
     f = unit_factor(c)
     if c.unit in ("ton", "tons"):
         # "tons" is short tons in the US and metric tonnes in most other copy: allow both

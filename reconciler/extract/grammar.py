@@ -145,6 +145,7 @@ _MULT = re.compile(
 _GLUED = re.compile(r"(?i)(?P<suf>bn|mn|tn|k|m|b|t)(?![A-Za-z0-9])")
 _SCALE_AFTER = re.compile(r"(?i)(?P<fill>[\s-]+|\s*\*\s*\*\s*)(?P<w>million|billion|trillion|thousand|hundred|mn|mln|bn|bln|tn|lakhs?|crores?)\b")
 _PERCENT = re.compile(r"(?i)\s?%|\s*(?:\*\s*\*\s*)?\s?(?:percentage points?|per\s?cent|pct)\b")
+_TEMPERATURE = re.compile(r"(?i)\s?(?:°\s?|º\s?|\s?degrees?\s+)(?P<u>c(?:elsius)?|f(?:ahrenheit)?)\b")
 _PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|his\s+|her\s+)?"
                          r"(?P<what>[A-Za-z][\w-]*(?:\s+(?!of\b|in\b|to\b|and\b|for\b|from\b)[A-Za-z][\w-]*)?)")
 _PER = re.compile(r"(?i)\s*(?:per|an?|/|each)\s+(?P<what>(?:million\s+|billion\s+|thousand\s+)?"
@@ -258,6 +259,27 @@ def _set(mask: bytearray, a: int, b: int) -> None:
 def _month_num(name: str) -> int:
     low = name.lower().rstrip(".")
     return V.MONTHS.get(low) or V.MONTHS[low[:3]]
+
+
+_SCORE = re.compile(
+    r"(?i)(?:\b(?:won|win|wins|lost|lose|loses|beat|beats|drew|draw|defeat(?:ed)?|victory|tied|ended|finished|"
+    r"final score|scoreline|result)\b[^.\d\n]{0,25}?)(?P<s>\b\d{1,3}\s?[-–]\s?\d{1,3}\b)(?![-–.]\d)"
+    r"|(?P<t>\b\d{1,3}\s?[-–]\s?\d{1,3}\b)(?![-–.]\d)(?=\s+(?:win|victory|defeat|loss|draw|lead|home win|away win)\b)"
+)
+
+
+def _scores(text: str, mask: bytearray) -> list[Mention]:
+    """Match results ("won 3-1", "a 2-0 win"): a score is one figure, written as "3-1"."""
+    out: list[Mention] = []
+    for m in _SCORE.finditer(text):
+        g = "s" if m.group("s") else "t"
+        a, b = m.start(g), m.end(g)
+        if _covered(mask, a, b):
+            continue
+        value = re.sub(r"\s?[-–]\s?", "-", m.group(g))
+        out.append(Mention(a, b, value, "score", "score", num_start=a, num_end=b))
+        _set(mask, a, b)
+    return out
 
 
 def _dates(text: str, mask: bytearray) -> list[Mention]:
@@ -483,6 +505,11 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
                 r.value_mult *= V.SCALE_WORDS[sc2.group("w").lower()]
                 pos = sc2.end()
                 r.end = pos
+    # temperature: "35°C", "95 °F", "40 degrees Celsius"
+    tm = _TEMPERATURE.match(text, pos)
+    if tm:
+        r.kind, r.unit, r.end = "temperature", "F" if tm.group("u").lower().startswith("f") else "C", tm.end()
+        return r
     # percent
     pm = _PERCENT.match(text, pos)
     if pm:
@@ -677,6 +704,7 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
         _set(mask, a, b)
     skip_mask = bytearray(mask)
     out = _dates(text, mask)
+    out += _scores(text, mask)
     # vague amounts: "tens of millions of dollars"
     for m in _VAGUE.finditer(text):
         if _covered(mask, m.start(), m.end()):

@@ -84,7 +84,7 @@ def _rounding_interval(c: Claim, rates: Rates) -> tuple[float, float, float] | N
     """Value ± its last stated digit, in base units: a restatement must agree to rounding,
     whatever hedge stands before it ("approximately 4 days, or 80 hours" is still 96 vs 80)."""
     base = base_interval(c, rates)
-    if base is None or not isinstance(c.value, float) or c.value == 0:
+    if base is None or not isinstance(c.value, float) or c.value == 0 or c.kind == "temperature":
         return base
     f = base[0] / c.value
     if c.qualifier in ("upper", "lower", "range"):

@@ -61,6 +61,8 @@ def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates
         entries = [_Entry(claims[cid], base_interval(claims[cid], rates)) for cid in g.claims]
         if g.dimension == "date":
             g2, fs = _check_dates(g, entries, config)
+        elif g.dimension == "score":
+            g2, fs = _check_scores(g, entries, config)
         else:
             g2, fs = _check_numbers(g, entries, rates, config, money, dates or {}, voice)
         out_groups.append(g2)
@@ -465,5 +467,27 @@ def _check_dates(g: Group, entries: list[_Entry], config: RuleConfig) -> tuple[G
             f"{top[0].text}. Check time zones (a release late on one day in the US is the next day in Asia) "
             f"and whether both refer to the same event (online publication vs print issue).",
             group=g.id, suggested=None if contested else top[0].text,
+        ))
+    return g2, findings
+
+
+def _check_scores(g: Group, entries: list[_Entry], config: RuleConfig) -> tuple[Group, list[Finding]]:
+    """Match results written differently ("won 3-1" vs "a 2-1 win")."""
+    by_value: dict[str, list[Claim]] = defaultdict(list)
+    for e in entries:
+        by_value[str(e.claim.value)].append(e.claim)
+    ranked = sorted(by_value.items(), key=lambda kv: (-len({c.source for c in kv[1]}), kv[0]))
+    top_value, top = ranked[0]
+    g2 = replace(g, consensus=top_value, consensus_text=top[0].text, support=len({c.source for c in top}))
+    findings: list[Finding] = []
+    if not config.enabled("value_mismatch"):
+        return g2, findings
+    for value, cl in ranked[1:]:
+        findings.append(Finding(
+            id=finding_id("score_mismatch", [c.id for c in cl]), rule="value_mismatch",
+            severity=config.severity("value_mismatch"), claims=tuple(c.id for c in cl + top),
+            message=f"{quote(cl[0])} vs {quote(top[0])}: the result is reported differently",
+            explanation=f"{', '.join(sources_of(cl))} give {value}; {', '.join(sources_of(top))} give {top_value}.",
+            group=g.id, suggested=top[0].text,
         ))
     return g2, findings

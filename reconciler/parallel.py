@@ -1,0 +1,183 @@
+"""Run the per-article and per-story work in parallel, with the same result as one process.
+
+The work is cut into chunks (lists of articles or of stories); a runner maps a top-level
+function over them and hands the results back in input order, whatever order the workers
+finish in. :class:`Serial` runs in this process, :class:`Processes` on a local process
+pool, and :class:`reconciler.distributed.Dask` on a Dask cluster. Below
+``PARALLEL_FROM`` articles the pool costs more than it saves and the run stays serial.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import Any, Protocol, TypeVar
+
+from .align import AlignConfig, align
+from .cache import Cache, decode_claims, encode_claims, source_key
+from .extract import extract_claims
+from .models import Claim, Group, Source
+from .stories import signature
+from .units import Rates
+
+__all__ = ["PARALLEL_FROM", "Processes", "Runner", "Serial", "align_stories", "chunked", "default_jobs",
+           "extract_sources"]
+
+# measured with ``python benchmarks/run.py --crossover`` on a 2-core machine: below this
+# many articles, starting worker processes costs more than the parallel extraction saves
+PARALLEL_FROM = 24
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+Extracted = tuple[list[Claim], tuple[str, ...]]  # an article's claims and its word signature
+
+
+class Runner(Protocol):
+    """Maps a top-level function over chunks; results in input order."""
+
+    workers: int
+
+    def map(self, fn: Callable[[T], R], chunks: Sequence[T], done: Callable[[int], None]) -> list[R]: ...
+
+    def close(self) -> None: ...
+
+
+class Serial:
+    workers = 1
+
+    def map(self, fn: Callable[[T], R], chunks: Sequence[T], done: Callable[[int], None]) -> list[R]:
+        out = []
+        for i, chunk in enumerate(chunks):
+            out.append(fn(chunk))
+            done(i)
+        return out
+
+    def close(self) -> None:
+        pass
+
+
+class Processes:
+    """A local process pool (started on first use)."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+
+    def map(self, fn: Callable[[T], R], chunks: Sequence[T], done: Callable[[int], None]) -> list[R]:
+        if self._pool is None:
+            methods = multiprocessing.get_all_start_methods()
+            ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+        futures = [self._pool.submit(fn, chunk) for chunk in chunks]
+        index = {f: i for i, f in enumerate(futures)}
+        for f in as_completed(futures):
+            done(index[f])
+        return [f.result() for f in futures]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+
+def default_jobs() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def chunked(items: Sequence[T], size: int) -> list[list[T]]:
+    return [list(items[i:i + size]) for i in range(0, len(items), size)]
+
+
+# ---------------------------------------------------------------------------------------
+# extraction
+
+
+def extract_one(source: Source) -> Extracted:
+    return extract_claims(source), signature(source.text)
+
+
+def _extract_chunk(args: tuple[list[Source], str | None]) -> list[Extracted]:
+    """Worker: extract a chunk of articles, writing each result to the cache folder if given."""
+    sources, cache_dir = args
+    cache = Cache(cache_dir) if cache_dir else None
+    out = []
+    for s in sources:
+        claims, sig = extract_one(s)
+        if cache is not None:
+            cache.put(source_key(s), {"claims": encode_claims(s, claims), "signature": list(sig)})
+        out.append((claims, sig))
+    return out
+
+
+def extract_sources(sources: Sequence[Source], runner: Runner, cache: Cache | None,
+                    advance: Callable[[int], None] = lambda n: None, *, workers_write_cache: bool = True,
+                    chunk_size: int = 32) -> list[Extracted]:
+    """Each article's claims and signature, from the cache when it has them."""
+    results: list[Extracted | None] = [None] * len(sources)
+    todo: list[int] = []
+    keys: list[str] = []
+    for i, s in enumerate(sources):
+        if cache is not None:
+            key = source_key(s)
+            keys.append(key)
+            entry = cache.get(key)
+            if entry is not None:
+                try:
+                    results[i] = (decode_claims(s, entry["claims"]), tuple(entry["signature"]))
+                    continue
+                except (KeyError, TypeError, ValueError, IndexError):
+                    pass  # a malformed entry: recompute it
+        todo.append(i)
+    advance(len(sources) - len(todo))
+    if todo:
+        chunks = chunked(todo, chunk_size)
+        write_dir = str(cache.folder) if cache is not None and workers_write_cache else None
+        args = [([sources[i] for i in chunk], write_dir) for chunk in chunks]
+        done = _advance_by(chunks, advance)
+        for chunk, out in zip(chunks, runner.map(_extract_chunk, args, done), strict=True):
+            for i, r in zip(chunk, out, strict=True):
+                results[i] = r
+                if cache is not None and not workers_write_cache:
+                    cache.put(keys[i], {"claims": encode_claims(sources[i], r[0]), "signature": list(r[1])})
+    return [r for r in results if r is not None]
+
+
+def _advance_by(chunks: Sequence[Sequence[Any]], advance: Callable[[int], None]) -> Callable[[int], None]:
+    return lambda i: advance(len(chunks[i]))
+
+
+# ---------------------------------------------------------------------------------------
+# alignment, one story at a time
+
+StoryInput = tuple[list[Claim], dict[str, str | None]]  # a story's claims and its articles' dates
+
+
+def _align_chunk(args: tuple[list[StoryInput], Rates, AlignConfig]) -> list[list[Group]]:
+    stories, rates, config = args
+    return [align(claims, rates, config, dates) for claims, dates in stories]
+
+
+def align_stories(stories: Sequence[StoryInput], rates: Rates, config: AlignConfig, runner: Runner,
+                  advance: Callable[[int], None] = lambda n: None, chunk_claims: int = 4000) -> list[list[Group]]:
+    """``align`` on each story, on the runner; the groups of each story, in input order."""
+    chunks: list[list[int]] = []
+    size = 0
+    for i, (claims, _dates) in enumerate(stories):
+        if not chunks or size + len(claims) > chunk_claims:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(i)
+        size += len(claims)
+    args = [([stories[i] for i in chunk], rates, config) for chunk in chunks]
+    out: list[list[Group]] = [[] for _ in stories]
+    for chunk, groups in zip(chunks, runner.map(_align_chunk, args, _advance_by(chunks, advance)), strict=True):
+        for i, g in zip(chunk, groups, strict=True):
+            out[i] = g
+    return out
+
