@@ -100,6 +100,9 @@ def _log10(x: float) -> float:
 
 def _convert_text(a: Claim, b: Claim, rates: Rates) -> str:
     assert isinstance(a.value, float) and isinstance(b.value, float)
+    if a.kind == "temperature" and a.unit != b.unit:
+        conv = a.value * 9 / 5 + 32 if a.unit == "C" else (a.value - 32) * 5 / 9
+        return f"{a.text.strip()} = {conv:.0f}°{b.unit}, not {fmt_number(b.value)}°{b.unit}"
     if a.kind == "duration":
         return f"{a.text.strip()} = {fmt_number(a.value)} hours, not {fmt_number(b.value)}"
     if a.kind in ("money", "rate"):
