@@ -8,9 +8,12 @@ from pathlib import Path
 
 import click
 
+from .cache import DEFAULT_DIR
+from .distributed import SchedulerError
 from .models import Result
 from .output import to_json, write_atomic
 from .pipeline import NoArticles, Options, reconcile
+from .progress import Progress, for_terminal
 from .rules import ConfigError
 from .sources import NoInput
 
@@ -20,13 +23,16 @@ Examples:
   reconcile seeds/ extra/new.html       add an article and run again
   reconcile seeds/ --json - | jq .findings
   reconcile seeds/ --fail-on error      exit 1 if any error is found (for CI)
+  reconcile archive/ --scheduler tcp://10.0.0.5:8786   run on a Dask cluster
 
 \b
 Outputs (NAME is the first path's folder or file name):
   reports/NAME.html   the discrepancy report (one offline file)
   reports/NAME.json   the JSON result (schema reconcile/1)
   claims/NAME.csv     the claim ledger, one row per claim
-With --out DIR all three go to DIR.
+With --out DIR all three go to DIR. Per-article results are cached in
+.reconcile-cache/ (beside the outputs with --out), so a re-run only redoes
+what changed; the folder is safe to delete.
 
 \b
 Exit codes: 0 done; 1 a finding at or above --fail-on; 2 usage error,
@@ -51,9 +57,17 @@ class _UsageError(click.ClickException):
 @click.option("--rates", "rates_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="TOML file overriding the currency rate table.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: every core for large corpora, one for small ones).")
+@click.option("--cache-dir", type=click.Path(file_okay=False, path_type=str), default=None,
+              help=f"Folder of cached per-article results (default: {DEFAULT_DIR}/ beside the outputs).")
+@click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
+@click.option("--scheduler", type=str, default=None, metavar="tcp://HOST:PORT",
+              help="Run extraction and alignment on this Dask scheduler (needs reconcile[dask]).")
 @click.version_option(package_name="reconcile")
 def main(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fail_on: str | None,
-         rules_file: str | None, rates_file: str | None, quiet: bool) -> None:
+         rules_file: str | None, rates_file: str | None, quiet: bool, jobs: int | None,
+         cache_dir: str | None, no_cache: bool, scheduler: str | None) -> None:
     """Reconcile the numbers that news articles about one story report.
 
     Reads every .txt, .md and .html article under PATHS, extracts each numeric claim
@@ -61,17 +75,24 @@ def main(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fa
     sources, flags the ones that disagree and explains why, and writes an HTML
     report, a JSON result and a CSV claim ledger.
     """
-    options = Options(rules_file=rules_file, rates_file=rates_file)
+    if not no_cache and cache_dir is None:
+        cache_dir = str((out_dir or Path()) / DEFAULT_DIR)
+    options = Options(rules_file=rules_file, rates_file=rates_file, jobs=jobs,
+                      cache_dir=None if no_cache else cache_dir, scheduler=scheduler)
+    progress = for_terminal(quiet)
     try:
-        result = reconcile(paths, options)
-    except (NoInput, NoArticles, ConfigError) as exc:
-        raise _UsageError(str(exc)) from exc
+        try:
+            result = reconcile(paths, options, progress)
+        except (NoInput, NoArticles, ConfigError, SchedulerError) as exc:
+            raise _UsageError(str(exc)) from exc
+        name = _name(paths)
+        html_path = (out_dir or Path("reports")) / f"{name}.html"
+        csv_path = (out_dir or Path("claims")) / f"{name}.csv"
+        written = _write_outputs(result, name, html_path, csv_path, out_dir, json_path, progress)
+    finally:
+        progress.close()
     for s in result.skipped:
         click.echo(f"skipped {s.path}: {s.reason}", err=True)
-    name = _name(paths)
-    html_path = (out_dir or Path("reports")) / f"{name}.html"
-    csv_path = (out_dir or Path("claims")) / f"{name}.csv"
-    written = _write_outputs(result, name, html_path, csv_path, out_dir, json_path)
     if not quiet:
         _summary(result, written, to_stderr=json_path == "-")
     if fail_on:
@@ -81,9 +102,11 @@ def main(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fa
 
 
 def _write_outputs(result: Result, name: str, html_path: Path, csv_path: Path, out_dir: Path | None,
-                   json_path: str | None) -> list[Path]:
+                   json_path: str | None, progress: Progress) -> list[Path]:
     from .report import render_html
     from .tables import ledger_csv
+
+    progress.start("write")
 
     written: list[Path] = []
     data = to_json(result)

@@ -39,6 +39,7 @@ class Runner(Protocol):
     """Maps a top-level function over chunks; results in input order."""
 
     workers: int
+    remote: bool  # runs elsewhere: worth sending even a single task
 
     def map(self, fn: Callable[[T], R], chunks: Sequence[T], done: Callable[[int], None]) -> list[R]: ...
 
@@ -47,6 +48,7 @@ class Runner(Protocol):
 
 class Serial:
     workers = 1
+    remote = False
 
     def map(self, fn: Callable[[T], R], chunks: Sequence[T], done: Callable[[int], None]) -> list[R]:
         out = []
@@ -61,6 +63,8 @@ class Serial:
 
 class Processes:
     """A local process pool (started on first use)."""
+
+    remote = False
 
     def __init__(self, workers: int) -> None:
         self.workers = workers

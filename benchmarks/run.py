@@ -1,0 +1,261 @@
+"""The performance benchmark: one command, figures printed as a markdown table.
+
+    python benchmarks/run.py                       # sizes 10, 100, 1000, 10000
+    python benchmarks/run.py --sizes 10,100        # a quick look
+    python benchmarks/run.py --crossover           # where parallel extraction starts to pay
+
+For each size it generates a synthetic corpus (``benchmarks/generate.py``) and runs the
+tool on it in a fresh child process, three times:
+
+- cold: no cache. Wall time end to end (interpreter start-up included, as from the shell),
+  time per stage (read, extract, align, check, render = HTML + JSON + CSV written), MB of
+  article text per second, peak RSS of the main process and of the largest worker, and
+  the HTML report's size;
+- warm: the same corpus again, everything cached;
+- +1 article: one more article added to the corpus, then run again: only that article is
+  extracted and only its story aligned. The target is at most 5 s plus the render.
+
+It also measures extraction throughput on the seeds against quantulum3 on the same text
+(``pip install quantulum3`` first; it is not a dependency of the tool) and a bare regex
+scan for digits (the floor).
+
+The machine should be otherwise idle: other processes on its cores show in every figure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402  (the sibling module, found through sys.path above)
+
+TARGET_INCREMENTAL = 5.0
+
+
+# ---------------------------------------------------------------------------------------
+# the child: one run of the tool, timed by stage
+
+
+def child(corpus: str, out: str, cache_dir: str | None, jobs: int | None) -> None:
+    t0 = time.perf_counter()
+    from reconciler.output import to_json, write_atomic
+    from reconciler.pipeline import Options, reconcile
+
+    imported = time.perf_counter() - t0
+    result = reconcile([corpus], Options(cache_dir=cache_dir, jobs=jobs))
+    t = time.perf_counter()
+    from reconciler.report import render_html
+    from reconciler.tables import ledger_csv
+
+    out_dir = Path(out)
+    write_atomic(out_dir / "corpus.json", to_json(result))
+    html = render_html(result, generated_at="benchmark")
+    write_atomic(out_dir / "corpus.html", html)
+    write_atomic(out_dir / "corpus.csv", ledger_csv(result))
+    render = time.perf_counter() - t
+    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({
+        "import": imported, **result.timings, "render": render,
+        "sources": len(result.sources), "claims": len(result.claims), "groups": len(result.groups),
+        "findings": len(result.findings), "chars": sum(len(s.text) for s in result.sources),
+        "html_bytes": (out_dir / "corpus.html").stat().st_size,
+        "rss_main_mb": self_rss, "rss_worker_mb": child_rss,
+    }))
+
+
+def run_child(corpus: Path, out: Path, cache_dir: Path | None, jobs: int | None) -> dict[str, float]:
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", str(corpus), "--out", str(out)]
+    if cache_dir is not None:
+        cmd += ["--cache-dir", str(cache_dir)]
+    if jobs is not None:
+        cmd += ["--jobs", str(jobs)]
+    t = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - t
+    if proc.returncode != 0:
+        raise RuntimeError(f"run failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    data: dict[str, float] = json.loads(proc.stdout.strip().splitlines()[-1])
+    data["wall"] = wall
+    return data
+
+
+# ---------------------------------------------------------------------------------------
+# extraction throughput on the seeds: ours, quantulum3, a bare digit scan
+
+
+def _timed_passes(fn, texts: list[str], min_seconds: float) -> float:  # type: ignore[no-untyped-def]
+    """Seconds per pass over ``texts``, repeating until ``min_seconds`` have passed."""
+    passes = 0
+    t = time.perf_counter()
+    while True:
+        for text in texts:
+            fn(text)
+        passes += 1
+        elapsed = time.perf_counter() - t
+        if elapsed >= min_seconds:
+            return elapsed / passes
+
+
+def extraction_vs_quantulum() -> list[str]:
+    import re
+
+    from reconciler.extract import extract_claims
+    from reconciler.sources import read_sources
+
+    sources, _ = read_sources([ROOT / "seeds"])
+    texts = [s.text for s in sources]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    by_text = {s.text: s for s in sources}
+    for s in sources:  # warm up (regex compilation, lazy tables)
+        extract_claims(s)
+    ours = _timed_passes(lambda t: extract_claims(by_text[t]), texts, 2.0)
+    digits = re.compile(r"\d+")
+    floor = _timed_passes(digits.findall, texts, 0.5)
+    lines = [f"seeds: {len(texts)} articles, {mb * 1000:.1f} KB of text",
+             f"reconcile extraction: {mb / ours:.2f} MB/s on one core ({ours * 1000:.1f} ms per pass)",
+             f"bare regex scan for digits (the floor): {mb / floor:.0f} MB/s"]
+    try:
+        from quantulum3 import parser as q
+    except ImportError:
+        lines.append("quantulum3 not installed (pip install quantulum3 to compare)")
+        return lines
+    q.parse(texts[0][:200])  # warm up: it loads its models on first use
+    theirs = _timed_passes(q.parse, texts, 2.0)
+    lines.append(f"quantulum3 on the same text: {mb / theirs:.3f} MB/s")
+    lines.append(f"ratio: reconcile is {theirs / ours:.0f}x faster than quantulum3")
+    return lines
+
+
+# ---------------------------------------------------------------------------------------
+# where parallel extraction starts to pay
+
+
+def crossover(sizes: list[int], seed: int) -> list[str]:
+    from reconciler.parallel import Processes, Serial, default_jobs, extract_sources
+    from reconciler.sources import read_sources
+
+    jobs = max(2, default_jobs())
+    lines = [f"| articles | one process (s) | {jobs} processes, pool start included (s) | speed-up |",
+             "| ---: | ---: | ---: | ---: |"]
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            folder = Path(tmp) / str(n)
+            generate.generate(n, folder, seed)
+            sources, _ = read_sources([folder])
+            best_serial = best_par = float("inf")
+            for _ in range(3):
+                t = time.perf_counter()
+                extract_sources(sources, Serial(), None)
+                best_serial = min(best_serial, time.perf_counter() - t)
+                runner = Processes(jobs)
+                t = time.perf_counter()
+                extract_sources(sources, runner, None, chunk_size=max(1, min(32, n // (2 * jobs) or 1)))
+                runner.close()
+                best_par = min(best_par, time.perf_counter() - t)
+            lines.append(f"| {n} | {best_serial:.3f} | {best_par:.3f} | {best_serial / best_par:.2f} |")
+    return lines
+
+
+# ---------------------------------------------------------------------------------------
+
+
+def benchmark(sizes: list[int], seed: int, jobs: int | None, incremental: bool, keep: Path | None) -> list[str]:
+    rows = []
+    work = Path(tempfile.mkdtemp(prefix="reconcile-bench-")) if keep is None else keep
+    try:
+        for n in sizes:
+            corpus = work / f"corpus-{n}"
+            shutil.rmtree(corpus, ignore_errors=True)
+            files = generate.generate(n, corpus, seed)
+            mb = sum(f.stat().st_size for f in files) / 1e6
+            out = work / f"out-{n}"
+            cache = work / f"cache-{n}"
+            shutil.rmtree(cache, ignore_errors=True)
+            print(f"size {n}: {mb:.1f} MB on disk; cold run ...", file=sys.stderr, flush=True)
+            cold = run_child(corpus, out, cache, jobs)
+            row = {"n": n, "mb": mb, "cold": cold}
+            if incremental:
+                print(f"size {n}: warm run ...", file=sys.stderr, flush=True)
+                row["warm"] = run_child(corpus, out, cache, jobs)
+                rel, text = generate.articles(n + 1, seed)[-1]
+                (corpus / rel).parent.mkdir(parents=True, exist_ok=True)
+                (corpus / rel).write_text(text, encoding="utf-8")
+                print(f"size {n}: +1 article run ...", file=sys.stderr, flush=True)
+                row["plus1"] = run_child(corpus, out, cache, jobs)
+            rows.append(row)
+            print(_row_line(row), file=sys.stderr, flush=True)
+    finally:
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    return _table(rows, incremental)
+
+
+def _row_line(row: dict) -> str:  # type: ignore[type-arg]
+    c = row["cold"]
+    return (f"  {row['n']} articles: wall {c['wall']:.2f} s, read {c['read']:.2f}, extract {c['extract']:.2f}, "
+            f"align {c['align']:.2f}, check {c['check']:.2f}, render {c['render']:.2f}; "
+            f"{c['claims']:.0f} claims, {c['groups']:.0f} groups, {c['findings']:.0f} findings")
+
+
+def _table(rows: list[dict], incremental: bool) -> list[str]:  # type: ignore[type-arg]
+    head = ["articles", "text MB", "wall s", "read s", "extract s", "align s", "check s", "render s", "MB/s",
+            "peak RSS MB (main / worker)", "HTML MB", "claims", "findings"]
+    if incremental:
+        head += ["warm re-run s", "+1 article s", "+1 article minus render s"]
+    lines = ["| " + " | ".join(head) + " |", "| " + " | ".join("---:" for _ in head) + " |"]
+    for row in rows:
+        c = row["cold"]
+        cells = [f"{row['n']:,}", f"{c['chars'] / 1e6:.1f}", f"{c['wall']:.2f}", f"{c['read']:.2f}",
+                 f"{c['extract']:.2f}", f"{c['align']:.2f}", f"{c['check']:.2f}", f"{c['render']:.2f}",
+                 f"{row['mb'] / c['wall']:.2f}", f"{c['rss_main_mb']:.0f} / {c['rss_worker_mb']:.0f}",
+                 f"{c['html_bytes'] / 1e6:.1f}", f"{c['claims']:,.0f}", f"{c['findings']:,.0f}"]
+        if incremental:
+            w, p = row["warm"], row["plus1"]
+            cells += [f"{w['wall']:.2f}", f"{p['wall']:.2f}", f"{p['wall'] - p['render']:.2f}"]
+        lines.append("| " + " | ".join(cells) + " |")
+    return lines
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--sizes", default="10,100,1000,10000", help="comma-separated article counts")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--jobs", type=int, default=None, help="worker processes (default: the tool's own choice)")
+    ap.add_argument("--no-incremental", action="store_true", help="skip the warm and +1 article runs")
+    ap.add_argument("--keep", type=Path, default=None, help="keep corpora and outputs in this folder")
+    ap.add_argument("--crossover", action="store_true", help="only measure where parallel extraction pays")
+    ap.add_argument("--child", help=argparse.SUPPRESS)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
+    ap.add_argument("--cache-dir", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.child:
+        child(args.child, args.out, args.cache_dir, args.jobs)
+        return 0
+    if args.crossover:
+        print("\n".join(crossover([4, 8, 16, 24, 32, 48, 64, 128], args.seed)))
+        return 0
+    sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
+    print(f"reconcile benchmark on {os.cpu_count()} cores, seed {args.seed}", file=sys.stderr)
+    table = benchmark(sizes, args.seed, args.jobs, not args.no_incremental, args.keep)
+    print()
+    print("\n".join(table))
+    print()
+    print("\n".join(extraction_vs_quantulum()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
