@@ -31,14 +31,15 @@ def signature(text: str) -> tuple[str, ...]:
 
 
 def partition(signatures: Sequence[Sequence[str]], *, neighbours: int = 3, min_shared: int = 2,
-              cap: int = 0, min_articles: int = PARTITION_FROM) -> list[list[int]]:
+              relative: float = 0.5, cap: int = 0, min_articles: int = PARTITION_FROM) -> list[list[int]]:
     """Indices of the articles of each story, each list ascending, stories by first article.
 
     Each article is linked to its ``neighbours`` most similar articles (IDF-weighted shared
-    words that occur in at most ``cap`` articles, and at least ``min_shared`` of them);
+    words that occur in at most ``cap`` articles, and at least ``min_shared`` of them, with at
+    least ``relative`` times the score of the nearest);
     stories are the connected components. Siblings in one story share its names, so an
     article's nearest neighbours are in its own story; a word in more than ``cap`` articles
-    (default: 64, or 5% of the corpus when that is more) is common vocabulary.
+    (default: 64, or 2% of the corpus when that is more) is common vocabulary.
 
     >>> partition([("alpha", "beta", "said"), ("alpha", "beta", "said"), ("gamma", "delta", "said"),
     ...            ("gamma", "delta", "epsilon")], min_articles=2)
@@ -49,7 +50,7 @@ def partition(signatures: Sequence[Sequence[str]], *, neighbours: int = 3, min_s
     n = len(signatures)
     if n < max(min_articles, 2):
         return [list(range(n))] if n else []
-    cap = cap or max(64, n // 20)
+    cap = cap or max(64, n // 50)
     df: Counter[str] = Counter()
     for sig in signatures:
         df.update(sig)
@@ -81,6 +82,8 @@ def partition(signatures: Sequence[Sequence[str]], *, neighbours: int = 3, min_s
         score.pop(i, None)
         best = sorted((j for j in score if count[j] >= min_shared), key=lambda j: (-score[j], j))
         for j in best[:neighbours]:
+            if score[j] < relative * score[best[0]]:
+                break  # much weaker than the nearest: another story sharing topic words
             ri, rj = find(i), find(j)
             if ri != rj:
                 parent[max(ri, rj)] = min(ri, rj)

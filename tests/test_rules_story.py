@@ -145,11 +145,7 @@ BRIDGE_TWO_DECIMALS = ["Officials said the job will cost between $1.75 billion a
                        "A federal report pegged the replacement of the bridge at $1.75 billion."]
 
 RANGE_ENDS = [
-    pytest.param(BRIDGE_ONE_DECIMAL, "$1.7 billion", "$1.9 billion", id="bridge-1.7-to-1.9-billion",
-                 marks=known_bug("the aligner groups all four figures, but _range_ends compares each point with "
-                                 "the range's interval edges (widened by precision: 1.65e9..1.95e9) within 2%, "
-                                 "so '$1.7 billion' (precision 0.05e9) is never a low end; a loud "
-                                 "value_mismatch warning is raised instead")),
+    pytest.param(BRIDGE_ONE_DECIMAL, "$1.7 billion", "$1.9 billion", id="bridge-1.7-to-1.9-billion"),
     pytest.param(BRIDGE_TWO_DECIMALS, "$1.75 billion", "$1.95 billion", id="bridge-1.75-to-1.95-billion"),
 ]
 
@@ -307,9 +303,7 @@ DIFFERENT = [
                  "$4.01 billion", "$4.12 billion", id="forecast-vs-actual-in-one-article"),
     pytest.param(["Eight construction workers were on the bridge when it collapsed.",
                   "Officials confirmed that six construction workers were killed when the bridge collapsed."],
-                 "Eight construction workers", "six construction workers", id="on-the-bridge-vs-killed",
-                 marks=known_bug("the ~dead mark only lowers the link score by 0.25; the shared noun "
-                                 "'construction workers' outweighs it and an error value_mismatch pairs 8 and 6")),
+                 "Eight construction workers", "six construction workers", id="on-the-bridge-vs-killed"),
 ]
 
 

@@ -16,6 +16,9 @@ __all__ = ["extract_claims", "extract_text"]
 _UNIT_KINDS = frozenset({"duration", "length", "mass", "area", "volume", "speed", "data", "energy", "power",
                          "emissions"})
 _PROVISIONAL = re.compile(PROVISIONAL, re.I)
+# context words are stems: compare them with stemmed vocabulary
+_PLAN_STEMS = frozenset(stem(w) for w in PLAN_WORDS)
+_FORECAST_STEMS = frozenset(stem(w) for w in FORECAST_WORDS)
 _DIGIT = re.compile(r"\d")
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’@.\-]*")
 
@@ -81,15 +84,16 @@ def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_en
     if len(left) < 2:
         extra = [w for p, w in content_words(text, s_start, c_start)]
         near = extra[-5:] + near
+        left = extra[-5:] + left  # a list label before the colon reads as the figure's left context
         if len(near) < 3:
             near += [w for p, w in content_words(text, c_end, s_end)][:4]
     if m.noun and m.kind not in _UNIT_KINDS:
         near += [stem(w) for w in re.split(r"[\s-]+", m.noun) if w]
-    if any(w in PLAN_WORDS for w in left[-4:] + right[:3]):
+    if any(w in _PLAN_STEMS for w in left[-4:] + right[:3]):
         near.append("~plan")  # "set May 10 as their target": a plan, not what happened
     next_number = _DIGIT.search(text, m.end, c_end)
     right_close = [w for p, w in words if m.end <= p < (next_number.start() if next_number else c_end)][:3]
-    if any(w in FORECAST_WORDS for w in left[-5:] + right_close):
+    if any(w in _FORECAST_STEMS for w in left[-5:] + right_close):
         near.append("~forecast")  # "the $4.01 billion analysts expected": an estimate, not the result
     clause_words = re.findall(r"[a-z]+", text[c_start:c_end].lower())
     for fate in sorted({FATE_WORDS[w] for w in clause_words if w in FATE_WORDS}):

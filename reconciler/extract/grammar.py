@@ -321,10 +321,11 @@ def _is_title_case_line(text: str, pos: int) -> bool:
     b = text.find("\n", pos)
     line = text[a: b if b >= 0 else len(text)]
     words = re.findall(r"[A-Za-z][A-Za-z']+", line)
-    if len(words) < 4:
-        return False
+    if len(words) < 4 or len(line) > 200 or line.rstrip().endswith("."):
+        return False  # headlines are short and carry no full stop
+    small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "from"}
     caps = sum(1 for w in words if w[0].isupper())
-    return caps / len(words) > 0.6
+    return caps / max(1, sum(1 for w in words if w.lower() not in small)) > 0.75
 
 
 def _left_is_name(text: str, start: int) -> bool:
@@ -336,7 +337,7 @@ def _left_is_name(text: str, start: int) -> bool:
         return False
     word = m.group(1)
     low = word.lower().rstrip(".")
-    if low in V.MONTHS or low in V.HEDGES or low in V.SCALE_WORDS or low in V.CURRENCY_SUFFIXES:
+    if low in V.MONTHS or low in V.WEEKDAYS or low in V.HEDGES or low in V.SCALE_WORDS or low in V.CURRENCY_SUFFIXES:
         return False
     if any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
         return True  # code before: "H100 80GB", "GPT-4 32k"
@@ -363,11 +364,23 @@ def _tallies(text: str) -> set[int]:
     Labour Front 22"): a tally of names, not product versions such as "Llama 3"."""
     hits = [(m.start(1), m.end(1)) for m in _NAME_NUMBER.finditer(text)
             if not re.fullmatch(r"(?:1[6-9]|20|21)\d\d", m.group(1))]
+    # runs of listed name-number pairs
+    runs: list[list[tuple[int, int]]] = []
+    for hit in hits:
+        if runs:
+            b1 = runs[-1][-1][1]
+            gap = text[b1:hit[0]]
+            if len(gap) < 60 and ("," in gap or " and " in gap or ";" in gap) and not re.search(r"[.!?\n]", gap):
+                runs[-1].append(hit)
+                continue
+        runs.append([hit])
     out: set[int] = set()
-    for (a1, b1), (a2, _b2) in zip(hits, hits[1:], strict=False):
-        gap = text[b1:a2]
-        if len(gap) < 60 and ("," in gap or " and " in gap or ";" in gap) and not re.search(r"[.!?\n]", gap):
-            out.update((a1, a2))
+    for run in runs:
+        # a tally lists three or more, or counts something ("25 seats and ... 22"); two versions
+        # joined by "and" ("Llama 3 and Llama Guard 3") are product names
+        counted = re.match(r"\s+[a-z]+s\b", text[run[0][1]:run[0][1] + 20])
+        if len(run) >= 3 or (len(run) == 2 and counted):
+            out.update(a for a, _b in run)
     return out
 
 
@@ -413,6 +426,8 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
         return True
     ta, _tb = _token_bounds(text, start, end)
     prefix = re.split(r"[:;,(=\[]", text[ta:start])[-1].lstrip("\"'“‘([*~")
+    if re.fullmatch(r"(?i).*(?:million|billion|trillion|bn|mn|[mkb])[-–—](?:US|A|C|HK|S)?[$€£¥]?", prefix):
+        return False  # "$1.7 billion-$1.9 billion": the second end of a range
     if prefix and any(ch.isalpha() for ch in prefix) and prefix.lower() not in _GLUED_CURRENCY:
         return True  # letters earlier in the same token: "GPT-4", "OpenAI-o1-1217", "pass@1"
     return False
@@ -734,7 +749,7 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
     cands: list[tuple[int, int, bool]] = [(m.start(), m.end(), False) for m in digits_rx.finditer(text)]
     cands += [(m.start(), m.end(), True) for m in _WORDS.finditer(text)]
     cands.sort()
-    name_run_end = -1
+    name_run_end = -2  # end of the last product name seen ("Llama 3.1 405B")
     tallies = _tallies(text)
     for s, e, is_word in cands:
         if _covered(mask, s, e):
@@ -854,6 +869,8 @@ def _pair(text: str, ms: list[Mention]) -> None:
             continue
         sep = gap.strip().lower().strip("* ")
         left = text[max(0, a.start - 40):a.start]
+        if a.kind == "money" and b.kind in ("count", "number") and sep in ("-", "–", "—", "to"):
+            b.kind, b.unit = "money", a.unit  # "$1.7-1.9 billion": the high end shares the currency
         kinds_ok = a.kind == b.kind or (a.kind in ("count", "number") and b.kind not in ("date",))
         if not kinds_ok:
             continue

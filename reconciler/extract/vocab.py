@@ -223,8 +223,8 @@ PROVISIONAL = (r"\b(?:preliminary|provisional|partial\s+(?:results?|counts?|retu
 
 # a figure someone expects rather than one that happened: guidance, forecasts, analysts' estimates
 FORECAST_WORDS = frozenset(
-    """expect expects expected expecting forecast forecasts forecasted guidance predicted predicts
-    anticipated consensus outlook""".split()
+    """expect expects expected expecting forecast forecasts forecasted guidance guide guided
+    predicted predicts anticipated consensus outlook""".split()
 )
 # wording that shows a figure changed over time: "rose to 61", "now projects", "has more than doubled"
 UPDATE_WORDS = frozenset(

@@ -135,6 +135,7 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
         outliers[(_explain_kind(e, best, rates, config, money)[0], round(e.base[0], 6))].append(e)
     findings: list[Finding] = []
     superseded: list[_Entry] = []
+    spans = _range_spans(usable)
     for (rule, _v), group_entries in sorted(outliers.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         if not config.enabled(rule):
             continue
@@ -150,6 +151,8 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
             explanation = (f"Each figure is attributed to its own source ({who_a}; {who_b}). Report both "
                            f"with their attribution rather than choosing one. " + explanation)
             suggested = None
+        elif rule == "value_mismatch" and config.enabled("range_ends") and _is_range_end(e0, best, spans):
+            continue  # each quotes one end of a range others state: reported by the range_ends rule
         elif rule == "value_mismatch" and config.enabled("update") and any(
                 _superseded(x, y, dates) for x in group_entries for y in agree):
             superseded.extend(group_entries)  # an earlier or later report of a figure that moved
@@ -247,19 +250,43 @@ def _report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[
     )]
 
 
+def _range_spans(entries: list[_Entry]) -> list[tuple[float, float, _Entry]]:
+    """(low end, high end, an end's entry) of each range stated in the group, in base units."""
+    by_range: dict[tuple[str, str], list[_Entry]] = defaultdict(list)
+    for e in entries:
+        if e.claim.qualifier == "range" and e.base and e.claim.range_id:
+            by_range[(e.claim.source, e.claim.range_id)].append(e)
+    out = []
+    for ends in by_range.values():
+        values = sorted(x.base[0] for x in ends if x.base)
+        if len(values) == 2:
+            out.append((values[0], values[1], ends[0]))
+    return out
+
+
+def _is_range_end(x: _Entry, y: _Entry, spans: list[tuple[float, float, _Entry]]) -> bool:
+    """Are x and y the two ends of one range that another source states?"""
+    if x.base is None or y.base is None:
+        return False
+    for lo, hi, r in spans:
+        if r.claim.source in (x.claim.source, y.claim.source):
+            continue
+        vals = sorted((x.base[0], y.base[0]))
+        if abs(vals[0] - lo) <= 0.005 * abs(lo) and abs(vals[1] - hi) <= 0.005 * abs(hi):
+            return True
+    return False
+
+
 def _range_ends(g: Group, entries: list[_Entry], config: RuleConfig) -> list[Finding]:
     """Info: outlets that quote one end of a range others report ("$1.7 billion" vs "$1.9 billion")."""
-    ranges = [e for e in entries if e.claim.qualifier == "range" and e.base]
+    spans = _range_spans(entries)
     points = [e for e in entries if e.claim.qualifier in ("exact", "approximate") and e.base]
-    if not ranges or len(points) < 2:
-        return []
-    r = ranges[0]
-    assert r.base is not None
-    lo_end = [p for p in points if p.base and abs(p.base[0] - r.base[1]) <= 0.02 * abs(r.base[1]) + 1e-9]
-    hi_end = [p for p in points if p.base and abs(p.base[0] - r.base[2]) <= 0.02 * abs(r.base[2]) + 1e-9]
-    pairs = [(a, b) for a in lo_end for b in hi_end if a.claim.source != b.claim.source]
+    pairs = [(a, b) for a in points for b in points
+             if a.claim.source != b.claim.source and a.base and b.base and a.base[0] < b.base[0]
+             and _is_range_end(a, b, spans)]
     if not pairs:
         return []
+    r = next(s[2] for s in spans)
     a, b = pairs[0]
     ids = [a.claim.id, b.claim.id, r.claim.id]
     return [Finding(
