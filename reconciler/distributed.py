@@ -45,7 +45,7 @@ class Dask:
             return []
         futures = self._client.map(fn, list(chunks), pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
-        for f in as_completed(futures):
+        for f in as_completed(futures, loop=self._client.loop):  # not the default client: we set none
             done(index[f.key])
         results: list[R] = self._client.gather(futures)
         return results

@@ -16,14 +16,15 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any, Protocol, TypeVar
 
 from .align import AlignConfig, align
+from .rules import RuleConfig, check
 from .cache import Cache, decode_claims, encode_claims, source_key
 from .extract import extract_claims
-from .models import Claim, Group, Source
+from .models import Claim, Finding, Group, Source
 from .stories import signature
 from .units import Rates
 
-__all__ = ["PARALLEL_FROM", "Processes", "Runner", "Serial", "align_stories", "chunked", "default_jobs",
-           "extract_sources"]
+__all__ = ["PARALLEL_FROM", "Processes", "Runner", "Serial", "align_stories", "check_stories", "chunked",
+           "default_jobs", "extract_sources"]
 
 # measured with ``python benchmarks/run.py --crossover`` on a 2-core machine: below this
 # many articles, starting worker processes costs more than the parallel extraction saves
@@ -185,3 +186,41 @@ def align_stories(stories: Sequence[StoryInput], rates: Rates, config: AlignConf
             out[i] = g
     return out
 
+
+
+# ---------------------------------------------------------------------------------------
+# the rules, one story at a time
+
+CheckInput = tuple[list[Source], list[Claim], list[Group], tuple[tuple[str, ...], ...]]
+
+
+def _check_chunk(args: tuple[list[CheckInput], Rates, RuleConfig]) -> list[tuple[list[Group], list[Finding]]]:
+    stories, rates, config = args
+    return [check(sources, claims, groups, rates, config, copies) for sources, claims, groups, copies in stories]
+
+
+def check_stories(stories: Sequence[CheckInput], rates: Rates, config: RuleConfig, runner: Runner,
+                  advance: Callable[[int], None] = lambda n: None, chunk_claims: int = 4000
+                  ) -> list[tuple[list[Group], list[Finding]]]:
+    """``check`` on each story, on the runner; (groups, findings) of each story, in input order."""
+    chunks: list[list[int]] = []
+    size = 0
+    for i, story in enumerate(stories):
+        if not story[2]:
+            continue  # no group: only the article rules, cheap; still checked below
+        if not chunks or size + len(story[1]) > chunk_claims:
+            chunks.append([])
+            size = 0
+        chunks[-1].append(i)
+        size += len(story[1])
+    chunked_ids = {i for chunk in chunks for i in chunk}
+    out: list[tuple[list[Group], list[Finding]]] = [([], []) for _ in stories]
+    args = [([stories[i] for i in chunk], rates, config) for chunk in chunks]
+    for chunk, results in zip(chunks, runner.map(_check_chunk, args, _advance_by(chunks, advance)), strict=True):
+        for i, r in zip(chunk, results, strict=True):
+            out[i] = r
+    for i, (sources, claims, groups, copies) in enumerate(stories):
+        if i not in chunked_ids:
+            out[i] = check(sources, claims, groups, rates, config, copies)
+            advance(1)
+    return out

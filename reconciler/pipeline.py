@@ -19,7 +19,8 @@ from .align import AlignConfig
 from .cache import Cache, fingerprint, from_row, source_key, to_row
 from .copies import find_copies
 from .models import SEVERITIES, Claim, Finding, Group, Result, Source
-from .parallel import PARALLEL_FROM, Processes, Runner, Serial, align_stories, default_jobs, extract_sources
+from .parallel import (PARALLEL_FROM, Processes, Runner, Serial, align_stories, check_stories, default_jobs,
+                       extract_sources)
 from .progress import Progress, Silent
 from .rules import RuleConfig, check, load_config
 from .sources import read_sources
@@ -68,13 +69,13 @@ def reconcile(paths: Sequence[str | os.PathLike[str]], options: Options = Option
         progress.start("align", len(stories))
         groups = _align(sources, extracted, stories, rates, runner, cache, progress)
         timings["align"] = time.perf_counter() - t
+        t = time.perf_counter()
+        progress.start("check", len(stories))
+        copies = find_copies(sources)
+        groups, findings = _check(sources, claims, groups, stories, rates, config, copies, runner, progress)
+        timings["check"] = time.perf_counter() - t
     finally:
         runner.close()
-    t = time.perf_counter()
-    progress.start("check", len(stories))
-    copies = find_copies(sources)
-    groups, findings = _check(sources, claims, groups, stories, rates, config, copies, progress)
-    timings["check"] = time.perf_counter() - t
     return Result(sources=tuple(sources), claims=tuple(claims), groups=tuple(groups),
                   findings=tuple(findings), skipped=tuple(skipped), copies=copies, timings=timings)
 
@@ -127,7 +128,8 @@ def _align(sources: Sequence[Source], extracted: Sequence[tuple[list[Claim], tup
 
 def _check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[Group],
            stories: Sequence[Sequence[int]], rates: Rates, config: RuleConfig,
-           copies: tuple[tuple[str, ...], ...], progress: Progress) -> tuple[list[Group], list[Finding]]:
+           copies: tuple[tuple[str, ...], ...], runner: Runner, progress: Progress
+           ) -> tuple[list[Group], list[Finding]]:
     """The rules, story by story (a story's figures are only compared with its own), merged
     in the order :func:`reconciler.rules.check` gives."""
     if len(stories) == 1:
@@ -148,14 +150,14 @@ def _check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[
             members = tuple(i for i in ids if story_of[i] == k)
             if len(members) > 1:
                 copies_of[k].append(members)
+    inputs = [([sources[i] for i in story], claims_of[k], groups_of[k], tuple(copies_of[k]))
+              for k, story in enumerate(stories)]
     all_groups: list[Group] = []
     unique: dict[str, Finding] = {}
-    for k, story in enumerate(stories):
-        g2, f2 = check([sources[i] for i in story], claims_of[k], groups_of[k], rates, config, tuple(copies_of[k]))
+    for g2, f2 in check_stories(inputs, rates, config, runner, progress.advance):
         all_groups.extend(g2)
         for f in f2:
             unique.setdefault(f.id, f)
-        progress.advance(1)
     # the ranking of reconciler.rules.check: most severe first, then rule, position, id
     order = {s: i for i, s in enumerate(SEVERITIES)}
     first = {c.id: (c.source, c.start) for c in claims}

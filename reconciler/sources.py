@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -27,6 +28,8 @@ from .models import Skipped, Source
 
 __all__ = [
     "ARTICLE_EXTENSIONS",
+    "MAX_FILE_BYTES",
+    "MAX_TEXT_CHARS",
     "NoInput",
     "UnreadableSource",
     "decode_bytes",
@@ -41,6 +44,11 @@ _FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".ht
 _TITLE_MAX = 200
 _TOP_LINES = 8  # non-empty lines at the top that may hold a byline / dateline
 _META_LINE_MAX = 300  # longer lines are body paragraphs, never metadata
+# Limits that keep a run's memory and time bounded on dumps that are not articles. A
+# saved page may be large (inline images) yet hold a short article, so the file limit is
+# generous and the text limit applies to the article text once decoded and extracted.
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_TEXT_CHARS = 10_000_000
 
 
 class CharsetMatchLike(Protocol):
@@ -52,6 +60,8 @@ class CharsetMatchLike(Protocol):
     def chaos(self) -> float: ...
     @property
     def could_be_from_charset(self) -> list[str]: ...
+    @property
+    def coherence(self) -> float: ...
 
 
 class NoInput(Exception):
@@ -91,7 +101,7 @@ def read_sources(
     args = [os.fspath(p) for p in paths]
     for p in args:
         if not os.path.lexists(p):
-            raise NoInput(f"path not found: {p}")
+            raise NoInput(f"path not found: {printable(p)}")
     sources: list[Source] = []
     skipped: list[Skipped] = []
     seen_files: set[str] = set()
@@ -113,8 +123,9 @@ def read_sources(
 def _expand(arg: str, skipped: list[Skipped]) -> Iterator[_Found]:
     absolute = os.path.abspath(arg)
     parts = tuple(p for p in absolute.replace(os.sep, "/").split("/") if p)
+    parts = tuple(printable(p) for p in parts)
     if not os.path.isdir(arg):
-        yield _Found(arg, parts[-1] if parts else arg, parts)
+        yield _Found(arg, parts[-1] if parts else printable(arg), parts)
         return
     base = parts[-1] if parts else ""
     found: list[tuple[str, str]] = []  # (relative path with '/', path on disk)
@@ -134,7 +145,7 @@ def _expand(arg: str, skipped: list[Skipped]) -> Iterator[_Found]:
             with os.scandir(folder) as it:
                 entries = sorted(it, key=lambda e: e.name)
         except OSError as e:
-            skipped.append(Skipped(_join(base, rel) or base or arg, _os_reason(e, "cannot read folder")))
+            skipped.append(Skipped(printable(_join(base, rel) or base or arg), _os_reason(e, "cannot read folder")))
             continue
         subdirs: list[tuple[str, str]] = []
         for entry in entries:
@@ -156,12 +167,13 @@ def _expand(arg: str, skipped: list[Skipped]) -> Iterator[_Found]:
             elif _extension(entry.name) in ARTICLE_EXTENSIONS:
                 if is_file:
                     found.append((entry_rel, entry.path))
-                elif entry.is_symlink():
-                    skipped.append(Skipped(_join(base, entry_rel), "broken symlink"))
+                else:  # a broken link, a named pipe, a socket, a device: never opened
+                    skipped.append(Skipped(printable(_join(base, entry_rel)), _not_a_file(entry.path)))
         stack.extend(reversed(subdirs))
     found.sort(key=lambda f: f[0])
     for rel_path, disk in found:
-        yield _Found(disk, _join(base, rel_path), parts + tuple(rel_path.split("/")))
+        rel_parts = tuple(printable(p) for p in rel_path.split("/"))
+        yield _Found(disk, _join(base, "/".join(rel_parts)), parts + rel_parts)
 
 
 def _join(base: str, rel: str) -> str:
@@ -220,6 +232,57 @@ def _os_reason(e: OSError, what: str = "cannot read") -> str:
     return f"{what}: {e.strerror or type(e).__name__}"
 
 
+def _not_a_file(path: str) -> str:
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "broken symlink" if os.path.islink(path) else "cannot read: No such file or directory"
+    return f"not a regular file ({_file_kind(mode)})"
+
+
+def _file_kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a file"
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u00ad\u200b-\u200f\u202a-\u202e"
+                          "\u2060-\u2064\u2066-\u2069\ufeff\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def printable(name: str) -> str:
+    r"""A path as shown in messages and reports: one line, nothing invisible or hidden.
+
+    Control characters, line separators, zero-width and direction-override characters
+    become backslash escapes; bytes that are not valid in the file system's encoding
+    (kept by Python as lone surrogates) become ``\\xNN``. Everything else (spaces,
+    quotes, any script) is kept.
+
+    >>> printable("a\nb\t“c”\u202etxt.exe 中文")
+    'a\\nb\\t“c”\\u202etxt.exe 中文'
+    >>> printable(b"caf\xe9.txt".decode("utf-8", "surrogateescape"))
+    'caf\\xe9.txt'
+    """
+    return _UNPRINTABLE.sub(_escape, name)
+
+
+def _escape(m: re.Match[str]) -> str:
+    c = m.group()
+    o = ord(c)
+    if c in _ESCAPES:
+        return _ESCAPES[c]
+    if 0xDC80 <= o <= 0xDCFF:  # surrogateescape: an undecodable byte of the name
+        return f"\\x{o - 0xDC00:02x}"
+    return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"
+
+
 # ---------------------------------------------------------------------------------------
 # Reading one file
 # ---------------------------------------------------------------------------------------
@@ -235,14 +298,7 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
     read, is empty, or is binary.
     """
     path = os.fspath(path)
-    try:
-        st = os.stat(path)
-        if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError(21, "Is a directory")
-        with open(path, "rb") as fh:
-            raw = fh.read()
-    except OSError as e:
-        raise UnreadableSource(_os_reason(e)) from None
+    raw = _read_bytes(path)
     ext = _extension(path)
     fmt = _FORMATS.get(ext) or ("html" if _sniff_html(raw) else "txt")
     decoded = decode_bytes(raw, html=fmt == "html")
@@ -266,6 +322,8 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
                  else "html: parser failed, tags stripped")
         if not text.strip():
             raise UnreadableSource("no article text in HTML")
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnreadableSource(f"too long: {len(text):,} characters of text (the limit is {MAX_TEXT_CHARS:,})")
     front = _front_matter(text) if fmt == "md" else None
     skips = skip_ranges(text, 0 if front is None else front.end)
     if front is not None:
@@ -290,6 +348,40 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
         skip=tuple(skips),
         notes=tuple(notes),
     )
+
+
+def _read_bytes(path: str) -> bytes:
+    """The file's bytes; only a regular file is read, and never more than the limit.
+
+    The file is opened without blocking and checked once open, so a named pipe or a
+    device swapped in after the folder was listed cannot hang or flood the run.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as e:
+        raise UnreadableSource(_os_reason(e)) from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise UnreadableSource("cannot read: Is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise UnreadableSource(f"not a regular file ({_file_kind(st.st_mode)})")
+        if st.st_size > MAX_FILE_BYTES:
+            raise UnreadableSource(_too_large(st.st_size))
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)  # the file may have grown since fstat
+    except OSError as e:
+        raise UnreadableSource(_os_reason(e)) from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_FILE_BYTES:
+        raise UnreadableSource(_too_large(len(raw)))
+    return raw
+
+
+def _too_large(size: int) -> str:
+    return f"too large: {size / 1e6:,.1f} MB (the limit is {MAX_FILE_BYTES / 1e6:,.0f} MB)"
 
 
 def _sniff_html(raw: bytes) -> bool:
@@ -440,10 +532,22 @@ def _decode_8bit(raw: bytes, *, html: bool) -> tuple[str, str, list[str]]:
                     return raw.decode(declared), declared, [f"decoded as {declared}"]
                 except UnicodeDecodeError:
                     pass
+    # Chinese, Japanese and Korean legacy encodings: recognised by their common characters
+    # (charset_normalizer misreads short CJK texts full of ASCII digits as cp1252 or cp949)
+    cjk = _cjk_encoding(raw)
+    if cjk is not None:
+        try:
+            return raw.decode(cjk), cjk, [f"decoded as {cjk}"]
+        except UnicodeDecodeError:
+            text = raw.decode(cjk, errors="replace")
+            return text, cjk, [f"decoded as {cjk}", f"{text.count(chr(0xFFFD))} invalid {cjk} bytes replaced "
+                               "with U+FFFD"]
     # slow to import, so only when a legacy encoding has to be guessed
     from charset_normalizer import from_bytes
 
-    guess = _pick_encoding(from_bytes(raw.replace(b"\x00", b" ")))
+    guess = _pick_encoding(from_bytes(raw[:_GUESS_SAMPLE].replace(b"\x00", b" ")))
+    if guess in _MULTIBYTE:
+        guess = None  # the CJK test above knows those better: no CJK reading is plausible
     supersets = _SUPERSETS.get(guess or "", ())
     for enc in (guess, *supersets, "cp1252", "latin-1"):  # Latin-1 decodes any byte string
         if enc and enc != "utf-8":
@@ -452,6 +556,86 @@ def _decode_8bit(raw: bytes, *, html: bool) -> tuple[str, str, list[str]]:
             except UnicodeDecodeError:
                 continue
     return lossy, "utf-8", [f"{n_bad} invalid UTF-8 sequences replaced with U+FFFD"]
+
+
+_GUESS_SAMPLE = 1 << 20  # charset_normalizer is slow on huge inputs; a megabyte tells enough
+
+
+# ---------------------------------------------------------------------------------------
+# CJK legacy encodings
+
+
+def _double_bytes(codec: str, leads: Iterable[int], trails: Iterable[int]) -> frozenset[str]:
+    trail_list = list(trails)
+    out: set[str] = set()
+    for a in leads:
+        for b in trail_list:
+            try:
+                out.add(bytes((a, b)).decode(codec))
+            except UnicodeDecodeError:
+                pass
+    return frozenset(out)
+
+
+@functools.cache
+def _common_cjk() -> dict[str, frozenset[str]]:
+    """Per language, the characters everyday text is mostly made of (first-level sets).
+
+    GB 2312 level 1 (3,755 hanzi), Big5 frequent characters (5,401), JIS X 0208 level 1
+    (2,965 kanji) and the 2,350 KS X 1001 hangul syllables, taken from the codecs.
+    """
+    kana = frozenset(chr(c) for c in range(0x3041, 0x30FF))
+    return {
+        "zh-hans": _double_bytes("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF)),
+        "zh-hant": _double_bytes("big5", range(0xA4, 0xC7), (*range(0x40, 0x7F), *range(0xA1, 0xFF))),
+        "ja": _double_bytes("shift_jis", range(0x88, 0x99), (*range(0x40, 0x7F), *range(0x80, 0xFD))) | kana,
+        "ko": _double_bytes("euc_kr", range(0xB0, 0xC9), range(0xA1, 0xFF)),
+    }
+
+
+# candidate codecs, most general member of each family, and the language they write
+_CJK_CODECS = (("gb18030", "zh-hans"), ("big5hkscs", "zh-hant"), ("cp932", "ja"), ("euc_jp", "ja"),
+               ("cp949", "ko"))
+_CJK_PUNCT = re.compile("[\u3000-\u303f\uff01-\uff60\u2010-\u2027\u00b7]")
+_HIRAGANA = re.compile("[\u3041-\u309f]")
+
+
+def _cjk_encoding(raw: bytes) -> str | None:
+    """The CJK codec under which most non-ASCII characters are common ones, or None.
+
+    >>> _cjk_encoding("报道称项目耗资$294,000，使用了512块GPU。".encode("gbk"))
+    'gb18030'
+    >>> _cjk_encoding("Le projet a coûté 294 000 $ à Zürich.".encode("latin-1")) is None
+    True
+    """
+    sample = raw[:_SAMPLE]
+    if sample.isascii():
+        return None
+    common = _common_cjk()
+    best: tuple[float, str] | None = None
+    for codec, lang in _CJK_CODECS:
+        try:  # an incremental decoder tolerates a character cut at the end of the sample
+            text = codecs.getincrementaldecoder(codec)().decode(sample, final=len(sample) == len(raw))
+        except UnicodeDecodeError:
+            continue
+        wide = [c for c in text if ord(c) > 0x7F and not c.isspace()]
+        if len(wide) < 2:
+            continue
+        good = sum(1 for c in wide if c in common[lang] or _CJK_PUNCT.match(c))
+        score = good / len(wide)
+        if lang == "ja" and len(_HIRAGANA.findall(text)) < 0.05 * len(wide):
+            continue  # Japanese prose is never without kana; cp1252 quotes read as SJIS are
+        # EUC-KR hangul and GB 2312 hanzi share their bytes: Korean puts spaces between
+        # words, Chinese and Japanese do not
+        spaced = len(_WIDE_SPACE_WIDE.findall(text)) > 0.1 * len(wide)
+        if spaced != (lang == "ko"):
+            score -= 0.1
+        if score >= 0.8 and (best is None or score > best[0]):
+            best = (score, codec)
+    return best[1] if best else None
+
+
+_WIDE_SPACE_WIDE = re.compile("(?<=[^\\x00-\\x7f]) (?=[^\\x00-\\x7f])")
 
 
 # the encodings news text is really in, most likely first; ties go to the earliest
@@ -468,11 +652,12 @@ _SUPERSETS = {
 
 
 def _pick_encoding(matches: Iterable[CharsetMatchLike]) -> str | None:
-    """A common encoding among charset_normalizer's least chaotic guesses.
+    """A common encoding among charset_normalizer's least chaotic, most coherent guesses.
 
     On short texts many code pages decode equally well ("é" is the same byte in cp1252,
-    cp1250 and mac_roman); prefer those articles are actually written in. The choice
-    between different multi-byte (CJK) encodings is left to charset_normalizer.
+    cp1250 and mac_roman); among those that also fit the language equally well, prefer
+    the ones articles are actually written in. The choice between different multi-byte
+    (CJK) encodings is left to charset_normalizer.
     """
     found = list(matches)
     if not found:
@@ -482,20 +667,24 @@ def _pick_encoding(matches: Iterable[CharsetMatchLike]) -> str | None:
         return [n for n in (_codec_name(e) for e in (m.encoding, *m.could_be_from_charset)) if n]
 
     best = names(found[0])
-    pool = best
-    if not any(n in _PREFERRED for n in best):
-        least = min(m.chaos for m in found)
-        pool = [
-            n
-            for m in found
-            if m.chaos <= least + 0.01
-            for n in names(m)
-            if n not in _MULTIBYTE
-        ]
+    if any(n in _MULTIBYTE for n in best):
+        return next((p for p in _PREFERRED if p in best), best[0] if best else None)
+    # single-byte code pages: news is written in the preferred ones, not in DOS or Mac pages
+    # (cp775 or mac_iceland often fit a short German text "best"); among those that fit
+    # about as well, the most coherent (the language reads right), then the most common
+    least = min(m.chaos for m in found)
+    usual = [m for m in found if m.chaos <= least + 0.1 and any(n in _PREFERRED and n not in _MULTIBYTE
+                                                               for n in names(m))]
+    if not usual:
+        return best[0] if best else None
+    calm = min(m.chaos for m in usual)
+    usual = [m for m in usual if m.chaos <= calm + 0.01]
+    coherent = max(m.coherence for m in usual)
+    pool = [n for m in usual if m.coherence >= coherent - 0.02 for n in names(m)]
     for pref in _PREFERRED:
         if pref in pool:
             return pref
-    return best[0] if best else None
+    return pool[0] if pool else None
 
 
 def _codec_name(name: str) -> str | None:

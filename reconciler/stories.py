@@ -68,6 +68,7 @@ def partition(signatures: Sequence[Sequence[str]], *, neighbours: int = 3, min_s
             x = parent[x]
         return x
 
+    nearest: list[set[int]] = []
     for i, sig in enumerate(signatures):
         score: dict[int, float] = defaultdict(float)
         count: Counter[int] = Counter()
@@ -81,9 +82,14 @@ def partition(signatures: Sequence[Sequence[str]], *, neighbours: int = 3, min_s
                 count[j] += 1
         score.pop(i, None)
         best = sorted((j for j in score if count[j] >= min_shared), key=lambda j: (-score[j], j))
+        near: set[int] = set()
         for j in best[:neighbours]:
             if score[j] < relative * score[best[0]]:
                 break  # much weaker than the nearest: another story sharing topic words
+            near.add(j)
+        nearest.append(near)
+    for i, near in enumerate(nearest):
+        for j in near:
             ri, rj = find(i), find(j)
             if ri != rj:
                 parent[max(ri, rj)] = min(ri, rj)

@@ -27,7 +27,8 @@ def extract_claims(source: Source) -> list[Claim]:
     """Every numeric claim in ``source.text``, in text order, with exact spans."""
     text = source.text
     sentences = split_sentences(text)
-    claims = [_claim(source, text, sentences, m) for m in scan(text, source.skip)]
+    cache: dict[int, _Sentence] = {}
+    claims = [_claim(source, text, sentences, m, cache) for m in scan(text, source.skip)]
     if _PROVISIONAL.search(text):
         # "preliminary results", "with 96.2% of stations reporting": these figures may be updated later
         claims = [replace(c, context=(*c.context, "~provisional")) for c in claims]
@@ -41,11 +42,30 @@ def extract_text(text: str, source_id: str = "text") -> list[Claim]:
     return extract_claims(src)
 
 
-def _claim(source: Source, text: str, sentences: Sentences, m: Mention) -> Claim:
+class _Sentence:
+    """What every claim of one sentence needs, computed once per sentence."""
+
+    __slots__ = ("attributions", "lower_words", "update", "words")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.words = content_words(text, start, end)
+        self.lower_words = [(start + m.start(), m.group()) for m in _LOWER_WORD.finditer(text[start:end].lower())]
+        self.update = any(w in UPDATE_WORDS for _p, w in self.lower_words)
+        self.attributions = _attributions(text, start, end)
+
+
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: dict[int, _Sentence]) -> Claim:
     s_start, s_end = sentences.find(m.start)
     s_end = max(s_end, m.end)
     c_start, c_end = clause_bounds(text, m.start, m.end, s_start, s_end)
-    context = _context(text, m, s_start, s_end, c_start, c_end)
+    info = cache.get(s_start)
+    if info is None or s_end != sentences.find(m.start)[1]:
+        info = _Sentence(text, s_start, s_end)
+        cache[s_start] = info
+    context = _context(text, m, s_start, s_end, c_start, c_end, info)
     value: float | str = m.value
     if isinstance(value, float):
         value = round(value, 10)
@@ -70,23 +90,24 @@ def _claim(source: Source, text: str, sentences: Sentences, m: Mention) -> Claim
         range_id=m.range_id,
         precision=m.precision,
         scale_words=m.scale_words,
-        attribution=_attribution(text, m, s_start, s_end, c_start, c_end),
+        attribution=_attribution(m, c_start, c_end, info),
         notes=tuple(m.notes),
     )
 
 
-def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_end: int) -> tuple[str, ...]:
+def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_end: int,
+             info: _Sentence) -> tuple[str, ...]:
     """Content-word stems near the claim: its clause, widened to the sentence when thin."""
-    words = [(p, w) for p, w in content_words(text, c_start, c_end) if not (m.start <= p < m.end)]
+    words = [(p, w) for p, w in info.words if c_start <= p < c_end and not (m.start <= p < m.end)]
     left = [w for p, w in words if p < m.start]
     right = [w for p, w in words if p >= m.end]
     near = left[-12:] + right[:8]
     if len(left) < 2:
-        extra = [w for p, w in content_words(text, s_start, c_start)]
+        extra = [w for p, w in info.words if p < c_start]
         near = extra[-5:] + near
         left = extra[-5:] + left  # a list label before the colon reads as the figure's left context
         if len(near) < 3:
-            near += [w for p, w in content_words(text, c_end, s_end)][:4]
+            near += [w for p, w in info.words if p >= c_end][:4]
     if m.noun and m.kind not in _UNIT_KINDS:
         near += [stem(w) for w in re.split(r"[\s-]+", m.noun) if w]
     if any(w in _PLAN_STEMS for w in left[-4:] + right[:3]):
@@ -95,11 +116,10 @@ def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_en
     right_close = [w for p, w in words if m.end <= p < (next_number.start() if next_number else c_end)][:3]
     if any(w in _FORECAST_STEMS for w in left[-5:] + right_close):
         near.append("~forecast")  # "the $4.01 billion analysts expected": an estimate, not the result
-    clause_words = re.findall(r"[a-z]+", text[c_start:c_end].lower())
-    for fate in sorted({FATE_WORDS[w] for w in clause_words if w in FATE_WORDS}):
+    fates = {FATE_WORDS[w] for p, w in info.lower_words if c_start <= p < c_end and w in FATE_WORDS}
+    for fate in sorted(fates):
         near.append("~" + fate)
-    sentence_lower = text[s_start:s_end].lower()
-    if any(w in UPDATE_WORDS for w in re.findall(r"[a-z]+", sentence_lower)):
+    if info.update:
         near.append("~update")
     seen: dict[str, None] = {}
     for w in near:
@@ -132,22 +152,24 @@ _ATTRIBUTION = re.compile(
 _NOT_WHO = frozenset({"it", "he", "she", "they", "we", "this", "that", "there", "which", "who", "a", "an"})
 
 
-def _attribution(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_end: int) -> str:
+def _attributions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    """(start, end, who) of every attribution in a sentence ("police said", "according to X")."""
+    out = []
+    for am in _ATTRIBUTION.finditer(text, start, end):
+        who = next(g for g in am.groups() if g)
+        norm = re.sub(r"^(?:the|a)\s+", "", " ".join(who.split()), flags=re.I).rstrip(".,;:")
+        low = norm.lower()
+        if norm and low not in _NOT_WHO and low not in _SUBJECT_STOP:
+            out.append((am.start(), am.end(), norm))
+    return out
+
+
+def _attribution(m: Mention, c_start: int, c_end: int, info: _Sentence) -> str:
     """Who the sentence says gave the figure: the attribution in the claim's clause, else the sentence's."""
-    for a, b in ((c_start, c_end), (s_start, s_end)):
-        best = ""
-        best_gap = 10**9
-        for am in _ATTRIBUTION.finditer(text, a, b):
-            who = next(g for g in am.groups() if g)
-            norm = re.sub(r"^(?:the|a)\s+", "", " ".join(who.split()), flags=re.I).rstrip(".,;:")
-            low = norm.lower()
-            if not norm or low in _NOT_WHO or low in _SUBJECT_STOP or am.start() <= m.start < am.end():
-                continue
-            gap = abs(am.start() - m.start)
-            if gap < best_gap:
-                best, best_gap = norm, gap
-        if best:
-            return best
+    usable = [(a, who) for a, b, who in info.attributions if not (a <= m.start < b)]
+    for pool in ([(a, who) for a, who in usable if c_start <= a < c_end], usable):
+        if pool:
+            return min(pool, key=lambda aw: (abs(aw[0] - m.start), aw[0]))[1]
     return ""
 
 

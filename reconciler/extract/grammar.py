@@ -11,6 +11,7 @@ The result is a list of ``Mention`` (a claim without its context), in text order
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import vocab as V
@@ -46,46 +47,49 @@ class Mention:
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _DATE_MD = re.compile(
-    rf"\b(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|[-–]\d|,\d{{3}}))"
+    rf"(?P<month>{_MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*(?:%|[-–]\d|,\d{{3}}))"
     r"(?:,?\s+(?P<year>(?:1[6-9]|20|21)\d\d)\b)?"
 )
 _DATE_DM = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\.?"
+    rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH})\.?"
     r"(?:,?\s+(?P<year>(?:1[6-9]|20|21)\d\d)\b)?"
 )
-_DATE_ISO = re.compile(r"\b(?P<year>(?:19|20|21)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
-_DATE_US = re.compile(r"\b(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20|21)\d\d)\b")
-_DATE_MY = re.compile(rf"\b(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:1[6-9]|20|21)\d\d)\b")
-_WEEKDAY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_DATE_ISO = re.compile(r"(?P<year>(?:19|20|21)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b")
+_DATE_US = re.compile(r"(?P<month>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>(?:19|20|21)\d\d)\b")
+_DATE_MY = re.compile(rf"(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:1[6-9]|20|21)\d\d)\b")
+_WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 _TIME = re.compile(
-    r"\b\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|JST|IST)?"
-    r"|\b\d{1,2}\.\d{2}\s*(?:[ap]\.\s?m\.|[ap]m\b)"
-    r"|\b\d{1,2}\s*(?:a\.m\.|p\.m\.|am\b|pm\b)"
-    r"|\b\d{4}\s*(?:GMT|UTC|hrs\b)"
-    r"|\b\d{1,2}\s+point\s+\d{1,2}\s+minutes?\b"
-    r"|\b\d{1,2}\s*(?:o'clock)"
+    r"(?<!\d)(?:\d{1,2}(?::\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|JST|IST)?"
+    r"|\.\d{2}\s*(?:[ap]\.\s?m\.|[ap]m\b)|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\s+point\s+\d{1,2}\s+minutes?\b"
+    r"|\s*o'clock)|\d{4}\s*(?:GMT|UTC|hrs\b))"
 )
-_URLISH = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+@[\w-]+\.[\w.]+|\b\S+\.(?:com|org|net|ai|io|gov|edu)/\S*")
+_URL_SCHEME = re.compile(r"(?:https?://|www\.)\S+")
+_URL_DOMAIN_HINT = re.compile(r"\.(?:com|org|net|ai|io|gov|edu)/")
+_URL_DOMAIN = re.compile(r"[^\s/]+\.(?:com|org|net|ai|io|gov|edu)/\S*")
+_EMAIL = re.compile(r"[\w.-]+@[\w-]+\.[\w.]+")
 # identifiers: case numbers, DOIs, codes with several digit groups
 _IDENT = re.compile(
-    r"\b(?:No\.?|Nos\.?|Case|IMO|ISBN|ISSN|DOI|doi:|arXiv:?|PMID|PMCID|NCT|ID|Ref\.?|Docket|Flight|Route|Highway|Interstate|"
+    r"(?:No\.?|Nos\.?|Case|IMO|ISBN|ISSN|DOI|doi:|arXiv:?|PMID|PMCID|NCT|ID|Ref\.?|Docket|Flight|Route|Highway|Interstate|"
     r"Article|Section|Rule|Chapter|Page|Pages|Vol\.?|Volume|Issue|pp?\.)\s*#?\s*[\w:./-]*\d[\w:./-]*"
-    r"|\b\d+:\d+-[a-z]{1,3}-\d+\b|\[\^?\d+\]|\^\d+|#\d+\b"
 )
+_IDENT_CODES = re.compile(r"\d+:\d+-[a-z]{1,3}-\d+\b|\[\^?\d+\]|\^\d+|#\d+\b")
 # characters that change how text looks or reads without being visible: a figure touching one is refused
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _INVISIBLE_TOKEN = re.compile("\\S*[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]\\S*")
 
 # page furniture counters and phone numbers, wherever they stand
-_COUNTERS = re.compile(
-    r"(?i)\b\d[\d,.]*\s*[km]?\+?\s+(?:views|comments|shares|likes|followers|subscribers|reads|retweets|"
-    r"reposts|reactions|replies|min(?:ute)?s?\s+read)\b"
-    r"|\b(?:comments|views|shares|likes|replies)\s*[:(]\s*\d[\d,.]*\s*[km]?\)?"
-    r"|(?:\+\d{1,3}[\s.-]?)?\(?\b0\d{2,4}\)?(?:[\s.-]\d{2,4}){1,3}\b"
-    r"|\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b"
-    r"|\b(?:shirt|jersey|squad|the)\s+number\s*:?\s*\d+\b|\bno\.\s*\d+\b"
-    r"|\b(?:phase|stage|level|tier|grade|chapter|part|season|episode)\s+(?:[ivx]+|\d+|one|two|three|four|five)\b"
+_COUNTERS = (
+    re.compile(r"\d[\d,.]*\s*[kKmM]?\+?\s+(?i:views|comments|shares|likes|followers|subscribers|reads|"
+               r"retweets|reposts|reactions|replies|min(?:ute)?s?\s+read)\b"),
+    re.compile(r"(?:\+\d{1,3}[\s.-]?\(?)?0\d{2,4}\)?(?:[\s.-]\d{2,4}){1,3}\b"),  # phone numbers
+    re.compile(r"\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b"),
+)
+# the same kind of furniture led by a word, matched on the lower-cased text
+_COUNTERS_LOWER = (
+    re.compile(r"(?:comments|views|shares|likes|replies)\s*[:(]\s*\d[\d,.]*\s*[km]?\)?"),
+    re.compile(r"(?:shirt|jersey|squad|the)\s+number\s*:?\s*\d+\b|no\.\s*\d+\b"),
+    re.compile(r"(?:phase|stage|level|tier|grade|chapter|part|season|episode)\s+(?:[ivx]+|\d+|one|two|three|four|five)\b"),
 )
 _LIST_MARKER = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|0\d)(?=[ \t]+\S)")
 _SCI = re.compile(r"\s*[×xX*]\s*10\s*(?:\^\s*(?P<e1>[-−]?\d{1,3})|(?P<e2>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
@@ -126,12 +130,13 @@ def decimal_comma(text: str) -> bool:
     >>> decimal_comma("Revenue rose 3.5% to $4,096.5 million from 1,234,567 customers.")
     False
     """
-    dc = len(_DC_EVIDENCE.findall(text))
-    en = len(_EN_EVIDENCE.findall(text))
+    sample = text[:200_000]  # the cue is in the writing style: a sample decides
+    dc = len(_DC_EVIDENCE.findall(sample))
+    en = len(_EN_EVIDENCE.findall(sample))
     return dc > en
 _NUMWORD = "|".join(sorted(list(V.UNITS_WORDS) + list(V.TENS_WORDS) + ["hundred", "thousand", "dozen"],
                            key=len, reverse=True))
-_WORDS = re.compile(rf"(?i)\b(?:{_NUMWORD})(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_NUMWORD}))*\b")
+_WORDS = re.compile(rf"(?:{_NUMWORD})(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_NUMWORD}))*\b")  # on lower-cased text
 _VAGUE = re.compile(
     r"(?i)\b(?P<m1>tens|dozens|hundreds|thousands|millions|billions|trillions)"
     r"(?:\s+of\s+(?P<m2>thousands|millions|billions))?"
@@ -242,10 +247,31 @@ def _sig_precision(value: float) -> float:
 
 
 def _mask_spans(text: str, skip: tuple[Span, ...]) -> list[Span]:
+    """Spans that are never claims. Each pattern runs only if a cheap test says it can match."""
     spans: list[Span] = list(skip)
-    for rx in (_URLISH, _IDENT, _TIME, _LIST_MARKER, _COUNTERS, _INVISIBLE_TOKEN):
-        spans.extend((m.start(), m.end()) for m in rx.finditer(text))
+    rxs = [_IDENT, _IDENT_CODES, _TIME, _LIST_MARKER, *_COUNTERS]
+    if "://" in text or "www." in text:
+        rxs.append(_URL_SCHEME)
+    if _URL_DOMAIN_HINT.search(text):
+        rxs.append(_URL_DOMAIN)
+    if "@" in text:
+        rxs.append(_EMAIL)
+    if INVISIBLE.search(text):
+        rxs.append(_INVISIBLE_TOKEN)
+    for rx in rxs:
+        spans.extend((m.start(), m.end()) for m in _at_word_start(rx, text))
+    lower = _lower_same_length(text)
+    for rx in _COUNTERS_LOWER:
+        spans.extend((m.start(), m.end()) for m in _at_word_start(rx, lower))
     return spans
+
+
+def _lower_same_length(text: str) -> str:
+    """Lower-cased text with the same offsets (a rare character whose lower case is longer stays)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
 
 
 def _covered(mask: bytearray, a: int, b: int) -> bool:
@@ -261,31 +287,43 @@ def _month_num(name: str) -> int:
     return V.MONTHS.get(low) or V.MONTHS[low[:3]]
 
 
-_SCORE = re.compile(
-    r"(?i)(?:\b(?:won|win|wins|lost|lose|loses|beat|beats|drew|draw|defeat(?:ed)?|victory|tied|ended|finished|"
-    r"final score|scoreline|result)\b[^.\d\n]{0,25}?)(?P<s>\b\d{1,3}\s?[-–]\s?\d{1,3}\b)(?![-–.]\d)"
-    r"|(?P<t>\b\d{1,3}\s?[-–]\s?\d{1,3}\b)(?![-–.]\d)(?=\s+(?:win|victory|defeat|loss|draw|lead|home win|away win)\b)"
+_SCORE_DIGITS = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–.]\d)")
+_SCORE_BEFORE = re.compile(
+    r"(?i)\b(?:won|win|wins|lost|lose|loses|beat|beats|drew|draw|defeat(?:ed)?|victory|tied|ended|finished|"
+    r"final score|scoreline|result)\b[^.\d\n]{0,25}$"
 )
+_SCORE_AFTER = re.compile(r"(?i)\s+(?:win|victory|defeat|loss|draw|lead|home win|away win)\b")
+_SCORE_DASH = re.compile(r"\s?[-–]\s?")
 
 
 def _scores(text: str, mask: bytearray) -> list[Mention]:
     """Match results ("won 3-1", "a 2-0 win"): a score is one figure, written as "3-1"."""
     out: list[Mention] = []
-    for m in _SCORE.finditer(text):
-        g = "s" if m.group("s") else "t"
-        a, b = m.start(g), m.end(g)
+    for m in _SCORE_DIGITS.finditer(text):
+        a, b = m.start(), m.end()
         if _covered(mask, a, b):
             continue
-        value = re.sub(r"\s?[-–]\s?", "-", m.group(g))
+        if not (_SCORE_BEFORE.search(text, max(0, a - 40), a) or _SCORE_AFTER.match(text, b)):
+            continue
+        value = _SCORE_DASH.sub("-", m.group())
         out.append(Mention(a, b, value, "score", "score", num_start=a, num_end=b))
         _set(mask, a, b)
     return out
 
 
+def _at_word_start(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches that start a word. Patterns here carry no leading \\b: with one, the regex engine
+    cannot skip ahead to the pattern's first characters and the scan is several times slower."""
+    for m in rx.finditer(text):
+        i = m.start()
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):
+            yield m
+
+
 def _dates(text: str, mask: bytearray) -> list[Mention]:
     out: list[Mention] = []
     for rx in (_DATE_ISO, _DATE_US, _DATE_MD, _DATE_DM):
-        for m in rx.finditer(text):
+        for m in _at_word_start(rx, text):
             if _covered(mask, m.start(), m.end()):
                 continue
             month_s = m.group("month")
@@ -297,14 +335,14 @@ def _dates(text: str, mask: bytearray) -> list[Mention]:
             value = f"{year}-{month:02d}-{day:02d}" if year else f"--{month:02d}-{day:02d}"
             out.append(Mention(m.start(), m.end(), value, "date", "date", num_start=m.start(), num_end=m.end()))
             _set(mask, m.start(), m.end())
-    for m in _DATE_MY.finditer(text):
+    for m in _at_word_start(_DATE_MY, text):
         if _covered(mask, m.start(), m.end()):
             continue
         month = _month_num(m.group("month"))
         out.append(Mention(m.start(), m.end(), f"{m.group('year')}-{month:02d}", "date", "month",
                            num_start=m.start(), num_end=m.end()))
         _set(mask, m.start(), m.end())
-    for m in _WEEKDAY.finditer(text):
+    for m in _at_word_start(_WEEKDAY, text):
         if _covered(mask, m.start(), m.end()):
             continue
         out.append(Mention(m.start(), m.end(), m.group(), "date", "weekday", num_start=m.start(), num_end=m.end()))
@@ -355,14 +393,14 @@ def _left_is_name(text: str, start: int) -> bool:
 
 
 # "Civic Union 24, Labour Front 23, Green Coalition 9": names followed by whole numbers, listed
-_NAME_NUMBER = re.compile(r"(?:\b[A-Z][\w'’&.-]*\s+){1,3}(\d{1,6})(?![\d.,]\d)(?!-)\b")
+_NAME_NUMBER = re.compile(r"(?:[A-Z][\w'’&.-]*\s+){1,3}(\d{1,6})(?![\d.,]\d)(?!-)\b")
 _TALLY_SEP = re.compile(r"^[^.;:!?\n]{0,40}?(?:,|\band\b|;)\s*(?:the\s+|with\s+)?[^.!?\n]{0,12}$")
 
 
 def _tallies(text: str) -> set[int]:
     """Start offsets of numbers that follow a name in a list of two or more ("Union 25 seats and the
     Labour Front 22"): a tally of names, not product versions such as "Llama 3"."""
-    hits = [(m.start(1), m.end(1)) for m in _NAME_NUMBER.finditer(text)
+    hits = [(m.start(1), m.end(1)) for m in _at_word_start(_NAME_NUMBER, text)
             if not re.fullmatch(r"(?:1[6-9]|20|21)\d\d", m.group(1))]
     # runs of listed name-number pairs
     runs: list[list[tuple[int, int]]] = []
@@ -456,15 +494,23 @@ class _Right:
     vague: tuple[float, float] | None = None
 
 
+_LEAD_FILL = re.compile(r"[\s\u00a0]*(?:\*\s*\*\s*)?")
+_PHRASE_WORD = re.compile(r"[^\s,;:()\[\]\"“”]+")
+
+
 def _match_phrase(text: str, pos: int, table: dict[str, object], max_words: int = 3) -> tuple[str, int] | None:
     """Longest key of ``table`` (lower case, single spaces) starting at ``pos`` (after spaces)."""
-    m = re.match(r"[\s\u00a0]*(?:\*\s*\*\s*)?", text[pos:pos + 12])
-    p = pos + (m.end() if m else 0)
-    words = list(re.finditer(r"[^\s,;:()\[\]\"“”]+", text[p:p + 60]))[:max_words]
+    m = _LEAD_FILL.match(text, pos, pos + 12)
+    p = m.end() if m else pos
+    words = []
+    for w in _PHRASE_WORD.finditer(text, p, p + 60):
+        words.append(w)
+        if len(words) == max_words:
+            break
     best: tuple[str, int] | None = None
     for k in range(len(words), 0, -1):
-        phrase_end = p + words[k - 1].end()
-        phrase = re.sub(r"\s+", " ", text[p:phrase_end]).lower().rstrip(".!?'’")
+        phrase_end = words[k - 1].end()
+        phrase = " ".join(text[p:phrase_end].split()).lower().rstrip(".!?'’")
         if phrase in table:
             stripped = len(text[p:phrase_end]) - len(text[p:phrase_end].lower().rstrip(".!?'’"))
             return phrase, phrase_end - stripped
@@ -735,7 +781,9 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
         out.append(Mention(m.start(), r.end, lo, kind, r.currency or r.unit or "", "vague", lo, hi,
                            noun=r.noun, num_start=m.start(), num_end=m.end()))
         _set(mask, m.start(), r.end)
-    for m in _FRACTION_RE.finditer(text):
+    fraction_words = ("half", "third", "quarter", "fifth", "tenth")
+    low_all = _lower_same_length(text)
+    for m in (_FRACTION_RE.finditer(text) if any(w in low_all for w in fraction_words) else ()):
         if _covered(mask, m.start(), m.end()):
             continue
         key = re.sub(r"\s+", " ", m.group().lower())
@@ -744,10 +792,11 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
                            num_start=m.start(), num_end=m.end()))
         _set(mask, m.start(), m.end())
     # numbers written in digits or words
+    lower = _lower_same_length(text)
     comma_dec = decimal_comma(text)
     digits_rx = _DIGITS_DECIMAL_COMMA if comma_dec else _DIGITS
     cands: list[tuple[int, int, bool]] = [(m.start(), m.end(), False) for m in digits_rx.finditer(text)]
-    cands += [(m.start(), m.end(), True) for m in _WORDS.finditer(text)]
+    cands += [(m.start(), m.end(), True) for m in _at_word_start(_WORDS, lower)]
     cands.sort()
     name_run_end = -2  # end of the last product name seen ("Llama 3.1 405B")
     tallies = _tallies(text)
