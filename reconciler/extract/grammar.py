@@ -60,7 +60,7 @@ _DATE_MY = re.compile(rf"(?P<month>{_MONTH})\.?,?\s+(?P<year>(?:1[6-9]|20|21)\d\
 _WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
 _TIME = re.compile(
-    r"(?<!\d)(?:\d{1,2}(?::\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|JST|IST)?"
+    r"(?:\d{1,2}(?::\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|GMT|UTC|[ECMP][SD]?T|BST|CET|CEST|JST|IST)?"
     r"|\.\d{2}\s*(?:[ap]\.\s?m\.|[ap]m\b)|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|\s+point\s+\d{1,2}\s+minutes?\b"
     r"|\s*o'clock)|\d{4}\s*(?:GMT|UTC|hrs\b))"
 )
@@ -73,7 +73,8 @@ _IDENT = re.compile(
     r"(?:No\.?|Nos\.?|Case|IMO|ISBN|ISSN|DOI|doi:|arXiv:?|PMID|PMCID|NCT|ID|Ref\.?|Docket|Flight|Route|Highway|Interstate|"
     r"Article|Section|Rule|Chapter|Page|Pages|Vol\.?|Volume|Issue|pp?\.)\s*#?\s*[\w:./-]*\d[\w:./-]*"
 )
-_IDENT_CODES = re.compile(r"\d+:\d+-[a-z]{1,3}-\d+\b|\[\^?\d+\]|\^\d+|#\d+\b")
+_IDENT_CODES = re.compile(r"\d+:\d+-[a-z]{1,3}-\d+\b")  # digit-led: matched at digit runs
+_MARKERS = re.compile(r"\[\^?\d+\]|\^\d+|#\d+\b")
 # characters that change how text looks or reads without being visible: a figure touching one is refused
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 _INVISIBLE_TOKEN = re.compile("\\S*[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]\\S*")
@@ -246,10 +247,31 @@ def _sig_precision(value: float) -> float:
 # pass 1: masks and dates
 
 
-def _mask_spans(text: str, skip: tuple[Span, ...]) -> list[Span]:
+def _digit_runs(text: str) -> list[int]:
+    """Where each run of digits starts."""
+    return [m.start() for m in _DIGIT_RUN.finditer(text)]
+
+
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def _at_digits(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """Matches of a digit-led pattern, tried only where a run of digits starts (and a word starts)."""
+    for i in starts:
+        if i and (text[i - 1].isalpha() or text[i - 1] == "_"):
+            continue
+        m = rx.match(text, i)
+        if m:
+            yield m
+
+
+def _mask_spans(text: str, skip: tuple[Span, ...], starts: list[int] | None = None) -> list[Span]:
     """Spans that are never claims. Each pattern runs only if a cheap test says it can match."""
     spans: list[Span] = list(skip)
-    rxs = [_IDENT, _IDENT_CODES, _TIME, _LIST_MARKER, *_COUNTERS]
+    starts = _digit_runs(text) if starts is None else starts
+    for rx in (_IDENT_CODES, _TIME, _COUNTERS[0], _COUNTERS[1]):
+        spans.extend((m.start(), m.end()) for m in _at_digits(rx, text, starts))
+    rxs = [_IDENT, _MARKERS, _LIST_MARKER, _COUNTERS[2]]
     if "://" in text or "www." in text:
         rxs.append(_URL_SCHEME)
     if _URL_DOMAIN_HINT.search(text):
@@ -320,10 +342,12 @@ def _at_word_start(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-def _dates(text: str, mask: bytearray) -> list[Mention]:
+def _dates(text: str, mask: bytearray, starts: list[int] | None = None) -> list[Mention]:
     out: list[Mention] = []
+    starts = _digit_runs(text) if starts is None else starts
     for rx in (_DATE_ISO, _DATE_US, _DATE_MD, _DATE_DM):
-        for m in _at_word_start(rx, text):
+        found = _at_word_start(rx, text) if rx is _DATE_MD else _at_digits(rx, text, starts)
+        for m in found:
             if _covered(mask, m.start(), m.end()):
                 continue
             month_s = m.group("month")
@@ -761,10 +785,11 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
     """All numeric mentions in ``text`` (outside ``skip``), in text order."""
     n = len(text)
     mask = bytearray(n + 1)
-    for a, b in _mask_spans(text, skip):
+    starts = _digit_runs(text)
+    for a, b in _mask_spans(text, skip, starts):
         _set(mask, a, b)
     skip_mask = bytearray(mask)
-    out = _dates(text, mask)
+    out = _dates(text, mask, starts)
     out += _scores(text, mask)
     # vague amounts: "tens of millions of dollars"
     for m in _VAGUE.finditer(text):
