@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..models import Claim, Source
 from .grammar import Mention, scan
@@ -28,11 +27,9 @@ def extract_claims(source: Source) -> list[Claim]:
     text = source.text
     sentences = split_sentences(text)
     cache: dict[int, _Sentence] = {}
-    claims = [_claim(source, text, sentences, m, cache) for m in scan(text, source.skip)]
-    if _PROVISIONAL.search(text):
-        # "preliminary results", "with 96.2% of stations reporting": these figures may be updated later
-        claims = [replace(c, context=(*c.context, "~provisional")) for c in claims]
-    return claims
+    # "preliminary results", "with 96.2% of stations reporting": this article's figures may be updated later
+    provisional = bool(_PROVISIONAL.search(text))
+    return [_claim(source, text, sentences, m, cache, provisional) for m in scan(text, source.skip)]
 
 
 def extract_text(text: str, source_id: str = "text") -> list[Claim]:
@@ -45,19 +42,22 @@ def extract_text(text: str, source_id: str = "text") -> list[Claim]:
 class _Sentence:
     """What every claim of one sentence needs, computed once per sentence."""
 
-    __slots__ = ("attributions", "lower_words", "update", "words")
+    __slots__ = ("attributions", "fates", "update", "words")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.words = content_words(text, start, end)
-        self.lower_words = [(start + m.start(), m.group()) for m in _LOWER_WORD.finditer(text[start:end].lower())]
-        self.update = any(w in UPDATE_WORDS for _p, w in self.lower_words)
+        lower = text[start:end].lower()
+        self.fates = [(start + m.start(), FATE_WORDS[m.group()]) for m in _FATE_WORD.finditer(lower)]
+        self.update = bool(_UPDATE_WORD.search(lower))
         self.attributions = _attributions(text, start, end)
 
 
-_LOWER_WORD = re.compile(r"[a-z]+")
+_FATE_WORD = re.compile(r"\b(?:" + "|".join(sorted(FATE_WORDS, key=len, reverse=True)) + r")\b")
+_UPDATE_WORD = re.compile(r"\b(?:" + "|".join(sorted(UPDATE_WORDS, key=len, reverse=True)) + r")\b")
 
 
-def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: dict[int, _Sentence]) -> Claim:
+def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: dict[int, _Sentence],
+           provisional: bool = False) -> Claim:
     s_start, s_end = sentences.find(m.start)
     s_end = max(s_end, m.end)
     c_start, c_end = clause_bounds(text, m.start, m.end, s_start, s_end)
@@ -66,6 +66,8 @@ def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: d
         info = _Sentence(text, s_start, s_end)
         cache[s_start] = info
     context = _context(text, m, s_start, s_end, c_start, c_end, info)
+    if provisional:
+        context = (*context, "~provisional")
     value: float | str = m.value
     if isinstance(value, float):
         value = round(value, 10)
@@ -116,7 +118,7 @@ def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_en
     right_close = [w for p, w in words if m.end <= p < (next_number.start() if next_number else c_end)][:3]
     if any(w in _FORECAST_STEMS for w in left[-5:] + right_close):
         near.append("~forecast")  # "the $4.01 billion analysts expected": an estimate, not the result
-    fates = {FATE_WORDS[w] for p, w in info.lower_words if c_start <= p < c_end and w in FATE_WORDS}
+    fates = {fate for p, fate in info.fates if c_start <= p < c_end}
     for fate in sorted(fates):
         near.append("~" + fate)
     if info.update:
