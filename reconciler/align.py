@@ -233,6 +233,8 @@ def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig,
         score -= 0.3  # "of which 20 people" is a part, not the whole
     if ("~plan" in a.tokens) != ("~plan" in b.tokens):
         score -= 0.15
+    if ("~aggregate" in a.tokens) != ("~aggregate" in b.tokens):
+        score -= 0.3  # a total over several things is not the figure for one of them
     if ("~forecast" in a.tokens) != ("~forecast" in b.tokens):
         score -= 0.35  # what analysts or the company expected is not what was reported
     fate_a = {t for t in a.tokens if t in _FATES}

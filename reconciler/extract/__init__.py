@@ -42,17 +42,19 @@ def extract_text(text: str, source_id: str = "text") -> list[Claim]:
 class _Sentence:
     """What every claim of one sentence needs, computed once per sentence."""
 
-    __slots__ = ("attributions", "fates", "update", "words")
+    __slots__ = ("aggregates", "attributions", "fates", "update", "words")
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.words = content_words(text, start, end)
         lower = text[start:end].lower()
         self.fates = [(start + m.start(), FATE_WORDS[m.group()]) for m in _FATE_WORD.finditer(lower)]
         self.update = bool(_UPDATE_WORD.search(lower))
+        self.aggregates = [start + m.start() for m in _AGGREGATE_WORD.finditer(lower)]
         self.attributions = _attributions(text, start, end)
 
 
 _FATE_WORD = re.compile(r"\b(?:" + "|".join(sorted(FATE_WORDS, key=len, reverse=True)) + r")\b")
+_AGGREGATE_WORD = re.compile(r"\b(?:combined|altogether|together|cumulative|cumulatively)\b")
 _UPDATE_WORD = re.compile(r"\b(?:" + "|".join(sorted(UPDATE_WORDS, key=len, reverse=True)) + r")\b")
 
 
@@ -123,6 +125,8 @@ def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_en
         near.append("~" + fate)
     if info.update:
         near.append("~update")
+    if any(c_start <= p < c_end for p in info.aggregates):
+        near.append("~aggregate")  # "39.3 million for the 8B, 70B and 405B combined": a sum over several
     seen: dict[str, None] = {}
     for w in near:
         seen.setdefault(w, None)
