@@ -239,12 +239,10 @@ def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig,
         score -= 0.35  # what analysts or the company expected is not what was reported
     fate_a = {t for t in a.tokens if t in _FATES}
     fate_b = {t for t in b.tokens if t in _FATES}
-    if fate_a != fate_b and (ca.kind == "count" or fate_a and fate_b):
+    if fate_a != fate_b and (ca.kind == "count" or (fate_a and fate_b)):
         score -= 0.25  # six killed vs eight at work: different counts of people
     if ca.source == cb.source and rel != "agree":
         score -= 0.1
-    if ca.kind == "date" and rel == "unknown":
-        score += 0.1 if ca.value == cb.value else 0.0
     return score, shared, rel
 
 
@@ -372,8 +370,8 @@ def _cluster(block: Sequence[_Item], idf: dict[str, float], config: AlignConfig
             continue
         if len(mi) * len(mj) > 1:
             # an unlinked pair (no shared context) is no evidence either way: it counts as 0
-            links = [max(pair(x, y), 0.0) for x in mi for y in mj]
-            if sum(links) / len(links) < config.average_threshold:
+            cross = [max(pair(x, y), 0.0) for x in mi for y in mj]
+            if sum(cross) / len(cross) < config.average_threshold:
                 continue
         parent[rj] = ri
         members[ri] = mi + mj
@@ -401,10 +399,7 @@ def _group(dim: str, items: list[_Item], why: list[str], score: float, links: di
     claims = sorted([it.claim for it in items] + list(extra), key=lambda c: (c.source, c.start))
     gid = "g-" + hashlib.sha1(f"{dim}|{claims[0].id}".encode()).hexdigest()[:8]
     nouns = Counter(c.noun.lower() for c in claims if c.noun and c.kind == "count")
-    if nouns:
-        label = nouns.most_common(1)[0][0]
-    else:
-        label = " ".join(why[:3]) if why else dim
+    label = nouns.most_common(1)[0][0] if nouns else " ".join(why[:3]) if why else dim
     reasons = [f"dimension: {dim}"]
     if why:
         reasons.append("shared context: " + ", ".join(why))

@@ -149,7 +149,8 @@ _MULT = re.compile(
     r"(?:\s+(?P<scale>million|billion|thousand))?"
 )
 _GLUED = re.compile(r"(?i)(?P<suf>bn|mn|tn|k|m|b|t)(?![A-Za-z0-9])")
-_SCALE_AFTER = re.compile(r"(?i)(?P<fill>[\s-]+|\s*\*\s*\*\s*)(?P<w>million|billion|trillion|thousand|hundred|mn|mln|bn|bln|tn|lakhs?|crores?)\b")
+_SCALE_AFTER = re.compile(r"(?i)(?P<fill>[\s-]+|\s*\*\s*\*\s*)"
+                          r"(?P<w>million|billion|trillion|thousand|hundred|mn|mln|bn|bln|tn|lakhs?|crores?)\b")
 _PERCENT = re.compile(r"(?i)\s?%|\s*(?:\*\s*\*\s*)?\s?(?:percentage points?|per\s?cent|pct)\b")
 _TEMPERATURE = re.compile(r"(?i)\s?(?:°\s?|º\s?|\s?degrees?\s+)(?P<u>c(?:elsius)?|f(?:ahrenheit)?)\b")
 _PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|his\s+|her\s+)?"
@@ -186,10 +187,7 @@ def parse_digits(s: str, comma_decimal: bool = False) -> tuple[float, float]:
     (16384.0, 0.5)
     """
     t = s.replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
-    if comma_decimal:
-        t = t.replace(".", "").replace(" ", "").replace(",", ".")
-    else:
-        t = t.replace(",", "")
+    t = t.replace(".", "").replace(" ", "").replace(",", ".") if comma_decimal else t.replace(",", "")
     value = float(t)
     if "." in t:
         decimals = len(t.split(".", 1)[1])
@@ -240,7 +238,7 @@ def _sig_precision(value: float) -> float:
         return 0.5
     t = f"{value:.0f}"
     stripped = t.rstrip("0")
-    return 0.5 * 10 ** (len(t) - len(stripped))
+    return 0.5 * 10.0 ** (len(t) - len(stripped))
 
 
 # ---------------------------------------------------------------------------------------
@@ -480,8 +478,7 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
         return True
     if nxt == ":" and end + 1 < len(text) and text[end + 1].isdigit():
         return True
-    if nxt == "-" and end + 1 < len(text) and text[end + 1].isdigit() and end + 2 < len(text) and text[end + 2].isdigit() \
-            and prev == "-":
+    if nxt == "-" and prev == "-" and text[end + 1:end + 3].isdigit() and len(text[end + 1:end + 3]) == 2:
         return True
     tail = text[end:end + 3].lower()
     if re.match(r"(?:st|nd|rd|th)\b", tail):
@@ -490,9 +487,8 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
     prefix = re.split(r"[:;,(=\[]", text[ta:start])[-1].lstrip("\"'“‘([*~")
     if re.fullmatch(r"(?i).*(?:million|billion|trillion|bn|mn|[mkb])[-–—](?:US|A|C|HK|S)?[$€£¥]?", prefix):
         return False  # "$1.7 billion-$1.9 billion": the second end of a range
-    if prefix and any(ch.isalpha() for ch in prefix) and prefix.lower() not in _GLUED_CURRENCY:
-        return True  # letters earlier in the same token: "GPT-4", "OpenAI-o1-1217", "pass@1"
-    return False
+    # letters earlier in the same token: "GPT-4", "OpenAI-o1-1217", "pass@1"
+    return bool(prefix) and any(ch.isalpha() for ch in prefix) and prefix.lower() not in _GLUED_CURRENCY
 
 
 _GLUED_CURRENCY = frozenset(
@@ -543,9 +539,15 @@ def _match_phrase(text: str, pos: int, table: dict[str, object], max_words: int 
     return best
 
 
+_UNIT_WORD = re.compile(r"[A-Za-z²³/µ.]+(?:\s(?:miles?|km|kilomet(?:re|er)s?|metres|meters|feet|ft|tonnes|tons|mi))?")
+# two-letter units that may stand after a space ("80 km"); others must be glued ("80m")
+_SHORT_UNITS_SPACED = frozenset({"h", "ft", "mi", "km", "kg", "mm", "cm", "mb", "gb", "tb", "kb", "pb", "kw", "mw",
+                                 "gw", "wh"})
+
+
 def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     r = _Right(end=pos)
-    n = len(text)
+    len(text)
     # glued suffix: 91.1K, 7.3bn, $4.12M, 660B
     g = _GLUED.match(text, pos)
     if g and not (g.group("suf").lower() in ("m", "t") and not has_currency and _unit_glued(text, pos)):
@@ -618,14 +620,14 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     if r.currency or has_currency:
         r.kind = "money"
         per = _PER.match(text, pos)
-        if per and not re.match(r"(?i)\s*a\s+(?:year|month|week|day)\b", text[pos:pos + 12]) or \
+        if (per and not re.match(r"(?i)\s*a\s+(?:year|month|week|day)\b", text[pos:pos + 12])) or \
                 (per and per.group("what").lower() in ("hour", "day", "year", "month", "week", "gpu", "night")):
-            what = per.group("what")  # type: ignore[union-attr]
+            what = per.group("what")
             if what.lower() not in ("few", "lot", "result", "record", "total", "deal", "further", "year-on-year",
                                     "piece", "fraction", "range", "decline", "rise", "drop", "jump"):
                 r.kind = "rate"
                 r.per = what
-                r.end = per.end()  # type: ignore[union-attr]
+                r.end = per.end()
         return r
     # duration / physical units (glued or spaced, or hyphenated: "54-day", "1.6-mile")
     um = re.match(r"(?:-|\s*(?:\*\s*\*\s*)?|\u00a0)", text[pos:pos + 8])
@@ -637,13 +639,13 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
         r.noun = text[upos:upos + mh.end()]
         r.end = upos + mh.end()
         return r
-    wm = re.match(r"[A-Za-z²³/µ.]+(?:\s(?:miles?|km|kilomet(?:re|er)s?|metres|meters|feet|ft|tonnes|tons|mi|ft))?", text[upos:upos + 30])
+    wm = _UNIT_WORD.match(text, upos, upos + 30)
     if wm:
         cand = _match_phrase(text, upos, {**{k: 0 for k in V.DURATION_UNITS}, **{k: 0 for k in V.PHYSICAL_UNITS}})
         if cand:
             key, cend = cand
             ok_end = cend >= len(text) or not text[cend].isalnum()
-            short_unit = len(key) <= 2 and key not in ("h", "ft", "mi", "km", "kg", "mm", "cm", "mb", "gb", "tb", "kb", "pb", "kw", "mw", "gw", "wh")
+            short_unit = len(key) <= 2 and key not in _SHORT_UNITS_SPACED
             glued = upos == pos and um is not None and um.end() == 0
             if ok_end and not (short_unit and not glued) and not (key in ("in.", "g", "t", "m", "w") and not glued):
                 if key in V.DURATION_UNITS:
@@ -680,7 +682,8 @@ _MONEY_NEAR = re.compile(r"(?i)\b(?:salary|salaries|wages?|fee|fees|paid|pay|pay
                          r"budget|fine|fined|bonus|transfer|contract|sterling|revenue|profit|income)\b|[£€$]")
 _PERIODS = {"weekly": "week", "monthly": "month", "annual": "year", "annually": "year", "yearly": "year",
             "daily": "day", "hourly": "hour"}
-_PERIOD_LEFT = re.compile(r"(?i)\b(weekly|monthly|annual|yearly|daily|hourly)\s+(?:[a-z-]+\s+){0,3}(?:of\s+|is\s+|was\s+|at\s+)?$")
+_PERIOD_LEFT = re.compile(r"(?i)\b(weekly|monthly|annual|yearly|daily|hourly)\s+(?:[a-z-]+\s+){0,3}"
+                          r"(?:of\s+|is\s+|was\s+|at\s+)?$")
 
 
 def _sterling(text: str, pos: int, end: int) -> bool:
@@ -715,7 +718,7 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
             break
         w = m.group("w")
         low = w.lower()
-        if low in V.NOUN_STOP or low in V.MONTHS and w[0].isupper() and low != "may":
+        if low in V.NOUN_STOP or (low in V.MONTHS and w[0].isupper() and low != "may"):
             break
         if low in V.CLASSIFIERS and not words:
             p = m.end()
@@ -866,10 +869,7 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
         if _covered(skip_mask, a, e):
             continue
         mult_m = _MULTIPLE.match(text, e) if not currency and not _SCI.match(text, e) else None
-        if mult_m:
-            r = _Right(end=mult_m.end(), kind="multiple", unit="x")
-        else:
-            r = _read_right(text, e, bool(currency))
+        r = _Right(end=mult_m.end(), kind="multiple", unit="x") if mult_m else _read_right(text, e, bool(currency))
         if r.end < n and (text[r.end].isalnum() and r.end == e):
             continue  # digits glued to letters we do not know: a code ("5G", "3D")
         value = val * r.value_mult
@@ -894,9 +894,7 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
             precision *= r.factor
         elif r.kind:
             kind, unit = r.kind, r.unit
-        elif r.noun:
-            kind, unit = "count", ""
-        elif float(value).is_integer():
+        elif r.noun or float(value).is_integer():
             kind, unit = "count", ""
         else:
             kind, unit = "number", ""
@@ -914,9 +912,9 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
         _set(mask, a, r.end)
     out.sort(key=lambda m: (m.start, m.end))
     _pair(text, out)
-    for m in out:
-        if not m.role and _PART_LEFT.search(text, max(0, m.start - 20), m.start):
-            m.role = "part"
+    for mention in out:
+        if not mention.role and _PART_LEFT.search(text, max(0, mention.start - 20), mention.start):
+            mention.role = "part"
     return out
 
 

@@ -216,7 +216,8 @@ PLAN_WORDS = frozenset(
     scheduled deadline""".split()
 )
 # an article whose figures are provisional: later articles may report other values without contradiction
-PROVISIONAL = (r"\b(?:preliminary|provisional|partial\s+(?:results?|counts?|returns)|early\s+(?:results?|counts?|returns)"
+PROVISIONAL = (r"\b(?:preliminary|provisional|partial\s+(?:results?|counts?|returns)"
+               r"|early\s+(?:results?|counts?|returns)"
                r"|so\s+far|still\s+being\s+counted|as\s+of\s+(?:press\s+time|this\s+writing|writing)"
                r"|\d+(?:\.\d+)?%\s+of\s+(?:the\s+)?(?:[\w']+\s+){0,2}(?:polling\s+stations|precincts|votes|ballots)"
                r"\s+(?:reporting|counted|in))\b")

@@ -61,7 +61,7 @@ def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConf
         message = f"{quote(a)} is restated as {quote(b)}, but {conv}"
         explanation = (f"The article gives the two figures as the same quantity "
                        f"({s.text[a.start:b.end]!r}). Converted, they differ by a factor of {ratio:,.3g}.")
-        if 0 < ratio and abs(round(_log10(ratio)) - _log10(ratio)) < 0.02 and round(_log10(ratio)) != 0:
+        if ratio > 0 and abs(round(_log10(ratio)) - _log10(ratio)) < 0.02 and round(_log10(ratio)) != 0:
             explanation += f" That is a power of ten (10^{round(_log10(ratio))}): likely a scale slip in one of them."
         out.append(Finding(
             id=finding_id("internal_equivalence", [a.id, b.id]), rule="internal_equivalence",
@@ -143,26 +143,26 @@ def _arithmetic(s: Source, claims: list[Claim], rates: Rates, config: RuleConfig
             continue
         count = min(counts, key=lambda c: abs(c.start - r.start))
         # one duration, or the sum of the durations stated in one sentence ("198 and 80 hours")
-        options: list[tuple[float, list[Claim]]] = [(float(d.value), [d]) for d in durations]  # type: ignore[arg-type]
+        options: list[tuple[float, list[Claim]]] = [(float(d.value), [d]) for d in durations]
         by_sentence: dict[int, list[Claim]] = {}
         for d in durations:
             by_sentence.setdefault(d.sentence_start, []).append(d)
         for ds in by_sentence.values():
             if len(ds) > 1:
-                options.append((sum(float(d.value) for d in ds), ds))  # type: ignore[arg-type]
+                options.append((sum(float(d.value) for d in ds), ds))
         best: tuple[float, Claim, list[Claim], float] | None = None
         for total in totals:
             for hours, ds in options:
-                product = float(count.value) * hours * r.value  # type: ignore[arg-type]
-                gap = abs(product - float(total.value)) / max(float(total.value), 1e-9)  # type: ignore[arg-type]
+                product = float(count.value) * hours * r.value
+                gap = abs(product - float(total.value)) / max(float(total.value), 1e-9)
                 if best is None or gap < best[0]:
                     best = (gap, total, ds, product)
         if best is None or best[0] <= config.tol("arithmetic_gap"):
             continue
         gap, total, ds, product = best
-        hours_txt = " + ".join(fmt_number(float(d.value)) for d in ds)  # type: ignore[arg-type]
+        hours_txt = " + ".join(fmt_number(float(d.value)) for d in ds)
         hours_txt = f"({hours_txt})" if len(ds) > 1 else hours_txt
-        msg = (f"{fmt_number(float(count.value))} × {hours_txt} h × {fmt_number(r.value)} {currency} "  # type: ignore[arg-type]
+        msg = (f"{fmt_number(float(count.value))} × {hours_txt} h × {fmt_number(r.value)} {currency} "
                f"= {fmt_number(product)} {currency}, not {quote(total)}")
         out.append(Finding(
             id=finding_id("arithmetic", [total.id, r.id]), rule="arithmetic",
@@ -170,8 +170,8 @@ def _arithmetic(s: Source, claims: list[Claim], rates: Rates, config: RuleConfig
             claims=(total.id, count.id, *(d.id for d in ds), r.id), message=msg,
             explanation=(f"The article states {quote(count)}, {', '.join(quote(d) for d in ds)} and a rate of "
                          f"{quote(r)} beside a total of {quote(total)}. Multiplied out they give "
-                         f"{fmt_number(product)} {currency}, {abs(1 - product / float(total.value)) * 100:.0f}% "  # type: ignore[arg-type]
-                         f"{'below' if product < float(total.value) else 'above'} the total: either a figure is "  # type: ignore[arg-type]
+                         f"{fmt_number(product)} {currency}, {abs(1 - product / float(total.value)) * 100:.0f}% "
+                         f"{'below' if product < float(total.value) else 'above'} the total: either a figure is "
                          f"wrong or the total covers more than these inputs."),
         ))
     return out
@@ -208,15 +208,15 @@ def _sums(s: Source, claims: list[Claim], config: RuleConfig) -> list[Finding]:
             continue
         total = float(t.value)
 
-        def gap(ab: tuple[Claim, Claim]) -> float:
-            return abs(float(ab[0].value) + float(ab[1].value) - total)  # type: ignore[arg-type]
+        def gap(ab: tuple[Claim, Claim], total: float = total) -> float:
+            return abs(float(ab[0].value) + float(ab[1].value) - total)
 
         best = min(combos, key=gap)
         tol = max(t.precision + best[0].precision + best[1].precision, 0.005 * abs(total))
         if gap(best) <= tol:
             continue
         a, b = best
-        got = float(a.value) + float(b.value)  # type: ignore[arg-type]
+        got = float(a.value) + float(b.value)
         out.append(Finding(
             id=finding_id("sum", [t.id, a.id, b.id]), rule="arithmetic",
             severity=config.severity("arithmetic", "warning"), claims=(t.id, a.id, b.id),

@@ -238,8 +238,9 @@ def _report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[
     earlier = [e for _d, es in steps[:-1] for e in es if e.base]
     fresh = [e for e in latest if e.base and not any(_agree(e, o) for o in earlier)]
     head = (fresh or latest)[0].claim
-    history = "; ".join(f"{d}: {', '.join(quote(e.claim) for e in es[:3])} ({', '.join(sources_of([e.claim for e in es]))})"
-                        for d, es in steps)
+    history = "; ".join(
+        f"{d}: {', '.join(quote(e.claim) for e in es[:3])} ({', '.join(sources_of([e.claim for e in es]))})"
+        for d, es in steps)
     ids = [e.claim.id for _d, es in steps for e in es]
     g2 = replace(g, consensus=head.value, consensus_text=head.text, support=len({e.claim.source for e in latest}))
     return g2, [Finding(
