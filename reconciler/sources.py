@@ -13,7 +13,9 @@ Only a path that does not exist raises :class:`NoInput`.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as dt
+import errno
 import functools
 import hashlib
 import os
@@ -34,12 +36,18 @@ __all__ = [
     "UnreadableSource",
     "decode_bytes",
     "find_date",
+    "no_articles_message",
+    "printable",
     "read_source",
     "read_sources",
     "skip_ranges",
 ]
 
 ARTICLE_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+# documents an editor may drop in the folder that are articles we cannot read: listed as
+# skipped (other files, such as a saved page's images and scripts, are passed over silently)
+_DOCUMENT_EXTENSIONS = frozenset({".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".mht", ".mhtml",
+                                  ".webarchive", ".pages", ".xps"})
 _FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
 _TITLE_MAX = 200
 _TOP_LINES = 8  # non-empty lines at the top that may hold a byline / dateline
@@ -47,7 +55,7 @@ _META_LINE_MAX = 300  # longer lines are body paragraphs, never metadata
 # Limits that keep a run's memory and time bounded on dumps that are not articles. A
 # saved page may be large (inline images) yet hold a short article, so the file limit is
 # generous and the text limit applies to the article text once decoded and extracted.
-MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_BYTES = 64_000_000
 MAX_TEXT_CHARS = 10_000_000
 
 
@@ -93,31 +101,58 @@ def read_sources(
 ) -> tuple[list[Source], list[Skipped]]:
     """Read every article under ``paths``.
 
-    Folders are walked recursively (sorted by relative path, hidden entries skipped,
-    symlinked folders visited once); files named directly are read whatever their
-    extension. The same file reached twice is read once. Raises :class:`NoInput` when a
-    path does not exist; every other problem becomes a :class:`Skipped` entry.
+    Folders are walked recursively (hidden entries skipped, symlinked folders visited
+    once); files named directly are read whatever their extension. The same file reached
+    twice is read once, under its shortest route. Sources come sorted by displayed path
+    and skipped files by path, so the order of ``paths`` and of the folder listings does
+    not change the result. Raises :class:`NoInput` when a path does not exist; every other
+    problem becomes a :class:`Skipped` entry.
     """
     args = [os.fspath(p) for p in paths]
     for p in args:
         if not os.path.lexists(p):
             raise NoInput(f"path not found: {printable(p)}")
-    sources: list[Source] = []
     skipped: list[Skipped] = []
-    seen_files: set[str] = set()
-    used_display: set[str] = set()
+    routes: dict[tuple[int, int] | str, _Found] = {}  # file -> the shortest way it was reached
     for arg in args:
         for item in _expand(arg, skipped):
-            real = os.path.realpath(item.path)
-            if real in seen_files:
-                continue
-            seen_files.add(real)
-            display = _unique_display(item, used_display)
-            try:
-                sources.append(read_source(item.path, display))
-            except UnreadableSource as e:
-                skipped.append(Skipped(display, e.reason))
+            real = _identity(item.path)
+            known = routes.get(real)
+            if known is None or _route_key(item) < _route_key(known):
+                routes[real] = item
+    sources: list[Source] = []
+    used_display: set[str] = set()
+    for item in sorted(routes.values(), key=_route_order):
+        display = _unique_display(item, used_display)
+        try:
+            sources.append(read_source(item.path, display))
+        except UnreadableSource as e:
+            skipped.append(Skipped(display, e.reason))
+    sources.sort(key=lambda s: s.path)
+    skipped.sort(key=lambda s: (s.path, s.reason))
     return _assign_ids(sources), skipped
+
+
+def no_articles_message(paths: Sequence[str | os.PathLike[str]], skipped: Sequence[Skipped], show: int = 3) -> str:
+    """One line for a run that found nothing to read: where it looked, and why files failed.
+
+    >>> no_articles_message(["in"], [Skipped("in/a.txt", "empty file")])
+    'no readable article in in (skipped in/a.txt: empty file)'
+    """
+    where = ", ".join(printable(os.fspath(p)) for p in paths)
+    if not skipped:
+        return f"no readable article in {where}"
+    why = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:show])
+    more = f"; and {len(skipped) - show} more" if len(skipped) > show else ""
+    return f"no readable article in {where} (skipped {why}{more})"
+
+
+def _route_key(item: _Found) -> tuple[int, str, tuple[str, ...]]:
+    return item.display.count("/"), item.display, item.parts
+
+
+def _route_order(item: _Found) -> tuple[str, tuple[str, ...]]:
+    return item.display, item.parts
 
 
 def _expand(arg: str, skipped: list[Skipped]) -> Iterator[_Found]:
@@ -129,13 +164,13 @@ def _expand(arg: str, skipped: list[Skipped]) -> Iterator[_Found]:
         return
     base = parts[-1] if parts else ""
     found: list[tuple[str, str]] = []  # (relative path with '/', path on disk)
-    visited = {os.path.realpath(arg)}
+    visited = {_identity(arg)}
     stack: list[tuple[str, str]] = [(arg, "")]
     linked: list[tuple[str, str]] = []  # symlinked folders: walked after the real ones
     while stack or linked:
         if not stack:
             folder, rel = linked.pop(0)
-            real = os.path.realpath(folder)
+            real = _identity(folder)
             if real in visited:  # a loop, or a second route into a folder already walked
                 continue
             visited.add(real)
@@ -160,7 +195,7 @@ def _expand(arg: str, skipped: list[Skipped]) -> Iterator[_Found]:
             if is_dir and entry.is_symlink():
                 linked.append((entry.path, entry_rel))
             elif is_dir:
-                real = os.path.realpath(entry.path)
+                real = _identity(entry.path, entry)
                 if real not in visited:
                     visited.add(real)
                     subdirs.append((entry.path, entry_rel))
@@ -169,11 +204,28 @@ def _expand(arg: str, skipped: list[Skipped]) -> Iterator[_Found]:
                     found.append((entry_rel, entry.path))
                 else:  # a broken link, a named pipe, a socket, a device: never opened
                     skipped.append(Skipped(printable(_join(base, entry_rel)), _not_a_file(entry.path)))
+            elif is_file and _extension(entry.name) in _DOCUMENT_EXTENSIONS:  # said, so it is not missed
+                ext = _extension(entry.name)[1:]
+                skipped.append(Skipped(printable(_join(base, entry_rel)),
+                                       f"unsupported format: {ext} (save the article as text or HTML)"))
         stack.extend(reversed(subdirs))
     found.sort(key=lambda f: f[0])
     for rel_path, disk in found:
         rel_parts = tuple(printable(p) for p in rel_path.split("/"))
         yield _Found(disk, _join(base, "/".join(rel_parts)), parts + rel_parts)
+
+
+def _identity(path: str, entry: os.DirEntry[str] | None = None) -> tuple[int, int] | str:
+    """What makes a file or folder the same one by another route: device and inode.
+
+    (``os.path.realpath`` costs one system call per path component: quadratic down a deep
+    tree.) Falls back to the real path where the file system has no inode numbers.
+    """
+    try:
+        st = entry.stat() if entry is not None else os.stat(path)
+    except OSError:
+        return os.path.realpath(path)
+    return (st.st_dev, st.st_ino) if st.st_ino else os.path.realpath(path)
 
 
 def _join(base: str, rel: str) -> str:
@@ -235,8 +287,10 @@ def _os_reason(e: OSError, what: str = "cannot read") -> str:
 def _not_a_file(path: str) -> str:
     try:
         mode = os.stat(path).st_mode
-    except OSError:
-        return "broken symlink" if os.path.islink(path) else "cannot read: No such file or directory"
+    except OSError as e:
+        if e.errno == errno.ELOOP:
+            return "symlink loop"
+        return "broken symlink" if os.path.islink(path) else _os_reason(e)
     return f"not a regular file ({_file_kind(mode)})"
 
 
@@ -542,6 +596,8 @@ def _decode_8bit(raw: bytes, *, html: bool) -> tuple[str, str, list[str]]:
             text = raw.decode(cjk, errors="replace")
             return text, cjk, [f"decoded as {cjk}", f"{text.count(chr(0xFFFD))} invalid {cjk} bytes replaced "
                                "with U+FFFD"]
+    if _western(raw):
+        return raw.decode("cp1252"), "cp1252", ["decoded as cp1252"]
     # slow to import, so only when a legacy encoding has to be guessed
     from charset_normalizer import from_bytes
 
@@ -562,6 +618,59 @@ _GUESS_SAMPLE = 1 << 20  # charset_normalizer is slow on huge inputs; a megabyte
 
 
 # ---------------------------------------------------------------------------------------
+# Western European text (cp1252, a superset of Latin-1 for text)
+
+_WORD_INSIDE = re.compile(r"(?<=[^\W\d_])[^\w\s'’·\-‐](?=[^\W\d_])")
+# the accented letters of each Western European language written in cp1252
+_WESTERN_LETTERS = tuple(frozenset(letters) for letters in (
+    "àâæçéèêëîïôœùûüÿ",  # French
+    "äöüßé",  # German
+    "áéíóúñü",  # Spanish
+    "áâãàçéêíóôõú",  # Portuguese
+    "àèéìíîòóùú",  # Italian
+    "áéíóúàèëïöü",  # Dutch
+    "åäöæøéáíóúýðþ",  # Nordic
+    "àçèéíïòóúü",  # Catalan
+))
+
+
+def _western(raw: bytes) -> bool:
+    """Does the text read as Western European in cp1252 (Latin-1)?
+
+    Short French or German texts fit a dozen code pages equally well for
+    charset_normalizer, which then picks cp1257 or mac_iceland. Read as cp1252, a Western
+    text has few accented letters, nearly all of them of one language, and no symbol
+    inside a word; Russian, Greek, Polish or Czech read as cp1252 fail one of these.
+
+    >>> _western("Le coût du pont dépasse 294 000 €, selon les ingénieurs de la ville.".encode("cp1252"))
+    True
+    >>> _western("Мост обрушился 26 марта".encode("cp1251")), _western("Zażółć gęślą".encode("cp1250"))
+    (False, False)
+    >>> _western("Příliš žluťoučký kůň úpěl ďábelské ódy a stál 294 000 Kč.".replace("ť", "t").encode("cp1250"))
+    False
+    """
+    try:
+        text = raw[:_SAMPLE].decode("cp1252")  # bytes cp1252 leaves undefined fail here
+    except UnicodeDecodeError:
+        return False
+    letters = 0
+    accented: dict[str, int] = {}
+    for c in text:
+        if c.isalpha():
+            letters += 1
+            if ord(c) > 0x7F:
+                low = c.lower()
+                accented[low] = accented.get(low, 0) + 1
+    n_accented = sum(accented.values())
+    if not n_accented or n_accented > 0.25 * letters:
+        return False
+    best = max(sum(n for c, n in accented.items() if c in lang) for lang in _WESTERN_LETTERS)
+    if best < 0.9 * n_accented:
+        return False
+    return _WORD_INSIDE.search(text) is None
+
+
+# ---------------------------------------------------------------------------------------
 # CJK legacy encodings
 
 
@@ -570,10 +679,8 @@ def _double_bytes(codec: str, leads: Iterable[int], trails: Iterable[int]) -> fr
     out: set[str] = set()
     for a in leads:
         for b in trail_list:
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 out.add(bytes((a, b)).decode(codec))
-            except UnicodeDecodeError:
-                pass
     return frozenset(out)
 
 

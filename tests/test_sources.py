@@ -259,10 +259,10 @@ def test_file_named_directly_any_extension(tmp_path: Path) -> None:
     dot = write(tmp_path / ".hidden-but-named", "Hidden\n\n1 tug\n")
     sources, skipped = read_sources([f, h, dot])
     assert skipped == []
-    assert [(s.path, s.id, s.format) for s in sources] == [
-        ("story.data", "story", "txt"),
-        ("page", "page", "html"),
+    assert [(s.path, s.id, s.format) for s in sources] == [  # sorted by path, whatever the order given
         (".hidden-but-named", ".hidden-but-named", "txt"),
+        ("page", "page", "html"),
+        ("story.data", "story", "txt"),
     ]
     assert sources[1].text == "4 cranes" and sources[1].title == "P"
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import re
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
@@ -59,12 +61,46 @@ def environment() -> Environment:
     )
 
 
+# Direction embeddings, overrides and isolates (U+202A-202E, U+2066-2069) in article text
+# would reorder what the report shows around them ("512" drawn as "215"): shown as visible
+# markers instead. Zero-width characters stay (they do not reorder; a figure touching one
+# is not extracted, and the source's notes say so).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def reveal(text: str) -> str:
+    """``text`` with each direction control replaced by a visible ``[U+202E]`` marker.
+
+    >>> reveal("cost \u202e$294,000\u202c")
+    'cost [U+202E]$294,000[U+202C]'
+    """
+    return _BIDI_CONTROLS.sub(lambda m: f"[U+{ord(m.group()):04X}]", text)
+
+
+def _reveal_all(obj: Any) -> Any:
+    """Every string in the (frozen, nested) view data passed through :func:`reveal`."""
+    if isinstance(obj, str):
+        return reveal(obj) if _BIDI_CONTROLS.search(obj) else obj
+    if isinstance(obj, tuple):
+        items = tuple(_reveal_all(x) for x in obj)
+        return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        changed = {}
+        for f in dataclasses.fields(obj):
+            old = getattr(obj, f.name)
+            new = _reveal_all(old)
+            if new is not old:
+                changed[f.name] = new
+        return dataclasses.replace(obj, **changed) if changed else obj
+    return obj
+
+
 def render_context(context: ReportContext) -> str:
     """Render precomputed report data. Only our own CSS and JS are marked safe."""
     style, script = asset("report.css"), asset("report.js")
     template = environment().get_template(TEMPLATE)
     return template.render(
-        c=context,
+        c=_reveal_all(context),
         csp=content_security_policy(style, script),
         style=Markup(style),  # trusted package file, hashed into the CSP
         script=Markup(script),  # trusted package file, hashed into the CSP
