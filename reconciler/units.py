@@ -15,6 +15,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .errors import ConfigError
 from .extract import vocab as V
 from .models import Claim
 
@@ -52,9 +53,15 @@ def load_rates(path: str | Path | None = None) -> Rates:
     """The shipped rate table, with a user TOML file's entries laid over it."""
     data = tomllib.loads(resources.files("reconciler").joinpath("data/rates.toml").read_text("utf-8"))
     if path is not None:
-        user = tomllib.loads(Path(path).read_text("utf-8"))
+        try:
+            user = tomllib.loads(Path(path).read_text("utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"cannot use rates file {path}: {exc}") from exc
         data = _merge(data, user)
-    per = {k.upper(): float(v) for k, v in data["per_usd"].items()}
+    try:
+        per = {str(k).upper(): float(v) for k, v in data["per_usd"].items()}
+    except (TypeError, ValueError, AttributeError) as exc:
+        raise ConfigError(f"cannot use rates file {path}: [per_usd] must map currency codes to numbers") from exc
     per["USD"] = 1.0
     return Rates(as_of=str(data.get("as_of", "")), per_usd=per, note=str(data.get("note", "")))
 

@@ -127,9 +127,6 @@ XFAIL_STYLES = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="extract/grammar.py: '1.5m' before a currency word is read as 1.5 metres; "
-                   "'$7,000,000.00' (separators and .00 cents) and '$1600' (a year-like amount after a "
-                   "currency sign) yield no claim at all")
 @pytest.mark.parametrize(("written", "value"), XFAIL_STYLES)
 def test_styles_the_grammar_misreads(written: str, value: float) -> None:
     found = money(TEMPLATES[0].format(written))

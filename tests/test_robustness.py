@@ -261,8 +261,6 @@ CJK_GLUED = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="extract/grammar.py _rejected_by_neighbours: a CJK character glued to the "
-                   "digits counts as a letter (str.isalpha), so the figure is taken for an identifier")
 @pytest.mark.parametrize(("text", "encoding"), CJK_GLUED)
 def test_cjk_text_with_ascii_digits_glued(tmp_path: Path, text: str, encoding: str) -> None:
     path = tmp_path / "article.txt"
@@ -508,8 +506,6 @@ def test_path_that_does_not_exist(tmp_path: Path) -> None:
         assert not out.exists()  # a usage error writes nothing
 
 
-@pytest.mark.xfail(strict=True, reason="units.load_rates lets OSError / tomllib.TOMLDecodeError escape: a traceback "
-                   "and exit 1 (the --fail-on code) instead of a one-line usage error and exit 2")
 @pytest.mark.parametrize("rates", ["missing-rates.toml", "bad-rates.toml"])
 def test_unusable_rates_file_is_a_usage_error(tmp_path: Path, rates: str) -> None:
     corpus = corpus_with(tmp_path)

@@ -268,7 +268,8 @@ def _mask_spans(text: str, skip: tuple[Span, ...], starts: list[int] | None = No
     spans: list[Span] = list(skip)
     starts = _digit_runs(text) if starts is None else starts
     for rx in (_IDENT_CODES, _TIME, _COUNTERS[0], _COUNTERS[1]):
-        spans.extend((m.start(), m.end()) for m in _at_digits(rx, text, starts))
+        spans.extend((m.start(), m.end()) for m in _at_digits(rx, text, starts)
+                     if not (rx is _COUNTERS[1] and m.start() and text[m.start() - 1] in ",."))  # 7,000.00
     rxs = [_IDENT, _MARKERS, _LIST_MARKER, _COUNTERS[2]]
     if "://" in text or "www." in text:
         rxs.append(_URL_SCHEME)
@@ -460,17 +461,17 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
     """Digits glued into a code, identifier, ordinal or version rather than a quantity."""
     prev = text[start - 1] if start > 0 else " "
     nxt = text[end] if end < len(text) else " "
-    if prev.isalpha():
+    if _cased(prev):
         # a currency code glued to the digits ("RM5", "Rs500") is fine
         i = start
-        while i > 0 and text[i - 1].isalpha():
+        while i > 0 and _cased(text[i - 1]):
             i -= 1
         glued = text[i:start].lower()
         if glued not in ("rm", "rs", "rp", "usd", "eur", "gbp", "us") or (i > 0 and text[i - 1].isalnum()):
             return True
     if prev in "@^#_\\/" or prev.isdigit():
         return True
-    if prev in "-‐‑" and start >= 2 and (text[start - 2].isalpha() or text[start - 2] in "."):
+    if prev in "-‐‑" and start >= 2 and (_cased(text[start - 2]) or text[start - 2] in "."):
         return True
     if prev == "." and start >= 2 and text[start - 2].isalnum():
         return True
@@ -483,12 +484,20 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
     tail = text[end:end + 3].lower()
     if re.match(r"(?:st|nd|rd|th)\b", tail):
         return True
-    ta, _tb = _token_bounds(text, start, end)
+    ta = start  # the token before the digits, stopping at spaces and at uncased script (CJK has no spaces)
+    while ta > 0 and not text[ta - 1].isspace() and (text[ta - 1].isascii() or _cased(text[ta - 1])):
+        ta -= 1
     prefix = re.split(r"[:;,(=\[]", text[ta:start])[-1].lstrip("\"'“‘([*~")
     if re.fullmatch(r"(?i).*(?:million|billion|trillion|bn|mn|[mkb])[-–—](?:US|A|C|HK|S)?[$€£¥]?", prefix):
         return False  # "$1.7 billion-$1.9 billion": the second end of a range
     # letters earlier in the same token: "GPT-4", "OpenAI-o1-1217", "pass@1"
-    return bool(prefix) and any(ch.isalpha() for ch in prefix) and prefix.lower() not in _GLUED_CURRENCY
+    return bool(prefix) and any(_cased(ch) for ch in prefix) and prefix.lower() not in _GLUED_CURRENCY
+
+
+def _cased(ch: str) -> bool:
+    """A letter of a script with case (Latin, Greek, Cyrillic): glue in "H800" or "Llama3"; CJK
+    characters next to digits ("使用了512块GPU") are words of their own, not part of a code."""
+    return ch.isalpha() and ch.lower() != ch.upper()
 
 
 _GLUED_CURRENCY = frozenset(
@@ -550,6 +559,8 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     len(text)
     # glued suffix: 91.1K, 7.3bn, $4.12M, 660B
     g = _GLUED.match(text, pos)
+    if g and g.group("suf").lower() in ("m", "t") and not has_currency and _match_phrase(text, g.end(), V.CURRENCY_NAMES):
+        has_currency = True  # "1.5m dollars": million, not metres
     if g and not (g.group("suf").lower() in ("m", "t") and not has_currency and _unit_glued(text, pos)):
         suf = g.group("suf").lower()
         if not (suf in ("m", "t") and not has_currency):
@@ -859,7 +870,7 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
                 continue
             val, precision = parse_digits(text[s:e], comma_dec)
             # a bare year is a date, not a quantity: handled as context, not claimed
-            if re.fullmatch(r"(?:1[6-9]|20|21)\d\d", text[s:e]):
+            if re.fullmatch(r"(?:1[6-9]|20|21)\d\d", text[s:e]) and not _read_left(text, s)[1]:
                 r0 = _read_right(text, e, False)
                 if not r0.kind and not r0.noun.lower().startswith(("people", "person")):
                     continue
@@ -870,7 +881,7 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
             continue
         mult_m = _MULTIPLE.match(text, e) if not currency and not _SCI.match(text, e) else None
         r = _Right(end=mult_m.end(), kind="multiple", unit="x") if mult_m else _read_right(text, e, bool(currency))
-        if r.end < n and (text[r.end].isalnum() and r.end == e):
+        if r.end < n and r.end == e and (text[r.end].isdigit() or _cased(text[r.end])):
             continue  # digits glued to letters we do not know: a code ("5G", "3D")
         value = val * r.value_mult
         precision = precision * r.value_mult

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -43,7 +44,7 @@ def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConf
         b = next((c for c in claims[i + 1:i + 4] if dimension(c) == da), None)
         if b is None or (a.range_id and a.range_id == b.range_id):
             continue
-        gap = _blank_between(s.text, a, b, claims)
+        gap = _blank_between(s.text, a, b, claims[i + 1:i + 4])
         if len(gap) > 60 or not _EQUIV_GAP.match(gap):
             continue
         # the second figure must re-state the first: same dimension once converted
@@ -119,9 +120,15 @@ def _convert_text(a: Claim, b: Claim, rates: Rates) -> str:
     return f"{a.text.strip()} = {fmt_number(conv)} {b.unit}, not {fmt_number(b.value)}"
 
 
+def _window(claims: list[Claim], starts: list[int], at: int, radius: int) -> list[Claim]:
+    """The claims starting within ``radius`` characters of ``at`` (claims are in text order)."""
+    return claims[bisect.bisect_left(starts, at - radius + 1):bisect.bisect_left(starts, at + radius)]
+
+
 def _arithmetic(s: Source, claims: list[Claim], rates: Rates, config: RuleConfig) -> list[Finding]:
     """count × duration × rate against a total stated nearby ("512 GPUs × 80 h × $2/GPU-hour")."""
     out: list[Finding] = []
+    starts = [c.start for c in claims]
     for r in claims:
         if r.kind != "rate" or not isinstance(r.value, float):
             continue
@@ -130,7 +137,7 @@ def _arithmetic(s: Source, claims: list[Claim], rates: Rates, config: RuleConfig
         if not m:
             continue
         thing = m.group(1)
-        near = [c for c in claims if abs(c.start - r.start) < 700 and c.id != r.id]
+        near = [c for c in _window(claims, starts, r.start, 700) if c.id != r.id]
         counts = [c for c in near if c.kind == "count" and isinstance(c.value, float)
                   and thing in c.noun.lower().replace("-", " ") and c.qualifier in ("exact", "approximate")]
         durations = [c for c in near if c.kind == "duration" and isinstance(c.value, float)
@@ -187,6 +194,7 @@ def _sums(s: Source, claims: list[Claim], config: RuleConfig) -> list[Finding]:
     component; if no combination adds up to the total, the closest one is shown.
     """
     out: list[Finding] = []
+    starts = [c.start for c in claims]
     for t in claims:
         if t.kind != "money" or not isinstance(t.value, float):
             continue
@@ -196,10 +204,9 @@ def _sums(s: Source, claims: list[Claim], config: RuleConfig) -> list[Finding]:
         parts = []
         for word in m.groups():
             w = word.lower().rstrip("s")
-            cands = [c for c in claims if c.id != t.id and c.kind == "money" and c.unit == t.unit
-                     and isinstance(c.value, float) and c.qualifier in ("exact", "approximate")
-                     and w in c.sentence.lower() and c.sentence_start != t.sentence_start
-                     and abs(c.start - t.start) < 1500]
+            cands = [c for c in _window(claims, starts, t.start, 1500) if c.id != t.id and c.kind == "money"
+                     and c.unit == t.unit and isinstance(c.value, float) and c.qualifier in ("exact", "approximate")
+                     and w in c.sentence.lower() and c.sentence_start != t.sentence_start]
             parts.append(cands)
         if not all(parts):
             continue

@@ -8,11 +8,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..errors import ConfigError
 from ..models import Severity
 
-
-class ConfigError(ValueError):
-    """A rules file that cannot be used."""
+__all__ = ["ConfigError", "RuleConfig", "load_config"]
 
 
 @dataclass(frozen=True)
