@@ -204,10 +204,15 @@ def benchmark(sizes: list[int], seed: int, jobs: int | None, incremental: bool, 
 
 
 def _row_line(row: dict) -> str:  # type: ignore[type-arg]
-    c = row["cold"]
-    return (f"  {row['n']} articles: wall {c['wall']:.2f} s, read {c['read']:.2f}, extract {c['extract']:.2f}, "
-            f"align {c['align']:.2f}, check {c['check']:.2f}, render {c['render']:.2f}; "
-            f"{c['claims']:.0f} claims, {c['groups']:.0f} groups, {c['findings']:.0f} findings")
+    lines = []
+    for run in ("cold", "warm", "plus1"):
+        if run in row:
+            c = row[run]
+            lines.append(f"  {row['n']} articles, {run}: wall {c['wall']:.2f} s (imports {c['import']:.2f}), "
+                         f"read {c['read']:.2f}, extract {c['extract']:.2f}, align {c['align']:.2f}, "
+                         f"check {c['check']:.2f}, render {c['render']:.2f}; {c['claims']:.0f} claims, "
+                         f"{c['groups']:.0f} groups, {c['findings']:.0f} findings")
+    return "\n".join(lines)
 
 
 def _table(rows: list[dict], incremental: bool) -> list[str]:  # type: ignore[type-arg]

@@ -25,7 +25,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .models import Claim, Group, Source
+from .models import Claim, Finding, Group, Source
 
 __all__ = ["DEFAULT_DIR", "Cache", "decode_claims", "encode_claims", "fingerprint", "from_row", "source_key",
            "to_row"]
@@ -33,17 +33,18 @@ __all__ = ["DEFAULT_DIR", "Cache", "decode_claims", "encode_claims", "fingerprin
 DEFAULT_DIR = ".reconcile-cache"
 FORMAT = 1  # bump when the entry layout changes
 
-T = TypeVar("T", Claim, Group, Source)
+T = TypeVar("T", Claim, Finding, Group, Source)
 
 # the code a cached result depends on: package-relative files, hashed into every key
 _EXTRACT_CODE = ("models.py", "units.py", "extract", "data")
 _ALIGN_CODE = ("models.py", "units.py", "align.py", "extract", "data")
+_CHECK_CODE = ("models.py", "units.py", "align.py", "copies.py", "rules", "extract", "data")
 
 
 @cache
 def fingerprint(kind: str = "extract") -> str:
-    """sha256 of the package files behind ``kind`` ("extract" or "align") and the cache format."""
-    parts = _EXTRACT_CODE if kind == "extract" else _ALIGN_CODE
+    """sha256 of the package files behind ``kind`` ("extract", "align" or "check") and the cache format."""
+    parts = {"extract": _EXTRACT_CODE, "align": _ALIGN_CODE, "check": _CHECK_CODE}[kind]
     root = resources.files("reconciler")
     h = hashlib.sha256(f"reconcile-cache/{FORMAT}/{kind}".encode())
     for part in parts:
@@ -75,15 +76,21 @@ def source_key(source: Source) -> str:
 # the models as JSON rows (lists in field order), and back
 
 
-@cache
+_FIELDS: dict[str, tuple[tuple[str, ...], frozenset[int]]] = {}
+
+
 def _fields(cls: type) -> tuple[tuple[str, ...], frozenset[int]]:
-    fields = dataclasses.fields(cls)
-    names = tuple(f.name for f in fields)
-    tuples = frozenset(i for i, f in enumerate(fields) if str(f.type).startswith("tuple"))
-    return names, tuples
+    """Field names in order, and the positions of tuple fields (JSON gives lists back)."""
+    known = _FIELDS.get(cls.__qualname__)
+    if known is None:
+        fields = dataclasses.fields(cls)
+        names = tuple(f.name for f in fields)
+        tuples = frozenset(i for i, f in enumerate(fields) if str(f.type).startswith("tuple"))
+        known = _FIELDS[cls.__qualname__] = (names, tuples)
+    return known
 
 
-def to_row(obj: Claim | Group | Source) -> list[Any]:
+def to_row(obj: Claim | Finding | Group | Source) -> list[Any]:
     names, _ = _fields(type(obj))
     return [getattr(obj, n) for n in names]
 

@@ -32,7 +32,8 @@ class Dask:
         except ImportError as e:
             raise SchedulerError("--scheduler needs Dask: pip install 'reconcile[dask]'") from e
         try:
-            self._client: Any = Client(address, timeout=timeout, set_as_default=False)
+            self._client: Any = Client(address, timeout=timeout,  # type: ignore[no-untyped-call]
+                                      set_as_default=False)
         except (OSError, TimeoutError, ValueError) as e:
             raise SchedulerError(f"cannot reach the Dask scheduler at {address}: {e}") from e
         self.workers = max(1, sum(w.get("nthreads", 1) for w in
@@ -45,7 +46,8 @@ class Dask:
             return []
         futures = self._client.map(fn, list(chunks), pure=False)
         index = {f.key: i for i, f in enumerate(futures)}
-        for f in as_completed(futures, loop=self._client.loop):  # not the default client: we set none
+        # the client's own loop: this client is not set as the default one
+        for f in as_completed(futures, loop=self._client.loop):  # type: ignore[no-untyped-call]
             done(index[f.key])
         results: list[R] = self._client.gather(futures)
         return results

@@ -16,19 +16,22 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any, Protocol, TypeVar
 
 from .align import AlignConfig, align
-from .rules import RuleConfig, check
 from .cache import Cache, decode_claims, encode_claims, source_key
+from .copies import find_copies
 from .extract import extract_claims
 from .models import Claim, Finding, Group, Source
+from .rules import RuleConfig, check
 from .stories import signature
 from .units import Rates
 
-__all__ = ["PARALLEL_FROM", "Processes", "Runner", "Serial", "align_stories", "check_stories", "chunked",
-           "default_jobs", "extract_sources"]
+__all__ = ["PARALLEL_FROM", "Processes", "Runner", "Serial", "align_stories", "check_stories", "check_story",
+           "chunked", "default_jobs", "extract_sources"]
 
-# measured with ``python benchmarks/run.py --crossover`` on a 2-core machine: below this
-# many articles, starting worker processes costs more than the parallel extraction saves
-PARALLEL_FROM = 24
+# ``python benchmarks/run.py --crossover`` on this 2-core machine: a pool costs 20-40 ms to
+# start, and an article takes about 7 ms to extract, so two processes only pay from a few
+# dozen articles (and not at all when another process holds a core); smaller corpora, like
+# the seeds, stay in one process
+PARALLEL_FROM = 64
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -191,36 +194,39 @@ def align_stories(stories: Sequence[StoryInput], rates: Rates, config: AlignConf
 # ---------------------------------------------------------------------------------------
 # the rules, one story at a time
 
-CheckInput = tuple[list[Source], list[Claim], list[Group], tuple[tuple[str, ...], ...]]
+CheckInput = tuple[list[Source], list[Claim], list[Group]]
+CheckOutput = tuple[list[Group], list[Finding], tuple[tuple[str, ...], ...]]
 
 
-def _check_chunk(args: tuple[list[CheckInput], Rates, RuleConfig]) -> list[tuple[list[Group], list[Finding]]]:
+def check_story(sources: list[Source], claims: list[Claim], groups: list[Group], rates: Rates,
+                config: RuleConfig) -> CheckOutput:
+    """The story's near-duplicates, then the rules: (groups with consensus, findings, copies)."""
+    copies = find_copies(sources)
+    checked, findings = check(sources, claims, groups, rates, config, copies)
+    return checked, findings, copies
+
+
+def _check_chunk(args: tuple[list[CheckInput], Rates, RuleConfig]) -> list[CheckOutput]:
     stories, rates, config = args
-    return [check(sources, claims, groups, rates, config, copies) for sources, claims, groups, copies in stories]
+    return [check_story(sources, claims, groups, rates, config) for sources, claims, groups in stories]
 
 
 def check_stories(stories: Sequence[CheckInput], rates: Rates, config: RuleConfig, runner: Runner,
-                  advance: Callable[[int], None] = lambda n: None, chunk_claims: int = 4000
-                  ) -> list[tuple[list[Group], list[Finding]]]:
-    """``check`` on each story, on the runner; (groups, findings) of each story, in input order."""
+                  advance: Callable[[int], None] = lambda n: None, chunk_chars: int = 2_000_000
+                  ) -> list[CheckOutput]:
+    """:func:`check_story` on each story, on the runner; results in input order."""
     chunks: list[list[int]] = []
     size = 0
-    for i, story in enumerate(stories):
-        if not story[2]:
-            continue  # no group: only the article rules, cheap; still checked below
-        if not chunks or size + len(story[1]) > chunk_claims:
+    for i, (sources, _claims, _groups) in enumerate(stories):
+        chars = sum(len(s.text) for s in sources)
+        if not chunks or size + chars > chunk_chars:
             chunks.append([])
             size = 0
         chunks[-1].append(i)
-        size += len(story[1])
-    chunked_ids = {i for chunk in chunks for i in chunk}
-    out: list[tuple[list[Group], list[Finding]]] = [([], []) for _ in stories]
+        size += chars
+    out: list[CheckOutput] = [([], [], ()) for _ in stories]
     args = [([stories[i] for i in chunk], rates, config) for chunk in chunks]
     for chunk, results in zip(chunks, runner.map(_check_chunk, args, _advance_by(chunks, advance)), strict=True):
         for i, r in zip(chunk, results, strict=True):
             out[i] = r
-    for i, (sources, claims, groups, copies) in enumerate(stories):
-        if i not in chunked_ids:
-            out[i] = check(sources, claims, groups, rates, config, copies)
-            advance(1)
     return out

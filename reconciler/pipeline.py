@@ -13,17 +13,24 @@ import os
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from .align import AlignConfig
 from .cache import Cache, fingerprint, from_row, source_key, to_row
 from .copies import find_copies
 from .models import SEVERITIES, Claim, Finding, Group, Result, Source
-from .parallel import (PARALLEL_FROM, Processes, Runner, Serial, align_stories, check_stories, default_jobs,
-                       extract_sources)
+from .parallel import (
+    PARALLEL_FROM,
+    Processes,
+    Runner,
+    Serial,
+    align_stories,
+    check_stories,
+    default_jobs,
+    extract_sources,
+)
 from .progress import Progress, Silent
 from .rules import RuleConfig, check, load_config
-from .sources import read_sources
+from .sources import no_articles_message, read_sources
 from .stories import partition
 from .units import Rates, load_rates
 
@@ -52,7 +59,7 @@ def reconcile(paths: Sequence[str | os.PathLike[str]], options: Options = Option
     sources, skipped = read_sources(paths)
     timings["read"] = time.perf_counter() - t0
     if not sources:
-        raise NoArticles("no readable article in " + ", ".join(str(Path(p)) for p in paths))
+        raise NoArticles(no_articles_message(paths, skipped))
     cache = Cache(options.cache_dir) if options.cache_dir else None
     runner = _runner(options, len(sources))
     try:
@@ -66,13 +73,19 @@ def reconcile(paths: Sequence[str | os.PathLike[str]], options: Options = Option
         rates = load_rates(options.rates_file)
         config = load_config(options.rules_file)
         stories = partition([sig for _found, sig in extracted])
+        keys = [_story_key(sources, story, rates) for story in stories] if cache else []
         progress.start("align", len(stories))
-        groups = _align(sources, extracted, stories, rates, runner, cache, progress)
+        groups = _align(sources, extracted, stories, keys, rates, runner, cache, progress)
         timings["align"] = time.perf_counter() - t
         t = time.perf_counter()
         progress.start("check", len(stories))
-        copies = find_copies(sources)
-        groups, findings = _check(sources, claims, groups, stories, rates, config, copies, runner, progress)
+        if len(stories) == 1:  # every small corpus: the rules over it all, as always
+            copies = find_copies(sources)
+            groups, findings = check(sources, claims, groups, rates, config, copies)
+            progress.advance(1)
+        else:
+            groups, findings, copies = _check(sources, claims, groups, stories, keys, rates, config, runner,
+                                              cache, progress)
         timings["check"] = time.perf_counter() - t
     finally:
         runner.close()
@@ -90,8 +103,8 @@ def _runner(options: Options, n_sources: int) -> Runner:
 
 
 def _align(sources: Sequence[Source], extracted: Sequence[tuple[list[Claim], tuple[str, ...]]],
-           stories: Sequence[Sequence[int]], rates: Rates, runner: Runner, cache: Cache | None,
-           progress: Progress) -> list[Group]:
+           stories: Sequence[Sequence[int]], keys: Sequence[str], rates: Rates, runner: Runner,
+           cache: Cache | None, progress: Progress) -> list[Group]:
     """Align each story on its own; one story (every small corpus) is aligned as a whole."""
     config = AlignConfig()
     if len(stories) == 1 and not getattr(runner, "remote", False):
@@ -100,14 +113,13 @@ def _align(sources: Sequence[Source], extracted: Sequence[tuple[list[Claim], tup
     for story in stories:
         claims = [c for i in story for c in extracted[i][0]]
         inputs.append((claims, {sources[i].id: sources[i].date for i in story}))
-    keys = [_story_key(sources, story, rates, config) for story in stories] if cache else []
     found: list[list[Group] | None] = [None] * len(stories)
     todo = []
     for k, story in enumerate(stories):
         if len({sources[i].id for i in story}) < 2:
             found[k] = []  # one article: nothing to align across sources
             continue
-        entry = cache.get(keys[k]) if cache else None
+        entry = cache.get(keys[k] + ".align") if cache else None
         if entry is not None:
             try:
                 found[k] = [from_row(Group, row) for row in entry]
@@ -120,22 +132,18 @@ def _align(sources: Sequence[Source], extracted: Sequence[tuple[list[Claim], tup
     for k, groups in zip(todo, computed, strict=True):
         found[k] = groups
         if cache:
-            cache.put(keys[k], [to_row(g) for g in groups])
+            cache.put(keys[k] + ".align", [to_row(g) for g in groups])
     out = [g for groups in found if groups for g in groups]
     out.sort(key=lambda g: g.id)
     return out
 
 
 def _check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[Group],
-           stories: Sequence[Sequence[int]], rates: Rates, config: RuleConfig,
-           copies: tuple[tuple[str, ...], ...], runner: Runner, progress: Progress
-           ) -> tuple[list[Group], list[Finding]]:
-    """The rules, story by story (a story's figures are only compared with its own), merged
-    in the order :func:`reconciler.rules.check` gives."""
-    if len(stories) == 1:
-        out = check(sources, claims, groups, rates, config, copies)
-        progress.advance(1)
-        return out
+           stories: Sequence[Sequence[int]], keys: Sequence[str], rates: Rates, config: RuleConfig,
+           runner: Runner, cache: Cache | None, progress: Progress
+           ) -> tuple[list[Group], list[Finding], tuple[tuple[str, ...], ...]]:
+    """The rules and near-duplicates, story by story (a story's figures are only compared
+    with its own), cached per story, merged in the order :func:`reconciler.rules.check` gives."""
     story_of = {sources[i].id: k for k, story in enumerate(stories) for i in story}
     claims_of: list[list[Claim]] = [[] for _ in stories]
     for c in claims:
@@ -144,34 +152,51 @@ def _check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[
     source_of = {c.id: c.source for c in claims}
     for g in groups:
         groups_of[story_of[source_of[g.claims[0]]]].append(g)
-    copies_of: list[list[tuple[str, ...]]] = [[] for _ in stories]
-    for ids in copies:
-        for k in sorted({story_of[i] for i in ids}):
-            members = tuple(i for i in ids if story_of[i] == k)
-            if len(members) > 1:
-                copies_of[k].append(members)
-    inputs = [([sources[i] for i in story], claims_of[k], groups_of[k], tuple(copies_of[k]))
-              for k, story in enumerate(stories)]
+    rules_key = hashlib.sha256(fingerprint("check").encode() + repr(config).encode()).hexdigest()[:16]
+    results: list[tuple[list[Group], list[Finding], tuple[tuple[str, ...], ...]] | None] = [None] * len(stories)
+    todo = []
+    for k in range(len(stories)):
+        entry = cache.get(f"{keys[k]}.check-{rules_key}") if cache else None
+        if entry is not None:
+            try:
+                results[k] = ([from_row(Group, r) for r in entry["groups"]],
+                              [from_row(Finding, r) for r in entry["findings"]],
+                              tuple(tuple(ids) for ids in entry["copies"]))
+                continue
+            except (KeyError, TypeError, ValueError):
+                pass
+        todo.append(k)
+    progress.advance(len(stories) - len(todo))
+    inputs = [([sources[i] for i in stories[k]], claims_of[k], groups_of[k]) for k in todo]
+    for k, out in zip(todo, check_stories(inputs, rates, config, runner, progress.advance), strict=True):
+        results[k] = out
+        if cache:
+            cache.put(f"{keys[k]}.check-{rules_key}", {"groups": [to_row(g) for g in out[0]],
+                                                       "findings": [to_row(f) for f in out[1]],
+                                                       "copies": [list(ids) for ids in out[2]]})
     all_groups: list[Group] = []
     unique: dict[str, Finding] = {}
-    for g2, f2 in check_stories(inputs, rates, config, runner, progress.advance):
-        all_groups.extend(g2)
-        for f in f2:
+    copies: list[tuple[str, ...]] = []
+    for r in results:
+        assert r is not None
+        all_groups.extend(r[0])
+        for f in r[1]:
             unique.setdefault(f.id, f)
+        copies.extend(r[2])
     # the ranking of reconciler.rules.check: most severe first, then rule, position, id
     order = {s: i for i, s in enumerate(SEVERITIES)}
     first = {c.id: (c.source, c.start) for c in claims}
     ranked = sorted(unique.values(),
                     key=lambda f: (order[f.severity], f.rule, first.get(f.claims[0], ("", 0)), f.id))
     all_groups.sort(key=lambda g: g.id)
-    return all_groups, ranked
+    return all_groups, ranked, tuple(sorted(copies))
 
 
-def _story_key(sources: Sequence[Source], story: Sequence[int], rates: Rates, config: AlignConfig) -> str:
+def _story_key(sources: Sequence[Source], story: Sequence[int], rates: Rates) -> str:
     """The claims of a story follow from its articles' extraction keys; hash those, the
     rates, the aligner's settings and its code."""
     h = hashlib.sha256(fingerprint("align").encode())
-    h.update(repr(config).encode())
+    h.update(repr(AlignConfig()).encode())
     h.update(json.dumps([rates.as_of, sorted(rates.per_usd.items()), rates.note]).encode())
     for i in story:
         s = sources[i]

@@ -76,8 +76,7 @@ class Bar:
 
     def _open(self) -> None:
         from rich.console import Console
-        from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
-                                   TimeElapsedColumn)
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
         # no refresh thread: the bar is redrawn when work is reported, so worker
         # processes are never forked while a thread holds a lock

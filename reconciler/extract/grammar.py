@@ -559,7 +559,8 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     len(text)
     # glued suffix: 91.1K, 7.3bn, $4.12M, 660B
     g = _GLUED.match(text, pos)
-    if g and g.group("suf").lower() in ("m", "t") and not has_currency and _match_phrase(text, g.end(), V.CURRENCY_NAMES):
+    if g and g.group("suf").lower() in ("m", "t") and not has_currency \
+            and _match_phrase(text, g.end(), V.CURRENCY_NAMES):
         has_currency = True  # "1.5m dollars": million, not metres
     if g and not (g.group("suf").lower() in ("m", "t") and not has_currency and _unit_glued(text, pos)):
         suf = g.group("suf").lower()
