@@ -50,6 +50,12 @@ TARGET_INCREMENTAL = 5.0
 
 def child(corpus: str, out: str, cache_dir: str | None, jobs: int | None) -> None:
     t0 = time.perf_counter()
+    code = os.environ.get("RECONCILE_BENCH_CODE")
+    if code:  # import the snapshot, not the (editable) installed package
+        sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in type(f).__module__.lower()
+                            and "editable" not in getattr(f, "__name__", "").lower()]
+        sys.path.insert(0, code)
+    import reconciler
     from reconciler.output import to_json, write_atomic
     from reconciler.pipeline import Options, reconcile
 
@@ -68,12 +74,25 @@ def child(corpus: str, out: str, cache_dir: str | None, jobs: int | None) -> Non
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({
-        "import": imported, **result.timings, "render": render,
+        "import": imported, **result.timings, "render": render, "code": str(Path(reconciler.__file__).parent),
         "sources": len(result.sources), "claims": len(result.claims), "groups": len(result.groups),
         "findings": len(result.findings), "chars": sum(len(s.text) for s in result.sources),
         "html_bytes": (out_dir / "corpus.html").stat().st_size,
         "rss_main_mb": self_rss, "rss_worker_mb": child_rss,
     }))
+
+
+def snapshot(work: Path) -> Path:
+    """A copy of the package as it is now: every run of the benchmark measures the same code,
+    even while the working tree changes (and a changed grammar would empty the cache)."""
+    target = work / "code"
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(ROOT / "reconciler", target / "reconciler",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    return target
+
+
+_CODE: Path | None = None  # the snapshot the child processes import
 
 
 def run_child(corpus: Path, out: Path, cache_dir: Path | None, jobs: int | None) -> dict[str, float]:
@@ -82,8 +101,11 @@ def run_child(corpus: Path, out: Path, cache_dir: Path | None, jobs: int | None)
         cmd += ["--cache-dir", str(cache_dir)]
     if jobs is not None:
         cmd += ["--jobs", str(jobs)]
+    env = dict(os.environ)
+    if _CODE is not None:
+        env["RECONCILE_BENCH_CODE"] = str(_CODE)
     t = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
     wall = time.perf_counter() - t
     if proc.returncode != 0:
         raise RuntimeError(f"run failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
@@ -173,8 +195,10 @@ def crossover(sizes: list[int], seed: int) -> list[str]:
 
 
 def benchmark(sizes: list[int], seed: int, jobs: int | None, incremental: bool, keep: Path | None) -> list[str]:
+    global _CODE
     rows = []
     work = Path(tempfile.mkdtemp(prefix="reconcile-bench-")) if keep is None else keep
+    _CODE = snapshot(work)
     try:
         for n in sizes:
             corpus = work / f"corpus-{n}"

@@ -29,7 +29,10 @@ class AlignConfig:
     link_threshold: float = 0.38
     average_threshold: float = 0.2
     prefilter_cutoff: float = 35.0  # rapidfuzz token_set_ratio on context keys
-    all_pairs_below: int = 300  # blocks smaller than this skip the prefilter
+    all_pairs_below: int = 300  # blocks smaller than this compare all pairs
+    block_keys: int = 4  # a large block is indexed by each claim's rarest context words ...
+    max_key_block: int = 150  # ... and a word shared by more claims than this is not a key
+    max_average_pairs: int = 400  # above this many cross pairs, average only the pairs already scored
     fuzzy_token_ratio: float = 86.0
     min_context: float = 0.1  # equal values alone never link two claims  # spelling variants: "deepseeker" ~ "deepseek"
     scale_slack: float = 0.03
@@ -313,28 +316,49 @@ def _cannot_link(a: _Item, b: _Item, config: AlignConfig) -> bool:
     return rel != "scale" and not _alternative_match(a, b) and not _over_time(a, b)
 
 
-def _candidates(block: Sequence[_Item], config: AlignConfig) -> Iterable[tuple[int, int]]:
+def _candidates(block: Sequence[_Item], config: AlignConfig, idf: dict[str, float] | None = None
+                ) -> Iterable[tuple[int, int]]:
+    """Pairs worth scoring. Small blocks: all pairs. Large blocks (a whole archive): claims are
+    indexed by their rarest context words, and only claims sharing such a word are compared, with
+    rapidfuzz's vectorised ``cdist`` and a score cutoff inside each of those small key blocks, so
+    the work grows with the number of claims, not with its square."""
     n = len(block)
     if n < config.all_pairs_below:
         for i in range(n):
             for j in range(i + 1, n):
                 yield i, j
         return
+    weights = idf or {}
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, it in enumerate(block):
+        words = sorted((t for t in it.tokens if not t.startswith("~")), key=lambda t: (-weights.get(t, 1.0), t))
+        for t in words[:config.block_keys]:
+            index[t].append(i)
+        if it.noun_head:
+            index["noun:" + it.noun_head].append(i)
     keys = [" ".join(sorted(it.tokens)) for it in block]
-    matrix = process.cdist(keys, keys, scorer=fuzz.token_set_ratio,
-                           score_cutoff=config.prefilter_cutoff, workers=1)
-    for i in range(n):
-        row = matrix[i]
-        for j in range(i + 1, n):
-            if row[j]:
-                yield i, j
+    seen: set[tuple[int, int]] = set()
+    for members in index.values():
+        if len(members) < 2 or len(members) > config.max_key_block:
+            continue  # a word shared by too many claims does not tell quantities apart
+        texts = [keys[i] for i in members]
+        matrix = process.cdist(texts, texts, scorer=fuzz.token_set_ratio,
+                               score_cutoff=config.prefilter_cutoff, workers=1)
+        for x in range(len(members)):
+            row = matrix[x]
+            for y in range(x + 1, len(members)):
+                if row[y]:
+                    pair = (min(members[x], members[y]), max(members[x], members[y]))
+                    if pair not in seen:
+                        seen.add(pair)
+                        yield pair
 
 
 def _cluster(block: Sequence[_Item], idf: dict[str, float], config: AlignConfig
              ) -> list[tuple[list[_Item], list[str], float, dict[str, float]]]:
     scored: list[tuple[float, int, int, list[str]]] = []
     cache: dict[tuple[int, int], float] = {}
-    for i, j in _candidates(block, config):
+    for i, j in _candidates(block, config, idf):
         a, b = block[i], block[j]
         if a.claim.source == b.claim.source and a.claim.start == b.claim.start:
             continue
@@ -360,22 +384,50 @@ def _cluster(block: Sequence[_Item], idf: dict[str, float], config: AlignConfig
             cache[key] = _pair_score(block[key[0]], block[key[1]], idf, config, len(block))[0]
         return cache[key]
 
+    adjacency: dict[int, list[tuple[int, float]]] = defaultdict(list)
+    for (i, j), sc in cache.items():
+        adjacency[i].append((j, sc))
+        adjacency[j].append((i, sc))
+    by_source: dict[int, dict[str, list[int]]] = {i: {it.claim.source: [i]} for i, it in enumerate(block)}
+    fates: dict[int, set[frozenset[str]]] = {i: {frozenset(t for t in it.tokens if t in _FATES)}
+                                              for i, it in enumerate(block) if it.claim.kind in ("count", "number")}
+
+    def blocked(ri: int, rj: int) -> bool:
+        """Would merging the two clusters link two claims that cannot be one quantity?"""
+        if len(fates.get(ri, set()) | fates.get(rj, set())) > 1:
+            return True  # counts of people with different fates
+        sa, sb = by_source[ri], by_source[rj]
+        for src in sa.keys() & sb.keys():
+            if any(_cannot_link(block[x], block[y], config) for x in sa[src] for y in sb[src]):
+                return True
+        return False
+
+    def average_link(ri: int, rj: int, s: float) -> float:
+        mi, mj = members[ri], members[rj]
+        if len(mi) * len(mj) <= config.max_average_pairs:
+            # an unlinked pair (no shared context) is no evidence either way: it counts as 0
+            cross = [max(pair(x, y), 0.0) for x in mi for y in mj]
+        else:  # a large merge: the candidate pairs already scored stand for the rest
+            small, other = (mi, rj) if len(mi) <= len(mj) else (mj, ri)
+            cross = [max(sc, 0.0) for x in small for y, sc in adjacency[x] if find(y) == other] or [s]
+        return sum(cross) / len(cross)
+
     for s, i, j, shared in scored:
         ri, rj = find(i), find(j)
         if ri == rj:
             why[ri].update(shared)
             continue
-        mi, mj = members[ri], members[rj]
-        if any(_cannot_link(block[x], block[y], config) for x in mi for y in mj):
+        if blocked(ri, rj):
             continue
-        if len(mi) * len(mj) > 1:
-            # an unlinked pair (no shared context) is no evidence either way: it counts as 0
-            cross = [max(pair(x, y), 0.0) for x in mi for y in mj]
-            if sum(cross) / len(cross) < config.average_threshold:
-                continue
+        if len(members[ri]) * len(members[rj]) > 1 and average_link(ri, rj, s) < config.average_threshold:
+            continue
         parent[rj] = ri
-        members[ri] = mi + mj
+        members[ri] = members[ri] + members[rj]
         del members[rj]
+        for src, idx in by_source.pop(rj).items():
+            by_source[ri].setdefault(src, []).extend(idx)
+        if rj in fates or ri in fates:
+            fates[ri] = fates.get(ri, set()) | fates.pop(rj, set())
         why[ri].update(shared)
         why[ri].update(why.pop(rj, Counter()))
         best[ri] = max(best[ri], best.pop(rj, 0.0), s)
