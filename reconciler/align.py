@@ -73,7 +73,7 @@ def align(claims: Sequence[Claim], rates: Rates, config: AlignConfig = AlignConf
     blocks: dict[str, list[_Item]] = defaultdict(list)
     for it in items:
         blocks[it.dim].append(it)
-    idf = _idf(items)  # over the whole story: a subject word is rare across quantities, not within one
+    idf = _Weights(_idf(items))  # over the whole story: a subject word is rare across quantities, not within one
     groups: list[Group] = []
     for dim in sorted(blocks):
         for members, why, score, links in _cluster(blocks[dim], idf, config):
@@ -147,22 +147,37 @@ def _idf(block: Sequence[_Item]) -> dict[str, float]:
     return {t: math.log((n + 1) / (d + 0.5)) + 0.1 for t, d in df.items()}
 
 
-def _weighted_overlap(x: frozenset[str], y: frozenset[str], idf: dict[str, float]) -> tuple[float, frozenset[str]]:
+class _Weights:
+    """IDF weights of context words, with the total weight of each context set remembered."""
+
+    def __init__(self, idf: dict[str, float]) -> None:
+        self.idf = idf
+        self._totals: dict[frozenset[str], float] = {}
+
+    def get(self, t: str, default: float = 1.0) -> float:
+        return self.idf.get(t, default)
+
+    def total(self, x: frozenset[str]) -> float:
+        w = self._totals.get(x)
+        if w is None:
+            w = self._totals[x] = sum(self.idf.get(t, 1.0) for t in x)
+        return w
+
+
+def _weighted_overlap(x: frozenset[str], y: frozenset[str], w: _Weights) -> tuple[float, frozenset[str]]:
     shared = x & y
     if not shared:
         return 0.0, shared
-    wx = sum(idf.get(t, 1.0) for t in x)
-    wy = sum(idf.get(t, 1.0) for t in y)
-    ws = sum(idf.get(t, 1.0) for t in shared)
+    wx, wy = w.total(x), w.total(y)
+    ws = sum(w.idf.get(t, 1.0) for t in shared)
     # Dice over weights, tempered towards the smaller side (short list items have thin context)
     return 0.45 * (2 * ws / (wx + wy)) + 0.55 * (ws / min(wx, wy)), shared
 
 
-def _ctx_sim(a: _Item, b: _Item, idf: dict[str, float]) -> tuple[float, list[str]]:
-    near, shared = _weighted_overlap(a.tokens, b.tokens, idf)
-    wide, shared_wide = _weighted_overlap(a.wide, b.wide, idf)
-    both = shared | shared_wide
-    return 0.65 * near + 0.35 * wide, sorted(both, key=lambda t: (-idf.get(t, 1.0), t))
+def _ctx_sim(a: _Item, b: _Item, w: _Weights) -> tuple[float, frozenset[str]]:
+    near, shared = _weighted_overlap(a.tokens, b.tokens, w)
+    wide, shared_wide = _weighted_overlap(a.wide, b.wide, w)
+    return 0.65 * near + 0.35 * wide, shared | shared_wide
 
 
 def value_relation(a: tuple[float, float, float] | None, b: tuple[float, float, float] | None,
@@ -190,8 +205,8 @@ def value_relation(a: tuple[float, float, float] | None, b: tuple[float, float, 
     return "near" if ratio <= 1.35 else "far"
 
 
-def _pair_score(a: _Item, b: _Item, idf: dict[str, float], config: AlignConfig,
-                block_size: int = 0) -> tuple[float, list[str], str]:
+def _pair_score(a: _Item, b: _Item, idf: _Weights, config: AlignConfig,
+                block_size: int = 0) -> tuple[float, frozenset[str], str]:
     ca, cb = a.claim, b.claim
     sim, shared = _ctx_sim(a, b, idf)
     if 0 < block_size <= 3 and ca.source != cb.source:
@@ -316,7 +331,7 @@ def _cannot_link(a: _Item, b: _Item, config: AlignConfig) -> bool:
     return rel != "scale" and not _alternative_match(a, b) and not _over_time(a, b)
 
 
-def _candidates(block: Sequence[_Item], config: AlignConfig, idf: dict[str, float] | None = None
+def _candidates(block: Sequence[_Item], config: AlignConfig, idf: _Weights | None = None
                 ) -> Iterable[tuple[int, int]]:
     """Pairs worth scoring. Small blocks: all pairs. Large blocks (a whole archive): claims are
     indexed by their rarest context words, and only claims sharing such a word are compared, with
@@ -328,7 +343,7 @@ def _candidates(block: Sequence[_Item], config: AlignConfig, idf: dict[str, floa
             for j in range(i + 1, n):
                 yield i, j
         return
-    weights = idf or {}
+    weights = idf.idf if idf else {}
     index: dict[str, list[int]] = defaultdict(list)
     for i, it in enumerate(block):
         words = sorted((t for t in it.tokens if not t.startswith("~")), key=lambda t: (-weights.get(t, 1.0), t))
@@ -354,9 +369,14 @@ def _candidates(block: Sequence[_Item], config: AlignConfig, idf: dict[str, floa
                         yield pair
 
 
-def _cluster(block: Sequence[_Item], idf: dict[str, float], config: AlignConfig
+def _by_weight(words: frozenset[str], w: _Weights) -> list[str]:
+    """Words rarest first, then alphabetical: a stable order for the reasons shown."""
+    return sorted(words, key=lambda t: (-w.get(t), t))
+
+
+def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
              ) -> list[tuple[list[_Item], list[str], float, dict[str, float]]]:
-    scored: list[tuple[float, int, int, list[str]]] = []
+    scored: list[tuple[float, int, int, frozenset[str]]] = []
     cache: dict[tuple[int, int], float] = {}
     for i, j in _candidates(block, config, idf):
         a, b = block[i], block[j]
@@ -366,10 +386,11 @@ def _cluster(block: Sequence[_Item], idf: dict[str, float], config: AlignConfig
         cache[(i, j)] = s
         if s >= config.link_threshold:
             scored.append((s, i, j, shared))
+
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
     parent = list(range(len(block)))
     members: dict[int, list[int]] = {i: [i] for i in range(len(block))}
-    why: dict[int, Counter[str]] = defaultdict(Counter)
+    why: dict[int, Counter[str]] = defaultdict(Counter)  # shared words, counted over the links made
     best: dict[int, float] = defaultdict(float)
 
     def find(x: int) -> int:
@@ -415,7 +436,7 @@ def _cluster(block: Sequence[_Item], idf: dict[str, float], config: AlignConfig
     for s, i, j, shared in scored:
         ri, rj = find(i), find(j)
         if ri == rj:
-            why[ri].update(shared)
+            why[ri].update(_by_weight(shared, idf))
             continue
         if blocked(ri, rj):
             continue
@@ -428,7 +449,7 @@ def _cluster(block: Sequence[_Item], idf: dict[str, float], config: AlignConfig
             by_source[ri].setdefault(src, []).extend(idx)
         if rj in fates or ri in fates:
             fates[ri] = fates.get(ri, set()) | fates.pop(rj, set())
-        why[ri].update(shared)
+        why[ri].update(_by_weight(shared, idf))
         why[ri].update(why.pop(rj, Counter()))
         best[ri] = max(best[ri], best.pop(rj, 0.0), s)
     out: list[tuple[list[_Item], list[str], float, dict[str, float]]] = []
