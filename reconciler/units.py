@@ -154,10 +154,11 @@ def overlaps(a: tuple[float, float], b: tuple[float, float], slack: float = 0.0)
     """Do two intervals overlap, allowing a relative slack (of the larger finite bound)?"""
     lo1, hi1 = a
     lo2, hi2 = b
-    finite = [abs(x) for x in (lo1, hi1, lo2, hi2) if math.isfinite(x)]
-    s = slack * max(finite, default=0.0)
     if lo1 == hi1 == lo2 == hi2:
         return True
+    if not slack:
+        return lo1 < hi2 and lo2 < hi1
+    s = slack * max((abs(x) for x in (lo1, hi1, lo2, hi2) if math.isfinite(x)), default=0.0)
     return lo1 - s < hi2 and lo2 - s < hi1
 
 
