@@ -894,6 +894,8 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
                 r0 = _read_right(text, e, False)
                 if not r0.kind and not r0.noun.lower().startswith(("people", "person")):
                     continue
+                if r0.kind == "duration" and r0.noun == "year":
+                    continue  # "in 2028 year autumn" (translated): a date, not 2,028 years
                 if r0.kind in ("", "count") and not r0.noun:
                     continue
         a, currency, qualifier = _read_left(text, s)
