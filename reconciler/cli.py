@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -17,6 +19,10 @@ from .progress import Progress, for_terminal
 from .rules import ConfigError
 from .sources import NoInput
 
+if TYPE_CHECKING:
+    from .history import Changes
+    from .review import Resolution
+
 EPILOG = """\b
 Examples:
   reconcile seeds/                      report on the five seed articles
@@ -24,6 +30,8 @@ Examples:
   reconcile seeds/ --json - | jq .findings
   reconcile seeds/ --fail-on error      exit 1 if any error is found (for CI)
   reconcile archive/ --scheduler tcp://10.0.0.5:8786   run on a Dask cluster
+  reconcile review seeds/ list          the findings and the editor's decisions
+  reconcile review seeds/ dismiss f-196159e9fd --note "dateline, not the event"
 
 \b
 Outputs (NAME is the first path's folder or file name):
@@ -32,7 +40,10 @@ Outputs (NAME is the first path's folder or file name):
   claims/NAME.csv     the claim ledger, one row per claim
 With --out DIR all three go to DIR. Per-article results are cached in
 .reconcile-cache/ (beside the outputs with --out), so a re-run only redoes
-what changed; the folder is safe to delete.
+what changed; the folder is safe to delete. Each run compares itself with
+the previous one (.NAME.history.json.gz beside the HTML) and the report
+opens with what is new, resolved or changed. Decisions recorded with
+`reconcile review` live in CORPUS/reconcile-decisions.toml.
 
 \b
 Exit codes: 0 done; 1 a finding at or above --fail-on; 2 usage error,
@@ -44,7 +55,19 @@ class _UsageError(click.ClickException):
     exit_code = 2
 
 
-@click.command(epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+class _Command(click.Command):
+    """``reconcile PATHS`` as always; ``reconcile review CORPUS ...`` goes to the review commands."""
+
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
+        argv = list(sys.argv[1:] if args is None else args)
+        if argv[:1] == ["review"] and (len(argv) > 1 or not Path("review").exists()):
+            from .review import review_command
+
+            return review_command.main(argv[1:], prog_name=f"{prog_name or 'reconcile'} review", **extra)
+        return super().main(argv, prog_name, **extra)
+
+
+@click.command(cls=_Command, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the HTML, JSON and CSV outputs (default: reports/ and claims/).")
@@ -64,16 +87,21 @@ class _UsageError(click.ClickException):
 @click.option("--no-cache", is_flag=True, help="Neither read nor write the cache.")
 @click.option("--scheduler", type=str, default=None, metavar="tcp://HOST:PORT",
               help="Run extraction and alignment on this Dask scheduler (needs reconcile[dask]).")
+@click.option("--claimreview", "claimreview_path", type=str, default=None, metavar="FILE",
+              help="Also write ClaimReview JSON-LD (schema.org) for the confirmed and corrected findings "
+                   "('-' for standard output).")
 @click.version_option(package_name="reconcile")
 def main(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fail_on: str | None,
          rules_file: str | None, rates_file: str | None, quiet: bool, jobs: int | None,
-         cache_dir: str | None, no_cache: bool, scheduler: str | None) -> None:
+         cache_dir: str | None, no_cache: bool, scheduler: str | None, claimreview_path: str | None) -> None:
     """Reconcile the numbers that news articles about one story report.
 
     Reads every .txt, .md and .html article under PATHS, extracts each numeric claim
     with its exact quote, aligns the claims that state the same quantity across
     sources, flags the ones that disagree and explains why, and writes an HTML
     report, a JSON result and a CSV claim ledger.
+
+    `reconcile review CORPUS --help` shows how to confirm, dismiss or correct a finding.
     """
     if not no_cache and cache_dir is None:
         cache_dir = str((out_dir or Path()) / DEFAULT_DIR)
@@ -88,21 +116,55 @@ def main(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fa
         name = _name(paths)
         html_path = (out_dir or Path("reports")) / f"{name}.html"
         csv_path = (out_dir or Path("claims")) / f"{name}.csv"
-        written = _write_outputs(result, name, html_path, csv_path, out_dir, json_path, progress)
+        desk = _Desk.open(paths, result, html_path.parent, name)
+        written = _write_outputs(result, name, html_path, csv_path, out_dir, json_path, progress, desk)
     finally:
         progress.close()
     for s in result.skipped:
         click.echo(f"skipped {s.path}: {s.reason}", err=True)
+    if desk.problem:
+        click.echo(desk.problem, err=True)
+    if claimreview_path:
+        _write_claimreview(result, desk, claimreview_path, written)
     if not quiet:
-        _summary(result, written, to_stderr=json_path == "-")
+        _summary(result, written, to_stderr=json_path in ("-",) or claimreview_path == "-", desk=desk)
     if fail_on:
         levels = ("error",) if fail_on == "error" else ("error", "warning")
         if any(f.severity in levels for f in result.findings):
             sys.exit(1)
 
 
+@dataclass
+class _Desk:
+    """The editor's side of a run: decisions beside the corpus, the previous run's digest."""
+
+    decisions_file: Path
+    resolution: Resolution | None
+    state_file: Path
+    state: dict[str, Any]
+    changes: Changes
+    now: str
+    problem: str = ""
+
+    @classmethod
+    def open(cls, paths: tuple[str, ...], result: Result, out: Path, name: str) -> _Desk:
+        from . import history, review
+
+        now = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+        decisions_file = review.decisions_path(paths)
+        problem = ""
+        try:
+            resolution: Resolution | None = review.resolve(result, review.load(decisions_file), str(decisions_file))
+        except review.DecisionError as e:
+            resolution, problem = None, f"decisions not applied: {e}"
+        state_file = history.state_path(out, name)
+        state, before = history.advance(history.load_state(state_file), result, now)
+        return cls(decisions_file, resolution, state_file, state, history.compare(before, result), now, problem)
+
+
 def _write_outputs(result: Result, name: str, html_path: Path, csv_path: Path, out_dir: Path | None,
-                   json_path: str | None, progress: Progress) -> list[Path]:
+                   json_path: str | None, progress: Progress, desk: _Desk) -> list[Path]:
+    from .history import save_state
     from .report import render_html
     from .tables import ledger_csv
 
@@ -112,16 +174,33 @@ def _write_outputs(result: Result, name: str, html_path: Path, csv_path: Path, o
     data = to_json(result)
     if json_path == "-":
         click.echo(data, nl=False)
+        json_name = ""
     else:
         jp = Path(json_path) if json_path else (out_dir or Path("reports")) / f"{name}.json"
         write_atomic(jp, data)
         written.append(jp)
-    now = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
-    write_atomic(html_path, render_html(result, generated_at=now))
+        json_name = jp.name
+    write_atomic(html_path, render_html(result, generated_at=desk.now, review=desk.resolution,
+                                        changes=desk.changes, json_name=json_name))
     written.append(html_path)
     write_atomic(csv_path, ledger_csv(result))
     written.append(csv_path)
+    save_state(desk.state_file, desk.state)
     return written
+
+
+def _write_claimreview(result: Result, desk: _Desk, path: str, written: list[Path]) -> None:
+    from .claimreview import claim_reviews, to_jsonld
+    from .output import to_dict
+
+    attached = desk.resolution.attached if desk.resolution else {}
+    decisions = [replace(a.decision, finding=fid) for fid, a in attached.items()]
+    doc = to_jsonld(claim_reviews(to_dict(result), decisions))
+    if path == "-":
+        click.echo(doc, nl=False)
+    else:
+        write_atomic(path, doc)
+        written.append(Path(path))
 
 
 def _name(paths: tuple[str, ...]) -> str:
@@ -131,7 +210,7 @@ def _name(paths: tuple[str, ...]) -> str:
     return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in stem) or "reconcile"
 
 
-def _summary(result: Result, written: list[Path], *, to_stderr: bool) -> None:
+def _summary(result: Result, written: list[Path], *, to_stderr: bool, desk: _Desk | None = None) -> None:
     c = result.counts()
     lines = [
         f"{len(result.sources)} sources, {len(result.claims)} claims, {len(result.groups)} aligned quantities",
@@ -140,6 +219,17 @@ def _summary(result: Result, written: list[Path], *, to_stderr: bool) -> None:
     ]
     for f in [f for f in result.findings if f.severity != "info"][:8]:
         lines.append(f"  {f.severity:7} {f.message}")
+    if desk is not None and not desk.changes.first:
+        ch = desk.changes
+        lines.append(f"since the last run: {ch.count('new')} new, {ch.count('resolved')} resolved, "
+                     f"{ch.count('changed')} changed" + (f"; {len(ch.orphaned_claims)} flagged claim(s) no longer "
+                                                        "found" if ch.orphaned_claims else ""))
+    if desk is not None and desk.resolution is not None and (desk.resolution.attached or desk.resolution.orphans):
+        n = desk.resolution.counts()
+        lines.append(f"decisions: {n['confirmed']} confirmed, {n['corrected']} corrected, {n['dismissed']} dismissed"
+                     + (f"; {len(desk.resolution.orphans)} orphaned" if desk.resolution.orphans else ""))
+        for o in desk.resolution.orphans[:5]:
+            lines.append(f"  orphaned {o.decision.finding} ({o.decision.status}): {o.reason}")
     lines += [f"wrote {p}" for p in written]
     click.echo("\n".join(lines), err=to_stderr)
 

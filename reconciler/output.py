@@ -12,11 +12,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from .history import selectors
 from .models import SCHEMA, Claim, Finding, Group, Result, Source
 
 
 def to_dict(result: Result) -> dict[str, Any]:
     """The documented JSON contract (``reconcile/1``): stable order, no timestamps."""
+    texts = {s.id: s.text for s in result.sources}
     return {
         "schema": SCHEMA,
         "summary": {
@@ -27,7 +29,7 @@ def to_dict(result: Result) -> dict[str, Any]:
             "skipped": len(result.skipped),
         },
         "sources": [_source(s) for s in result.sources],
-        "claims": [_claim(c) for c in result.claims],
+        "claims": [_claim(c, texts.get(c.source, "")) for c in result.claims],
         "groups": [_group(g) for g in result.groups],
         "findings": [_finding(f) for f in result.findings],
         "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
@@ -51,7 +53,8 @@ def _source(s: Source) -> dict[str, Any]:
             "encoding": s.encoding, "sha256": s.sha256, "chars": len(s.text), "notes": list(s.notes)}
 
 
-def _claim(c: Claim) -> dict[str, Any]:
+def _claim(c: Claim, text: str) -> dict[str, Any]:
+    """A claim, with W3C Web Annotation selectors of its quote in the article text."""
     return {
         "id": c.id, "source": c.source, "start": c.start, "end": c.end, "text": c.text,
         "value": c.value, "unit": c.unit, "kind": c.kind, "qualifier": c.qualifier,
@@ -59,6 +62,7 @@ def _claim(c: Claim) -> dict[str, Any]:
         "role": c.role, "range": c.range_id or None, "attribution": c.attribution or None,
         "sentence": c.sentence,
         "sentence_start": c.sentence_start, "notes": list(c.notes),
+        "selector": selectors(text, c),
     }
 
 

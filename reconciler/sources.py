@@ -1028,6 +1028,8 @@ _LINE_KEYS = ("editor", "责任编辑", "©", "&copy;", "copyright", "reserved",
               "followers")
 _COUNTER_KEYS = ("read", "view", "share", "comment", "like", "repost", "retweet", "reaction",
                  "clap", "repl", "subscriber", "follower")
+_LINE_KEYS_RX = re.compile("|".join(re.escape(k) for k in _LINE_KEYS))
+_COUNTER_KEYS_RX = re.compile("|".join(re.escape(k) for k in _COUNTER_KEYS))
 _RULE_LINE_MAX = 400  # longer lines are paragraphs: no whole-line rule applies
 _REF_HEADING = re.compile(
     r"^(?:References?|Reference links?|Sources?|Further reading|Links|Notes|Citations?)\b",
@@ -1057,11 +1059,11 @@ def skip_ranges(text: str, start: int = 0) -> list[tuple[int, int]]:
     for a, b, line in lines:
         low = line.lower()  # cheap substring tests first: the regexes run on few lines
         if len(line) <= _RULE_LINE_MAX and (
-            (any(k in low for k in _LINE_KEYS) and _LINE_RULES.search(line))
+            (_LINE_KEYS_RX.search(low) and _LINE_RULES.search(line))
             or (("http" in low or "www." in low) and _is_url_line(line))
         ):
             ranges.append((a, b))
-        if any(k in low for k in _COUNTER_KEYS):
+        if _COUNTER_KEYS_RX.search(low):
             for m in _COUNTER.finditer(line):
                 ca, cb = a + m.start(), a + m.end()
                 if _READ_TIME.search(m.group()) or _standalone(text, ca, cb, n):

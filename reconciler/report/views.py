@@ -27,7 +27,7 @@ class QuoteView:
 @dataclass(frozen=True)
 class ClaimView:
     id: str
-    anchor: str  # HTML id of the claim row in its source section ("claim-...")
+    anchor: str  # HTML id of the claim where its sentence is shown ("claim-...")
     text: str
     kind: str
     value: str  # display form of Claim.value
@@ -40,6 +40,48 @@ class ClaimView:
     source_path: str
     quote: QuoteView
     css: str  # "sev-error" / "sev-warning" if in such a finding, else ""
+    source_index: int = 0  # 1-based number of its source (the matrix column), 0 if unknown
+    source_label: str = ""  # the source title, shortened for lists of quotes
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    x: float
+    y: float
+    css: str  # "agree" | "sev-error" | "sev-warning" | "sev-info" | "plain"
+    label: str  # "3 · Nature: 512 (error)" for the <title> tooltip and screen readers
+    href: str  # "#claim-..."
+
+
+@dataclass(frozen=True)
+class ChartTick:
+    x: float
+    label: str
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """A small strip chart: each source's value on one axis, the consensus marked."""
+
+    width: int
+    height: int
+    scale: str  # "linear" | "log"
+    points: tuple[ChartPoint, ...]
+    ticks: tuple[ChartTick, ...]
+    consensus_x: float | None
+    axis_y: float
+    description: str  # the whole chart in words (aria-label)
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    status: str  # "confirmed" | "dismissed" | "corrected"
+    label: str  # "Confirmed", ...
+    note: str
+    corrected: str  # the corrected value, when status is "corrected"
+    who: str
+    date: str
+    moved: bool  # the finding's id changed (its claims moved) and the decision followed the quote
 
 
 @dataclass(frozen=True)
@@ -55,8 +97,16 @@ class FindingView:
     suggested: str | None
     group_label: str  # "" when the finding names no group
     group_anchor: str  # "" when the group is unknown (then no link is rendered)
-    claims: tuple[ClaimView, ...]
+    claims: tuple[ClaimView, ...]  # all of them, in the finding's order
     missing_claims: tuple[str, ...]  # claim ids the finding names that the result lacks
+    disagreeing: tuple[ClaimView, ...] = ()  # the claims the finding is about
+    supporters: tuple[ClaimView, ...] = ()  # up to 3 claims that support the consensus
+    more_supporters: tuple[ClaimView, ...] = ()  # the rest of them (collapsed)
+    chart: ChartView | None = None
+    decision: DecisionView | None = None
+    change: str = ""  # "new" | "changed" | "" (against the previous run)
+    order: int = 0  # rank in the severity order (the default sort)
+    sort_label: str = ""  # lower-cased quantity label, for sorting by quantity
 
 
 @dataclass(frozen=True)
@@ -64,6 +114,8 @@ class CellEntry:
     text: str
     href: str  # "#claim-..."
     css: str  # "" = same as the cell; else "sev-..." or "plain" (no severity)
+    title: str = ""  # "source: quote" for the tooltip
+    times: str = ""  # "2" when the article states the same figure twice ("" once)
 
 
 @dataclass(frozen=True)
@@ -73,6 +125,18 @@ class MatrixCell:
     span: int
     css: str
     entries: tuple[CellEntry, ...]
+    label: str = ""  # screen-reader text for the cell's state ("disagrees: error")
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    """One source's value for a quantity, in the list form of the matrix (many sources)."""
+
+    source_index: int
+    source_title: str
+    text: str
+    href: str
+    css: str  # "sev-error" / "sev-warning" / "" (agrees)
 
 
 @dataclass(frozen=True)
@@ -87,12 +151,27 @@ class MatrixRow:
     support: int
     support_label: str  # "1 source" / "3 sources"
     why: tuple[str, ...]
+    chart: ChartView | None = None
+    entries: tuple[ListEntry, ...] = ()  # list form: flagged first, then the others
+    more_entries: int = 0  # list form: entries not shown (agreeing ones past the first few)
+    severity: str = ""
 
 
 @dataclass(frozen=True)
 class SourceLink:
     anchor: str
     label: str
+
+
+@dataclass(frozen=True)
+class TextPiece:
+    """A run of article text; a claim when ``anchor`` is set (shown as a <mark>)."""
+
+    text: str
+    anchor: str = ""
+    css: str = ""
+    title: str = ""
+    extra_anchors: tuple[str, ...] = ()  # claims overlapping this one: empty anchors before it
 
 
 @dataclass(frozen=True)
@@ -108,6 +187,27 @@ class SourceView:
     notes: tuple[str, ...]
     copies: tuple[SourceLink, ...]  # near-duplicates of this source
     claims: tuple[ClaimView, ...]
+    text: tuple[TextPiece, ...] = ()  # the article with its claims marked ("full" mode)
+    mode: str = "full"  # "full": the article text; "sentences": only the sentences of some claims
+    sentences: tuple[ClaimView, ...] = ()  # "sentences" mode: the claims shown, each in its sentence
+    omitted: int = 0  # claims of the source not shown in "sentences" mode
+
+
+@dataclass(frozen=True)
+class ScoreRow:
+    index: int
+    anchor: str  # the source's section ("" when its text is not in the report)
+    title: str
+    path: str
+    claims: int
+    aligned: int  # claims in an aligned quantity
+    agree: int  # of those, how many agree with the consensus
+    agree_ratio: float  # 0..1 (0 when nothing aligned)
+    agree_text: str  # "92%" or "–"
+    flagged: int  # claims in an error or warning finding
+    errors: int
+    warnings: int
+    css: str
 
 
 @dataclass(frozen=True)
@@ -137,6 +237,61 @@ class Summary:
 
 
 @dataclass(frozen=True)
+class ChangeItem:
+    kind: str  # "new" | "resolved" | "changed"
+    severity: str
+    css: str
+    message: str
+    detail: str  # what changed ("severity warning → error"), or where it was
+    anchor: str  # "" when the finding is not in this report (resolved ones)
+
+
+@dataclass(frozen=True)
+class ChangesView:
+    first: bool  # nothing to compare with
+    since: str  # when the run compared with was made ("" if unknown)
+    new: int
+    resolved: int
+    changed: int
+    items: tuple[ChangeItem, ...]  # at most a few hundred, most severe first
+    more: int  # items not listed
+    sources_added: tuple[str, ...]
+    sources_removed: tuple[str, ...]
+    sources_edited: tuple[str, ...]
+    orphaned_claims: tuple[str, ...]  # "source: “quote”" of earlier flagged claims no longer found
+    moved_claims: int  # earlier flagged claims re-found by their quote at another position
+
+
+@dataclass(frozen=True)
+class OrphanView:
+    finding: str
+    status: str
+    note: str
+    message: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    path: str  # the decisions file, as given
+    confirmed: int
+    dismissed: int
+    corrected: int
+    open: int  # findings without a decision
+    orphans: tuple[OrphanView, ...]
+
+
+@dataclass(frozen=True)
+class Trim:
+    """What a large corpus's report leaves out of the HTML, in words, and the rest as data."""
+
+    trimmed: bool
+    notes: tuple[str, ...]
+    data: str  # base64 of zlib-compressed JSON: the findings, rows and sources not in the HTML
+    data_bytes: int  # its size before compression
+
+
+@dataclass(frozen=True)
 class ReportContext:
     title: str
     page_title: str  # for <title>
@@ -146,3 +301,13 @@ class ReportContext:
     matrix: tuple[MatrixRow, ...]
     sources: tuple[SourceView, ...]
     skipped: tuple[SkippedView, ...]
+    matrix_columns: tuple[SourceView, ...] = ()  # the table form: one column per source
+    matrix_form: str = "table"  # "table" (few sources) | "list" (one list of sources per quantity)
+    scorecard: tuple[ScoreRow, ...] = ()
+    changes: ChangesView | None = None
+    review: ReviewView | None = None
+    trim: Trim | None = None
+    total_findings: int = 0
+    total_rows: int = 0
+    total_sources: int = 0
+    json_name: str = ""  # file name of the JSON result, for "the rest is in ..." notes
