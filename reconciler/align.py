@@ -33,8 +33,8 @@ class AlignConfig:
     block_keys: int = 4  # a large block is indexed by each claim's rarest context words ...
     max_key_block: int = 150  # ... and a word shared by more claims than this is not a key
     max_average_pairs: int = 400  # above this many cross pairs, average only the pairs already scored
-    fuzzy_token_ratio: float = 86.0
-    min_context: float = 0.1  # equal values alone never link two claims  # spelling variants: "deepseeker" ~ "deepseek"
+    fuzzy_token_ratio: float = 86.0  # spelling variants: "Acmeseeker" ~ "Acmeseek"
+    min_context: float = 0.1  # equal values alone never link two claims
     scale_slack: float = 0.03
 
 

@@ -57,7 +57,7 @@ class Claim:
     qualifier: Qualifier
     low: float | None  # interval implied by precision and qualifier (None for dates)
     high: float | None
-    noun: str  # counted noun or unit phrase ("H800 GPUs", "crew members")
+    noun: str  # counted noun or unit phrase ("ZX800 GPUs", "crew members")
     subject: str  # short phrase the number is about, from its context
     sentence: str
     sentence_start: int

@@ -962,7 +962,7 @@ _WORDS = re.compile(r"[^\W\d_]{2,}")
 def _is_meta_line(line: str, index: int) -> bool:
     """A byline/dateline near the top: only dates and page metadata, no claims.
 
-    >>> _is_meta_line("BALTIMORE, March 26, 2024 (Wire) - Updated 14:32 GMT", 1)
+    >>> _is_meta_line("SPRINGFIELD, March 26, 2024 (Wire) - Updated 14:32 GMT", 1)
     True
     >>> _is_meta_line("By March 26, 2024, crews had removed 3,000 tons of steel.", 2)
     False

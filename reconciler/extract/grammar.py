@@ -393,7 +393,7 @@ def _is_title_case_line(text: str, pos: int) -> bool:
 
 
 def _left_is_name(text: str, start: int) -> bool:
-    """True when the number continues a proper name: "AIME 2024", "Llama 3.1", "RTX 4090"."""
+    """True when the number continues a proper name: "Cup 2024", "Zeta 3.1", "ZX 4090"."""
     if start < 2 or text[start - 1] not in " \u00a0":
         return False
     m = _LEFT_WORD.search(text, max(0, start - 40), start - 1)
@@ -406,7 +406,7 @@ def _left_is_name(text: str, start: int) -> bool:
     if any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
         return True  # code before: "H100 80GB", "GPT-4 32k"
     if word.isupper() and len(word) >= 2 and low not in V.CURRENCY_PREFIXES:
-        return True  # acronym: "AIME 2024", "RTX 4090", "IMO 9697428"
+        return True  # acronym: "CUP 2024", "ZX 4090", "IMO 9697428"
     if not word[0].isupper():
         return False
     # capitalised word: a name unless it starts a sentence or sits in a title-case line
@@ -428,7 +428,7 @@ _NAME_BEFORE = re.compile(r"(?:(?<![\w'’&.-])[A-Z][\w'’&.-]*\s+){1,3}$")
 
 def _tallies(text: str) -> set[int]:
     """Start offsets of numbers that follow a name in a list of two or more ("Union 25 seats and the
-    Labour Front 22"): a tally of names, not product versions such as "Llama 3"."""
+    Labour Front 22"): a tally of names, not product versions such as "Zeta 3"."""
     hits = []
     for m in _DIGIT_RUN.finditer(text):  # only where digits stand: a name before them is checked locally
         a, b = m.start(), m.end()
@@ -453,7 +453,7 @@ def _tallies(text: str) -> set[int]:
     out: set[int] = set()
     for run in runs:
         # a tally lists three or more, or counts something ("25 seats and ... 22"); two versions
-        # joined by "and" ("Llama 3 and Llama Guard 3") are product names
+        # joined by "and" ("Zeta 3 and Zeta Guard 3") are product names
         counted = re.match(r"\s+[a-z]+s\b", text[run[0][1]:run[0][1] + 20])
         if len(run) >= 3 or (len(run) == 2 and counted):
             out.update(a for a, _b in run)
@@ -510,7 +510,7 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
 
 
 def _cased(ch: str) -> bool:
-    """A letter of a script with case (Latin, Greek, Cyrillic): glue in "H800" or "Llama3"; CJK
+    """A letter of a script with case (Latin, Greek, Cyrillic): glue in "ZX800" or "Zeta3"; CJK
     characters next to digits ("使用了512块GPU") are words of their own, not part of a code."""
     return ch.isalpha() and ch.lower() != ch.upper()
 
@@ -733,7 +733,7 @@ _VERBS = frozenset(
 
 
 def _read_noun(text: str, pos: int) -> tuple[str, int]:
-    """Up to three words after a number that name what is counted ("H800 GPUs", "crew members")."""
+    """Up to three words after a number that name what is counted ("ZX800 GPUs", "crew members")."""
     words: list[str] = []
     end = pos
     p = pos
@@ -855,7 +855,7 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
     cands: list[tuple[int, int, bool]] = [(m.start(), m.end(), False) for m in digits_rx.finditer(text)]
     cands += [(m.start(), m.end(), True) for m in _at_word_start(_WORDS, lower)]
     cands.sort()
-    name_run_end = -2  # end of the last product name seen ("Llama 3.1 405B")
+    name_run_end = -2  # end of the last product name seen ("Zeta 3.1 405B")
     tallies = _tallies(text)
     for s, e, is_word in cands:
         if _covered(mask, s, e):

@@ -19,7 +19,7 @@ _ABBREV = frozenset(
 )
 # a sentence ends at . ! ? (plus closing quotes/brackets) followed by space, or at a newline
 _BOUNDARY = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s)|\n+")
-# words, codes that start with a letter ("H800", "R1-Zero") or a digit ("405B", "8K"), and years
+# words, codes that start with a letter ("ZX800", "V2-Lite") or a digit ("405B", "8K"), and years
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’@.\-]*[A-Za-z0-9]|[A-Za-z]|\b\d+[A-Za-z][A-Za-z0-9]*\b|\b(?:1[89]|20)\d\d\b")
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b")
 # irregular verb forms news uses around figures, mapped to one stem
@@ -112,8 +112,8 @@ def clause_bounds(text: str, start: int, end: int, s_start: int, s_end: int) -> 
 def stem(word: str) -> str:
     """A light, deterministic stem for matching context words.
 
-    >>> [stem(w) for w in ["Training", "trained", "GPUs", "costs", "DeepSeek's", "R1-Zero"]]
-    ['train', 'train', 'gpu', 'cost', 'deepseek', 'r1-zero']
+    >>> [stem(w) for w in ["Training", "trained", "GPUs", "costs", "Acme's", "V2-Lite"]]
+    ['train', 'train', 'gpu', 'cost', 'acme', 'v2-lit']
     """
     low = word.lower()
     if low in _IRREGULAR:
