@@ -55,12 +55,16 @@ class _UsageError(click.ClickException):
     exit_code = 2
 
 
+_REVIEW_ACTIONS = {"list", "confirm", "dismiss", "correct", "clear", "export"}
+
+
 class _Command(click.Command):
     """``reconcile PATHS`` as always; ``reconcile review CORPUS ...`` goes to the review commands."""
 
-    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:
+    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
         argv = list(sys.argv[1:] if args is None else args)
-        if argv[:1] == ["review"] and (len(argv) > 1 or not Path("review").exists()):
+        # a file or folder called "review" is still a corpus, unless a review action is named
+        if argv[:1] == ["review"] and (not Path("review").exists() or _REVIEW_ACTIONS & set(argv[1:])):
             from .review import review_command
 
             return review_command.main(argv[1:], prog_name=f"{prog_name or 'reconcile'} review", **extra)

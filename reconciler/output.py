@@ -9,6 +9,7 @@ import math
 import os
 import tempfile
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,33 @@ def to_dict(result: Result) -> dict[str, Any]:
 
 
 def to_json(result: Result) -> str:
-    return json.dumps(to_dict(result), ensure_ascii=False, indent=1, allow_nan=False) + "\n"
+    """The JSON text: exactly ``json.dumps(to_dict(result), indent=1)``, encoded one record
+    at a time, so a large corpus never holds its millions of small JSON pieces at once."""
+    texts = {s.id: s.text for s in result.sources}
+    lists: dict[str, tuple[Iterable[Any], Callable[[Any], Any]]] = {
+        "sources": (result.sources, _source),
+        "claims": (result.claims, lambda c: _claim(c, texts.get(c.source, ""))),
+        "groups": (result.groups, _group),
+        "findings": (result.findings, _finding),
+        "skipped": (result.skipped, lambda s: {"path": s.path, "reason": s.reason}),
+    }
+    head = {"schema": SCHEMA, "summary": {
+        "sources": len(result.sources), "claims": len(result.claims), "groups": len(result.groups),
+        "findings": result.counts(), "skipped": len(result.skipped)}}
+    parts = ["{"]
+    for key, value in head.items():
+        parts.append(f"\n {_dumps(key)}: " + _dumps(value).replace("\n", "\n ") + ",")
+    for i, (key, (items, row)) in enumerate(lists.items()):
+        encoded = [_dumps(row(x)).replace("\n", "\n  ") for x in items]
+        body = "[\n  " + ",\n  ".join(encoded) + "\n ]" if encoded else "[]"
+        parts.append(f"\n {_dumps(key)}: {body}" + ("," if i < len(lists) - 1 else ""))
+    parts.append("\n}\n")
+    return "".join(parts)
+
+
+def _dumps(value: Any) -> str:
+    # JSON strings never hold a raw newline, so re-indenting by line is exact
+    return json.dumps(value, ensure_ascii=False, indent=1, allow_nan=False)
 
 
 def _num(x: float | None) -> float | str | None:

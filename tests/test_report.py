@@ -522,3 +522,146 @@ def test_script_hooks_exist_in_markup(story_html: str) -> None:
     assert sevs == {"error", "warning", "info"}
     labelled = {a["for"] for t, a in page.tags if t == "label" and "for" in a}
     assert "q" in labelled
+
+
+# ---------------------------------------------------------------- the editor's desk
+
+
+def test_finding_splits_disagreeing_from_supporting_claims() -> None:
+    base = story()
+    a, b, c = base.sources
+    # a fourth outlet agreeing with the consensus: listed as a supporter, and quiet in the matrix
+    d = source("src:d@1.0", "Wire copy", "The training cost was $294,000, the wire said.")
+    extra = claim("d:c1@1.0", d, "$294,000", 294000, half=500)
+    cost = replace(base.groups[0], claims=("a:c1@8.0", "b:c1@2.0", "d:c1@1.0"))
+    f1 = replace(base.findings[2], claims=("b:c1@2.0", "a:c1@8.0", "d:c1@1.0"))
+    result = replace(base, sources=(a, b, c, d), claims=(*base.claims, extra),
+                     groups=(cost, *base.groups[1:]), findings=(*base.findings[:2], f1))
+    ctx = build_context(result, generated_at=GENERATED)
+    error = ctx.findings[0]
+    assert [k.id for k in error.disagreeing] == ["b:c1@2.0"]
+    assert [k.id for k in error.supporters] == ["a:c1@8.0", "d:c1@1.0"]
+    cells = Page(render_html(result, generated_at=GENERATED)).td_class_by_href
+    assert cells["#claim-b_c1_2_0"] == "sev-error" and cells["#claim-d_c1_1_0"] == ""
+
+
+def test_many_supporters_are_folded() -> None:
+    base = story()
+    texts = [source(f"w{i}", f"Wire {i}", f"The training cost was $294,000, wire {i} said.") for i in range(6)]
+    extra = [claim(f"w{i}:c@1", s, "$294,000", 294000, half=500) for i, s in enumerate(texts)]
+    f1 = replace(base.findings[2], claims=("b:c1@2.0", "a:c1@8.0", *(x.id for x in extra)))
+    cost = replace(base.groups[0], claims=("a:c1@8.0", "b:c1@2.0", *(x.id for x in extra)))
+    result = replace(base, sources=(*base.sources, *texts), claims=(*base.claims, *extra),
+                     groups=(cost, *base.groups[1:]), findings=(*base.findings[:2], f1))
+    error = build_context(result, generated_at=GENERATED).findings[0]
+    assert len(error.supporters) == 3 and len(error.more_supporters) == 4
+    html = render_html(result, generated_at=GENERATED)
+    assert '<details class="more"><summary>4 more claims</summary>' in html
+
+
+def test_article_text_is_embedded_with_claims_anchored(story_html: str) -> None:
+    page = Page(story_html)
+    marks = [a for t, a in page.tags if t == "mark" and a.get("id", "").startswith("claim-")]
+    assert {m["id"] for m in marks} == {
+        "claim-a_c1_8_0", "claim-a_c2_9_0", "claim-a_c3_10_0", "claim-b_c1_2_0", "claim-b_c2_3_0", "claim-c_c1_1_0"}
+    assert 'class="claim sev-error"' in story_html
+    assert "The incremental training cost was <mark" in story_html
+
+
+def test_chart_places_values_and_marks_outliers() -> None:
+    from reconciler.report.chart import chart
+
+    s = source("s", "S", "A $294,000 cost. B $29.4 million cost. C $294,000 again.")
+    cl = [claim("c1", s, "$294,000", 294000), claim("c2", s, "$29.4 million", 29.4e6),
+          replace(claim("c3", s, "$294,000", 294000), id="c3", start=40)]
+    view = chart(cl, 294000.0, {"c2": "sev-error"}, {}, {"c1": "a1", "c2": "a2", "c3": "a3"})
+    assert view is not None and view.scale == "log"  # a hundredfold spread
+    out = [p for p in view.points if p.css == "sev-error"]
+    assert len(out) == 1 and out[0].x > max(p.x for p in view.points if p.css == "agree")
+    assert view.consensus_x is not None and view.consensus_x < out[0].x
+    assert "1 disagreeing" in view.description
+    lin = chart([cl[0], replace(cl[1], value=300000.0)], 294000.0, {}, {}, {})
+    assert lin is not None and lin.scale == "linear"
+    assert chart(cl[:1], 294000.0, {}, {}, {}) is None
+
+
+def test_scorecard(story_html: str) -> None:
+    ctx = build_context(story(), generated_at=GENERATED)
+    rows = {r.title: r for r in ctx.scorecard}
+    a = rows["DeepSeek-R1 trained for $294,000"]
+    assert (a.claims, a.aligned, a.errors, a.warnings) == (3, 3, 1, 2)  # flagged claims, by severity
+    assert ctx.scorecard[0].errors >= ctx.scorecard[-1].errors  # most flagged first
+    assert '<meter min="0" max="1"' in story_html
+
+
+def test_decisions_and_changes_are_shown() -> None:
+    from reconciler.history import Change, Changes
+    from reconciler.review import Attached, Decision, Orphan, Resolution
+
+    result = story()
+    res = Resolution(path="/far/away/corpus/reconcile-decisions.toml", attached={
+        "f1": Attached(Decision("f1", "dismissed", note="the paper's own rounding", by="anna", date="2025-09-20"),
+                       moved=False),
+        "f2": Attached(Decision("f2", "corrected", corrected="$81,920", note=HOSTILE), moved=True),
+    }, orphans=(Orphan(Decision("f-old", "confirmed", message="“648” vs “512”"), "the quote “648” is gone"),))
+    changes = Changes(first=False, since="2025-09-19 08:00 UTC", items=(
+        Change("new", "f3", "info", "Claim found in only one source"),
+        Change("resolved", "f-gone", "error", "“$2 million” vs “$294,000”", "quantity: cost"),
+    ), orphaned_claims=(("Chip export story", "513 units"),))
+    html = render_html(result, generated_at=GENERATED, review=res, changes=changes)
+    page = Page(html)
+    assert 'class="finding sev-error is-dismissed"' in html
+    assert "Dismissed by anna on 2025-09-20: the paper&#39;s own rounding" in html
+    assert '<details class="collapsed"><summary>Show the evidence</summary>' in html
+    assert "Corrected to <strong>$81,920</strong>" in html and "followed its quote after an edit" in html
+    assert HOSTILE not in html and "&lt;script&gt;alert(1)" in html  # notes are text
+    assert "1 orphaned decision" in html and "the quote “648” is gone" in html
+    assert "corpus/reconcile-decisions.toml" in html and "/far/away" not in html
+    assert html.index('id="changes"') < html.index('id="findings"')
+    assert '<a href="#finding-f3">Claim found in only one source</a>' in html
+    assert '<span class="gone">“$2 million” vs “$294,000”</span>' in html
+    assert "Chip export story: “513 units”" in html
+    for href in page.attrs("href"):
+        assert href[1:] in page.ids, href
+    first = render_html(result, generated_at=GENERATED, changes=Changes(first=True))
+    assert "Nothing to compare with yet" in first
+
+
+def test_large_corpus_is_trimmed_and_the_rest_is_data() -> None:
+    import base64
+    import json
+    import zlib
+
+    from reconciler.report import Limits
+
+    result = story()
+    limits = Limits(findings=1, rows=1, scorecard=1, columns=2, text_chars=60)
+    ctx = build_context(result, generated_at=GENERATED, limits=limits, json_name="story.json")
+    assert len(ctx.findings) == 1 and ctx.matrix_form == "list" and len(ctx.matrix) == 1
+    assert ctx.trim is not None and ctx.trim.trimmed and ctx.trim.data
+    assert any("2 are paged in" in n for n in ctx.trim.notes) and any("story.json" in n for n in ctx.trim.notes)
+    data = json.loads(zlib.decompress(base64.b64decode(ctx.trim.data)))
+    assert [f[1] for f in data["findings"]] == ["warning", "info"]
+    assert len(data["rows"]) == 2 and len(data["score"]) == 2 and len(data["sources"]) == 3
+    for f in data["findings"]:
+        for ref in f[8] + f[9]:
+            assert ref.startswith("claim-") and ref in data["claims"]
+    html = render_context_html(ctx)
+    page = Page(html)
+    assert [t for t, _ in page.tags].count("script") == 1
+    holder = [a for t, a in page.tags if a.get("data-z")]
+    assert len(holder) == 1 and "hidden" in holder[0] and holder[0]["data-findings"] == "3"
+    for href in page.attrs("href"):  # whatever the HTML links to is in the HTML
+        assert href[1:] in page.ids, href
+    assert "full text is not embedded" in html
+
+
+def render_context_html(ctx: object) -> str:
+    from reconciler.report import render_context
+
+    return render_context(ctx)  # type: ignore[arg-type]
+
+
+def test_a_small_report_carries_no_data() -> None:
+    html = render_html(story(), generated_at=GENERATED)
+    assert 'data-z="' not in html and "Large corpus" not in html

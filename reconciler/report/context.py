@@ -9,6 +9,7 @@ characters, beyond it only the sentences of the claims the report shows.
 from __future__ import annotations
 
 import base64
+import gc
 import json
 import math
 import re
@@ -16,6 +17,7 @@ import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from reconciler.models import SEVERITIES, Claim, Finding, Group, Result, Source
@@ -61,8 +63,9 @@ MARKED = ("error", "warning")  # severities that colour matrix cells and claims
 SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Info"}
 SEVERITY_PLURALS = {"error": "Errors", "warning": "Warnings", "info": "Info"}
 STATUS_LABELS = {"confirmed": "Confirmed", "dismissed": "Dismissed", "corrected": "Corrected"}
-GROUP_RULES = frozenset({"value_mismatch", "scale_slip", "currency_mislabel", "unit_mislabel",
-                         "attributed_figures", "rounding"})
+# findings about a relation between claims (all of them are what the finding is about), not
+# about claims that stray from their quantity's consensus
+RELATION_RULES = frozenset({"arithmetic", "internal_equivalence", "update", "range_ends"})
 
 
 @dataclass(frozen=True)
@@ -161,11 +164,21 @@ def _severity_rank(severity: str) -> int:
 
 
 def _worst(severities: Iterable[str]) -> str:
-    return min((s for s in severities if s), key=_severity_rank, default="")
+    best, rank = "", 99
+    for s in severities:
+        if s:
+            r = _RANK.get(s, 9)
+            if r < rank:
+                best, rank = s, r
+    return best
+
+
+_SEV_CSS = {s: "sev-" + s for s in SEVERITIES} | {"": ""}
 
 
 def _sev_css(severity: str) -> str:
-    return html_id("sev-", severity) if severity else ""
+    css = _SEV_CSS.get(severity)
+    return css if css is not None else html_id("sev-", severity)
 
 
 def _short(title: str) -> str:
@@ -178,6 +191,12 @@ CELL_TEXT = 24  # characters of a claim's text in a matrix cell (the whole quote
 def _cell_text(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= CELL_TEXT else text[: CELL_TEXT - 1].rstrip() + "…"
+
+
+def _short_path(path: str) -> str:
+    """The decisions file as ``folder/name`` (where the corpus is must not change the report)."""
+    p = PurePath(path)
+    return f"{p.parent.name}/{p.name}" if p.parent.name else p.name
 
 
 def _label(title: str, width: int = 72) -> str:
@@ -223,9 +242,30 @@ class _Builder:
                 if f.severity in MARKED:
                     marks.setdefault(cid, []).append(f.severity)
         self.claim_severity = {cid: _worst(sevs) for cid, sevs in marks.items()}
+        # in the matrix and the charts a claim is marked when it strays from its quantity's
+        # consensus: a finding about a relation (count × hours × rate, "4 days, or 80 hours")
+        # marks only those of its claims that also disagree with their own quantity
+        group_of: dict[str, Group] = {}
+        for g in result.groups:
+            for cid in g.claims:
+                group_of[cid] = g
+        strays: dict[str, list[str]] = {}
+        for f in result.findings:
+            if f.severity not in MARKED:
+                continue
+            for cid in self.split[f.id][0]:
+                if f.rule in RELATION_RULES:
+                    g = group_of.get(cid)
+                    best = self.best_claim(g)
+                    if best is None or _agrees(self.claims[cid], best):
+                        continue
+                strays.setdefault(cid, []).append(f.severity)
+        self.matrix_severity = {cid: _worst(sevs) for cid, sevs in strays.items()}
         self._claim_views: dict[tuple[str, int], ClaimView] = {}
         self.shown_claims: set[str] = set()  # claims some rendered part of the report links to
         self.full_text: set[str] = set()  # sources whose whole text is embedded
+        # each article's claims as a table too (folded), unless the corpus is too large for it
+        self.tables = len(result.findings) <= limits.findings and len(result.sources) <= limits.columns * 4
 
     # ------------------------------------------------------------------ findings
 
@@ -246,7 +286,7 @@ class _Builder:
     def _split(self, f: Finding) -> tuple[list[str], list[str]]:
         ids = [c for c in f.claims if c in self.claims]
         group = self.groups.get(f.group) if f.group else None
-        best = self.best_claim(group) if f.rule in GROUP_RULES else None
+        best = self.best_claim(group) if f.rule not in RELATION_RULES else None
         if best is None or len(ids) < 2:
             return ids, []
         for i in range(1, len(ids)):
@@ -286,16 +326,12 @@ class _Builder:
 
     def group_chart(self, group: Group) -> ChartView | None:
         found = [self.claims[c] for c in group.claims if c in self.claims]
-        marks = {c.id: _sev_css(self.claim_severity[c.id]) for c in found if c.id in self.claim_severity}
+        marks = {c.id: _sev_css(self.matrix_severity[c.id]) for c in found if c.id in self.matrix_severity}
         labels = {}
         for c in found:
             s = self.sources.get(c.source)
             labels[c.id] = f"{self.source_index.get(c.source, 0)} · {_short(s.title or s.path) if s else c.source}"
-        view = chart(found, group.consensus, marks, labels, self.claim_anchor)
-        if view is not None:
-            for c in found:
-                self.shown_claims.add(c.id)
-        return view
+        return chart(found, group.consensus, marks, labels, self.claim_anchor)
 
     def finding_view(self, finding: Finding, order: int, decision: DecisionView | None, change: str) -> FindingView:
         known = [self.claims[c] for c in finding.claims if c in self.claims]
@@ -335,13 +371,13 @@ class _Builder:
     # ------------------------------------------------------------------ matrix
 
     def _cell(self, found: list[Claim]) -> MatrixCell:
-        worst_sev = _worst(self.claim_severity.get(c.id, "") for c in found)
+        worst_sev = _worst(self.matrix_severity.get(c.id, "") for c in found)
         worst = _sev_css(worst_sev)
         entries: list[CellEntry] = []
         seen: dict[tuple[str, str], int] = {}
         for c in sorted(found, key=lambda c: c.start):
             self.shown_claims.add(c.id)
-            css = _sev_css(self.claim_severity.get(c.id, ""))
+            css = _sev_css(self.matrix_severity.get(c.id, ""))
             key = (" ".join(c.text.split()), css)
             if key in seen:  # the same figure again in the same article: counted, not repeated
                 i = seen[key]
@@ -380,10 +416,10 @@ class _Builder:
             if next_col < len(columns):
                 cells.append(MatrixCell(span=len(columns) - next_col, css="", entries=()))
         else:
-            ranked = sorted(found, key=lambda c: (_severity_rank(self.claim_severity.get(c.id, "")) if c.id in
-                                                  self.claim_severity else 9, self.source_index.get(c.source, 0),
+            ranked = sorted(found, key=lambda c: (_severity_rank(self.matrix_severity.get(c.id, "")) if c.id in
+                                                  self.matrix_severity else 9, self.source_index.get(c.source, 0),
                                                   c.start))
-            flagged = [c for c in ranked if c.id in self.claim_severity]
+            flagged = [c for c in ranked if c.id in self.matrix_severity]
             keep = max(len(flagged), self.limits.list_entries)
             for c in ranked[:keep]:
                 self.shown_claims.add(c.id)
@@ -392,10 +428,10 @@ class _Builder:
                     source_index=self.source_index.get(c.source, 0),
                     source_title=_short(s.title or s.path) if s else c.source,
                     text=c.text, href="#" + self.claim_anchor[c.id],
-                    css=_sev_css(self.claim_severity.get(c.id, "")),
+                    css=_sev_css(self.matrix_severity.get(c.id, "")),
                 ))
             more = len(ranked) - len(entries)
-        row_sev = _worst(self.claim_severity.get(c, "") for c in group.claims)
+        row_sev = _worst(self.matrix_severity.get(c, "") for c in group.claims)
         consensus = group.consensus_text or format_number(group.consensus) or "no consensus"
         return MatrixRow(
             group_id=group.id,
@@ -416,7 +452,7 @@ class _Builder:
 
     def row_order(self) -> list[Group]:
         def key(g: Group) -> tuple[int, int, str, str]:
-            sevs = [self.claim_severity[c] for c in g.claims if c in self.claim_severity]
+            sevs = [self.matrix_severity[c] for c in g.claims if c in self.matrix_severity]
             return (_severity_rank(_worst(sevs)) if sevs else 9, -len(sevs), (g.label or g.id).lower(), g.id)
         return sorted(self.result.groups, key=key)
 
@@ -463,10 +499,12 @@ class _Builder:
                 )
         ordered = sorted(claims, key=lambda c: c.start)
         pieces = self.text_pieces(source, ordered) if full else None
+        sentences: tuple[ClaimView, ...] = ()
+        table: tuple[ClaimView, ...] = ()
         if pieces is not None:
             self.full_text.add(source.id)
-            mode, sentences, omitted = "full", (), 0
-            table = tuple(self.claim_view(c, SOURCE_QUOTE_CONTEXT) for c in ordered)
+            mode, omitted = "full", 0
+            table = tuple(self.claim_view(c, SOURCE_QUOTE_CONTEXT) for c in ordered) if self.tables else ()
         else:
             mode = "sentences"
             shown = [c for c in ordered if c.id in self.shown_claims] if not full else ordered
@@ -489,6 +527,7 @@ class _Builder:
             mode=mode,
             sentences=sentences,
             omitted=omitted,
+            claim_count=len(ordered),
         )
 
     def scorecard(self, by_source: Mapping[str, list[Claim]]) -> list[ScoreRow]:
@@ -507,13 +546,14 @@ class _Builder:
             flagged_in[c.source] = flagged_in.get(c.source, 0) + 1
             (errors if sev == "error" else warnings)[c.source] = \
                 (errors if sev == "error" else warnings).get(c.source, 0) + 1
-            g = group_of.get(cid)
-            if g is not None and g.support >= 2:
+            flagged_group = group_of.get(cid)
+            if flagged_group is not None and flagged_group.support >= 2:
                 disagree[c.source] = disagree.get(c.source, 0) + 1
         for cid, g in group_of.items():
-            c = self.claims.get(cid)
-            if c is None:
+            member = self.claims.get(cid)
+            if member is None:
                 continue
+            c = member
             aligned[c.source] = aligned.get(c.source, 0) + 1
             if g.support >= 2:
                 considered[c.source] = considered.get(c.source, 0) + 1
@@ -646,7 +686,8 @@ class _Builder:
             return None
         counts = resolution.counts()
         return ReviewView(
-            path=resolution.path, confirmed=counts.get("confirmed", 0), dismissed=counts.get("dismissed", 0),
+            path=_short_path(resolution.path), confirmed=counts.get("confirmed", 0),
+            dismissed=counts.get("dismissed", 0),
             corrected=counts.get("corrected", 0), open=len(self.result.findings) - len(resolution.attached),
             orphans=tuple(OrphanView(finding=o.decision.finding, status=o.decision.status, note=o.decision.note,
                                      message=o.decision.message, reason=o.reason) for o in resolution.orphans),
@@ -683,9 +724,8 @@ class _Builder:
         rest_g = groups[lim.rows:]
         rest_s = score[lim.scorecard:]
         dropped_text = len(self.result.sources) - len(self.full_text)
-        if not rest_f and not rest_g and not rest_s:
-            if not dropped_text:
-                return None
+        if not rest_f and not rest_g and not rest_s and not dropped_text:
+            return None
         in_html = {c.id for c in self.result.claims if c.source in self.full_text}
         in_html |= {k.id for v in source_views for k in v.sentences}
         rendered = {v.id for v in source_views}
@@ -723,16 +763,16 @@ class _Builder:
         data_g = []
         for g in rest_g:
             found = [self.claims[c] for c in g.claims if c in self.claims]
-            found.sort(key=lambda c: (0 if c.id in self.claim_severity else 1, self.source_index.get(c.source, 0)))
-            flagged = sum(1 for c in found if c.id in self.claim_severity)
+            found.sort(key=lambda c: (0 if c.id in self.matrix_severity else 1, self.source_index.get(c.source, 0)))
+            flagged = sum(1 for c in found if c.id in self.matrix_severity)
             keep = found[:max(flagged, lim.list_entries)]
-            row_sev = _worst(self.claim_severity.get(c, "") for c in g.claims)
+            row_sev = _worst(self.matrix_severity.get(c, "") for c in g.claims)
             data_g.append([
                 self.group_anchor[g.id], g.label or g.id, g.dimension,
                 g.consensus_text or format_number(g.consensus) or "no consensus",
                 f"{g.support} source" + ("" if g.support == 1 else "s"), _sev_css(row_sev),
-                [[self.source_index.get(c.source, 0), c.text, ref(c.id, False), _sev_css(self.claim_severity.get(c.id, ""))]
-                 for c in keep],
+                [[self.source_index.get(c.source, 0), c.text, ref(c.id, False),
+                  _sev_css(self.matrix_severity.get(c.id, ""))] for c in keep],
                 len(found) - len(keep),
             ])
         data_s = [[s.index, s.title, s.claims, s.aligned, s.agree_text, s.agree_ratio, s.flagged, s.css]
@@ -746,10 +786,9 @@ class _Builder:
             "rows": data_g,
             "score": data_s,
         }
-        raw = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         from .render import reveal  # direction controls shown, not obeyed, here too
 
-        raw = reveal(raw).encode("utf-8")
+        raw = reveal(json.dumps(data, ensure_ascii=False, separators=(",", ":"))).encode("utf-8")
         packed = base64.b64encode(zlib.compress(raw, 6)).decode("ascii")
         notes = []
         where = f" (all of them are in the JSON result{', ' + json_name if json_name else ''})"
@@ -776,4 +815,12 @@ def build_context(result: Result, *, generated_at: str | None = None, review: Re
     """
     if generated_at is None:
         generated_at = datetime.now(UTC).isoformat(timespec="seconds")
-    return _Builder(result, limits or Limits()).build(generated_at, review, changes, json_name)
+    # hundreds of thousands of small lists and views, no cycles among them: the cyclic
+    # collector would only walk the whole result again and again (a third of the time)
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _Builder(result, limits or Limits()).build(generated_at, review, changes, json_name)
+    finally:
+        if enabled:
+            gc.enable()

@@ -48,9 +48,14 @@ def asset(name: str) -> str:
     return text
 
 
+def thousands(value: int) -> str:
+    """The ``n`` filter: a count with thousands separators (``63,124``)."""
+    return f"{value:,}"
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    return Environment(
+    env = Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(enabled_extensions=("html", "j2"), default=True),
         undefined=StrictUndefined,
@@ -59,6 +64,8 @@ def environment() -> Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    env.filters["n"] = thousands
+    return env
 
 
 # Direction embeddings, overrides and isolates (U+202A-202E, U+2066-2069) in article text

@@ -191,6 +191,7 @@ class SourceView:
     mode: str = "full"  # "full": the article text; "sentences": only the sentences of some claims
     sentences: tuple[ClaimView, ...] = ()  # "sentences" mode: the claims shown, each in its sentence
     omitted: int = 0  # claims of the source not shown in "sentences" mode
+    claim_count: int = 0
 
 
 @dataclass(frozen=True)

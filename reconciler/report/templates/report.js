@@ -98,6 +98,8 @@
     var a = el("article", "finding sev-" + d[1] + (d[12] ? " is-" + d[12][0] : ""));
     a.id = d[0];
     a.setAttribute("data-sev", d[1]);
+    a.setAttribute("data-order", d[13]);
+    a.setAttribute("data-q", (d[6] || "~").toLowerCase());
     a.setAttribute("tabindex", "-1");
     a.setAttribute("aria-labelledby", d[0] + "-h");
     var head = el("header");
@@ -256,7 +258,8 @@
   document.addEventListener("keydown", function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey) { return; }
     var t = e.target;
-    var typing = t && (t.tagName === "INPUT" || t.tagName === "SELECT" || t.tagName === "TEXTAREA" || t.isContentEditable);
+    var typing = t && ((t.tagName === "INPUT" && t.type !== "checkbox") || t.tagName === "SELECT" ||
+      t.tagName === "TEXTAREA" || t.isContentEditable);
     if (e.key === "Escape" && t === query) { query.blur(); return; }
     if (typing) { return; }
     if (e.key === "j" || e.key === "n") { e.preventDefault(); step(1); }
@@ -470,7 +473,7 @@
   rowsPaged.draw();
   scorePaged.draw();
   apply(false);
-  if (holder) { load(); } else { document.documentElement.setAttribute("data-loaded", "all"); }
+  if (holder) { window.setTimeout(load, 0); } else { document.documentElement.setAttribute("data-loaded", "all"); }
   if (location.hash && byAnchor[decodeURIComponent(location.hash.slice(1))]) { fromHash(); }
 
   // ------------------------------------------------------------------ printing: open what is folded

@@ -1,0 +1,99 @@
+"""ClaimReview JSON-LD (schema.org) for the findings an editor confirmed or corrected.
+
+One ``ClaimReview`` per decided finding: the claim reviewed is the disputed figure in its
+sentence, as the article printed it; the rating says it is incorrect (or, for ``corrected``,
+gives the right figure); the review body is the editor's note and the tool's arithmetic.
+Each claim also carries the words around the figure (from its W3C TextQuoteSelector), so a
+reader can find the sentence again in the article.
+
+>>> data = {"sources": [{"id": "a", "path": "a.txt", "title": "Cost story", "date": "2025-09-18"}],
+...         "claims": [{"id": "a@5", "source": "a", "start": 5, "end": 13, "text": "$249,000",
+...                     "sentence": "Cost $249,000.", "selector": []}],
+...         "findings": [{"id": "f-1", "rule": "value_mismatch", "severity": "error", "claims": ["a@5"],
+...                       "message": "“$249,000” disagrees with “$294,000”", "explanation": "…",
+...                       "suggested": "$294,000"}]}
+>>> from reconciler.review import Decision
+>>> doc = claim_reviews(data, [Decision("f-1", "confirmed", note="Digits swapped", date="2025-09-20")],
+...                     publisher="The Desk")
+>>> item = doc["@graph"][0]
+>>> item["@type"], item["claimReviewed"], item["reviewRating"]["alternateName"]
+('ClaimReview', 'Cost $249,000.', 'Incorrect')
+>>> item["author"]["name"], item["datePublished"]
+('The Desk', '2025-09-20')
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from .review import Decision
+
+CONTEXT = "https://schema.org"
+RATINGS = {
+    # status -> (ratingValue on 1..5, alternateName)
+    "confirmed": (1, "Incorrect"),
+    "corrected": (1, "Incorrect"),
+}
+
+
+def claim_reviews(data: Mapping[str, Any], decisions: Iterable[Decision], *, publisher: str = "",
+                  url: str = "") -> dict[str, Any]:
+    """A JSON-LD document (``@graph`` of ClaimReview) for the confirmed and corrected findings
+    of the JSON result ``data`` (schema ``reconcile/1``)."""
+    sources = {s["id"]: s for s in data.get("sources", [])}
+    claims = {c["id"]: c for c in data.get("claims", [])}
+    findings = {f["id"]: f for f in data.get("findings", [])}
+    graph = []
+    for d in sorted(decisions, key=lambda d: d.finding):
+        if d.status not in RATINGS or d.finding not in findings:
+            continue
+        f = findings[d.finding]
+        first = next((claims[c] for c in f["claims"] if c in claims), None)
+        if first is None:
+            continue
+        src = sources.get(first["source"], {})
+        value, name = RATINGS[d.status]
+        body = [d.note] if d.note else []
+        if d.status == "corrected" and d.corrected:
+            body.append(f"The correct figure is {d.corrected}.")
+        elif f.get("suggested"):
+            body.append(f"The sources' consensus is {f['suggested']}.")
+        body.append(f["message"])
+        quote = next((s for s in first.get("selector", []) if s.get("type") == "TextQuoteSelector"), None)
+        appearance: dict[str, Any] = {"@type": "CreativeWork", "name": src.get("title") or src.get("path", "")}
+        if src.get("date"):
+            appearance["datePublished"] = src["date"]
+        if src.get("path"):
+            appearance["identifier"] = src["path"]
+        item: dict[str, Any] = {
+            "@context": CONTEXT,
+            "@type": "ClaimReview",
+            "identifier": d.finding,
+            "claimReviewed": " ".join(str(first.get("sentence") or first["text"]).split()),
+            "itemReviewed": {
+                "@type": "Claim",
+                "appearance": [appearance],
+                "text": first["text"],
+            },
+            "reviewRating": {"@type": "Rating", "ratingValue": value, "bestRating": 5, "worstRating": 1,
+                             "alternateName": name},
+            "reviewBody": " ".join(body),
+        }
+        if src.get("date"):
+            item["itemReviewed"]["datePublished"] = src["date"]
+        if quote is not None and (quote["prefix"] or quote["suffix"]):  # where in the article: the words around it
+            item["itemReviewed"]["description"] = f"…{quote['prefix']}{quote['exact']}{quote['suffix']}…"
+        if d.date:
+            item["datePublished"] = d.date
+        if publisher or d.by:
+            item["author"] = {"@type": "Organization" if publisher else "Person", "name": publisher or d.by}
+        if url:
+            item["url"] = f"{url}#{d.finding}"
+        graph.append(item)
+    return {"@context": CONTEXT, "@graph": graph}
+
+
+def to_jsonld(doc: Mapping[str, Any]) -> str:
+    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,313 @@
+"""What changed since the previous run, and evidence that survives edits.
+
+Each claim is anchored the W3C Web Annotation way: a ``TextQuoteSelector`` (the exact
+quote and a few characters on each side) and a ``TextPositionSelector`` (its offsets).
+When an article is edited, offsets move but the quote stays: :func:`refind` finds it again,
+and a claim whose quote is gone is *orphaned*.
+
+Each run stores a digest of its findings beside the outputs (``.NAME.history.json.gz``,
+written atomically) and compares itself with the digest of the previous run: findings that
+are new, resolved (gone) or changed (severity, message, suggested value), articles added,
+removed or edited, and flagged claims whose quote can no longer be found.
+
+The file keeps two digests, the latest run's and the one it was compared with, so re-running
+on unchanged inputs still shows the last change (and a run killed half-way leaves a
+consistent pair)::
+
+    >>> text = "The bill was $1,200 in 2024. The bill was $1,300 in 2025."
+    >>> sel = quote_selector(text, 42, 48)
+    >>> sel["exact"], sel["prefix"][-9:], sel["suffix"][:8]
+    ('$1,300', 'bill was ', ' in 2025')
+    >>> refind("Update: " + text, sel, hint=42)
+    (50, 56)
+    >>> refind(text.replace("$1,300", "$1,350"), sel) is None
+    True
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .models import SEVERITIES, Claim, Finding, Result, Source
+
+CONTEXT = 32  # characters of prefix and suffix in a TextQuoteSelector
+MIN_CONTEXT = 4  # characters of matching context that pick one of several occurrences
+DIGEST_CLAIMS = 3  # claims per finding kept in the digest (the ones it is about come first)
+SCHEMA = "reconcile-history/1"
+
+
+# ---------------------------------------------------------------------------------------
+# selectors
+
+
+def short_title(title: str, width: int = 60) -> str:
+    """A title cut to ``width`` characters (with an ellipsis), for one-line messages."""
+    title = " ".join(title.split())
+    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
+
+
+def quote_selector(text: str, start: int, end: int, width: int = CONTEXT) -> dict[str, str]:
+    """W3C TextQuoteSelector of ``text[start:end]``: exact, prefix and suffix."""
+    return {"type": "TextQuoteSelector", "exact": text[start:end],
+            "prefix": text[max(0, start - width):start], "suffix": text[end:end + width]}
+
+
+def position_selector(start: int, end: int) -> dict[str, Any]:
+    return {"type": "TextPositionSelector", "start": start, "end": end}
+
+
+def selectors(text: str, claim: Claim) -> list[dict[str, Any]]:
+    """Both selectors of a claim, as the JSON result carries them."""
+    return [quote_selector(text, claim.start, claim.end), position_selector(claim.start, claim.end)]
+
+
+def _common_suffix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _common_prefix(a: str, b: str) -> int:
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def refind(text: str, selector: Mapping[str, Any], hint: int | None = None) -> tuple[int, int] | None:
+    """Where the quote of ``selector`` is in ``text`` now, or None when it is gone.
+
+    Every occurrence of ``exact`` is scored by how much of the prefix and suffix still
+    surround it; ties go to the occurrence nearest ``hint`` (the old position). An
+    occurrence whose context is entirely different is accepted only if it is the one
+    occurrence in the text.
+    """
+    exact = str(selector.get("exact", ""))
+    if not exact:
+        return None
+    prefix, suffix = str(selector.get("prefix", "")), str(selector.get("suffix", ""))
+    best: tuple[int, int, int] | None = None  # (-score, distance, start)
+    count = 0
+    at = text.find(exact)
+    while at >= 0:
+        count += 1
+        score = _common_suffix(text[max(0, at - len(prefix)):at], prefix) + \
+            _common_prefix(text[at + len(exact):at + len(exact) + len(suffix)], suffix)
+        key = (-score, abs(at - hint) if hint is not None else 0, at)
+        if best is None or key < best:
+            best = key
+        at = text.find(exact, at + 1)
+    if best is None:
+        return None
+    if count > 1 and -best[0] < min(MIN_CONTEXT, len(prefix) + len(suffix)):
+        return None  # several occurrences and none in its context (a space or two): cannot tell which
+    return best[2], best[2] + len(exact)
+
+
+# ---------------------------------------------------------------------------------------
+# the digest of a run
+
+
+def digest(result: Result) -> dict[str, Any]:
+    """What the next run compares with: sources by hash, findings and their first claims."""
+    texts = {s.id: s.text for s in result.sources}
+    claims = {c.id: c for c in result.claims}
+    groups = {g.id: g for g in result.groups}
+    kept: dict[str, list[Any]] = {}
+    findings: dict[str, list[Any]] = {}
+    for f in result.findings:
+        refs = []
+        for cid in f.claims[:DIGEST_CLAIMS]:
+            c = claims.get(cid)
+            if c is None:
+                continue
+            refs.append(cid)
+            if cid not in kept:
+                sel = quote_selector(texts.get(c.source, ""), c.start, c.end, 24)
+                kept[cid] = [c.source, sel["exact"], sel["prefix"], sel["suffix"], c.start]
+        g = groups.get(f.group or "")
+        findings[f.id] = [f.severity, f.rule, f.message, f.suggested, (g.label if g else "") or "", refs]
+    return {"sources": {s.id: [s.sha256, s.title or s.path] for s in result.sources},
+            "findings": findings, "claims": kept}
+
+
+def digest_key(d: Mapping[str, Any]) -> str:
+    return hashlib.sha256(json.dumps(d, sort_keys=True, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+def state_path(out_dir: str | os.PathLike[str], name: str) -> Path:
+    """Where the run history of the outputs called ``name`` lives (hidden, beside them)."""
+    return Path(out_dir) / f".{name}.history.json.gz"
+
+
+def load_state(path: str | os.PathLike[str]) -> dict[str, Any] | None:
+    """The stored history, or None when there is none or it cannot be read (then: a first run)."""
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            data = json.load(fh)
+    except (OSError, ValueError, EOFError):
+        return None
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA or not isinstance(data.get("latest"), dict):
+        return None
+    return data
+
+
+def advance(state: Mapping[str, Any] | None, result: Result, when: str) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """The new state to store after ``result``, and the run to compare it with (None: nothing).
+
+    The run compared with is the latest stored one, unless that one gave this very result
+    (a re-run with nothing changed): then it is the one before it, so the report still
+    shows the last change rather than an empty list.
+    """
+    now = digest(result)
+    key = digest_key(now)
+    entry = {"key": key, "when": when, "digest": now}
+    if state is None:
+        return {"schema": SCHEMA, "latest": entry, "before": None}, None
+    latest = state["latest"]
+    if latest.get("key") == key:
+        before = state.get("before")
+        return {"schema": SCHEMA, "latest": {**entry, "when": latest.get("when", when)}, "before": before}, before
+    return {"schema": SCHEMA, "latest": entry, "before": latest}, dict(latest)
+
+
+def save_state(path: str | os.PathLike[str], state: Mapping[str, Any]) -> None:
+    from .output import write_atomic
+
+    raw = json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    write_atomic(path, gzip.compress(raw, compresslevel=6, mtime=0))
+
+
+# ---------------------------------------------------------------------------------------
+# comparing two runs
+
+
+@dataclass(frozen=True)
+class Change:
+    kind: str  # "new" | "resolved" | "changed"
+    finding: str  # the finding's id now (or, when resolved, then)
+    severity: str
+    message: str
+    detail: str = ""
+    before: str = ""  # the id it had before, when it moved (its claims were re-found elsewhere)
+
+
+@dataclass(frozen=True)
+class Changes:
+    first: bool
+    since: str = ""
+    items: tuple[Change, ...] = ()
+    moved: Mapping[str, str] = field(default_factory=dict)  # earlier finding id -> its id now
+    sources_added: tuple[str, ...] = ()
+    sources_removed: tuple[str, ...] = ()
+    sources_edited: tuple[str, ...] = ()
+    orphaned_claims: tuple[tuple[str, str], ...] = ()  # (source title, quote) no longer found
+    moved_claims: int = 0
+
+    def count(self, kind: str) -> int:
+        return sum(1 for c in self.items if c.kind == kind)
+
+    def of(self, finding_id: str) -> Change | None:
+        for c in self.items:
+            if c.finding == finding_id and c.kind != "resolved":
+                return c
+        return None
+
+
+def _first_key(finding: Finding, claims: Mapping[str, Claim], texts: Mapping[str, str]) -> tuple[str, ...] | None:
+    if not finding.claims or finding.claims[0] not in claims:
+        return None
+    c = claims[finding.claims[0]]
+    sel = quote_selector(texts.get(c.source, ""), c.start, c.end, 24)
+    return (finding.rule, c.source, sel["exact"], sel["prefix"][-12:], sel["suffix"][:12])
+
+
+_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
+
+
+def compare(before: Mapping[str, Any] | None, result: Result) -> Changes:
+    """What changed from the run ``before`` (an entry stored by :func:`advance`) to ``result``."""
+    if before is None:
+        return Changes(first=True)
+    old = before.get("digest", {})
+    old_sources: dict[str, list[Any]] = old.get("sources", {})
+    old_findings: dict[str, list[Any]] = old.get("findings", {})
+    old_claims: dict[str, list[Any]] = old.get("claims", {})
+    sources: dict[str, Source] = {s.id: s for s in result.sources}
+    texts = {s.id: s.text for s in result.sources}
+    claims = {c.id: c for c in result.claims}
+    added = tuple(sorted(short_title(s.title or s.path) for sid, s in sources.items() if sid not in old_sources))
+    removed = tuple(sorted(short_title(str(v[1])) for sid, v in old_sources.items() if sid not in sources))
+    edited_ids = {sid for sid, v in old_sources.items() if sid in sources and v[0] != sources[sid].sha256}
+    edited = tuple(sorted(short_title(sources[sid].title or sources[sid].path) for sid in edited_ids))
+
+    current = {f.id: f for f in result.findings}
+    items: list[Change] = []
+    moved: dict[str, str] = {}
+    unmatched_old = [fid for fid in old_findings if fid not in current]
+    unmatched_new = [f for f in result.findings if f.id not in old_findings]
+    if unmatched_old and unmatched_new:  # a finding whose claims moved in an edited article
+        by_key: dict[tuple[str, ...], list[Finding]] = {}
+        for f in unmatched_new:
+            k = _first_key(f, claims, texts)
+            if k is not None:
+                by_key.setdefault(k, []).append(f)
+        for fid in list(unmatched_old):
+            sev, rule, _msg, _sug, _label, refs = old_findings[fid]
+            if not refs or refs[0] not in old_claims:
+                continue
+            src, exact, prefix, suffix, _start = old_claims[refs[0]]
+            cands = by_key.get((rule, src, exact, prefix[-12:], suffix[:12]))
+            if cands:
+                f = cands.pop(0)
+                moved[fid] = f.id
+                unmatched_old.remove(fid)
+                unmatched_new.remove(f)
+    matched = {fid: fid for fid in old_findings if fid in current} | moved
+    for fid, now_id in matched.items():
+        sev, _rule, msg, sug, _label, _refs = old_findings[fid]
+        f = current[now_id]
+        what = []
+        if sev != f.severity:
+            what.append(f"severity {sev} → {f.severity}")
+        if sug != f.suggested:
+            what.append(f"suggested value {sug or 'none'} → {f.suggested or 'none'}")
+        if msg != f.message and not what:
+            what.append("wording of the finding changed")
+        if what:
+            items.append(Change("changed", f.id, f.severity, f.message, "; ".join(what),
+                                before=fid if fid != now_id else ""))
+    for f in unmatched_new:
+        items.append(Change("new", f.id, f.severity, f.message))
+    for fid in unmatched_old:
+        sev, _rule, msg, _sug, label, _refs = old_findings[fid]
+        items.append(Change("resolved", fid, sev, msg, f"quantity: {label}" if label else ""))
+    order = {"new": 0, "changed": 1, "resolved": 2}
+    items.sort(key=lambda c: (order[c.kind], _RANK.get(c.severity, 9), c.message, c.finding))
+
+    orphaned: list[tuple[str, str]] = []
+    moved_claims = 0
+    for _cid, (src, exact, prefix, suffix, start) in sorted(old_claims.items()):
+        if src not in edited_ids:
+            continue
+        found = refind(texts[src], {"exact": exact, "prefix": prefix, "suffix": suffix}, hint=start)
+        if found is None:
+            orphaned.append((short_title(sources[src].title or sources[src].path), exact))
+        elif found[0] != start:
+            moved_claims += 1
+    return Changes(first=False, since=str(before.get("when", "")), items=tuple(items), moved=moved,
+                   sources_added=added, sources_removed=removed, sources_edited=edited,
+                   orphaned_claims=tuple(orphaned), moved_claims=moved_claims)
+
