@@ -244,7 +244,9 @@ def _report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[
     ids = [e.claim.id for _d, es in steps for e in es]
     g2 = replace(g, consensus=head.value, consensus_text=head.text, support=len({e.claim.source for e in latest}))
     return g2, [Finding(
-        id=finding_id("update", ids), rule="update", severity=config.severity("update", "info"),
+        # the id names the quantity (its group's first claim), not every report of it, so a decision
+        # on it survives an added article
+        id=finding_id("update", [min(ids)]), rule="update", severity=config.severity("update", "info"),
         claims=tuple(ids), message=f"updated over time: latest {quote(head)} ({latest_date})",
         explanation=f"The figure changed between articles of different dates, and the wording says so; "
         f"this is an update, not a contradiction. History: {history}.", group=g.id, suggested=head.text,
@@ -291,7 +293,7 @@ def _range_ends(g: Group, entries: list[_Entry], config: RuleConfig) -> list[Fin
     a, b = pairs[0]
     ids = [a.claim.id, b.claim.id, r.claim.id]
     return [Finding(
-        id=finding_id("range_ends", ids), rule="range_ends", severity=config.severity("range_ends", "info"),
+        id=finding_id("range_ends", ids[:2]), rule="range_ends", severity=config.severity("range_ends", "info"),
         claims=tuple(ids), message=f"{quote(a.claim)} and {quote(b.claim)} are the two ends of one range",
         explanation=f"{', '.join(sources_of([r.claim]))} reports a range ({quote(r.claim)} and its other end); "
         f"{a.claim.source} quotes its low end and {b.claim.source} its high end as if each were the figure.",
@@ -442,7 +444,7 @@ def _rounding_notes(g: Group, agree: list[_Entry], best: _Entry, config: RuleCon
     ids = [best.claim.id] + [e.claim.id for e in different]
     listed = "; ".join(f"{quote(e.claim)} ({_why_consistent(e.claim)})" for e in different[:6])
     return [Finding(
-        id=finding_id("rounding", ids), rule="rounding", severity=config.severity("rounding", "info"),
+        id=finding_id("rounding", ids[:1]), rule="rounding", severity=config.severity("rounding", "info"),
         claims=tuple(ids), message=f"consistent restatements of {quote(best.claim)}",
         explanation=f"These figures differ on the page but agree with {quote(best.claim)} "
         f"within their precision, hedges or units: {listed}.", group=g.id,
