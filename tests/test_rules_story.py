@@ -9,46 +9,10 @@ the article date from the first lines) and calls ``reconcile()``. Known failures
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
-
-from reconciler.models import Finding, Result
-from reconciler.pipeline import Options, reconcile
-
-LOUD = ("error", "warning")
-
-
-def run(tmp_path: Path, articles: Sequence[str]) -> Result:
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    for i, text in enumerate(articles):
-        (folder / f"{i:03d}.txt").write_text(text + "\n", encoding="utf-8")
-    return reconcile([folder], Options())
-
-
-def texts(result: Result, finding: Finding) -> list[str]:
-    by_id = {c.id: c for c in result.claims}
-    return [by_id[cid].text for cid in finding.claims]
-
-
-def holding(result: Result, *quotes: str, severities: Sequence[str] = LOUD) -> list[Finding]:
-    """Findings of the given severities holding, for each quote, a claim whose text contains it."""
-    return [f for f in result.findings if f.severity in severities
-            and all(any(q in t for t in texts(result, f)) for q in quotes)]
-
-
-def loud(result: Result) -> list[Finding]:
-    return [f for f in result.findings if f.severity in LOUD]
-
-
-def of_rule(result: Result, rule: str) -> list[Finding]:
-    return [f for f in result.findings if f.rule == rule]
-
-
-def describe(result: Result) -> str:
-    return "\n".join(f"[{f.severity}] {f.rule}: {f.message} {texts(result, f)}" for f in result.findings)
+from rulekit import describe, holding, loud, of_rule, run, texts
 
 
 def known_bug(reason: str) -> pytest.MarkDecorator:
