@@ -11,7 +11,7 @@ The result is a list of ``Mention`` (a claim without its context), in text order
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from . import vocab as V
@@ -266,10 +266,12 @@ def _at_digits(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re
             yield m
 
 
-def _mask_spans(text: str, skip: tuple[Span, ...], starts: list[int] | None = None) -> list[Span]:
+def _mask_spans(text: str, skip: tuple[Span, ...], starts: list[int] | None = None,
+                lower: str | None = None) -> list[Span]:
     """Spans that are never claims. Each pattern runs only if a cheap test says it can match."""
     spans: list[Span] = list(skip)
     starts = _digit_runs(text) if starts is None else starts
+    lower = _lower_same_length(text) if lower is None else lower
     for rx in (_IDENT_CODES, _TIME, _COUNTERS[0], _COUNTERS[1]):
         spans.extend((m.start(), m.end()) for m in _at_digits(rx, text, starts)
                      if not (rx is _COUNTERS[1] and m.start() and text[m.start() - 1] in ",."))  # 7,000.00
@@ -284,7 +286,6 @@ def _mask_spans(text: str, skip: tuple[Span, ...], starts: list[int] | None = No
         rxs.append(_INVISIBLE_TOKEN)
     for rx in rxs:
         spans.extend((m.start(), m.end()) for m in _at_word_start(rx, text))
-    lower = _lower_same_length(text)
     for rx in _COUNTERS_LOWER:
         spans.extend((m.start(), m.end()) for m in _at_word_start(rx, lower))
     return spans
@@ -542,7 +543,7 @@ _LEAD_FILL = re.compile(r"[\s\u00a0]*(?:\*\s*\*\s*)?")
 _PHRASE_WORD = re.compile(r"[^\s,;:()\[\]\"“”]+")
 
 
-def _match_phrase(text: str, pos: int, table: dict[str, object], max_words: int = 3) -> tuple[str, int] | None:
+def _match_phrase(text: str, pos: int, table: Mapping[str, object], max_words: int = 3) -> tuple[str, int] | None:
     """Longest key of ``table`` (lower case, single spaces) starting at ``pos`` (after spaces)."""
     m = _LEAD_FILL.match(text, pos, pos + 12)
     p = m.end() if m else pos
@@ -639,7 +640,7 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
                 r.noun = " ".join(words)  # "58.7% of the unexpected interruptions": a share of what
         return r
     # currency after the number: "300000 US dollars", "2 million yuan"
-    cur = _match_phrase(text, pos, V.CURRENCY_NAMES)  # type: ignore[arg-type]
+    cur = _match_phrase(text, pos, V.CURRENCY_NAMES)
     if cur and (cur[0] not in V.AMBIGUOUS_CURRENCY_WORDS or has_currency):
         r.currency = V.CURRENCY_NAMES[cur[0]]
         pos = cur[1]
@@ -816,15 +817,15 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
     n = len(text)
     mask = bytearray(n + 1)
     starts = _digit_runs(text)
-    for a, b in _mask_spans(text, skip, starts):
+    lower = _lower_same_length(text)  # once: the word patterns below all run on it
+    for a, b in _mask_spans(text, skip, starts, lower):
         _set(mask, a, b)
     skip_mask = bytearray(mask)
     out = _dates(text, mask, starts)
     out += _scores(text, mask)
     # vague amounts: "tens of millions of dollars"
     vague_cues = ("tens of", "dozens", "hundreds of", "thousands of", "millions of", "billions of", "trillions")
-    lowered = _lower_same_length(text)
-    for m in (_VAGUE.finditer(text) if any(c in lowered for c in vague_cues) else ()):
+    for m in (_VAGUE.finditer(text) if any(c in lower for c in vague_cues) else ()):
         if _covered(mask, m.start(), m.end()):
             continue
         lo, hi = V.VAGUE_MULTIPLES[m.group("m1").lower()]
@@ -839,8 +840,7 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
                            noun=r.noun, num_start=m.start(), num_end=m.end()))
         _set(mask, m.start(), r.end)
     fraction_words = ("half", "third", "quarter", "fifth", "tenth")
-    low_all = _lower_same_length(text)
-    for m in (_FRACTION_RE.finditer(text) if any(w in low_all for w in fraction_words) else ()):
+    for m in (_FRACTION_RE.finditer(text) if any(w in lower for w in fraction_words) else ()):
         if _covered(mask, m.start(), m.end()):
             continue
         key = re.sub(r"\s+", " ", m.group().lower())
@@ -849,7 +849,6 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
                            num_start=m.start(), num_end=m.end()))
         _set(mask, m.start(), m.end())
     # numbers written in digits or words
-    lower = _lower_same_length(text)
     comma_dec = decimal_comma(text)
     digits_rx = _DIGITS_DECIMAL_COMMA if comma_dec else _DIGITS
     cands: list[tuple[int, int, bool]] = [(m.start(), m.end(), False) for m in digits_rx.finditer(text)]
