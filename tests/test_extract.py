@@ -223,6 +223,18 @@ RANGES = [
                  [("10", 10), ("12 hours", 12)], "duration", id="from-to-range-inherits-unit"),
     pytest.param("It took between 3 and 5 days.",
                  [("3", 72), ("5 days", 120)], "duration", id="between-days-in-hours"),
+    pytest.param("It was watched by between 1.5 million and 3 million people.",
+                 [("1.5 million", 1.5e6), ("3 million people", 3e6)], "count", id="between-millions"),
+    pytest.param("The test took 120–150 hours.",
+                 [("120", 120), ("150 hours", 150)], "duration", id="en-dash-hours"),
+    pytest.param("It will cost 1.7-1.9 billion dollars.",
+                 [("1.7", 1.7e9), ("1.9 billion dollars", 1.9e9)], "money", id="hyphen-billion-dollars"),
+    pytest.param("The fund will cost $1.7-1.9 billion.",
+                 [("$1.7", 1.7e9), ("1.9 billion", 1.9e9)], "money", id="dollar-hyphen-billion"),
+    pytest.param("The fund will cost $1.7–1.9 billion.",
+                 [("$1.7", 1.7e9), ("1.9 billion", 1.9e9)], "money", id="dollar-en-dash-billion"),
+    pytest.param("The fund will cost $1.7 billion-$1.9 billion.",
+                 [("$1.7 billion", 1.7e9), ("$1.9 billion", 1.9e9)], "money", id="dollar-billion-hyphen-dollar"),
 ]
 
 

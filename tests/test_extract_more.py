@@ -245,31 +245,3 @@ def test_percent_share_noun(sentence: str, surface: str, noun: str) -> None:
     [claim] = [c for c in _claims(sentence) if c.text == surface]
     assert claim.kind == "percent"
     assert noun in claim.noun
-
-
-# ---------------------------------------------------------------------------------------
-# ranges: two claims sharing a range id; the low end inherits what only the high end states
-
-RANGES = [
-    pytest.param("It was watched by between 1.5 million and 3 million people.",
-                 [("1.5 million", 1.5e6), ("3 million people", 3e6)], "count", id="between-millions"),
-    pytest.param("The test took 120–150 hours.",
-                 [("120", 120), ("150 hours", 150)], "duration", id="en-dash-hours"),
-    pytest.param("It will cost 1.7-1.9 billion dollars.",
-                 [("1.7", 1.7e9), ("1.9 billion dollars", 1.9e9)], "money", id="hyphen-billion-dollars"),
-    pytest.param("The fund will cost $1.7-1.9 billion.",
-                 [("$1.7", 1.7e9), ("1.9 billion", 1.9e9)], "money", id="dollar-hyphen-billion"),
-    pytest.param("The fund will cost $1.7–1.9 billion.",
-                 [("$1.7", 1.7e9), ("1.9 billion", 1.9e9)], "money", id="dollar-en-dash-billion"),
-    pytest.param("The fund will cost $1.7 billion-$1.9 billion.",
-                 [("$1.7 billion", 1.7e9), ("$1.9 billion", 1.9e9)], "money", id="dollar-billion-hyphen-dollar"),
-]
-
-
-@pytest.mark.parametrize(("sentence", "ends", "kind"), RANGES)
-def test_range(sentence: str, ends: list[tuple[str, float]], kind: str) -> None:
-    claims = _claims(sentence)
-    assert [(c.text, c.value) for c in claims] == [(t, _want(v)) for t, v in ends]
-    assert {c.qualifier for c in claims} == {"range"}
-    assert {c.kind for c in claims} == {kind}
-    assert claims[0].range_id and claims[0].range_id == claims[1].range_id
