@@ -5,7 +5,6 @@ Prints one summary line per corpus (the scorer's last line).
 """
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 import tempfile

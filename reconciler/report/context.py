@@ -255,8 +255,7 @@ class _Builder:
                 continue
             for cid in self.split[f.id][0]:
                 if f.rule in RELATION_RULES:
-                    g = group_of.get(cid)
-                    best = self.best_claim(g)
+                    best = self.best_claim(group_of.get(cid))
                     if best is None or _agrees(self.claims[cid], best):
                         continue
                 strays.setdefault(cid, []).append(f.severity)
