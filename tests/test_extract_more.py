@@ -245,3 +245,23 @@ def test_percent_share_noun(sentence: str, surface: str, noun: str) -> None:
     [claim] = [c for c in _claims(sentence) if c.text == surface]
     assert claim.kind == "percent"
     assert noun in claim.noun
+
+
+# ---------------------------------------------------------------------------------------
+# the context a claim is read in: words that say the same about a figure read as one word
+
+CONTEXT_WORDS = [
+    pytest.param("State planners have pegged a replacement at $1.7 billion.", {"cost", "replacement"},
+                 id="pegged-is-a-price"),
+    pytest.param("The job will cost between $1.7 billion and $1.9 billion.", {"cost", "job"}, id="cost"),
+    pytest.param("Officials put a preliminary price of $1.7 billion on a new bridge.", {"cost", "bridg"},
+                 id="price"),
+    pytest.param("The stadium was priced at $900 million.", {"cost", "stadium"}, id="priced"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "words"), CONTEXT_WORDS)
+def test_context_words(sentence: str, words: set[str]) -> None:
+    first = _claims(sentence)[0]
+    assert words <= set(first.context), first.context
+    assert not {"pegg", "pric"} & set(first.context)

@@ -108,16 +108,27 @@ BRIDGE_TWO_DECIMALS = ["Officials said the job will cost between $1.75 billion a
                        "The state will replace the bridge at an estimated $1.95 billion, officials said.",
                        "A federal report pegged the replacement of the bridge at $1.75 billion."]
 
+# the price moved later (an update), and the one-end quotes share little wording with the range:
+# "pegged a replacement at" and "the job will cost" state one price
+BRIDGE_THEN_REVISED = [
+    dateline("May 2, 2024") + "Harbourton officials said they hope to have a replacement for the harbour "
+    "bridge open by fall 2028, and that the job will cost between $1.7 billion and $1.9 billion.",
+    dateline("May 3, 2024") + "New harbour bridge could open by fall 2028 at an estimated $1.9 billion, "
+    "Harbourton says.",
+    dateline("Oct. 24, 2024") + "The insurance deal does not cover the bridge itself. Harbourton has filed "
+    "its own claim for those losses; state planners have pegged a replacement at $1.7 billion.",
+    dateline("Nov. 20, 2025") + "The harbour bridge authority now projects a cost of $4.3 billion to "
+    "$5.2 billion for the replacement bridge, up from the preliminary estimate.",
+]
+
 RANGE_ENDS = [
     pytest.param(BRIDGE_ONE_DECIMAL, "$1.7 billion", "$1.9 billion", id="bridge-1.7-to-1.9-billion"),
     pytest.param(BRIDGE_TWO_DECIMALS, "$1.75 billion", "$1.95 billion", id="bridge-1.75-to-1.95-billion"),
+    pytest.param(BRIDGE_THEN_REVISED, "$1.7 billion", "$1.9 billion", id="pegged-vs-cost-then-revised"),
 ]
 
 
-@pytest.mark.parametrize(("articles", "low", "high"), [
-    pytest.param(BRIDGE_ONE_DECIMAL, "$1.7 billion", "$1.9 billion", id="bridge-1.7-to-1.9-billion"),
-    pytest.param(BRIDGE_TWO_DECIMALS, "$1.75 billion", "$1.95 billion", id="bridge-1.75-to-1.95-billion"),
-])
+@pytest.mark.parametrize(("articles", "low", "high"), RANGE_ENDS)
 def test_range_ends_are_grouped(tmp_path: Path, articles: list[str], low: str, high: str) -> None:
     result = run(tmp_path, articles)
     by_id = {c.id: c for c in result.claims}

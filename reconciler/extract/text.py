@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .vocab import STOPWORDS
+from .vocab import SAME_MEANING, STOPWORDS
 
 _ABBREV = frozenset(
     """mr mrs ms dr prof gov sen rep gen col lt st no nos inc ltd co corp jr sr vs etc fig
@@ -31,6 +31,7 @@ _IRREGULAR = {
     "began": "begin", "begun": "begin", "sank": "sink", "sunk": "sink", "killed": "kill", "died": "die",
     "dead": "die", "deaths": "die", "death": "die", "wounded": "injur", "injured": "injur",
     "injuries": "injur", "injury": "injur",
+    **SAME_MEANING,
 }
 
 

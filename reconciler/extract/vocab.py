@@ -251,3 +251,9 @@ STOPWORDS = NOUN_STOP | frozenset(
     totalling total figure figures number numbers amount reported report reports reportedly
     s t get got make made like well way ways time times year years day days""".split()
 )
+# words that say the same about a figure, read as one context word: "pegged the replacement at
+# $1.7 billion" and "the job will cost $1.7 billion" state one price
+SAME_MEANING: dict[str, str] = {
+    **{w: "cost" for w in """cost costs costing price prices priced pricing price-tag pegged
+       pegs peg""".split()},
+}

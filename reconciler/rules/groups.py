@@ -119,7 +119,9 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
         return g, []
     timeline = _timeline(usable, dates)
     if timeline and config.enabled("update"):
-        return _report_update(g, timeline, dates, config)
+        g2, update = _report_update(g, timeline, dates, config)
+        # outlets quoting one end each of a range stand out even in a figure that moved later
+        return g2, update + (_range_ends(g, usable, config) if config.enabled("range_ends") else [])
     def explains(outlier: _Entry, cand: _Entry) -> bool:
         return _explain_kind(outlier, cand, rates, config, money)[0] != "value_mismatch"
 
@@ -289,14 +291,17 @@ def _range_ends(g: Group, entries: list[_Entry], config: RuleConfig) -> list[Fin
              and _is_range_end(a, b, spans)]
     if not pairs:
         return []
-    r = next(s[2] for s in spans)
     a, b = pairs[0]
+    stating = [s[2] for s in spans if s[2].claim.source not in (a.claim.source, b.claim.source)]
+    r = stating[0]
     ids = [a.claim.id, b.claim.id, r.claim.id]
     return [Finding(
         id=finding_id("range_ends", ids[:2]), rule="range_ends", severity=config.severity("range_ends", "info"),
         claims=tuple(ids), message=f"{quote(a.claim)} and {quote(b.claim)} are the two ends of one range",
-        explanation=f"{', '.join(sources_of([r.claim]))} reports a range ({quote(r.claim)} and its other end); "
-        f"{a.claim.source} quotes its low end and {b.claim.source} its high end as if each were the figure.",
+        explanation=f"{', '.join(sources_of([x.claim for x in stating]))} "
+        f"{'report' if len(stating) > 1 else 'reports'} the range "
+        f"{_num(a.claim)} to {_num(b.claim)}; {a.claim.source} quotes its low end and {b.claim.source} "
+        f"its high end as if each were the figure.",
         group=g.id,
     )]
 
