@@ -160,7 +160,7 @@ class _Weights:
     def total(self, x: frozenset[str]) -> float:
         w = self._totals.get(x)
         if w is None:
-            w = self._totals[x] = sum(self.idf.get(t, 1.0) for t in x)
+            w = self._totals[x] = math.fsum(self.idf.get(t, 1.0) for t in x)
         return w
 
 
@@ -169,7 +169,7 @@ def _weighted_overlap(x: frozenset[str], y: frozenset[str], w: _Weights) -> tupl
     if not shared:
         return 0.0, shared
     wx, wy = w.total(x), w.total(y)
-    ws = sum(w.idf.get(t, 1.0) for t in shared)
+    ws = math.fsum(w.idf.get(t, 1.0) for t in shared)
     # Dice over weights, tempered towards the smaller side (short list items have thin context)
     return 0.45 * (2 * ws / (wx + wy)) + 0.55 * (ws / min(wx, wy)), shared
 
