@@ -16,7 +16,9 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from .extract.text import content_words
@@ -307,6 +309,8 @@ def _alternative_match(a: _Item, b: _Item) -> bool:
 
 
 _FATES = frozenset({"~dead", "~hurt", "~missing", "~alive"})
+# blocks from this size up (and under ``all_pairs_below``) have their unlinked pairs found as a matrix
+_VECTOR_FROM = 16
 
 
 def _cannot_link(a: _Item, b: _Item, config: AlignConfig) -> bool:
@@ -374,16 +378,123 @@ def _by_weight(words: frozenset[str], w: _Weights) -> list[str]:
     return sorted(words, key=lambda t: (-w.get(t), t))
 
 
+def _linkable(block: Sequence[_Item], idf: _Weights, config: AlignConfig) -> Any:
+    """For a block compared all pairs with all: which pairs may share enough context to link.
+
+    A pair whose context similarity is under ``min_context`` is "unlinked" whatever else
+    it has in common, and most pairs of a block are. Their similarity is computed here for
+    all pairs at once (the shared weights as one matrix product), so only the others are
+    scored one by one. The matrix sums in another order than :func:`_weighted_overlap`, so
+    a pair within a hair of the threshold is kept and decided by the exact score.
+    """
+    n = len(block)
+    near = _shared_context([it.tokens for it in block], idf)
+    wide = _shared_context([it.wide for it in block], idf)
+    sim = 0.65 * near + 0.35 * wide
+    keep = sim >= config.min_context - 1e-9
+    # a pair at one position is never a candidate, but may be scored when its clusters meet
+    starts = np.array([hash((it.claim.source, it.claim.start)) for it in block])
+    keep |= starts[:, None] == starts[None, :]
+    keep[np.tril_indices(n)] = False
+    return keep
+
+
+def _shared_context(sets: Sequence[frozenset[str]], idf: _Weights) -> Any:
+    """The similarity of :func:`_weighted_overlap` for every pair of ``sets``, as a matrix."""
+    seen: Counter[str] = Counter(t for x in sets for t in x)
+    vocab = {t: k for k, t in enumerate(sorted(t for t, c in seen.items() if c > 1))}
+    n = len(sets)
+    has = np.zeros((n, len(vocab)))
+    for i, x in enumerate(sets):
+        cols = [vocab[t] for t in x if t in vocab]
+        has[i, cols] = 1.0
+    weights = np.array([idf.get(t) for t in vocab])
+    # einsum's own loop, not BLAS: its threads would spin against the worker processes
+    shared = np.einsum("ik,jk->ij", has * weights, has)
+    totals = np.array([idf.total(x) for x in sets])
+    with np.errstate(divide="ignore", invalid="ignore"):
+        dice = 2 * shared / (totals[:, None] + totals[None, :])
+        smaller = shared / np.minimum(totals[:, None], totals[None, :])
+    return np.where(shared > 0, 0.45 * dice + 0.55 * smaller, 0.0)
+
+
+class _Scores:
+    """The pair scores of one block, computed once each and only when needed.
+
+    Blocks compared all pairs with all have a :func:`_linkable` matrix: a pair outside it is
+    unlinked (its score is under ``min_context - 1``, so it adds nothing to an average
+    link) and its exact score is only computed if a group's strongest link needs it.
+    """
+
+    def __init__(self, block: Sequence[_Item], idf: _Weights, config: AlignConfig, keep: Any = None) -> None:
+        self.block, self.idf, self.config = block, idf, config
+        self.keep = keep
+        self.known: dict[tuple[int, int], float] = {}
+        self.adjacency: dict[int, list[tuple[int, float]]] = defaultdict(list)  # blocks without ``keep``
+        self.floor = config.min_context - 1.0  # every unlinked score is under this
+
+    def candidates(self) -> Iterable[tuple[int, int]]:
+        if self.keep is None:
+            yield from _candidates(self.block, self.config, self.idf)
+            return
+        rows, cols = np.nonzero(self.keep)
+        yield from zip(rows.tolist(), cols.tolist(), strict=True)
+
+    def exact(self, i: int, j: int) -> float:
+        key = (i, j) if i < j else (j, i)
+        s = self.known.get(key)
+        if s is None:
+            s = self.known[key] = _pair_score(self.block[key[0]], self.block[key[1]], self.idf, self.config,
+                                              len(self.block))[0]
+        return s
+
+    def positive(self, i: int, j: int) -> float:
+        """``max(score, 0)``, without scoring a pair known to be unlinked."""
+        key = (i, j) if i < j else (j, i)
+        s = self.known.get(key)
+        if s is None:
+            if self.keep is not None and not self.keep[key]:
+                return 0.0
+            s = self.exact(i, j)
+        return max(s, 0.0)
+
+    def between(self, x: int, others: Sequence[int], other: int, find: Any) -> list[float]:
+        """``positive`` of ``x`` with each candidate partner in cluster ``other`` (``others`` its members)."""
+        if self.keep is None:
+            return [max(sc, 0.0) for y, sc in self.adjacency[x] if find(y) == other]
+        src, start = self.block[x].claim.source, self.block[x].claim.start
+        out = []
+        for y in sorted(others):
+            c = self.block[y].claim
+            if c.source == src and c.start == start:
+                continue  # never a candidate
+            out.append(self.positive(x, y))
+        return out
+
+    def strongest(self, i: int, partners: Iterable[int]) -> float:
+        """The highest score of ``i`` with any of ``partners`` (0.0 if none)."""
+        partners = list(partners)
+        if not partners:
+            return 0.0
+        if self.keep is None:
+            return max(self.exact(i, j) for j in partners)
+        scored = [self.known[k] for j in partners if (k := (i, j) if i < j else (j, i)) in self.known]
+        if scored and max(scored) > self.floor:
+            return max(scored)  # an unlinked pair cannot beat it
+        return max(self.exact(i, j) for j in partners)
+
+
 def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
              ) -> list[tuple[list[_Item], list[str], float, dict[str, float]]]:
+    keep = _linkable(block, idf, config) if _VECTOR_FROM <= len(block) < config.all_pairs_below else None
+    scores = _Scores(block, idf, config, keep)
     scored: list[tuple[float, int, int, frozenset[str]]] = []
-    cache: dict[tuple[int, int], float] = {}
-    for i, j in _candidates(block, config, idf):
+    for i, j in scores.candidates():
         a, b = block[i], block[j]
         if a.claim.source == b.claim.source and a.claim.start == b.claim.start:
             continue
         s, shared, _rel = _pair_score(a, b, idf, config, len(block))
-        cache[(i, j)] = s
+        scores.known[(i, j)] = s
         if s >= config.link_threshold:
             scored.append((s, i, j, shared))
 
@@ -399,16 +510,10 @@ def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
             x = parent[x]
         return x
 
-    def pair(i: int, j: int) -> float:
-        key = (i, j) if i < j else (j, i)
-        if key not in cache:
-            cache[key] = _pair_score(block[key[0]], block[key[1]], idf, config, len(block))[0]
-        return cache[key]
-
-    adjacency: dict[int, list[tuple[int, float]]] = defaultdict(list)
-    for (i, j), sc in cache.items():
-        adjacency[i].append((j, sc))
-        adjacency[j].append((i, sc))
+    if keep is None:
+        for (i, j), sc in scores.known.items():
+            scores.adjacency[i].append((j, sc))
+            scores.adjacency[j].append((i, sc))
     by_source: dict[int, dict[str, list[int]]] = {i: {it.claim.source: [i]} for i, it in enumerate(block)}
     fates: dict[int, set[frozenset[str]]] = {i: {frozenset(t for t in it.tokens if t in _FATES)}
                                               for i, it in enumerate(block) if it.claim.kind in ("count", "number")}
@@ -427,10 +532,11 @@ def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
         mi, mj = members[ri], members[rj]
         if len(mi) * len(mj) <= config.max_average_pairs:
             # an unlinked pair (no shared context) is no evidence either way: it counts as 0
-            cross = [max(pair(x, y), 0.0) for x in mi for y in mj]
+            cross = [scores.positive(x, y) for x in mi for y in mj]
         else:  # a large merge: the candidate pairs already scored stand for the rest
-            small, other = (mi, rj) if len(mi) <= len(mj) else (mj, ri)
-            cross = [max(sc, 0.0) for x in small for y, sc in adjacency[x] if find(y) == other] or [s]
+            (small, other) = (mi, rj) if len(mi) <= len(mj) else (mj, ri)
+            others = members[other]
+            cross = [v for x in small for v in scores.between(x, others, other, find)] or [s]
         return sum(cross) / len(cross)
 
     for s, i, j, shared in scored:
@@ -457,8 +563,8 @@ def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
         items = [block[i] for i in sorted(idx)]
         if len({it.claim.source for it in items}) < 2:
             continue
-        links = {block[i].claim.id: max((pair(i, j) for j in idx if block[j].claim.source != block[i].claim.source),
-                                        default=0.0) for i in idx}
+        links = {block[i].claim.id: scores.strongest(i, (j for j in idx if block[j].claim.source !=
+                                                          block[i].claim.source)) for i in idx}
         out.append((items, [w for w, _n in why[root].most_common(6)], best[root], links))
     return out
 

@@ -1,0 +1,53 @@
+"""The aligner's shortcuts for large stories change no group: the same groups, links and
+scores as scoring every pair one by one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_parallel import load_generator
+
+from reconciler import align as align_module
+from reconciler.align import AlignConfig, align
+from reconciler.extract import extract_claims
+from reconciler.models import Claim, Group
+from reconciler.sources import read_sources
+from reconciler.stories import partition, signature
+from reconciler.units import load_rates
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def stories(folder: Path) -> list[tuple[list[Claim], dict[str, str | None]]]:
+    sources, _ = read_sources([folder])
+    claims = [extract_claims(s) for s in sources]
+    out = []
+    for story in partition([signature(s.text) for s in sources], min_articles=2):
+        out.append(([c for i in story for c in claims[i]], {sources[i].id: sources[i].date for i in story}))
+    return out
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("generated")
+    load_generator().generate(40, folder, seed=11)
+    return folder
+
+
+@pytest.mark.parametrize("which", ["seeds", "generated"])
+@pytest.mark.parametrize("vector_from", [4, 16])
+def test_unlinked_pairs_found_as_a_matrix_change_nothing(which: str, vector_from: int, generated: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = ROOT / "seeds" if which == "seeds" else generated
+    rates = load_rates(None)
+    inputs = stories(folder)
+
+    def run() -> list[list[Group]]:
+        return [align(claims, rates, AlignConfig(), dates) for claims, dates in inputs]
+
+    monkeypatch.setattr(align_module, "_VECTOR_FROM", 10**9)
+    one_by_one = run()
+    monkeypatch.setattr(align_module, "_VECTOR_FROM", vector_from)
+    assert run() == one_by_one
+    assert any(len(groups) > 3 for groups in one_by_one)
