@@ -56,7 +56,7 @@ def child(corpus: str, out: str, cache_dir: str | None, jobs: int | None) -> Non
                             and "editable" not in getattr(f, "__name__", "").lower()]
         sys.path.insert(0, code)
     import reconciler
-    from reconciler.output import to_json, write_atomic
+    from reconciler.output import json_chunks, write_atomic
     from reconciler.pipeline import Options, reconcile
 
     imported = time.perf_counter() - t0
@@ -66,7 +66,7 @@ def child(corpus: str, out: str, cache_dir: str | None, jobs: int | None) -> Non
     from reconciler.tables import ledger_csv
 
     out_dir = Path(out)
-    write_atomic(out_dir / "corpus.json", to_json(result))
+    write_atomic(out_dir / "corpus.json", json_chunks(result))
     html = render_html(result, generated_at="benchmark")
     write_atomic(out_dir / "corpus.html", html)
     write_atomic(out_dir / "corpus.csv", ledger_csv(result))

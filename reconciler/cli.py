@@ -13,7 +13,7 @@ import click
 from .cache import DEFAULT_DIR
 from .distributed import SchedulerError
 from .models import Result
-from .output import to_json, write_atomic
+from .output import json_chunks, to_json, write_atomic
 from .pipeline import NoArticles, Options, reconcile
 from .progress import Progress, for_terminal
 from .rules import ConfigError
@@ -175,13 +175,12 @@ def _write_outputs(result: Result, name: str, html_path: Path, csv_path: Path, o
     progress.start("write")
 
     written: list[Path] = []
-    data = to_json(result)
     if json_path == "-":
-        click.echo(data, nl=False)
+        click.echo(to_json(result), nl=False)
         json_name = ""
     else:
         jp = Path(json_path) if json_path else (out_dir or Path("reports")) / f"{name}.json"
-        write_atomic(jp, data)
+        write_atomic(jp, json_chunks(result))
         written.append(jp)
         json_name = jp.name
     write_atomic(html_path, render_html(result, generated_at=desk.now, review=desk.resolution,

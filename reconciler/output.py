@@ -5,11 +5,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
+import json.encoder
 import math
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,8 +39,13 @@ def to_dict(result: Result) -> dict[str, Any]:
 
 
 def to_json(result: Result) -> str:
-    """The JSON text: exactly ``json.dumps(to_dict(result), indent=1)``, encoded one record
-    at a time, so a large corpus never holds its millions of small JSON pieces at once."""
+    """The JSON text: exactly ``json.dumps(to_dict(result), indent=1, ensure_ascii=False)``."""
+    return "".join(json_chunks(result))
+
+
+def json_chunks(result: Result) -> Iterator[str]:
+    """:func:`to_json` in pieces, one record at a time, so a large corpus is written as it is
+    encoded and never held whole (nor its millions of small JSON pieces)."""
     texts = {s.id: s.text for s in result.sources}
     lists: dict[str, tuple[Iterable[Any], Callable[[Any], Any]]] = {
         "sources": (result.sources, _source),
@@ -51,20 +57,81 @@ def to_json(result: Result) -> str:
     head = {"schema": SCHEMA, "summary": {
         "sources": len(result.sources), "claims": len(result.claims), "groups": len(result.groups),
         "findings": result.counts(), "skipped": len(result.skipped)}}
-    parts = ["{"]
+    yield "{"
     for key, value in head.items():
-        parts.append(f"\n {_dumps(key)}: " + _dumps(value).replace("\n", "\n ") + ",")
+        yield f"\n {_STRING(key)}: {encode_indented(value, _PAD1)},"
     for i, (key, (items, row)) in enumerate(lists.items()):
-        encoded = [_dumps(row(x)).replace("\n", "\n  ") for x in items]
-        body = "[\n  " + ",\n  ".join(encoded) + "\n ]" if encoded else "[]"
-        parts.append(f"\n {_dumps(key)}: {body}" + ("," if i < len(lists) - 1 else ""))
-    parts.append("\n}\n")
-    return "".join(parts)
+        comma = "," if i < len(lists) - 1 else ""
+        batch: list[str] = []
+        opened = False
+        for x in items:
+            batch.append(encode_indented(row(x), _PAD2))
+            if len(batch) == _BATCH:
+                yield (",\n  " if opened else f"\n {_STRING(key)}: [\n  ") + ",\n  ".join(batch)
+                batch, opened = [], True
+        if batch:
+            yield (",\n  " if opened else f"\n {_STRING(key)}: [\n  ") + ",\n  ".join(batch)
+            opened = True
+        yield f"\n ]{comma}" if opened else f"\n {_STRING(key)}: []{comma}"
+    yield "\n}\n"
 
 
-def _dumps(value: Any) -> str:
-    # JSON strings never hold a raw newline, so re-indenting by line is exact
-    return json.dumps(value, ensure_ascii=False, indent=1, allow_nan=False)
+_BATCH = 512  # records encoded per piece
+_PAD1, _PAD2 = "\n ", "\n  "
+_STRING: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def encode_indented(value: Any, pad: str = "\n") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=1, allow_nan=False)``, byte for byte, with
+    every line after the first prefixed by ``pad[1:]`` (the record's own indentation).
+
+    The standard library's encoder turns to pure Python generators once ``indent`` is
+    given; this is a plain recursion over the few types the result holds.
+
+    >>> encode_indented({"a": [1, 2.5, None, True], "b": {}, "c": "x\\n"}) == json.dumps(
+    ...     {"a": [1, 2.5, None, True], "b": {}, "c": "x\\n"}, ensure_ascii=False, indent=1)
+    True
+    """
+    scalar = _SCALARS.get(type(value))
+    if scalar is not None:
+        return scalar(value)
+    t = type(value)
+    if t is dict:
+        if not value:
+            return "{}"
+        inner = pad + " "
+        return "{" + inner + ("," + inner).join(
+            [(_KEYS.get(k) or _key(k)) + (f(v) if (f := _SCALARS.get(type(v))) else encode_indented(v, inner))
+             for k, v in value.items()]) + pad + "}"
+    if t is list or t is tuple:
+        if not value:
+            return "[]"
+        inner = pad + " "
+        return "[" + inner + ("," + inner).join(
+            [f(v) if (f := _SCALARS.get(type(v))) else encode_indented(v, inner) for v in value]) + pad + "]"
+    # subclasses and anything else: exactly what the standard library does
+    return json.dumps(value, ensure_ascii=False, indent=1, allow_nan=False).replace("\n", pad)
+
+
+def _float(x: float) -> str:
+    if x != x or x in (math.inf, -math.inf):
+        raise ValueError("Out of range float values are not JSON compliant: " + repr(x))
+    return float.__repr__(x)
+
+
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    str: _STRING, int: int.__repr__, float: _float, bool: lambda b: "true" if b else "false",
+    type(None): lambda _: "null"}
+_KEYS: dict[Any, str] = {}  # "key": as encoded, for the few keys records have
+
+
+def _key(k: Any) -> str:
+    if type(k) is str:
+        encoded = _STRING(k) + ": "
+        if len(_KEYS) < 1000:
+            _KEYS[k] = encoded
+        return encoded
+    return json.dumps({k: 0}, ensure_ascii=False)[1:-4] + ": "  # a number, bool or None as a key
 
 
 def _num(x: float | None) -> float | str | None:
@@ -105,8 +172,11 @@ def _finding(f: Finding) -> dict[str, Any]:
             "suggested": f.suggested}
 
 
-def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
+def write_atomic(path: str | os.PathLike[str], data: str | bytes | Iterable[str]) -> None:
     """Write to a temporary file in the same folder, fsync, then rename into place.
+
+    ``data`` may be text pieces (:func:`json_chunks`), written as they come: an error while
+    they are made leaves the previous file as it was.
 
     Readers see the complete previous file or the complete new one, never a part, even
     if the run is killed. The temporary file is hidden (``.NAME.PID.RANDOM.tmp``), gets
@@ -122,7 +192,13 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes) -> None:
         with os.fdopen(fd, "wb") as fh:
             if hasattr(os, "fchmod"):
                 os.fchmod(fh.fileno(), 0o666 & ~_umask())  # mkstemp makes 0600 files
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            if isinstance(data, str):
+                fh.write(data.encode("utf-8"))
+            elif isinstance(data, bytes):
+                fh.write(data)
+            else:
+                for piece in data:
+                    fh.write(piece.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

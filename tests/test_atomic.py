@@ -18,6 +18,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,21 @@ def test_a_failed_write_keeps_the_previous_file(tmp_path: Path, monkeypatch: pyt
     with pytest.raises(OSError, match="No space left"):
         write_atomic(target, "new\n")
     assert target.read_text() == "old\n"
+    assert temps(tmp_path) == []
+
+
+def test_pieces_are_written_as_they_come_and_a_failure_keeps_the_previous_file(tmp_path: Path) -> None:
+    target = tmp_path / "corpus.json"
+    write_atomic(target, iter(["{", '"a": "é"', "}\n"]))
+    assert target.read_text("utf-8") == '{"a": "é"}\n'
+
+    def pieces() -> Iterator[str]:
+        yield '{"b": '
+        raise ValueError("Out of range float values are not JSON compliant")
+
+    with pytest.raises(ValueError, match="Out of range"):
+        write_atomic(target, pieces())
+    assert target.read_text("utf-8") == '{"a": "é"}\n'
     assert temps(tmp_path) == []
 
 
