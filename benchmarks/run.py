@@ -63,13 +63,13 @@ def child(corpus: str, out: str, cache_dir: str | None, jobs: int | None) -> Non
     result = reconcile([corpus], Options(cache_dir=cache_dir, jobs=jobs))
     t = time.perf_counter()
     from reconciler.report import render_html
-    from reconciler.tables import ledger_csv
+    from reconciler.tables import ledger_csv_chunks
 
     out_dir = Path(out)
     write_atomic(out_dir / "corpus.json", json_chunks(result))
     html = render_html(result, generated_at="benchmark")
     write_atomic(out_dir / "corpus.html", html)
-    write_atomic(out_dir / "corpus.csv", ledger_csv(result))
+    write_atomic(out_dir / "corpus.csv", ledger_csv_chunks(result))
     render = time.perf_counter() - t
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -170,7 +170,7 @@ def _write_outputs(result: Result, name: str, html_path: Path, csv_path: Path, o
                    json_path: str | None, progress: Progress, desk: _Desk) -> list[Path]:
     from .history import save_state
     from .report import render_html
-    from .tables import ledger_csv
+    from .tables import ledger_csv_chunks
 
     progress.start("write")
 
@@ -186,7 +186,7 @@ def _write_outputs(result: Result, name: str, html_path: Path, csv_path: Path, o
     write_atomic(html_path, render_html(result, generated_at=desk.now, review=desk.resolution,
                                         changes=desk.changes, json_name=json_name))
     written.append(html_path)
-    write_atomic(csv_path, ledger_csv(result))
+    write_atomic(csv_path, ledger_csv_chunks(result))
     written.append(csv_path)
     save_state(desk.state_file, desk.state)
     return written

@@ -1,0 +1,38 @@
+"""The CSV ledger is cell for cell what pandas writes for the ledger frame."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from reconciler.models import Result
+from reconciler.pipeline import Options, reconcile
+from reconciler.tables import ledger, ledger_csv
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pandas_csv(result: Result) -> str:
+    return str(ledger(result).to_csv(index=False, lineterminator="\n"))
+
+
+@pytest.mark.parametrize("folder", ["seeds", "tests/stories/flood-toll", "tests/stories/election-count"])
+def test_csv_is_what_pandas_writes(folder: str) -> None:
+    result = reconcile([ROOT / folder], Options(jobs=1))
+    assert ledger_csv(result) == pandas_csv(result)
+
+
+def test_odd_cells_as_pandas_writes_them() -> None:
+    result = reconcile([ROOT / "seeds"], Options(jobs=1))
+    claims = list(result.claims[:6])
+    odd = [
+        dataclasses.replace(claims[0], value=5, low=None, high=float("inf"), text='say "hi", \r\nbye'),
+        dataclasses.replace(claims[1], value="--09-18", low=None, high=None, sentence=" a \n b "),
+        dataclasses.replace(claims[2], value=1e16, low=float("nan"), noun="", subject="x,y"),
+        dataclasses.replace(claims[3], value=2.5e-7, low=3, high=4),
+    ]
+    for claims_now in (odd, odd[:1], odd[1:2], [odd[0], odd[2]], []):
+        changed = dataclasses.replace(result, claims=tuple(claims_now))
+        assert ledger_csv(changed) == pandas_csv(changed)
