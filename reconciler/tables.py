@@ -26,6 +26,9 @@ LEDGER_COLUMNS = [
 ]
 
 
+_NUMBERS = tuple(LEDGER_COLUMNS.index(n) for n in ("start", "end", "value", "low", "high"))
+
+
 def _rows(result: Result) -> list[list[Any]]:
     """The ledger's cells, row by row, in :data:`LEDGER_COLUMNS` order."""
     paths = {s.id: s.path for s in result.sources}
@@ -67,7 +70,7 @@ def ledger_csv(result: Result) -> str:
 def ledger_csv_chunks(result: Result, batch: int = 4000) -> Iterator[str]:
     """The CSV ledger in pieces (for :func:`reconciler.output.write_atomic`)."""
     rows = _rows(result)
-    for k in range(len(LEDGER_COLUMNS)):
+    for k in _NUMBERS:  # the other columns hold text, which both write as is
         _as_pandas_writes(rows, k)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")  # pandas' defaults: minimal quoting with "

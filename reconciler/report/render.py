@@ -93,13 +93,18 @@ def _reveal_all(obj: Any) -> Any:
         return obj if all(a is b for a, b in zip(items, obj, strict=True)) else items
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         changed = {}
-        for f in dataclasses.fields(obj):
-            old = getattr(obj, f.name)
+        for name in _field_names(type(obj)):
+            old = getattr(obj, name)
             new = _reveal_all(old)
             if new is not old:
-                changed[f.name] = new
+                changed[name] = new
         return dataclasses.replace(obj, **changed) if changed else obj
     return obj
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
 
 
 def render_context(context: ReportContext) -> str:
