@@ -56,6 +56,7 @@ def child(corpus: str, out: str, cache_dir: str | None, jobs: int | None) -> Non
                             and "editable" not in getattr(f, "__name__", "").lower()]
         sys.path.insert(0, code)
     import reconciler
+    from reconciler.memory import gc_paused
     from reconciler.output import json_chunks, write_atomic
     from reconciler.pipeline import Options, reconcile
 
@@ -66,10 +67,11 @@ def child(corpus: str, out: str, cache_dir: str | None, jobs: int | None) -> Non
     from reconciler.tables import ledger_csv_chunks
 
     out_dir = Path(out)
-    write_atomic(out_dir / "corpus.json", json_chunks(result))
-    html = render_html(result, generated_at="benchmark")
-    write_atomic(out_dir / "corpus.html", html)
-    write_atomic(out_dir / "corpus.csv", ledger_csv_chunks(result))
+    with gc_paused():  # as the CLI writes them
+        write_atomic(out_dir / "corpus.json", json_chunks(result))
+        html = render_html(result, generated_at="benchmark")
+        write_atomic(out_dir / "corpus.html", html)
+        write_atomic(out_dir / "corpus.csv", ledger_csv_chunks(result))
     render = time.perf_counter() - t
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024

@@ -12,6 +12,7 @@ import click
 
 from .cache import DEFAULT_DIR
 from .distributed import SchedulerError
+from .memory import gc_paused
 from .models import Result
 from .output import json_chunks, to_json, write_atomic
 from .pipeline import NoArticles, Options, reconcile
@@ -120,8 +121,9 @@ def main(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fa
         name = _name(paths)
         html_path = (out_dir or Path("reports")) / f"{name}.html"
         csv_path = (out_dir or Path("claims")) / f"{name}.csv"
-        desk = _Desk.open(paths, result, html_path.parent, name)
-        written = _write_outputs(result, name, html_path, csv_path, out_dir, json_path, progress, desk)
+        with gc_paused():  # a large result's outputs are made of millions of acyclic pieces
+            desk = _Desk.open(paths, result, html_path.parent, name)
+            written = _write_outputs(result, name, html_path, csv_path, out_dir, json_path, progress, desk)
     finally:
         progress.close()
     for s in result.skipped:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from .align import AlignConfig
 from .cache import Cache, fingerprint, from_row, source_key, to_row
 from .copies import find_copies
+from .memory import gc_paused
 from .models import SEVERITIES, Claim, Finding, Group, Result, Source
 from .parallel import (
     PARALLEL_FROM,
@@ -52,7 +53,11 @@ class NoArticles(Exception):
 
 def reconcile(paths: Sequence[str | os.PathLike[str]], options: Options = Options(),
               progress: Progress | None = None) -> Result:
-    progress = progress or Silent()
+    with gc_paused():  # nothing a run builds is cyclic (see reconciler.memory)
+        return _reconcile(paths, options, progress or Silent())
+
+
+def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progress: Progress) -> Result:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     progress.start("read")
