@@ -96,17 +96,22 @@ def to_row(obj: Claim | Finding | Group | Source) -> list[Any]:
 
 
 def _tup(x: Any) -> Any:
-    return tuple(_tup(i) for i in x) if isinstance(x, list) else x
+    return tuple([_tup(i) if type(i) is list else i for i in x]) if isinstance(x, list) else x
 
 
 def from_row(cls: type[T], row: Sequence[Any]) -> T:
     names, tuples = _fields(cls)
     if len(row) != len(names):
         raise ValueError(f"{cls.__name__} row has {len(row)} fields, expected {len(names)}")
-    return cls(*[_tup(v) if i in tuples else v for i, v in enumerate(row)])
+    if not tuples:
+        return cls(*row)
+    values = list(row)
+    for i in tuples:
+        values[i] = _tup(values[i])
+    return cls(*values)
 
 
-_CLAIM_NAMES, _ = _fields(Claim)
+_CLAIM_NAMES, _CLAIM_TUPLES = _fields(Claim)
 _TEXT, _SENTENCE, _START, _END, _SENTENCE_START = (_CLAIM_NAMES.index(n) for n in
                                                    ("text", "sentence", "start", "end", "sentence_start"))
 
@@ -127,14 +132,24 @@ def encode_claims(source: Source, claims: Sequence[Claim]) -> list[list[Any]]:
 
 def decode_claims(source: Source, rows: Sequence[list[Any]]) -> list[Claim]:
     text = source.text
+    sentences: dict[tuple[int, int], str] = {}  # claims of one sentence share its text
+    n = len(_CLAIM_NAMES)
     out = []
     for row in rows:
+        if len(row) != n:
+            raise ValueError(f"Claim row has {len(row)} fields, expected {n}")
         row = list(row)
         if row[_TEXT] is None:
             row[_TEXT] = text[row[_START]:row[_END]]
         if isinstance(row[_SENTENCE], int):
-            row[_SENTENCE] = text[row[_SENTENCE_START]:row[_SENTENCE_START] + row[_SENTENCE]]
-        out.append(from_row(Claim, row))
+            at = (row[_SENTENCE_START], row[_SENTENCE])
+            sentence = sentences.get(at)
+            if sentence is None:
+                sentence = sentences[at] = text[at[0]:at[0] + at[1]]
+            row[_SENTENCE] = sentence
+        for i in _CLAIM_TUPLES:
+            row[i] = tuple(row[i])  # context words and notes: flat lists of strings
+        out.append(Claim(*row))
     return out
 
 
