@@ -75,6 +75,10 @@ class Processes:
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, fn: Callable[[T], R], chunks: Sequence[T], done: Callable[[int], None]) -> list[R]:
+        if len(chunks) == 1 and self._pool is None:
+            # one chunk (a re-run that only redoes one article or story): forking the
+            # workers from a process that by now holds a whole corpus costs more than it
+            return Serial().map(fn, chunks, done)
         if self._pool is None:
             methods = multiprocessing.get_all_start_methods()
             ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -125,16 +129,18 @@ def _extract_chunk(args: tuple[list[Source], str | None]) -> list[Extracted]:
 
 def extract_sources(sources: Sequence[Source], runner: Runner, cache: Cache | None,
                     advance: Callable[[int], None] = lambda n: None, *, workers_write_cache: bool = True,
-                    chunk_size: int = 32) -> list[Extracted]:
-    """Each article's claims and signature, from the cache when it has them."""
+                    chunk_size: int = 32, keys: Sequence[str] = ()) -> list[Extracted]:
+    """Each article's claims and signature, from the cache when it has them.
+
+    ``keys``: each source's :func:`reconciler.cache.source_key`, if already known.
+    """
     results: list[Extracted | None] = [None] * len(sources)
     todo: list[int] = []
-    keys: list[str] = []
+    if cache is not None and not keys:
+        keys = [source_key(s) for s in sources]
     for i, s in enumerate(sources):
         if cache is not None:
-            key = source_key(s)
-            keys.append(key)
-            entry = cache.get(key)
+            entry = cache.get(keys[i])
             if entry is not None:
                 try:
                     results[i] = (decode_claims(s, entry["claims"]), tuple(entry["signature"]))

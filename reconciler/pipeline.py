@@ -7,6 +7,7 @@ per story (``cache_dir``); the result is the same, byte for byte, however it was
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -21,6 +22,7 @@ from .memory import gc_paused
 from .models import SEVERITIES, Claim, Finding, Group, Result, Source
 from .parallel import (
     PARALLEL_FROM,
+    Extracted,
     Processes,
     Runner,
     Serial,
@@ -70,27 +72,38 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
     try:
         t = time.perf_counter()
         progress.start("extract", len(sources))
+        skeys = [source_key(s) for s in sources] if cache else []
         extracted = extract_sources(sources, runner, cache, progress.advance,
-                                    workers_write_cache=options.scheduler is None)
+                                    workers_write_cache=options.scheduler is None, keys=skeys)
         claims: list[Claim] = [c for found, _sig in extracted for c in found]
         timings["extract"] = time.perf_counter() - t
         t = time.perf_counter()
         rates = load_rates(options.rates_file)
         config = load_config(options.rules_file)
         stories = partition([sig for _found, sig in extracted])
-        keys = [_story_key(sources, story, rates) for story in stories] if cache else []
+        keys = [_story_key(sources, story, rates, skeys) for story in stories] if cache else []
         progress.start("align", len(stories))
-        groups = _align(sources, extracted, stories, keys, rates, runner, cache, progress)
-        timings["align"] = time.perf_counter() - t
-        t = time.perf_counter()
+        # a story whose rules' results are cached needs neither its alignment nor its rules
+        t_cached = time.perf_counter()
+        checked: list[CheckOutput | None] = [None] * len(stories)
+        if cache and len(stories) > 1:
+            checked = _cached_checks(keys, config, cache)
+        t_cached = time.perf_counter() - t_cached  # counted as the rules' time
+        todo = [k for k, done in enumerate(checked) if done is None]
+        progress.advance(len(stories) - len(todo))
+        aligned = _align(sources, extracted, [stories[k] for k in todo], [keys[k] for k in todo] if cache else [],
+                         rates, runner, cache, progress)
+        timings["align"] = time.perf_counter() - t - t_cached
+        t = time.perf_counter() - t_cached
         progress.start("check", len(stories))
         if len(stories) == 1:  # every small corpus: the rules over it all, as always
             copies = find_copies(sources)
-            groups, findings = check(sources, claims, groups, rates, config, copies)
+            groups, findings = check(sources, claims, aligned[0], rates, config, copies)
             progress.advance(1)
         else:
-            groups, findings, copies = _check(sources, claims, groups, stories, keys, rates, config, runner,
-                                              cache, progress)
+            progress.advance(len(stories) - len(todo))
+            groups, findings, copies = _check(sources, extracted, stories, keys, checked, todo, aligned, rates,
+                                              config, runner, cache, progress)
         timings["check"] = time.perf_counter() - t
     finally:
         runner.close()
@@ -107,17 +120,14 @@ def _runner(options: Options, n_sources: int) -> Runner:
     return Processes(jobs) if jobs > 1 else Serial()
 
 
-def _align(sources: Sequence[Source], extracted: Sequence[tuple[list[Claim], tuple[str, ...]]],
-           stories: Sequence[Sequence[int]], keys: Sequence[str], rates: Rates, runner: Runner,
-           cache: Cache | None, progress: Progress) -> list[Group]:
-    """Align each story on its own; one story (every small corpus) is aligned as a whole."""
+def _align(sources: Sequence[Source], extracted: Sequence[Extracted], stories: Sequence[Sequence[int]],
+           keys: Sequence[str], rates: Rates, runner: Runner, cache: Cache | None, progress: Progress
+           ) -> list[list[Group]]:
+    """The groups of each story, aligned on its own (one story, every small corpus, as a whole);
+    each story's groups sorted by id."""
     config = AlignConfig()
     if len(stories) == 1 and not getattr(runner, "remote", False):
         runner = Serial()  # one story: a pool would only add start-up
-    inputs = []
-    for story in stories:
-        claims = [c for i in story for c in extracted[i][0]]
-        inputs.append((claims, {sources[i].id: sources[i].date for i in story}))
     found: list[list[Group] | None] = [None] * len(stories)
     todo = []
     for k, story in enumerate(stories):
@@ -133,46 +143,48 @@ def _align(sources: Sequence[Source], extracted: Sequence[tuple[list[Claim], tup
                 pass
         todo.append(k)
     progress.advance(len(stories) - len(todo))
-    computed = align_stories([inputs[k] for k in todo], rates, config, runner, progress.advance)
+    inputs = [([c for i in stories[k] for c in extracted[i][0]], {sources[i].id: sources[i].date for i in stories[k]})
+              for k in todo]
+    computed = align_stories(inputs, rates, config, runner, progress.advance)
     for k, groups in zip(todo, computed, strict=True):
         found[k] = groups
         if cache:
             cache.put(keys[k] + ".align", [to_row(g) for g in groups])
-    out = [g for groups in found if groups for g in groups]
-    out.sort(key=lambda g: g.id)
+    return [groups or [] for groups in found]
+
+
+CheckOutput = tuple[list[Group], list[Finding], tuple[tuple[str, ...], ...]]
+
+
+def _rules_key(config: RuleConfig) -> str:
+    return hashlib.sha256(fingerprint("check").encode() + repr(config).encode()).hexdigest()[:16]
+
+
+def _cached_checks(keys: Sequence[str], config: RuleConfig, cache: Cache) -> list[CheckOutput | None]:
+    """Each story's cached (groups, findings, copies), or None where it must be computed."""
+    out: list[CheckOutput | None] = [None] * len(keys)
+    rules_key = _rules_key(config)
+    for k, key in enumerate(keys):
+        entry = cache.get(f"{key}.check-{rules_key}")
+        if entry is not None:
+            with contextlib.suppress(KeyError, TypeError, ValueError):  # damaged: recomputed
+                out[k] = ([from_row(Group, r) for r in entry["groups"]],
+                          [from_row(Finding, r) for r in entry["findings"]],
+                          tuple(tuple(ids) for ids in entry["copies"]))
     return out
 
 
-def _check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[Group],
-           stories: Sequence[Sequence[int]], keys: Sequence[str], rates: Rates, config: RuleConfig,
-           runner: Runner, cache: Cache | None, progress: Progress
-           ) -> tuple[list[Group], list[Finding], tuple[tuple[str, ...], ...]]:
-    """The rules and near-duplicates, story by story (a story's figures are only compared
-    with its own), cached per story, merged in the order :func:`reconciler.rules.check` gives."""
-    story_of = {sources[i].id: k for k, story in enumerate(stories) for i in story}
-    claims_of: list[list[Claim]] = [[] for _ in stories]
-    for c in claims:
-        claims_of[story_of[c.source]].append(c)
-    groups_of: list[list[Group]] = [[] for _ in stories]
-    source_of = {c.id: c.source for c in claims}
-    for g in groups:
-        groups_of[story_of[source_of[g.claims[0]]]].append(g)
-    rules_key = hashlib.sha256(fingerprint("check").encode() + repr(config).encode()).hexdigest()[:16]
-    results: list[tuple[list[Group], list[Finding], tuple[tuple[str, ...], ...]] | None] = [None] * len(stories)
-    todo = []
-    for k in range(len(stories)):
-        entry = cache.get(f"{keys[k]}.check-{rules_key}") if cache else None
-        if entry is not None:
-            try:
-                results[k] = ([from_row(Group, r) for r in entry["groups"]],
-                              [from_row(Finding, r) for r in entry["findings"]],
-                              tuple(tuple(ids) for ids in entry["copies"]))
-                continue
-            except (KeyError, TypeError, ValueError):
-                pass
-        todo.append(k)
-    progress.advance(len(stories) - len(todo))
-    inputs = [([sources[i] for i in stories[k]], claims_of[k], groups_of[k]) for k in todo]
+def _check(sources: Sequence[Source], extracted: Sequence[Extracted], stories: Sequence[Sequence[int]],
+           keys: Sequence[str], checked: Sequence[CheckOutput | None], todo: Sequence[int],
+           aligned: Sequence[list[Group]], rates: Rates, config: RuleConfig, runner: Runner, cache: Cache | None,
+           progress: Progress) -> CheckOutput:
+    """The rules and near-duplicates of the stories in ``todo`` (``aligned``: their groups),
+    story by story (a story's figures are only compared with its own), cached per story;
+    with the cached ones in ``checked``, merged in the order :func:`reconciler.rules.check` gives."""
+    results = list(checked)
+    inputs = [([sources[i] for i in stories[k]], [c for i in stories[k] for c in extracted[i][0]], groups)
+              for k, groups in zip(todo, aligned, strict=True)]
+    rules_key = _rules_key(config)
     for k, out in zip(todo, check_stories(inputs, rates, config, runner, progress.advance), strict=True):
         results[k] = out
         if cache:
@@ -190,14 +202,14 @@ def _check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[
         copies.extend(r[2])
     # the ranking of reconciler.rules.check: most severe first, then rule, position, id
     order = {s: i for i, s in enumerate(SEVERITIES)}
-    first = {c.id: (c.source, c.start) for c in claims}
+    first = {c.id: (c.source, c.start) for found, _sig in extracted for c in found}
     ranked = sorted(unique.values(),
                     key=lambda f: (order[f.severity], f.rule, first.get(f.claims[0], ("", 0)), f.id))
     all_groups.sort(key=lambda g: g.id)
     return all_groups, ranked, tuple(sorted(copies))
 
 
-def _story_key(sources: Sequence[Source], story: Sequence[int], rates: Rates) -> str:
+def _story_key(sources: Sequence[Source], story: Sequence[int], rates: Rates, source_keys: Sequence[str]) -> str:
     """The claims of a story follow from its articles' extraction keys; hash those, the
     rates, the aligner's settings and its code."""
     h = hashlib.sha256(fingerprint("align").encode())
@@ -205,5 +217,5 @@ def _story_key(sources: Sequence[Source], story: Sequence[int], rates: Rates) ->
     h.update(json.dumps([rates.as_of, sorted(rates.per_usd.items()), rates.note]).encode())
     for i in story:
         s = sources[i]
-        h.update(f"\0{source_key(s)}\0{s.id}\0{s.date}".encode())
+        h.update(f"\0{source_keys[i]}\0{s.id}\0{s.date}".encode())
     return h.hexdigest()
