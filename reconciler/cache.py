@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import tempfile
+import time
 from collections.abc import Iterable, Sequence
 from functools import cache
 from importlib import resources
@@ -39,14 +40,18 @@ T = TypeVar("T", Claim, Finding, Group, Source)
 _EXTRACT_CODE = ("models.py", "units.py", "extract", "data")
 _ALIGN_CODE = ("models.py", "units.py", "align.py", "extract", "data")
 _CHECK_CODE = ("models.py", "units.py", "align.py", "copies.py", "rules", "extract", "data")
+_READ_CODE = ("models.py", "sources.py", "htmltext.py")
 
 
 @cache
 def fingerprint(kind: str = "extract") -> str:
-    """sha256 of the package files behind ``kind`` ("extract", "align" or "check") and the cache format."""
-    parts = {"extract": _EXTRACT_CODE, "align": _ALIGN_CODE, "check": _CHECK_CODE}[kind]
+    """sha256 of the package files behind ``kind`` ("read", "extract", "align" or "check"),
+    the package's version and the cache format."""
+    from . import __version__
+
+    parts = {"read": _READ_CODE, "extract": _EXTRACT_CODE, "align": _ALIGN_CODE, "check": _CHECK_CODE}[kind]
     root = resources.files("reconciler")
-    h = hashlib.sha256(f"reconcile-cache/{FORMAT}/{kind}".encode())
+    h = hashlib.sha256(f"reconcile-cache/{FORMAT}/{kind}/{__version__}".encode())
     for part in parts:
         node = root.joinpath(part)
         files = sorted(_walk(node), key=lambda p: p[0])
@@ -212,3 +217,122 @@ class Cache:
             marker.write_text("Signature: 8a477f597d28d172789f06886806bc55\n"
                               "# This folder is a cache made by reconcile; it is safe to delete.\n", "utf-8")
         self._ready = True
+
+
+# ---------------------------------------------------------------------------------------
+# the articles as read last time
+
+
+class SourceCache:
+    """Each file's :class:`Source` as read by the last run on the same paths, so an unchanged
+    file is not decoded and parsed again; and its :func:`source_key`.
+
+    A file counts as unchanged while its device, inode, size, modification and change
+    times are the ones recorded (a write, a ``touch``, a copy over it all change one of
+    them). The record is one JSON file per set of paths (``sources-*.json`` in the cache
+    folder), under the reader's own code fingerprint; it is rewritten, atomically, only
+    when a file was read afresh or has gone. Unreadable files are never recorded: they
+    are tried again each run. Use :meth:`read` as ``read_sources``'s reader, then :meth:`save`.
+    """
+
+    def __init__(self, cache: Cache, paths: Sequence[str | os.PathLike[str]]) -> None:
+        self.cache = cache
+        names = sorted(os.path.abspath(os.fspath(p)) for p in paths)
+        self.path = cache.root / f"sources-{hashlib.sha256(json.dumps(names).encode()).hexdigest()[:24]}.json"
+        self.fingerprint = fingerprint("read")
+        self.old: dict[str, list[Any]] = self._load()
+        self.new: dict[str, list[Any]] = {}
+        self.hits = 0
+        self._row_of: dict[str, list[Any]] = {}  # displayed path -> its record (for its key)
+
+    def _load(self) -> dict[str, list[Any]]:
+        try:
+            with open(self.path, "rb") as fh:
+                data = json.loads(fh.read())
+            if data["key"] != self.fingerprint or not isinstance(data["files"], dict):
+                return {}
+            files: dict[str, list[Any]] = data["files"]
+            return files
+        except (OSError, ValueError, KeyError, TypeError):
+            return {}  # absent or damaged: every file is read
+
+    def read(self, path: str, display: str) -> Source:
+        """:func:`reconciler.sources.read_source`, or the same Source from the record."""
+        from .sources import read_source
+
+        name = os.path.abspath(path)
+        try:
+            st = os.stat(path)
+            stamp = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+        except OSError:
+            stamp = None
+        row = self.old.get(name)
+        if stamp is not None and isinstance(row, list) and len(row) == _SOURCE_ROW and row[0] == stamp:
+            try:
+                source = _source_from(row[1], display)
+            except (TypeError, ValueError):
+                pass
+            else:
+                self.hits += 1
+                self.new[name] = row
+                self._row_of[display] = row
+                return source
+        source = read_source(path, display)
+        if stamp is not None and time.time_ns() - stamp[3] > _SETTLED_NS:
+            row = [stamp, [getattr(source, n) for n in _SOURCE_FIELDS], None]
+            self.new[name] = row
+            self._row_of[display] = row
+        return source
+
+    def key(self, source: Source) -> str:
+        """:func:`source_key` of a source this reader returned (remembered when it can be)."""
+        row = self._row_of.get(source.path)
+        known = row[2] if row is not None else None
+        head = [fingerprint("extract"), source.id, source.path]
+        if isinstance(known, list) and len(known) == 2 and known[0] == head:
+            return str(known[1])
+        key = source_key(source)
+        if row is not None:
+            row[2] = [head, key]
+        return key
+
+    def save(self) -> None:
+        """Write the record if it changed (atomically; a cache that cannot be written is not an error)."""
+        if self.new == self.old:
+            return
+        try:
+            self.cache._prepare()
+            # ASCII: file names may hold undecodable bytes (lone surrogates), kept as \\udcXX
+            payload = json.dumps({"key": self.fingerprint, "files": self.new}, separators=(",", ":"))
+            fd, tmp = tempfile.mkstemp(prefix=".sources.", suffix=".tmp", dir=self.path.parent)
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(payload.encode("ascii"))
+                os.replace(tmp, self.path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    os.unlink(tmp)
+                raise
+        except (OSError, ValueError, TypeError):
+            pass
+
+
+# a file changed again within the file system's time resolution would look unchanged: one
+# modified this recently is not recorded (the next run reads it again)
+_SETTLED_NS = 2_000_000_000
+# a Source minus its id and path (those come from where the file was found this time)
+_SOURCE_FIELDS = tuple(n for n in _fields(Source)[0] if n not in ("id", "path"))
+_SOURCE_ROW = 3  # [stamp, fields, [[extract fingerprint, id, path], source key] or None]
+
+
+def _source_from(fields: Sequence[Any], display: str) -> Source:
+    from .sources import source_id
+
+    if len(fields) != len(_SOURCE_FIELDS):
+        raise ValueError("source record of another layout")
+    values = dict(zip(_SOURCE_FIELDS, fields, strict=True))
+    values["skip"] = _tup(values["skip"])
+    values["notes"] = _tup(values["notes"])
+    if not isinstance(values["text"], str):
+        raise TypeError("text")
+    return Source(id=source_id(display), path=display, **values)

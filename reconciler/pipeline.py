@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .align import AlignConfig
-from .cache import Cache, fingerprint, from_row, source_key, to_row
+from .cache import Cache, SourceCache, fingerprint, from_row, to_row
 from .copies import find_copies
 from .memory import gc_paused
 from .models import SEVERITIES, Claim, Finding, Group, Result, Source
@@ -63,16 +63,19 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     progress.start("read")
-    sources, skipped = read_sources(paths)
+    cache = Cache(options.cache_dir) if options.cache_dir else None
+    read_before = SourceCache(cache, paths) if cache else None
+    sources, skipped = read_sources(paths, read_before.read if read_before else None)
     timings["read"] = time.perf_counter() - t0
     if not sources:
         raise NoArticles(no_articles_message(paths, skipped))
-    cache = Cache(options.cache_dir) if options.cache_dir else None
     runner = _runner(options, len(sources))
     try:
         t = time.perf_counter()
         progress.start("extract", len(sources))
-        skeys = [source_key(s) for s in sources] if cache else []
+        skeys = [read_before.key(s) for s in sources] if read_before else []
+        if read_before:
+            read_before.save()
         extracted = extract_sources(sources, runner, cache, progress.advance,
                                     workers_write_cache=options.scheduler is None, keys=skeys)
         claims: list[Claim] = [c for found, _sig in extracted for c in found]

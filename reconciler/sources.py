@@ -21,7 +21,7 @@ import hashlib
 import os
 import re
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -41,6 +41,7 @@ __all__ = [
     "read_source",
     "read_sources",
     "skip_ranges",
+    "source_id",
 ]
 
 ARTICLE_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
@@ -98,8 +99,12 @@ class _Found:
 
 def read_sources(
     paths: Sequence[str | os.PathLike[str]],
+    reader: Callable[[str, str], Source] | None = None,
 ) -> tuple[list[Source], list[Skipped]]:
     """Read every article under ``paths``.
+
+    ``reader(path on disk, displayed path)`` reads one file (default :func:`read_source`;
+    :class:`reconciler.cache.SourceCache` reuses what an earlier run read).
 
     Folders are walked recursively (hidden entries skipped, symlinked folders visited
     once); files named directly are read whatever their extension. The same file reached
@@ -125,7 +130,7 @@ def read_sources(
     for item in sorted(routes.values(), key=_route_order):
         display = _unique_display(item, used_display)
         try:
-            sources.append(read_source(item.path, display))
+            sources.append((reader or read_source)(item.path, display))
         except UnreadableSource as e:
             skipped.append(Skipped(display, e.reason))
     sources.sort(key=lambda s: s.path)
@@ -250,6 +255,11 @@ def _unique_display(item: _Found, used: set[str]) -> str:
 
 def _extension(name: str) -> str:
     return os.path.splitext(name)[1].lower()
+
+
+def source_id(display: str) -> str:
+    """The id a source has before clashes are resolved: its file's stem (``a/b/c.txt`` -> ``c``)."""
+    return _stem(display)
 
 
 def _stem(display: str) -> str:
