@@ -27,7 +27,8 @@ SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(folder.rglob("*.json"))
+    """Per-article and per-story entries (not the record of the files read: sources-*.json)."""
+    return sorted(p for p in folder.rglob("*.json") if not p.name.startswith("sources-"))
 
 
 def article_entries(folder: Path) -> list[Path]:
