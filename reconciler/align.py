@@ -50,6 +50,9 @@ class _Item:
     noun_head: str
     alt_bases: tuple[tuple[float, float], ...] = ()  # the same number read in the story's other currencies
     date: str = ""  # the article's own date, if it states one
+    fates: frozenset[str] = frozenset()  # the tokens of ``_FATES`` among ``tokens``
+    marks: tuple[bool, bool, bool] = (False, False, False)  # ~plan, ~aggregate, ~forecast among ``tokens``
+    noun: str = ""  # the counted noun, lower case
 
 
 def align(claims: Sequence[Claim], rates: Rates, config: AlignConfig = AlignConfig(),
@@ -106,7 +109,8 @@ def build_items(claims: Sequence[Claim], rates: Rates, config: AlignConfig,
             sentence_words[key] = frozenset(canon.get(w, w) for _p, w in content_words(c.sentence))
         items.append(_Item(c, dimension(c), base_interval(c, rates), toks, sentence_words[key] | toks,
                            _noun_head(c.noun), alternative_intervals(c, rates, printed),
-                           (dates or {}).get(c.source) or ""))
+                           (dates or {}).get(c.source) or "", toks & _FATES,
+                           ("~plan" in toks, "~aggregate" in toks, "~forecast" in toks), c.noun.lower()))
     return items
 
 
@@ -246,19 +250,19 @@ def _pair_score(a: _Item, b: _Item, idf: _Weights, config: AlignConfig,
         if a.noun_head != b.noun_head:
             score -= 0.15
         else:
-            score += 0.2 if ca.noun.lower() == cb.noun.lower() and " " in ca.noun else 0.1
+            score += 0.2 if a.noun == b.noun and " " in ca.noun else 0.1
     if ca.role and cb.role:
         score += 0.1 if ca.role == cb.role else -0.3
     elif "part" in (ca.role, cb.role):
         score -= 0.3  # "of which 20 people" is a part, not the whole
-    if ("~plan" in a.tokens) != ("~plan" in b.tokens):
-        score -= 0.15
-    if ("~aggregate" in a.tokens) != ("~aggregate" in b.tokens):
-        score -= 0.3  # a total over several things is not the figure for one of them
-    if ("~forecast" in a.tokens) != ("~forecast" in b.tokens):
-        score -= 0.35  # what analysts or the company expected is not what was reported
-    fate_a = {t for t in a.tokens if t in _FATES}
-    fate_b = {t for t in b.tokens if t in _FATES}
+    if a.marks != b.marks:
+        if a.marks[0] != b.marks[0]:  # ~plan
+            score -= 0.15
+        if a.marks[1] != b.marks[1]:  # ~aggregate
+            score -= 0.3  # a total over several things is not the figure for one of them
+        if a.marks[2] != b.marks[2]:  # ~forecast
+            score -= 0.35  # what analysts or the company expected is not what was reported
+    fate_a, fate_b = a.fates, b.fates
     if fate_a != fate_b and (ca.kind == "count" or (fate_a and fate_b)):
         score -= 0.25  # six killed vs eight at work: different counts of people
     if ca.source == cb.source and rel != "agree":
@@ -321,7 +325,7 @@ def _cannot_link(a: _Item, b: _Item, config: AlignConfig) -> bool:
     same quantity misprinted: those stay linkable so the slip can be shown.
     """
     ca, cb = a.claim, b.claim
-    if ca.kind == "count" and {t for t in a.tokens if t in _FATES} != {t for t in b.tokens if t in _FATES}:
+    if ca.kind == "count" and a.fates != b.fates:
         return True  # six killed vs eight on the bridge: counts of different people
     if ca.source != cb.source:
         return False
@@ -515,8 +519,8 @@ def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
             scores.adjacency[i].append((j, sc))
             scores.adjacency[j].append((i, sc))
     by_source: dict[int, dict[str, list[int]]] = {i: {it.claim.source: [i]} for i, it in enumerate(block)}
-    fates: dict[int, set[frozenset[str]]] = {i: {frozenset(t for t in it.tokens if t in _FATES)}
-                                              for i, it in enumerate(block) if it.claim.kind in ("count", "number")}
+    fates: dict[int, set[frozenset[str]]] = {i: {it.fates} for i, it in enumerate(block)
+                                              if it.claim.kind in ("count", "number")}
 
     def blocked(ri: int, rj: int) -> bool:
         """Would merging the two clusters link two claims that cannot be one quantity?"""
