@@ -211,10 +211,14 @@ def value_relation(a: tuple[float, float, float] | None, b: tuple[float, float, 
     return "near" if ratio <= 1.35 else "far"
 
 
-def _pair_score(a: _Item, b: _Item, idf: _Weights, config: AlignConfig,
-                block_size: int = 0) -> tuple[float, frozenset[str], str]:
+def _pair_score(a: _Item, b: _Item, idf: _Weights, config: AlignConfig, block_size: int = 0,
+                sim: float | None = None) -> tuple[float, frozenset[str] | None, str]:
+    """(score, shared context words, value relation). With ``sim`` (the pair's context
+    similarity, computed already) the shared words are not computed: None."""
     ca, cb = a.claim, b.claim
-    sim, shared = _ctx_sim(a, b, idf)
+    shared: frozenset[str] | None = None
+    if sim is None:
+        sim, shared = _ctx_sim(a, b, idf)
     if 0 < block_size <= 3 and ca.source != cb.source:
         # a dimension the story uses only two or three times (a weekly wage, one date):
         # figures in it from different sources are likely about the same thing
@@ -382,29 +386,38 @@ def _by_weight(words: frozenset[str], w: _Weights) -> list[str]:
     return sorted(words, key=lambda t: (-w.get(t), t))
 
 
-def _linkable(block: Sequence[_Item], idf: _Weights, config: AlignConfig) -> Any:
-    """For a block compared all pairs with all: which pairs may share enough context to link.
+def _linkable(block: Sequence[_Item], idf: _Weights, config: AlignConfig) -> tuple[Any, list[list[float]] | None]:
+    """For a block compared all pairs with all: which pairs may link, and their context similarity.
 
-    A pair whose context similarity is under ``min_context`` is "unlinked" whatever else
-    it has in common, and most pairs of a block are. Their similarity is computed here for
-    all pairs at once (the shared weights as one matrix product), so only the others are
-    scored one by one. The matrix sums in another order than :func:`_weighted_overlap`, so
-    a pair within a hair of the threshold is kept and decided by the exact score.
+    A pair whose context similarity is under ``min_context`` is "unlinked" whatever else it
+    has in common, and most pairs of a block are. The similarity of :func:`_ctx_sim` is
+    computed here for all pairs at once, the shared weights as matrix products, so only
+    the linkable pairs are scored one by one. The weights are summed exactly (see
+    :func:`_shared_weights`), so each similarity is the very float :func:`_ctx_sim` gives
+    and the result does not change. Returns (linkable pairs as an upper-triangular boolean
+    matrix, similarities as lists); the similarities are None in the rare block whose
+    weights cannot be summed exactly, where linkable keeps a margin and each pair is scored as before.
     """
     n = len(block)
     near = _shared_context([it.tokens for it in block], idf)
     wide = _shared_context([it.wide for it in block], idf)
+    exact = near is not None and wide is not None
+    if near is None or wide is None:
+        near = _shared_context([it.tokens for it in block], idf, exact=False)
+        wide = _shared_context([it.wide for it in block], idf, exact=False)
     sim = 0.65 * near + 0.35 * wide
-    keep = sim >= config.min_context - 1e-9
+    keep = sim >= (config.min_context if exact else config.min_context - 1e-9)
     # a pair at one position is never a candidate, but may be scored when its clusters meet
     starts = np.array([hash((it.claim.source, it.claim.start)) for it in block])
     keep |= starts[:, None] == starts[None, :]
     keep[np.tril_indices(n)] = False
-    return keep
+    return keep, (sim.tolist() if exact else None)
 
 
-def _shared_context(sets: Sequence[frozenset[str]], idf: _Weights) -> Any:
-    """The similarity of :func:`_weighted_overlap` for every pair of ``sets``, as a matrix."""
+def _shared_context(sets: Sequence[frozenset[str]], idf: _Weights, exact: bool = True) -> Any:
+    """The similarity of :func:`_weighted_overlap` for every pair of ``sets``, as a matrix:
+    the same floats (None if the weights cannot be summed exactly), or with ``exact=False``
+    within rounding of them."""
     seen: Counter[str] = Counter(t for x in sets for t in x)
     vocab = {t: k for k, t in enumerate(sorted(t for t, c in seen.items() if c > 1))}
     n = len(sets)
@@ -413,13 +426,42 @@ def _shared_context(sets: Sequence[frozenset[str]], idf: _Weights) -> Any:
         cols = [vocab[t] for t in x if t in vocab]
         has[i, cols] = 1.0
     weights = np.array([idf.get(t) for t in vocab])
-    # einsum's own loop, not BLAS: its threads would spin against the worker processes
-    shared = np.einsum("ik,jk->ij", has * weights, has)
+    shared = _shared_weights(has, weights) if exact else np.einsum("ik,jk->ij", has * weights, has)
+    if shared is None:
+        return None
     totals = np.array([idf.total(x) for x in sets])
+    # the arithmetic of _weighted_overlap, operation by operation (each rounds as in Python)
     with np.errstate(divide="ignore", invalid="ignore"):
-        dice = 2 * shared / (totals[:, None] + totals[None, :])
+        dice = 2.0 * shared / (totals[:, None] + totals[None, :])
         smaller = shared / np.minimum(totals[:, None], totals[None, :])
-    return np.where(shared > 0, 0.45 * dice + 0.55 * smaller, 0.0)
+        return np.where(shared > 0, 0.45 * dice + 0.55 * smaller, 0.0)
+
+
+_ULP = 2.0 ** -56  # every weight from 1/16 up is a whole multiple of this
+_LIMB = 2.0 ** 28
+
+
+def _shared_weights(has: Any, weights: Any) -> Any:
+    """``has @ diag(weights) @ has.T`` summed exactly, then rounded once: for each pair the
+    float ``math.fsum`` gives over the weights of their shared words (None if a weight is
+    outside [1/16, 16), where that cannot be done this way).
+
+    Each weight is a whole number of ``_ULP`` under 2**60, split into two whole numbers
+    under 2**32 and 2**28; sums of those stay whole and under 2**53, so the float matrix
+    products (einsum's own loop, not BLAS: its threads would spin against the worker
+    processes) are exact in any order; the two parts then meet in a single rounding.
+    """
+    if len(weights) and not (weights.min() >= 1 / 16 and weights.max() < 16):
+        return None
+    units = weights / _ULP
+    if len(weights) and not np.array_equal(units, np.floor(units)):
+        return None
+    high = np.floor(units / _LIMB)
+    low = units - high * _LIMB
+    sum_high = np.einsum("ik,jk->ij", has * high, has)
+    sum_low = np.einsum("ik,jk->ij", has * low, has)
+    carry = np.floor(sum_low / _LIMB)
+    return (sum_high + carry) * (_LIMB * _ULP) + (sum_low - carry * _LIMB) * _ULP
 
 
 class _Scores:
@@ -430,9 +472,11 @@ class _Scores:
     link) and its exact score is only computed if a group's strongest link needs it.
     """
 
-    def __init__(self, block: Sequence[_Item], idf: _Weights, config: AlignConfig, keep: Any = None) -> None:
+    def __init__(self, block: Sequence[_Item], idf: _Weights, config: AlignConfig, keep: Any = None,
+                 sims: list[list[float]] | None = None) -> None:
         self.block, self.idf, self.config = block, idf, config
         self.keep = keep
+        self.sims = sims  # context similarity of each pair (with ``keep``), exact
         self.known: dict[tuple[int, int], float] = {}
         self.adjacency: dict[int, list[tuple[int, float]]] = defaultdict(list)  # blocks without ``keep``
         self.floor = config.min_context - 1.0  # every unlinked score is under this
@@ -444,12 +488,19 @@ class _Scores:
         rows, cols = np.nonzero(self.keep)
         yield from zip(rows.tolist(), cols.tolist(), strict=True)
 
+    def score(self, i: int, j: int) -> tuple[float, frozenset[str] | None]:
+        """The pair's score and shared words (None when they were not needed to score it)."""
+        sim = self.sims[i][j] if self.sims is not None else None
+        s, shared, _rel = _pair_score(self.block[i], self.block[j], self.idf, self.config, len(self.block), sim)
+        return s, shared
+
     def exact(self, i: int, j: int) -> float:
         key = (i, j) if i < j else (j, i)
         s = self.known.get(key)
         if s is None:
-            s = self.known[key] = _pair_score(self.block[key[0]], self.block[key[1]], self.idf, self.config,
-                                              len(self.block))[0]
+            if self.sims is not None and not self.keep[key]:
+                return self.sims[key[0]][key[1]] - 1.0  # what _pair_score gives an unlinked pair
+            s = self.known[key] = self.score(*key)[0]
         return s
 
     def positive(self, i: int, j: int) -> float:
@@ -490,14 +541,14 @@ class _Scores:
 
 def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
              ) -> list[tuple[list[_Item], list[str], float, dict[str, float]]]:
-    keep = _linkable(block, idf, config) if _VECTOR_FROM <= len(block) < config.all_pairs_below else None
-    scores = _Scores(block, idf, config, keep)
-    scored: list[tuple[float, int, int, frozenset[str]]] = []
+    keep, sims = _linkable(block, idf, config) if _VECTOR_FROM <= len(block) < config.all_pairs_below else (None, None)
+    scores = _Scores(block, idf, config, keep, sims)
+    scored: list[tuple[float, int, int, frozenset[str] | None]] = []
     for i, j in scores.candidates():
         a, b = block[i], block[j]
         if a.claim.source == b.claim.source and a.claim.start == b.claim.start:
             continue
-        s, shared, _rel = _pair_score(a, b, idf, config, len(block))
+        s, shared = scores.score(i, j)
         scores.known[(i, j)] = s
         if s >= config.link_threshold:
             scored.append((s, i, j, shared))
@@ -543,10 +594,15 @@ def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
             cross = [v for x in small for v in scores.between(x, others, other, find)] or [s]
         return sum(cross) / len(cross)
 
+    def words(i: int, j: int, shared: frozenset[str] | None) -> list[str]:
+        if shared is None:  # scored from the similarity matrix: the shared words, now they count
+            shared = (block[i].tokens & block[j].tokens) | (block[i].wide & block[j].wide)
+        return _by_weight(shared, idf)
+
     for s, i, j, shared in scored:
         ri, rj = find(i), find(j)
         if ri == rj:
-            why[ri].update(_by_weight(shared, idf))
+            why[ri].update(words(i, j, shared))
             continue
         if blocked(ri, rj):
             continue
@@ -559,7 +615,7 @@ def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
             by_source[ri].setdefault(src, []).extend(idx)
         if rj in fates or ri in fates:
             fates[ri] = fates.get(ri, set()) | fates.pop(rj, set())
-        why[ri].update(_by_weight(shared, idf))
+        why[ri].update(words(i, j, shared))
         why[ri].update(why.pop(rj, Counter()))
         best[ri] = max(best[ri], best.pop(rj, 0.0), s)
     out: list[tuple[list[_Item], list[str], float, dict[str, float]]] = []
