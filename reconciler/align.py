@@ -578,10 +578,15 @@ def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
         if len(fates.get(ri, set()) | fates.get(rj, set())) > 1:
             return True  # counts of people with different fates
         sa, sb = by_source[ri], by_source[rj]
-        for src in sa.keys() & sb.keys():
-            if any(_cannot_link(block[x], block[y], config) for x in sa[src] for y in sb[src]):
-                return True
-        return False
+        return any(cannot_link(x, y) for src in sa.keys() & sb.keys() for x in sa[src] for y in sb[src])
+
+    apart: dict[tuple[int, int], bool] = {}  # a rejected merge is often tried again: remember its pairs
+
+    def cannot_link(x: int, y: int) -> bool:
+        known = apart.get((x, y))  # in this order: the test is not symmetric in the claims' kinds
+        if known is None:
+            known = apart[(x, y)] = _cannot_link(block[x], block[y], config)
+        return known
 
     def average_link(ri: int, rj: int, s: float) -> float:
         mi, mj = members[ri], members[rj]
