@@ -244,6 +244,7 @@ class SourceCache:
         self.new: dict[str, list[Any]] = {}
         self.hits = 0
         self._row_of: dict[str, list[Any]] = {}  # displayed path -> its record (for its key)
+        self._stamps: dict[str, list[int]] = {}  # file -> its times when found changed, before reading
 
     def _load(self) -> dict[str, list[Any]]:
         try:
@@ -260,14 +261,24 @@ class SourceCache:
         """:func:`reconciler.sources.read_source`, or the same Source from the record."""
         from .sources import read_source
 
+        source = self.reuse(path, display)
+        if source is None:
+            source = read_source(path, display)
+            self.record(path, display, source)
+        return source
+
+    def reuse(self, path: str, display: str) -> Source | None:
+        """The file's Source if it is unchanged since it was recorded, else None (and the
+        file's times are taken now, before it is read, for :meth:`record`)."""
         name = os.path.abspath(path)
         try:
             st = os.stat(path)
             stamp = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
         except OSError:
-            stamp = None
+            self._stamps.pop(name, None)
+            return None
         row = self.old.get(name)
-        if stamp is not None and isinstance(row, list) and len(row) == _SOURCE_ROW and row[0] == stamp:
+        if isinstance(row, list) and len(row) == _SOURCE_ROW and row[0] == stamp:
             try:
                 source = _source_from(row[1], display)
             except (TypeError, ValueError):
@@ -277,12 +288,17 @@ class SourceCache:
                 self.new[name] = row
                 self._row_of[display] = row
                 return source
-        source = read_source(path, display)
+        self._stamps[name] = stamp
+        return None
+
+    def record(self, path: str, display: str, source: Source) -> None:
+        """Remember a file just read (after :meth:`reuse` found it changed or new)."""
+        name = os.path.abspath(path)
+        stamp = self._stamps.pop(name, None)
         if stamp is not None and time.time_ns() - stamp[3] > _SETTLED_NS:
             row = [stamp, [getattr(source, n) for n in _SOURCE_FIELDS], None]
             self.new[name] = row
             self._row_of[display] = row
-        return source
 
     def key(self, source: Source) -> str:
         """:func:`source_key` of a source this reader returned (remembered when it can be)."""

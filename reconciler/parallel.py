@@ -15,17 +15,18 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any, Protocol, TypeVar
 
+from . import sources as sources_module
 from .align import AlignConfig, align
-from .cache import Cache, decode_claims, encode_claims, source_key
+from .cache import Cache, SourceCache, decode_claims, encode_claims, source_key
 from .copies import find_copies
 from .extract import extract_claims
-from .models import Claim, Finding, Group, Source
+from .models import Claim, Finding, Group, Skipped, Source
 from .rules import RuleConfig, check
 from .stories import signature
 from .units import Rates
 
 __all__ = ["PARALLEL_FROM", "Processes", "Runner", "Serial", "align_stories", "check_stories", "check_story",
-           "chunked", "default_jobs", "extract_sources"]
+           "chunked", "default_jobs", "extract_sources", "read_articles"]
 
 # ``python benchmarks/run.py --crossover`` on this 2-core machine: a pool costs 20-40 ms to
 # start, and an article takes about 7 ms to extract, so two processes only pay from a few
@@ -104,6 +105,51 @@ def default_jobs() -> int:
 
 def chunked(items: Sequence[T], size: int) -> list[list[T]]:
     return [list(items[i:i + size]) for i in range(0, len(items), size)]
+
+
+# ---------------------------------------------------------------------------------------
+# reading
+
+
+def _read_chunk(items: list[tuple[str, str]]) -> list[Source | str]:
+    """Worker: read a chunk of files; each a Source, or the reason it was skipped."""
+    out: list[Source | str] = []
+    for path, display in items:
+        try:
+            out.append(sources_module.read_source(path, display))
+        except sources_module.UnreadableSource as e:
+            out.append(e.reason)
+    return out
+
+
+def read_articles(found: Sequence[tuple[str, str]], skipped: list[Skipped], runner: Runner,
+                  reuse: SourceCache | None = None, chunk_size: int = 64) -> tuple[list[Source], list[Skipped]]:
+    """:func:`reconciler.sources.read_sources` after its listing (``found``, ``skipped``): the
+    files unchanged since ``reuse`` recorded them taken from there, the others read on the
+    runner (in this process for a remote one: its workers may not see these files)."""
+    results: list[Source | str | None] = [None] * len(found)
+    todo: list[int] = []
+    for k, (path, display) in enumerate(found):
+        known = reuse.reuse(path, display) if reuse is not None else None
+        if known is None:
+            todo.append(k)
+        else:
+            results[k] = known
+    chunks = chunked(todo, chunk_size)
+    local = Serial() if runner.remote else runner
+    for chunk, out in zip(chunks, local.map(_read_chunk, [[found[k] for k in c] for c in chunks], lambda i: None),
+                          strict=True):
+        for k, read in zip(chunk, out, strict=True):
+            results[k] = read
+            if reuse is not None and isinstance(read, Source):
+                reuse.record(*found[k], read)
+    sources: list[Source] = []
+    for (_path, display), r in zip(found, results, strict=True):
+        if isinstance(r, Source):
+            sources.append(r)
+        else:
+            skipped.append(Skipped(display, str(r)))
+    return sources_module.arrange(sources, skipped)
 
 
 # ---------------------------------------------------------------------------------------

@@ -30,10 +30,11 @@ from .parallel import (
     check_stories,
     default_jobs,
     extract_sources,
+    read_articles,
 )
 from .progress import Progress, Silent
 from .rules import RuleConfig, check, load_config
-from .sources import no_articles_message, read_sources
+from .sources import list_articles, no_articles_message
 from .stories import partition
 from .units import Rates, load_rates
 
@@ -65,12 +66,13 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
     progress.start("read")
     cache = Cache(options.cache_dir) if options.cache_dir else None
     read_before = SourceCache(cache, paths) if cache else None
-    sources, skipped = read_sources(paths, read_before.read if read_before else None)
-    timings["read"] = time.perf_counter() - t0
-    if not sources:
-        raise NoArticles(no_articles_message(paths, skipped))
-    runner = _runner(options, len(sources))
+    found, skipped = list_articles(paths)
+    runner = _runner(options, len(found))
     try:
+        sources, skipped = read_articles(found, skipped, runner, read_before)
+        timings["read"] = time.perf_counter() - t0
+        if not sources:
+            raise NoArticles(no_articles_message(paths, skipped))
         t = time.perf_counter()
         progress.start("extract", len(sources))
         skeys = [read_before.key(s) for s in sources] if read_before else []

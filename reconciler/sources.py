@@ -34,8 +34,10 @@ __all__ = [
     "MAX_TEXT_CHARS",
     "NoInput",
     "UnreadableSource",
+    "arrange",
     "decode_bytes",
     "find_date",
+    "list_articles",
     "no_articles_message",
     "printable",
     "read_source",
@@ -113,6 +115,19 @@ def read_sources(
     not change the result. Raises :class:`NoInput` when a path does not exist; every other
     problem becomes a :class:`Skipped` entry.
     """
+    found, skipped = list_articles(paths)
+    sources: list[Source] = []
+    for path, display in found:
+        try:
+            sources.append((reader or read_source)(path, display))
+        except UnreadableSource as e:
+            skipped.append(Skipped(display, e.reason))
+    return arrange(sources, skipped)
+
+
+def list_articles(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[tuple[str, str]], list[Skipped]]:
+    """The first half of :func:`read_sources`: (path on disk, displayed path) of each file to
+    read, and the entries skipped already (folders that cannot be listed, unsupported documents)."""
     args = [os.fspath(p) for p in paths]
     for p in args:
         if not os.path.lexists(p):
@@ -125,14 +140,13 @@ def read_sources(
             known = routes.get(real)
             if known is None or _route_key(item) < _route_key(known):
                 routes[real] = item
-    sources: list[Source] = []
     used_display: set[str] = set()
-    for item in sorted(routes.values(), key=_route_order):
-        display = _unique_display(item, used_display)
-        try:
-            sources.append((reader or read_source)(item.path, display))
-        except UnreadableSource as e:
-            skipped.append(Skipped(display, e.reason))
+    return [(item.path, _unique_display(item, used_display))
+            for item in sorted(routes.values(), key=_route_order)], skipped
+
+
+def arrange(sources: list[Source], skipped: list[Skipped]) -> tuple[list[Source], list[Skipped]]:
+    """The second half of :func:`read_sources`: the sources read in order, their ids made unique."""
     sources.sort(key=lambda s: s.path)
     skipped.sort(key=lambda s: (s.path, s.reason))
     return _assign_ids(sources), skipped
