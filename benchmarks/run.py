@@ -61,18 +61,18 @@ def child(corpus: str, out: str, cache_dir: str | None, jobs: int | None) -> Non
     from reconciler.pipeline import Options, reconcile
 
     imported = time.perf_counter() - t0
-    result = reconcile([corpus], Options(cache_dir=cache_dir, jobs=jobs))
-    t = time.perf_counter()
-    from reconciler.report import render_html
-    from reconciler.tables import ledger_csv_chunks
+    with gc_paused(freeze=True):  # as the command line runs
+        result = reconcile([corpus], Options(cache_dir=cache_dir, jobs=jobs))
+        t = time.perf_counter()
+        from reconciler.report import render_html
+        from reconciler.tables import ledger_csv_chunks
 
-    out_dir = Path(out)
-    with gc_paused():  # as the CLI writes them
+        out_dir = Path(out)
         write_atomic(out_dir / "corpus.json", json_chunks(result))
         html = render_html(result, generated_at="benchmark")
         write_atomic(out_dir / "corpus.html", html)
         write_atomic(out_dir / "corpus.csv", ledger_csv_chunks(result))
-    render = time.perf_counter() - t
+        render = time.perf_counter() - t
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({

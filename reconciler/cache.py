@@ -82,6 +82,7 @@ def source_key(source: Source) -> str:
 
 
 _FIELDS: dict[str, tuple[tuple[str, ...], frozenset[int]]] = {}
+_CONVERT: dict[str, tuple[tuple[int, Any], ...]] = {}
 
 
 def _fields(cls: type) -> tuple[tuple[str, ...], frozenset[int]]:
@@ -95,6 +96,28 @@ def _fields(cls: type) -> tuple[tuple[str, ...], frozenset[int]]:
     return known
 
 
+def _converters(cls: type) -> tuple[tuple[int, Any], ...]:
+    """(position, list -> tuple) of each tuple field: flat, of pairs, or nested any deeper."""
+    known = _CONVERT.get(cls.__qualname__)
+    if known is None:
+        out: list[tuple[int, Any]] = []
+        for i, f in enumerate(dataclasses.fields(cls)):
+            kind = str(f.type)
+            if kind in ("tuple[str, ...]", "tuple[int, ...]", "tuple[float, ...]"):
+                out.append((i, tuple))
+            elif kind in ("tuple[tuple[str, float], ...]", "tuple[tuple[int, int], ...]",
+                          "tuple[tuple[str, ...], ...]"):
+                out.append((i, _pairs))
+            elif kind.startswith("tuple"):
+                out.append((i, _tup))
+        known = _CONVERT[cls.__qualname__] = tuple(out)
+    return known
+
+
+def _pairs(x: Any) -> tuple[tuple[Any, ...], ...]:
+    return tuple(map(tuple, x))
+
+
 def to_row(obj: Claim | Finding | Group | Source) -> list[Any]:
     names, _ = _fields(type(obj))
     return [getattr(obj, n) for n in names]
@@ -105,14 +128,14 @@ def _tup(x: Any) -> Any:
 
 
 def from_row(cls: type[T], row: Sequence[Any]) -> T:
-    names, tuples = _fields(cls)
+    names, _tuples = _fields(cls)
     if len(row) != len(names):
         raise ValueError(f"{cls.__name__} row has {len(row)} fields, expected {len(names)}")
-    if not tuples:
-        return cls(*row)
     values = list(row)
-    for i in tuples:
-        values[i] = _tup(values[i])
+    for i, convert in _converters(cls):
+        if not isinstance(values[i], (list, tuple)):
+            raise TypeError(f"{cls.__name__}.{names[i]} is not a list")
+        values[i] = convert(values[i])
     return cls(*values)
 
 

@@ -112,32 +112,33 @@ def main(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fa
         cache_dir = str((out_dir or Path()) / DEFAULT_DIR)
     options = Options(rules_file=rules_file, rates_file=rates_file, jobs=jobs,
                       cache_dir=None if no_cache else cache_dir, scheduler=scheduler)
-    progress = for_terminal(quiet)
-    try:
+    # millions of acyclic objects: no cyclic collector during the run, nor on the way out
+    with gc_paused(freeze=True):
+        progress = for_terminal(quiet)
         try:
-            result = reconcile(paths, options, progress)
-        except (NoInput, NoArticles, ConfigError, SchedulerError) as exc:
-            raise _UsageError(str(exc)) from exc
-        name = _name(paths)
-        html_path = (out_dir or Path("reports")) / f"{name}.html"
-        csv_path = (out_dir or Path("claims")) / f"{name}.csv"
-        with gc_paused():  # a large result's outputs are made of millions of acyclic pieces
+            try:
+                result = reconcile(paths, options, progress)
+            except (NoInput, NoArticles, ConfigError, SchedulerError) as exc:
+                raise _UsageError(str(exc)) from exc
+            name = _name(paths)
+            html_path = (out_dir or Path("reports")) / f"{name}.html"
+            csv_path = (out_dir or Path("claims")) / f"{name}.csv"
             desk = _Desk.open(paths, result, html_path.parent, name)
             written = _write_outputs(result, name, html_path, csv_path, out_dir, json_path, progress, desk)
-    finally:
-        progress.close()
-    for s in result.skipped:
-        click.echo(f"skipped {s.path}: {s.reason}", err=True)
-    if desk.problem:
-        click.echo(desk.problem, err=True)
-    if claimreview_path:
-        _write_claimreview(result, desk, claimreview_path, written)
-    if not quiet:
-        _summary(result, written, to_stderr=json_path in ("-",) or claimreview_path == "-", desk=desk)
-    if fail_on:
-        levels = ("error",) if fail_on == "error" else ("error", "warning")
-        if any(f.severity in levels for f in result.findings):
-            sys.exit(1)
+        finally:
+            progress.close()
+        for s in result.skipped:
+            click.echo(f"skipped {s.path}: {s.reason}", err=True)
+        if desk.problem:
+            click.echo(desk.problem, err=True)
+        if claimreview_path:
+            _write_claimreview(result, desk, claimreview_path, written)
+        if not quiet:
+            _summary(result, written, to_stderr=json_path in ("-",) or claimreview_path == "-", desk=desk)
+        if fail_on:
+            levels = ("error",) if fail_on == "error" else ("error", "warning")
+            if any(f.severity in levels for f in result.findings):
+                sys.exit(1)
 
 
 @dataclass

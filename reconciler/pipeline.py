@@ -207,7 +207,8 @@ def _check(sources: Sequence[Source], extracted: Sequence[Extracted], stories: S
         copies.extend(r[2])
     # the ranking of reconciler.rules.check: most severe first, then rule, position, id
     order = {s: i for i, s in enumerate(SEVERITIES)}
-    first = {c.id: (c.source, c.start) for found, _sig in extracted for c in found}
+    named = {f.claims[0] for f in unique.values()}
+    first = {c.id: (c.source, c.start) for found, _sig in extracted for c in found if c.id in named}
     ranked = sorted(unique.values(),
                     key=lambda f: (order[f.severity], f.rule, first.get(f.claims[0], ("", 0)), f.id))
     all_groups.sort(key=lambda g: g.id)

@@ -54,11 +54,16 @@ def partition(signatures: Sequence[Sequence[str]], *, neighbours: int = 3, min_s
     df: Counter[str] = Counter()
     for sig in signatures:
         df.update(sig)
+    eligible = {w for w, k in df.items() if 2 <= k <= cap}
     postings: dict[str, list[int]] = defaultdict(list)
+    rare: list[list[str]] = []  # each signature's eligible words, in its order (their weights add up in it)
     for i, sig in enumerate(signatures):
-        for w in sig:
-            if 2 <= df[w] <= cap:
-                postings[w].append(i)
+        kept = eligible.intersection(sig)
+        # sorted, as signature() makes them (else in the signature's own order)
+        ordered = sorted(kept) if list(sig) == sorted(sig) else [w for w in sig if w in kept]
+        rare.append(ordered)
+        for w in ordered:
+            postings[w].append(i)
     idf = {w: math.log(n / len(docs)) for w, docs in postings.items()}
     parent = list(range(n))
 
@@ -69,19 +74,22 @@ def partition(signatures: Sequence[Sequence[str]], *, neighbours: int = 3, min_s
         return x
 
     nearest: list[set[int]] = []
-    for i, sig in enumerate(signatures):
-        score: dict[int, float] = defaultdict(float)
+    rare_sets = [set(words) for words in rare]
+    for i, words in enumerate(rare):
         count: Counter[int] = Counter()
-        for w in sig:
-            docs = postings.get(w)
-            if docs is None:
-                continue
-            weight = idf[w]
-            for j in docs:
-                score[j] += weight
-                count[j] += 1
-        score.pop(i, None)
-        best = sorted((j for j in score if count[j] >= min_shared), key=lambda j: (-score[j], j))
+        for w in words:
+            count.update(postings[w])
+        count.pop(i, None)
+        score: dict[int, float] = {}
+        for j, k in count.items():
+            if k >= min_shared:  # the IDF of the shared words, added up in this article's order
+                total = 0.0
+                other = rare_sets[j]
+                for w in words:
+                    if w in other:
+                        total += idf[w]
+                score[j] = total
+        best = sorted(score, key=lambda j: (-score[j], j))
         near: set[int] = set()
         for j in best[:neighbours]:
             if score[j] < relative * score[best[0]]:
