@@ -28,8 +28,8 @@ from typing import Any, TypeVar
 
 from .models import Claim, Finding, Group, Source
 
-__all__ = ["DEFAULT_DIR", "Cache", "decode_claims", "encode_claims", "fingerprint", "from_row", "source_key",
-           "to_row"]
+__all__ = ["DEFAULT_DIR", "Cache", "SourceCache", "decode_checked", "decode_claims", "decode_groups",
+           "encode_checked", "encode_claims", "encode_groups", "fingerprint", "from_row", "source_key", "to_row"]
 
 DEFAULT_DIR = ".reconcile-cache"
 FORMAT = 1  # bump when the entry layout changes
@@ -179,6 +179,28 @@ def decode_claims(source: Source, rows: Sequence[list[Any]]) -> list[Claim]:
             row[i] = tuple(row[i])  # context words and notes: flat lists of strings
         out.append(Claim(*row))
     return out
+
+
+def encode_groups(groups: Sequence[Group]) -> list[list[Any]]:
+    """A story's alignment as a cache entry."""
+    return [to_row(g) for g in groups]
+
+
+def decode_groups(entry: Any) -> list[Group]:
+    return [from_row(Group, row) for row in entry]
+
+
+def encode_checked(checked: tuple[Sequence[Group], Sequence[Finding], Sequence[Sequence[str]]]) -> dict[str, Any]:
+    """A story's rules (groups with consensus, findings, copies) as a cache entry."""
+    groups, findings, copies = checked
+    return {"groups": [to_row(g) for g in groups], "findings": [to_row(f) for f in findings],
+            "copies": [list(ids) for ids in copies]}
+
+
+def decode_checked(entry: Any) -> tuple[list[Group], list[Finding], tuple[tuple[str, ...], ...]]:
+    """The inverse of :func:`encode_checked`; raises KeyError, TypeError or ValueError on a damaged entry."""
+    return ([from_row(Group, r) for r in entry["groups"]], [from_row(Finding, r) for r in entry["findings"]],
+            tuple(tuple(ids) for ids in entry["copies"]))
 
 
 # ---------------------------------------------------------------------------------------

@@ -9,15 +9,26 @@ pool, and :class:`reconciler.distributed.Dask` on a Dask cluster. Below
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any, Protocol, TypeVar
 
 from . import sources as sources_module
 from .align import AlignConfig, align
-from .cache import Cache, SourceCache, decode_claims, encode_claims, source_key
+from .cache import (
+    Cache,
+    SourceCache,
+    decode_claims,
+    decode_groups,
+    encode_checked,
+    encode_claims,
+    encode_groups,
+    source_key,
+)
 from .copies import find_copies
 from .extract import extract_claims
 from .models import Claim, Finding, Group, Skipped, Source
@@ -25,8 +36,19 @@ from .rules import RuleConfig, check
 from .stories import signature
 from .units import Rates
 
-__all__ = ["PARALLEL_FROM", "Processes", "Runner", "Serial", "align_stories", "check_stories", "check_story",
-           "chunked", "default_jobs", "extract_sources", "read_articles"]
+__all__ = [
+    "PARALLEL_FROM",
+    "Processes",
+    "Runner",
+    "Serial",
+    "align_and_check",
+    "align_story",
+    "check_story",
+    "chunked",
+    "default_jobs",
+    "extract_sources",
+    "read_articles",
+]
 
 # ``python benchmarks/run.py --crossover`` on this 2-core machine: a pool costs 20-40 ms to
 # start, and an article takes about 7 ms to extract, so two processes only pay from a few
@@ -213,40 +235,8 @@ def _advance_by(chunks: Sequence[Sequence[Any]], advance: Callable[[int], None])
 
 
 # ---------------------------------------------------------------------------------------
-# alignment, one story at a time
-
-StoryInput = tuple[list[Claim], dict[str, str | None]]  # a story's claims and its articles' dates
-
-
-def _align_chunk(args: tuple[list[StoryInput], Rates, AlignConfig]) -> list[list[Group]]:
-    stories, rates, config = args
-    return [align(claims, rates, config, dates) for claims, dates in stories]
-
-
-def align_stories(stories: Sequence[StoryInput], rates: Rates, config: AlignConfig, runner: Runner,
-                  advance: Callable[[int], None] = lambda n: None, chunk_claims: int = 4000) -> list[list[Group]]:
-    """``align`` on each story, on the runner; the groups of each story, in input order."""
-    chunks: list[list[int]] = []
-    size = 0
-    for i, (claims, _dates) in enumerate(stories):
-        if not chunks or size + len(claims) > chunk_claims:
-            chunks.append([])
-            size = 0
-        chunks[-1].append(i)
-        size += len(claims)
-    args = [([stories[i] for i in chunk], rates, config) for chunk in chunks]
-    out: list[list[Group]] = [[] for _ in stories]
-    for chunk, groups in zip(chunks, runner.map(_align_chunk, args, _advance_by(chunks, advance)), strict=True):
-        for i, g in zip(chunk, groups, strict=True):
-            out[i] = g
-    return out
-
-
-
-# ---------------------------------------------------------------------------------------
 # the rules, one story at a time
 
-CheckInput = tuple[list[Source], list[Claim], list[Group]]
 CheckOutput = tuple[list[Group], list[Finding], tuple[tuple[str, ...], ...]]
 
 
@@ -258,27 +248,66 @@ def check_story(sources: list[Source], claims: list[Claim], groups: list[Group],
     return checked, findings, copies
 
 
-def _check_chunk(args: tuple[list[CheckInput], Rates, RuleConfig]) -> list[CheckOutput]:
-    stories, rates, config = args
-    return [check_story(sources, claims, groups, rates, config) for sources, claims, groups in stories]
+# ---------------------------------------------------------------------------------------
+# alignment and rules together, one story at a time: a story's claims travel to a worker
+# once, and its groups never come back only to go out again
+
+StoryTask = tuple[list[Source], list[Claim], list[Group] | None, str, str]
+"""A story's articles and claims, its alignment if known (None: align it), and the cache
+keys of its alignment and of its rules ("": not cached)."""
+StoryResult = tuple[CheckOutput, list[Group] | None, float, float]
+"""(groups with consensus, findings, copies); the alignment if computed and not cached by
+the worker; seconds spent aligning and checking."""
 
 
-def check_stories(stories: Sequence[CheckInput], rates: Rates, config: RuleConfig, runner: Runner,
-                  advance: Callable[[int], None] = lambda n: None, chunk_chars: int = 2_000_000
-                  ) -> list[CheckOutput]:
-    """:func:`check_story` on each story, on the runner; results in input order."""
+def align_story(sources: Sequence[Source], claims: list[Claim], rates: Rates, config: AlignConfig) -> list[Group]:
+    """A story's groups; none for a story of one article (nothing to align across sources)."""
+    dates = {s.id: s.date for s in sources}
+    return align(claims, rates, config, dates) if len(dates) >= 2 else []
+
+
+def _story_chunk(args: tuple[list[StoryTask], Rates, AlignConfig, RuleConfig, str | None]) -> list[StoryResult]:
+    """Worker: align (unless known, or cached in ``cache_dir``) and check each story; with a
+    cache folder, write the story's entries there."""
+    tasks, rates, align_config, rules, cache_dir = args
+    cache = Cache(cache_dir) if cache_dir else None
+    out: list[StoryResult] = []
+    for sources, claims, groups, align_key, check_key in tasks:
+        t0 = time.perf_counter()
+        computed = None
+        if groups is None and cache is not None and align_key:
+            entry = cache.get(align_key)
+            if entry is not None:
+                with contextlib.suppress(TypeError, ValueError):  # damaged: aligned again
+                    groups = decode_groups(entry)
+        if groups is None:
+            groups = computed = align_story(sources, claims, rates, align_config)
+            if cache is not None and align_key and len({s.id for s in sources}) >= 2:
+                cache.put(align_key, encode_groups(computed))
+        t1 = time.perf_counter()
+        checked = check_story(sources, claims, groups, rates, rules)
+        if cache is not None and check_key:
+            cache.put(check_key, encode_checked(checked))
+        out.append((checked, None if cache is not None else computed, t1 - t0, time.perf_counter() - t1))
+    return out
+
+
+def align_and_check(tasks: Sequence[StoryTask], rates: Rates, align_config: AlignConfig, rules: RuleConfig,
+                    runner: Runner, cache_dir: str | None = None, advance: Callable[[int], None] = lambda n: None,
+                    chunk_claims: int = 4000) -> list[StoryResult]:
+    """Each story aligned and checked on the runner (chunks of about ``chunk_claims`` claims);
+    results in input order. ``cache_dir``: the workers read and write the stories' entries there."""
     chunks: list[list[int]] = []
     size = 0
-    for i, (sources, _claims, _groups) in enumerate(stories):
-        chars = sum(len(s.text) for s in sources)
-        if not chunks or size + chars > chunk_chars:
+    for i, (_sources, claims, _groups, _ak, _ck) in enumerate(tasks):
+        if not chunks or size + len(claims) > chunk_claims:
             chunks.append([])
             size = 0
         chunks[-1].append(i)
-        size += chars
-    out: list[CheckOutput] = [([], [], ()) for _ in stories]
-    args = [([stories[i] for i in chunk], rates, config) for chunk in chunks]
-    for chunk, results in zip(chunks, runner.map(_check_chunk, args, _advance_by(chunks, advance)), strict=True):
+        size += len(claims)
+    args = [([tasks[i] for i in chunk], rates, align_config, rules, cache_dir) for chunk in chunks]
+    out: list[StoryResult | None] = [None] * len(tasks)
+    for chunk, results in zip(chunks, runner.map(_story_chunk, args, _advance_by(chunks, advance)), strict=True):
         for i, r in zip(chunk, results, strict=True):
             out[i] = r
-    return out
+    return [r for r in out if r is not None]

@@ -16,18 +16,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .align import AlignConfig
-from .cache import Cache, SourceCache, fingerprint, from_row, to_row
+from .cache import Cache, SourceCache, decode_checked, decode_groups, encode_checked, encode_groups, fingerprint
 from .copies import find_copies
 from .memory import gc_paused
 from .models import SEVERITIES, Claim, Finding, Group, Result, Source
 from .parallel import (
     PARALLEL_FROM,
+    CheckOutput,
     Extracted,
     Processes,
     Runner,
     Serial,
-    align_stories,
-    check_stories,
+    StoryTask,
+    align_and_check,
+    align_story,
     default_jobs,
     extract_sources,
     read_articles,
@@ -88,28 +90,18 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
         stories = partition([sig for _found, sig in extracted])
         keys = [_story_key(sources, story, rates, skeys) for story in stories] if cache else []
         progress.start("align", len(stories))
-        # a story whose rules' results are cached needs neither its alignment nor its rules
-        t_cached = time.perf_counter()
-        checked: list[CheckOutput | None] = [None] * len(stories)
-        if cache and len(stories) > 1:
-            checked = _cached_checks(keys, config, cache)
-        t_cached = time.perf_counter() - t_cached  # counted as the rules' time
-        todo = [k for k, done in enumerate(checked) if done is None]
-        progress.advance(len(stories) - len(todo))
-        aligned = _align(sources, extracted, [stories[k] for k in todo], [keys[k] for k in todo] if cache else [],
-                         rates, runner, cache, progress)
-        timings["align"] = time.perf_counter() - t - t_cached
-        t = time.perf_counter() - t_cached
-        progress.start("check", len(stories))
-        if len(stories) == 1:  # every small corpus: the rules over it all, as always
+        if len(stories) == 1:  # every small corpus: aligned and checked as a whole, as always
+            groups = _align_whole(sources, claims, keys, rates, cache)
+            timings["align"] = time.perf_counter() - t
+            t = time.perf_counter()
+            progress.start("check", 1)
             copies = find_copies(sources)
-            groups, findings = check(sources, claims, aligned[0], rates, config, copies)
+            groups, findings = check(sources, claims, groups, rates, config, copies)
             progress.advance(1)
+            timings["check"] = time.perf_counter() - t
         else:
-            progress.advance(len(stories) - len(todo))
-            groups, findings, copies = _check(sources, extracted, stories, keys, checked, todo, aligned, rates,
-                                              config, runner, cache, progress)
-        timings["check"] = time.perf_counter() - t
+            groups, findings, copies = _stories(sources, extracted, stories, keys, rates, config, runner, cache,
+                                                progress, timings, t)
     finally:
         runner.close()
     return Result(sources=tuple(sources), claims=tuple(claims), groups=tuple(groups),
@@ -125,77 +117,76 @@ def _runner(options: Options, n_sources: int) -> Runner:
     return Processes(jobs) if jobs > 1 else Serial()
 
 
-def _align(sources: Sequence[Source], extracted: Sequence[Extracted], stories: Sequence[Sequence[int]],
-           keys: Sequence[str], rates: Rates, runner: Runner, cache: Cache | None, progress: Progress
-           ) -> list[list[Group]]:
-    """The groups of each story, aligned on its own (one story, every small corpus, as a whole);
-    each story's groups sorted by id."""
-    config = AlignConfig()
-    if len(stories) == 1 and not getattr(runner, "remote", False):
-        runner = Serial()  # one story: a pool would only add start-up
-    found: list[list[Group] | None] = [None] * len(stories)
-    todo = []
-    for k, story in enumerate(stories):
-        if len({sources[i].id for i in story}) < 2:
-            found[k] = []  # one article: nothing to align across sources
-            continue
-        entry = cache.get(keys[k] + ".align") if cache else None
-        if entry is not None:
-            try:
-                found[k] = [from_row(Group, row) for row in entry]
-                continue
-            except (TypeError, ValueError):
-                pass
-        todo.append(k)
-    progress.advance(len(stories) - len(todo))
-    inputs = [([c for i in stories[k] for c in extracted[i][0]], {sources[i].id: sources[i].date for i in stories[k]})
-              for k in todo]
-    computed = align_stories(inputs, rates, config, runner, progress.advance)
-    for k, groups in zip(todo, computed, strict=True):
-        found[k] = groups
-        if cache:
-            cache.put(keys[k] + ".align", [to_row(g) for g in groups])
-    return [groups or [] for groups in found]
-
-
-CheckOutput = tuple[list[Group], list[Finding], tuple[tuple[str, ...], ...]]
+def _align_whole(sources: Sequence[Source], claims: list[Claim], keys: Sequence[str], rates: Rates,
+                 cache: Cache | None) -> list[Group]:
+    """The groups of a corpus that is one story, from the cache when it has them."""
+    entry = cache.get(keys[0] + ".align") if cache else None
+    if entry is not None:
+        with contextlib.suppress(TypeError, ValueError):  # damaged: aligned again
+            return decode_groups(entry)
+    groups = align_story(sources, claims, rates, AlignConfig())
+    if cache and len({s.id for s in sources}) >= 2:
+        cache.put(keys[0] + ".align", encode_groups(groups))
+    return groups
 
 
 def _rules_key(config: RuleConfig) -> str:
     return hashlib.sha256(fingerprint("check").encode() + repr(config).encode()).hexdigest()[:16]
 
 
-def _cached_checks(keys: Sequence[str], config: RuleConfig, cache: Cache) -> list[CheckOutput | None]:
-    """Each story's cached (groups, findings, copies), or None where it must be computed."""
-    out: list[CheckOutput | None] = [None] * len(keys)
-    rules_key = _rules_key(config)
-    for k, key in enumerate(keys):
-        entry = cache.get(f"{key}.check-{rules_key}")
-        if entry is not None:
-            with contextlib.suppress(KeyError, TypeError, ValueError):  # damaged: recomputed
-                out[k] = ([from_row(Group, r) for r in entry["groups"]],
-                          [from_row(Finding, r) for r in entry["findings"]],
-                          tuple(tuple(ids) for ids in entry["copies"]))
-    return out
+def _stories(sources: Sequence[Source], extracted: Sequence[Extracted], stories: Sequence[Sequence[int]],
+             keys: Sequence[str], rates: Rates, config: RuleConfig, runner: Runner, cache: Cache | None,
+             progress: Progress, timings: dict[str, float], t: float) -> CheckOutput:
+    """Each story aligned and checked on its own (a story's figures are only compared with its
+    own), cached per story, merged in the order :func:`reconciler.rules.check` gives.
 
-
-def _check(sources: Sequence[Source], extracted: Sequence[Extracted], stories: Sequence[Sequence[int]],
-           keys: Sequence[str], checked: Sequence[CheckOutput | None], todo: Sequence[int],
-           aligned: Sequence[list[Group]], rates: Rates, config: RuleConfig, runner: Runner, cache: Cache | None,
-           progress: Progress) -> CheckOutput:
-    """The rules and near-duplicates of the stories in ``todo`` (``aligned``: their groups),
-    story by story (a story's figures are only compared with its own), cached per story;
-    with the cached ones in ``checked``, merged in the order :func:`reconciler.rules.check` gives."""
-    results = list(checked)
-    inputs = [([sources[i] for i in stories[k]], [c for i in stories[k] for c in extracted[i][0]], groups)
-              for k, groups in zip(todo, aligned, strict=True)]
+    A story whose rules are cached needs nothing else; the others are aligned and checked in
+    one task each, on the runner. The time of those tasks is shared between the "align" and
+    "check" timings as the workers spent it.
+    """
     rules_key = _rules_key(config)
-    for k, out in zip(todo, check_stories(inputs, rates, config, runner, progress.advance), strict=True):
+    align_keys = [f"{key}.align" for key in keys]
+    check_keys = [f"{key}.check-{rules_key}" for key in keys]
+    t_cached = time.perf_counter()
+    results: list[CheckOutput | None] = [None] * len(stories)
+    if cache:
+        for k, key in enumerate(check_keys):
+            entry = cache.get(key)
+            if entry is not None:
+                with contextlib.suppress(KeyError, TypeError, ValueError):  # damaged: recomputed
+                    results[k] = decode_checked(entry)
+    t_cached = time.perf_counter() - t_cached
+    todo = [k for k, done in enumerate(results) if done is None]
+    progress.advance(len(stories) - len(todo))
+    # local workers read and write the stories' entries themselves; a cluster's may not see
+    # the cache folder, so for one the alignments are looked up and all entries written here
+    local = cache is not None and not runner.remote
+    tasks: list[StoryTask] = []
+    for k in todo:
+        groups = None
+        if cache and not local:
+            entry = cache.get(align_keys[k])
+            if entry is not None:
+                with contextlib.suppress(TypeError, ValueError):
+                    groups = decode_groups(entry)
+        tasks.append(([sources[i] for i in stories[k]], [c for i in stories[k] for c in extracted[i][0]], groups,
+                      align_keys[k] if cache else "", check_keys[k] if cache else ""))
+    t_work = time.perf_counter()
+    before = t_work - t - t_cached
+    done = align_and_check(tasks, rates, AlignConfig(), config, runner,
+                           str(cache.folder) if cache is not None and local else None, progress.advance)
+    t_work = time.perf_counter() - t_work
+    aligning = sum(r[2] for r in done)
+    checking = sum(r[3] for r in done)
+    share = aligning / (aligning + checking) if aligning + checking else 0.5
+    timings["align"] = before + t_work * share
+    t_merge = time.perf_counter()
+    for k, (out, computed, _ta, _tc) in zip(todo, done, strict=True):
         results[k] = out
-        if cache:
-            cache.put(f"{keys[k]}.check-{rules_key}", {"groups": [to_row(g) for g in out[0]],
-                                                       "findings": [to_row(f) for f in out[1]],
-                                                       "copies": [list(ids) for ids in out[2]]})
+        if cache is not None and not local:
+            if computed is not None and len({sources[i].id for i in stories[k]}) >= 2:
+                cache.put(align_keys[k], encode_groups(computed))
+            cache.put(check_keys[k], encode_checked(out))
     all_groups: list[Group] = []
     unique: dict[str, Finding] = {}
     copies: list[tuple[str, ...]] = []
@@ -212,6 +203,7 @@ def _check(sources: Sequence[Source], extracted: Sequence[Extracted], stories: S
     ranked = sorted(unique.values(),
                     key=lambda f: (order[f.severity], f.rule, first.get(f.claims[0], ("", 0)), f.id))
     all_groups.sort(key=lambda g: g.id)
+    timings["check"] = t_cached + t_work * (1 - share) + time.perf_counter() - t_merge
     return all_groups, ranked, tuple(sorted(copies))
 
 
