@@ -544,13 +544,14 @@ def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
     keep, sims = _linkable(block, idf, config) if _VECTOR_FROM <= len(block) < config.all_pairs_below else (None, None)
     scores = _Scores(block, idf, config, keep, sims)
     scored: list[tuple[float, int, int, frozenset[str] | None]] = []
+    known, n, threshold = scores.known, len(block), config.link_threshold
     for i, j in scores.candidates():
         a, b = block[i], block[j]
         if a.claim.source == b.claim.source and a.claim.start == b.claim.start:
             continue
-        s, shared = scores.score(i, j)
-        scores.known[(i, j)] = s
-        if s >= config.link_threshold:
+        s, shared, _rel = _pair_score(a, b, idf, config, n, sims[i][j] if sims is not None else None)
+        known[(i, j)] = s
+        if s >= threshold:
             scored.append((s, i, j, shared))
 
     scored.sort(key=lambda x: (-x[0], x[1], x[2]))
