@@ -382,7 +382,9 @@ class SourceCache:
 # modified this recently is not recorded (the next run reads it again)
 _SETTLED_NS = 2_000_000_000
 # a Source minus its id and path (those come from where the file was found this time)
-_SOURCE_FIELDS = tuple(n for n in _fields(Source)[0] if n not in ("id", "path"))
+_SOURCE_FIELDS = _fields(Source)[0][2:]
+assert _fields(Source)[0][:2] == ("id", "path")
+_SOURCE_TEXT = _fields(Source)[0].index("text")
 _SOURCE_ROW = 3  # [stamp, fields, [[extract fingerprint, id, path], source key] or None]
 
 
@@ -391,9 +393,7 @@ def _source_from(fields: Sequence[Any], display: str) -> Source:
 
     if len(fields) != len(_SOURCE_FIELDS):
         raise ValueError("source record of another layout")
-    values = dict(zip(_SOURCE_FIELDS, fields, strict=True))
-    values["skip"] = _tup(values["skip"])
-    values["notes"] = _tup(values["notes"])
-    if not isinstance(values["text"], str):
+    row = [source_id(display), display, *fields]  # in field order: id and path come first
+    if not isinstance(row[_SOURCE_TEXT], str):
         raise TypeError("text")
-    return Source(id=source_id(display), path=display, **values)
+    return from_row(Source, row)
