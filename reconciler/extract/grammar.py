@@ -93,7 +93,8 @@ _COUNTERS_LOWER = (
 )
 # a number named by the word before it: "the number 9 shirt", "phase three", "season 2"
 _NAMED_NUMBER_BEFORE = re.compile(
-    r"(?:(?:shirt|jersey|squad|the)\s+number\s*:?|phase|stage|level|tier|grade|chapter|part|season|episode)\s+$")
+    r"(?:(?:shirt|jersey|squad|the|our|his|her|their|its|a)\s+number\s*:?|phase|stage|level|tier|grade|chapter"
+    r"|part|season|episode)\s+$")
 _NAMED_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five"})
 _LIST_MARKER = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|0\d)(?=[ \t]+\S)")
 _SCI = re.compile(r"\s*[×xX*]\s*10\s*(?:\^\s*(?P<e1>[-−]?\d{1,3})|(?P<e2>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
@@ -417,6 +418,24 @@ def _left_is_name(text: str, start: int) -> bool:
     if i < 0 or text[i] in ".!?\n:;":
         return False
     return not _is_title_case_line(text, start)
+
+
+_REPORTS_AFTER = re.compile(r"\s+(?:said|says|reported|reports|understands|understood|learned|learnt|learns"
+                            r"|revealed|reveals|confirmed|confirms|told|writes|wrote|claimed|claims|notes|noted)\b")
+
+
+def _names_a_speaker(text: str, start: int, end: int) -> bool:
+    """True for a number inside the name of an outlet or channel that speaks: "Matchday 360
+    understands", "Channel 4 reported" (a capitalised word before, a reporting verb after)."""
+    if not _REPORTS_AFTER.match(text, end) or start < 2 or text[start - 1] not in " \u00a0":
+        return False
+    m = _LEFT_WORD.search(text, max(0, start - 40), start - 1)
+    if not m or m.end() != start - 1:
+        return False
+    word = m.group(1)
+    low = word.lower().rstrip(".")
+    return word[0].isupper() and not (low in V.STOPWORDS or low in V.MONTHS or low in V.WEEKDAYS or low in V.HEDGES
+                                      or low in V.SCALE_WORDS or low in V.CURRENCY_SUFFIXES)
 
 
 # "Civic Union 24, Labour Front 23, Green Coalition 9": names followed by whole numbers, listed
@@ -884,7 +903,8 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
         else:
             if _rejected_by_neighbours(text, s, e):
                 continue
-            if s not in tallies and (s <= name_run_end + 1 or _left_is_name(text, s)):
+            if s not in tallies and (s <= name_run_end + 1 or _left_is_name(text, s)
+                                     or _names_a_speaker(text, s, e)):
                 name_run_end = _token_bounds(text, s, e)[1]
                 continue
             val, precision = parse_digits(text[s:e], comma_dec)

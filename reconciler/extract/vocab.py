@@ -256,4 +256,5 @@ STOPWORDS = NOUN_STOP | frozenset(
 SAME_MEANING: dict[str, str] = {
     **{w: "cost" for w in """cost costs costing price prices priced pricing price-tag pegged
        pegs peg""".split()},
+    **{w: "deal" for w in """deal deals contract contracts agreement agreements pact""".split()},
 }
