@@ -25,7 +25,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from .htmltext import extract_html
+from .htmltext import extract_html, verbatim_runs
 from .models import Skipped, Source
 
 __all__ = [
@@ -369,8 +369,10 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
     if hidden:
         notes = (*notes, f"{hidden} hidden character(s) (zero-width or direction override): "
                  "figures touching them are not extracted")
+    origin: tuple[int, ...] = ()
     if fmt == "html":
         doc = extract_html(text)
+        origin = verbatim_runs(doc.text, text)
         text, title, meta_dates = doc.text, doc.title, doc.dates
         notes = (*notes, f"html: main text from <{doc.container}>" if doc.container != "strip"
                  else "html: parser failed, tags stripped")
@@ -401,6 +403,7 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
         date=date,
         skip=tuple(skips),
         notes=tuple(notes),
+        origin=origin,
     )
 
 

@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 LEDGER_COLUMNS = [
-    "claim_id", "source", "path", "start", "end", "text", "value", "unit", "kind", "qualifier",
+    "claim_id", "source", "path", "start", "end", "located", "text", "value", "unit", "kind", "qualifier",
     "low", "high", "noun", "subject", "group", "consensus", "findings", "worst_severity", "sentence",
 ]
 
@@ -19,7 +19,9 @@ def ledger(result: Result) -> pd.DataFrame:
     """One row per claim, with its group and the findings that name it."""
     import pandas as pd  # heavy: only when a ledger is asked for
 
-    paths = {s.id: s.path for s in result.sources}
+    from .output import file_position
+
+    by_id = {s.id: s for s in result.sources}
     group_of: dict[str, tuple[str, str]] = {}
     for g in result.groups:
         for cid in g.claims:
@@ -35,9 +37,11 @@ def ledger(result: Result) -> pd.DataFrame:
     rows = []
     for c in result.claims:
         gid, consensus = group_of.get(c.id, ("", ""))
+        source = by_id.get(c.source)
+        start, end, located = file_position(c, source)
         rows.append({
-            "claim_id": c.id, "source": c.source, "path": paths.get(c.source, ""), "start": c.start,
-            "end": c.end, "text": c.text, "value": c.value, "unit": c.unit, "kind": c.kind,
+            "claim_id": c.id, "source": c.source, "path": source.path if source else "", "start": start,
+            "end": end, "located": located, "text": c.text, "value": c.value, "unit": c.unit, "kind": c.kind,
             "qualifier": c.qualifier, "low": c.low, "high": c.high, "noun": c.noun,
             "subject": c.subject, "group": gid, "consensus": consensus,
             "findings": " ".join(findings_of.get(c.id, [])), "worst_severity": worst.get(c.id, ""),
