@@ -287,3 +287,25 @@ def test_context_words(sentence: str, words: set[str]) -> None:
     first = _claims(sentence)[0]
     assert words <= set(first.context), first.context
     assert not {"pegg", "pric", "contract"} & set(first.context)
+
+
+# ---------------------------------------------------------------------------------------
+# sentences: where one ends decides the context every claim in it is read with
+
+SENTENCES = [
+    pytest.param("It added up to 39.3 million hours for the ZX405B. By our math that is 11 GWh.",
+                 ["It added up to 39.3 million hours for the ZX405B.", "By our math that is 11 GWh."],
+                 id="code-ending-in-a-letter-ends-the-sentence"),
+    pytest.param("J. Smith said the bill was $5 million. It rose.",
+                 ["J. Smith said the bill was $5 million.", "It rose."], id="initial-is-not-an-end"),
+    pytest.param("The firm moved to the U.S. in 2020. Costs rose.",
+                 ["The firm moved to the U.S. in 2020.", "Costs rose."], id="abbreviation-mid-sentence"),
+]
+
+
+@pytest.mark.parametrize(("text", "sentences"), SENTENCES)
+def test_sentences(text: str, sentences: list[str]) -> None:
+    from reconciler.extract.text import split_sentences
+
+    found = split_sentences(text)
+    assert [text[a:b] for a, b in zip(found.starts, found.ends, strict=True)] == sentences
