@@ -126,7 +126,7 @@ def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_en
     if info.update:
         near.append("~update")
     if any(c_start <= p < c_end for p in info.aggregates):
-        near.append("~aggregate")  # "39.3 million for the 8B, 70B and 405B combined": a sum over several
+        near.append("~aggregate")  # "39.3 million for the Z8, Z70 and Z400 combined": a sum over several
     seen: dict[str, None] = {}
     for w in near:
         seen.setdefault(w, None)

@@ -406,7 +406,7 @@ def _left_is_name(text: str, start: int) -> bool:
     if low in V.MONTHS or low in V.WEEKDAYS or low in V.HEDGES or low in V.SCALE_WORDS or low in V.CURRENCY_SUFFIXES:
         return False
     if any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
-        return True  # code before: "H100 80GB", "GPT-4 32k"
+        return True  # code before: "ZX90 80GB", "Zeta-4 32k"
     if word.isupper() and len(word) >= 2 and low not in V.CURRENCY_PREFIXES:
         return True  # acronym: "CUP 2024", "ZX 4090", "IMO 9697428"
     if not word[0].isupper():
@@ -425,7 +425,7 @@ _REPORTS_AFTER = re.compile(r"\s+(?:said|says|reported|reports|understands|under
 
 
 def _names_a_speaker(text: str, start: int, end: int) -> bool:
-    """True for a number inside the name of an outlet or channel that speaks: "Matchday 360
+    """True for a number inside the name of an outlet or channel that speaks: "Pitchside 360
     understands", "Channel 4 reported" (a capitalised word before, a reporting verb after)."""
     if not _REPORTS_AFTER.match(text, end) or start < 2 or text[start - 1] not in " \u00a0":
         return False
@@ -525,7 +525,7 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
     prefix = re.split(r"[:;,(=\[]", text[ta:start])[-1].lstrip("\"'“‘([*~")
     if re.fullmatch(r"(?i).*(?:million|billion|trillion|bn|mn|[mkb])[-–—](?:US|A|C|HK|S)?[$€£¥]?", prefix):
         return False  # "$1.7 billion-$1.9 billion": the second end of a range
-    # letters earlier in the same token: "GPT-4", "OpenAI-o1-1217", "pass@1"
+    # letters earlier in the same token: "Zeta-4", "Acme-o1-1217", "pass@1"
     return bool(prefix) and any(_cased(ch) for ch in prefix) and prefix.lower() not in _GLUED_CURRENCY
 
 
@@ -873,7 +873,7 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
     cands: list[tuple[int, int, bool]] = [(m.start(), m.end(), False) for m in digits_rx.finditer(text)]
     cands += [(m.start(), m.end(), True) for m in _at_word_start(_WORDS, lower)]
     cands.sort()
-    name_run_end = -2  # end of the last product name seen ("Zeta 3.1 405B")
+    name_run_end = -2  # end of the last product name seen ("Zeta 3.1 12B")
     tallies = _tallies(text)
     for s, e, is_word in cands:
         if _covered(mask, s, e):

@@ -19,7 +19,7 @@ _ABBREV = frozenset(
 )
 # a sentence ends at . ! ? (plus closing quotes/brackets) followed by space, or at a newline
 _BOUNDARY = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s)|\n+")
-# words, codes that start with a letter ("ZX800", "V2-Lite") or a digit ("405B", "8K"), and years
+# words, codes that start with a letter ("ZX800", "V2-Lite") or a digit ("12B", "8K"), and years
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’@.\-]*[A-Za-z0-9]|[A-Za-z]|\b\d+[A-Za-z][A-Za-z0-9]*\b|\b(?:1[89]|20)\d\d\b")
 _CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b")
 # irregular verb forms news uses around figures, mapped to one stem
@@ -89,7 +89,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     if len(word) == 1 and word.isalpha():
-        return i == 0 or not text[i - 1].isdigit()  # "J. Smith", but not "trained the 405B."
+        return i == 0 or not text[i - 1].isdigit()  # "J. Smith", but not "trained the ZX405B."
     if word in _ABBREV:
         # "in the U.S." at the very end of a sentence is still an abbreviation: accept the miss
         nxt = text[dot + 1: dot + 3].lstrip()
