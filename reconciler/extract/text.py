@@ -89,7 +89,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     if len(word) == 1 and word.isalpha():
-        return i == 0 or not text[i - 1].isdigit()  # "J. Smith", but not "trained the ZX405B."
+        return i == 0 or not text[i - 1].isdigit()  # "J. Smith", but not "trained the ZX90B."
     if word in _ABBREV:
         # "in the U.S." at the very end of a sentence is still an abbreviation: accept the miss
         nxt = text[dot + 1: dot + 3].lstrip()
