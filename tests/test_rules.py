@@ -22,6 +22,13 @@ VALUE_MISMATCH = [
     pytest.param(["The bridge carried 30,000 vehicles a day before the collapse.",
                   "The bridge carried 40,000 vehicles a day before the collapse."], "30,000", "40,000",
                  id="vehicles-30000-vs-40000"),
+    pytest.param(["The central bank raised its main rate by 25 basis points on Thursday.",
+                  "On Thursday the central bank raised its main rate by 25 basis points.",
+                  "The central bank raised its main rate by 50 basis points on Thursday."],
+                 "25 basis points", "50 basis points", id="basis-points-25-vs-50"),
+    pytest.param(["Temperatures in the capital hit 40C on Tuesday, a record.",
+                  "Temperatures in the capital hit 46C on Tuesday, a record."], "40C", "46C",
+                 id="celsius-40-vs-46"),
 ]
 
 
@@ -180,6 +187,12 @@ CONSISTENT = [
     pytest.param(["The settlement paid $101,980,000 to the state of Maryland.",
                   "The settlement paid nearly $102 million to the state of Maryland."],
                  "$101,980,000", "nearly $102 million", id="exact-vs-nearly-rounded"),
+    pytest.param(["The central bank raised its main rate by 25 basis points on Thursday.",
+                  "The central bank raised its main rate by 0.25 percentage points on Thursday."],
+                 "25 basis points", "0.25 percentage points", id="basis-points-vs-percentage-points"),
+    pytest.param(["Temperatures in the capital hit 40C on Tuesday, a record.",
+                  "Temperatures in the capital hit 104F on Tuesday, a record."],
+                 "40C", "104F", id="celsius-vs-fahrenheit-glued"),
 ]
 
 

@@ -156,7 +156,25 @@ _GLUED = re.compile(r"(?i)(?P<suf>bn|mn|tn|k|m|b|t)(?![A-Za-z0-9])")
 _SCALE_AFTER = re.compile(r"(?i)(?P<fill>[\s-]+|\s*\*\s*\*\s*)"
                           r"(?P<w>million|billion|trillion|thousand|hundred|mn|mln|bn|bln|tn|lakhs?|crores?)\b")
 _PERCENT = re.compile(r"(?i)\s?%|\s*(?:\*\s*\*\s*)?\s?(?:percentage points?|per\s?cent|pct)\b")
-_TEMPERATURE = re.compile(r"(?i)\s?(?:°\s?|º\s?|\s?degrees?\s+)(?P<u>c(?:elsius)?|f(?:ahrenheit)?)\b")
+_TEMPERATURE = re.compile(r"(?i)\s?(?:°\s?|º\s?|\s?degrees?\s+)(?P<u>c(?:elsius)?|f(?:ahrenheit)?)\b"
+                          r"|(?-i:(?P<glued>[CF]))(?![\w°])")  # "40C", "104F" as the UK and US press write them
+# a glued "C"/"F" is a temperature only where the text talks of weather ("Form 3C", "Terminal 2F")
+_WEATHER = re.compile(r"(?i)\b(?:temperatures?|heat\w*|hot\w*|cold\w*|warm\w*|cool\w*|degrees?|thermometers?"
+                      r"|mercury|freez\w*|celsius|fahrenheit|weather|climate|sweltering|scorching)\b|°")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _glued_temperature(text: str, pos: int, end: int, glued_scale: str) -> bool:
+    """Is a "C"/"F" glued to digits a temperature? The text must talk of weather, and a noun
+    must not follow ("3C pupils" is a class, "40C heat" and "40C on Tuesday" are weather)."""
+    if glued_scale or not _WEATHER.search(text, max(0, pos - 80), pos + 40):
+        return False
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is None or nxt.group(1) in V.NOUN_STOP or _WEATHER.fullmatch(nxt.group(1)) is not None
+
+
+# "25 basis points", "50bp", "a 75 bps hike": hundredths of a percentage point
+_BASIS_POINTS = re.compile(r"\s?(?:[Bb]asis[\s-][Pp]oints?|bps?)(?![\w])")
 _PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|his\s+|her\s+)?"
                          r"(?P<what>[A-Za-z][\w-]*(?:\s+(?!of\b|in\b|to\b|and\b|for\b|from\b)[A-Za-z][\w-]*)?)")
 _PER = re.compile(r"(?i)\s*(?:per|an?|/|each)\s+(?P<what>(?:million\s+|billion\s+|thousand\s+)?"
@@ -641,8 +659,13 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
                 r.end = pos
     # temperature: "35°C", "95 °F", "40 degrees Celsius"
     tm = _TEMPERATURE.match(text, pos)
-    if tm:
-        r.kind, r.unit, r.end = "temperature", "F" if tm.group("u").lower().startswith("f") else "C", tm.end()
+    if tm and (tm.group("u") or _glued_temperature(text, pos, tm.end(), r.glued_scale)):
+        unit = tm.group("u") or tm.group("glued")
+        r.kind, r.unit, r.end = "temperature", "F" if unit.lower().startswith("f") else "C", tm.end()
+        return r
+    bp = _BASIS_POINTS.match(text, pos)
+    if bp and not r.glued_scale:
+        r.kind, r.unit, r.end = "percent", "bp", bp.end()
         return r
     # percent
     pm = _PERCENT.match(text, pos)

@@ -309,8 +309,9 @@ def _range_ends(g: Group, entries: list[_Entry], config: RuleConfig) -> list[Fin
 def _mismatch_severity(e: _Entry, best: _Entry, config: RuleConfig) -> Severity:
     assert e.base is not None and best.base is not None
     gap = max(e.base[1] - best.base[2], best.base[1] - e.base[2], 0.0)
-    if e.claim.kind == "percent" and best.claim.kind == "percent":
-        # shares and scores: judged in points, not relative to the value
+    if e.claim.kind == "percent" and best.claim.kind == "percent" and e.claim.unit == best.claim.unit == "%":
+        # shares and scores: judged in points, not relative to the value (a change in points
+        # or basis points, "raised by 25 basis points", is judged relative to its size)
         big = gap >= config.tol("percent_points_error")
         return config.severity("value_mismatch") if big else "warning"
     rel = gap / max(abs(best.base[0]), 1e-12)
@@ -386,7 +387,7 @@ def _num(c: Claim) -> str:
         if c.kind == "duration":
             return f"{fmt_number(c.value)} h"
         if c.kind == "percent":
-            return f"{fmt_number(c.value)}%"
+            return f"{fmt_number(c.value)}%" if c.unit == "%" else f"{fmt_number(c.value)} {c.unit}"
         if c.kind == "money":
             return f"{fmt_number(c.value)} {c.unit}"
         return fmt_number(c.value) + (f" {c.unit}" if c.unit else "")
