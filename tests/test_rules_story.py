@@ -72,6 +72,10 @@ def test_disagreement_is_not_an_update(tmp_path: Path, articles: list[str]) -> N
 # attributed_figures: each figure has its own named source; report both
 
 ATTRIBUTED = [
+    pytest.param(["The Harbourton Seismic Institute said the earthquake had a magnitude of 7.8.",
+                  "The National Quake Service said the earthquake had a magnitude of 7.7."],
+                 "magnitude of 7.8", "magnitude of 7.7", ("Seismic Institute", "Quake Service"),
+                 id="magnitude-by-two-agencies"),
     pytest.param(["Police said 38 people were arrested at the march on Saturday.",
                   "The organisers said 40 people were arrested at the march on Saturday."],
                  "38 people", "40 people", ("Police", "organisers"), id="police-38-vs-organisers-40"),

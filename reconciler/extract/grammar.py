@@ -524,7 +524,8 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
             return True
     if prev in "@^#_\\/" or prev.isdigit():
         return True
-    if prev in "-‐‑" and start >= 2 and (_cased(text[start - 2]) or text[start - 2] in "."):
+    magnitude = text[max(0, start - 10):start - 1].lower() == "magnitude"  # "a magnitude-6.1 aftershock"
+    if prev in "-‐‑" and start >= 2 and (_cased(text[start - 2]) or text[start - 2] in ".") and not magnitude:
         return True
     if prev == "." and start >= 2 and text[start - 2].isalnum():
         return True
@@ -544,7 +545,8 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
     if re.fullmatch(r"(?i).*(?:million|billion|trillion|bn|mn|[mkb])[-–—](?:US|A|C|HK|S)?[$€£¥]?", prefix):
         return False  # "$1.7 billion-$1.9 billion": the second end of a range
     # letters earlier in the same token: "Zeta-4", "Acme-o1-1217", "pass@1"
-    return bool(prefix) and any(_cased(ch) for ch in prefix) and prefix.lower() not in _GLUED_CURRENCY
+    return bool(prefix) and any(_cased(ch) for ch in prefix) and prefix.lower() not in _GLUED_CURRENCY \
+        and not magnitude
 
 
 def _cased(ch: str) -> bool:
@@ -973,18 +975,27 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
             kind, unit = "count", ""
         else:
             kind, unit = "number", ""
+        noun, end = r.noun, r.end
+        if not cur and kind in ("count", "number") and 0 < value < 10.5:
+            # an earthquake's magnitude: "magnitude 7.8", "a 7.8-magnitude quake", "7.7 on the Richter scale"
+            before = _MAGNITUDE_LEFT.search(lower, max(0, a - 16), a)
+            after = _MAGNITUDE_RIGHT.match(lower, e)
+            if before or after:
+                kind, unit, noun = "number", "magnitude", "magnitude"
+                a = before.start() if before else a
+                end = after.end() if after else e
         lo, hi, q = _interval(value, precision, qualifier)
         # trailing hedge: "200 or so", "300-plus"
         ph = re.match(r"(?i)[\s-]*(or so|or more|or less|or fewer|plus)\b", text[r.end:r.end + 10])
         if ph and not qualifier:
             lo, hi, q = _interval(value, precision, V.POST_HEDGES[ph.group(1).lower()])
         mention = Mention(
-            start=a, end=r.end, value=value, kind=kind, unit=unit, qualifier=q, low=lo, high=hi,
-            noun=r.noun, precision=precision, scale_words=r.scale_words, per=r.per,
+            start=a, end=end, value=value, kind=kind, unit=unit, qualifier=q, low=lo, high=hi,
+            noun=noun, precision=precision, scale_words=r.scale_words, per=r.per,
             base_unit=r.base_unit, num_start=s, num_end=e,
         )
         out.append(mention)
-        _set(mask, a, r.end)
+        _set(mask, a, end)
     out.sort(key=lambda m: (m.start, m.end))
     _pair(text, out)
     for mention in out:
@@ -992,6 +1003,9 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
             mention.role = "part"
     return out
 
+
+_MAGNITUDE_LEFT = re.compile(r"\bmagnitude(?:[\s-]|\s+of\s+)$")
+_MAGNITUDE_RIGHT = re.compile(r"[\s-]magnitude\b|\s+on\s+the\s+richter\s+scale\b")
 
 # "of which 20 people": a part of a whole stated before
 _PART_LEFT = re.compile(r"(?i)\b(?:of which|of whom|among them|among whom|including|includ(?:es|ed))\s*$")
