@@ -114,6 +114,17 @@ EXAMPLES = [
     pytest.param("Temperatures hit 40C (104F) on Tuesday.",
                  [("40C", 40, "C", "temperature", "exact"), ("104F", 104, "F", "temperature", "exact"),
                   ("Tuesday", "Tuesday", "weekday", "date", "exact")], id="glued-celsius-and-fahrenheit"),
+    # "¥" is the yen in an article about yen or Japan, the yuan otherwise; "Rs 500 crore" is money
+    pytest.param("The Japanese maker booked ¥3.2 trillion, or 3.2 trillion yen.",
+                 [("¥3.2 trillion", 3.2e12, "JPY", "money", "exact"), ("3.2 trillion yen", 3.2e12, "JPY", "money", "exact")],
+                 id="yen-sign-in-a-yen-article"),
+    pytest.param("The Chinese firm paid ¥500 million.",
+                 [("¥500 million", 5e8, "CNY", "money", "exact")], id="yuan-sign-in-a-yuan-article"),
+    pytest.param("The Japanese firm paid CN¥5 million to a supplier.",
+                 [("CN¥5 million", 5e6, "CNY", "money", "exact")], id="explicit-yuan-sign-in-a-yen-article"),
+    pytest.param("The firm paid Rs 500 crore, or RM 5 million.",
+                 [("Rs 500 crore", 5e9, "INR", "money", "exact"), ("RM 5 million", 5e6, "MYR", "money", "exact")],
+                 id="spaced-currency-prefixes-are-not-names"),
     # an earthquake's magnitude, in each way it is written
     pytest.param("A magnitude 7.8 earthquake killed 50,000 people.",
                  [("magnitude 7.8", 7.8, "magnitude", "number", "exact"),

@@ -421,8 +421,9 @@ def _left_is_name(text: str, start: int) -> bool:
         return False
     word = m.group(1)
     low = word.lower().rstrip(".")
-    if low in V.MONTHS or low in V.WEEKDAYS or low in V.HEDGES or low in V.SCALE_WORDS or low in V.CURRENCY_SUFFIXES:
-        return False
+    if low in V.MONTHS or low in V.WEEKDAYS or low in V.HEDGES or low in V.SCALE_WORDS or low in V.CURRENCY_SUFFIXES \
+            or low in V.CURRENCY_PREFIXES:
+        return False  # "Rs 500 crore", "RM 5 million": a currency, not a name
     if any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
         return True  # code before: "ZX90 80GB", "Zeta-4 32k"
     if word.isupper() and len(word) >= 2 and low not in V.CURRENCY_PREFIXES:
@@ -997,11 +998,27 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
         out.append(mention)
         _set(mask, a, end)
     out.sort(key=lambda m: (m.start, m.end))
+    _yen_or_yuan(text, out)
     _pair(text, out)
     for mention in out:
         if not mention.role and _PART_LEFT.search(text, max(0, mention.start - 20), mention.start):
             mention.role = "part"
     return out
+
+
+# "¥" is written for both the yen and the yuan: the article's own words decide
+_YEN_CUES = re.compile(r"(?i)\b(?:yen|japan|japanese)\b")
+_YUAN_CUES = re.compile(r"(?i)\b(?:yuan|renminbi|rmb|china|chinese)\b")
+
+
+def _yen_or_yuan(text: str, mentions: list[Mention]) -> None:
+    """Read a bare "¥" as yen in an article that speaks of yen or Japan, not of yuan or China."""
+    marked = [m for m in mentions if m.unit.startswith("CNY") and "¥" in text[m.start:m.num_start]
+              and "CN¥" not in text[m.start:m.num_start].upper()]
+    if not marked or len(_YEN_CUES.findall(text)) <= len(_YUAN_CUES.findall(text)):
+        return
+    for m in marked:
+        m.unit = "JPY" + m.unit[3:]
 
 
 _MAGNITUDE_LEFT = re.compile(r"\bmagnitude(?:[\s-]|\s+of\s+)$")
