@@ -116,7 +116,8 @@ EXAMPLES = [
                   ("Tuesday", "Tuesday", "weekday", "date", "exact")], id="glued-celsius-and-fahrenheit"),
     # "¥" is the yen in an article about yen or Japan, the yuan otherwise; "Rs 500 crore" is money
     pytest.param("The Japanese maker booked ¥3.2 trillion, or 3.2 trillion yen.",
-                 [("¥3.2 trillion", 3.2e12, "JPY", "money", "exact"), ("3.2 trillion yen", 3.2e12, "JPY", "money", "exact")],
+                 [("¥3.2 trillion", 3.2e12, "JPY", "money", "exact"),
+                  ("3.2 trillion yen", 3.2e12, "JPY", "money", "exact")],
                  id="yen-sign-in-a-yen-article"),
     pytest.param("The Chinese firm paid ¥500 million.",
                  [("¥500 million", 5e8, "CNY", "money", "exact")], id="yuan-sign-in-a-yuan-article"),
