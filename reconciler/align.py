@@ -222,6 +222,8 @@ def _pair_score(a: _Item, b: _Item, idf: _Weights, config: AlignConfig,
     rel = value_relation(a.base, b.base, config.scale_slack, cross_slack(ca, cb))
     if rel in ("near", "far") and _alternative_match(a, b):
         rel = "alternative"
+    if rel == "agree" and _loosely_bounded(a, b):
+        rel = "far"  # "at least 12 people" and "more than 300,000 homes": both true, not one figure
     score = sim
     if rel == "agree":
         bound = ca.qualifier in ("upper", "lower") or cb.qualifier in ("upper", "lower")
@@ -262,6 +264,15 @@ def _pair_score(a: _Item, b: _Item, idf: _Weights, config: AlignConfig,
     if ca.source == cb.source and rel != "agree":
         score -= 0.1
     return score, shared, rel
+
+
+def _loosely_bounded(a: _Item, b: _Item) -> bool:
+    """A one-sided bound agrees with any figure beyond it; ten times beyond, it is not evidence."""
+    if a.base is None or b.base is None or "upper" not in (a.claim.qualifier, b.claim.qualifier) \
+            and "lower" not in (a.claim.qualifier, b.claim.qualifier):
+        return False
+    lo, hi = sorted((abs(a.base[0]), abs(b.base[0])))
+    return lo > 0 and hi / lo > 10
 
 
 def _date_score(a: _Item, b: _Item, sim: float) -> float:
@@ -323,6 +334,8 @@ def _cannot_link(a: _Item, b: _Item, config: AlignConfig) -> bool:
         return False
     if ca.range_id and ca.range_id == cb.range_id:
         return True
+    if ca.sentence_start == cb.sentence_start and ca.unit == cb.unit and ca.value != cb.value:
+        return True  # "at least 12 people were killed and more than 300,000 homes lost power"
     rel = value_relation(a.base, b.base, config.scale_slack, cross_slack(ca, cb))
     if ca.value == cb.value or rel == "agree":
         return False  # the same figure again, or restated in another unit ("1.6-mile (2.6-kilometre)")

@@ -950,6 +950,8 @@ _STRONG_MARK = re.compile(
     r"|\b(?:GMT|UTC|[ECMP][SD]T)\b|\b\d{1,2}:\d\d\b",
     re.IGNORECASE,
 )
+# a dateline and the lede on one line, split at the dash after the dateline
+_DATELINE_LEDE = re.compile(r"(?P<head>[^\n]{3,120}?)\s+[-–—]{1,2}\s+(?=[A-Z\"'“‘])")
 _WEAK_MARK = re.compile(
     r"\b(?:By|Updated|Published|Posted|Read|Staff|Writer|Editor|Reporter|Correspondent"
     r"|Last modified|[ap]\.m)\b",
@@ -988,7 +990,12 @@ def _is_meta_line(line: str, index: int) -> bool:
 
 def _top_meta_lines(text: str, start: int = 0) -> Iterator[tuple[int, int, str]]:
     for i, (a, b, line) in enumerate(_lines(text, start, limit=_TOP_LINES)):
-        if _is_meta_line(line, i):
+        lede = _DATELINE_LEDE.match(line)
+        if lede and len(_WORDS.findall(line[lede.end():])) >= 6 and _is_meta_line(lede.group("head"), i):
+            # "PORT MERRIN, Sept. 28, 2025 (Wire) - Hurricane Zelda made landfall ...": the dateline
+            # is metadata, the lede that follows it on the same line is the story
+            yield a, a + lede.end(), lede.group()
+        elif _is_meta_line(line, i):
             yield a, b, line
 
 

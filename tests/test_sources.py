@@ -507,6 +507,12 @@ SKIP_RANGE_CASES = [
      ["By Harbor City 8 Staff"], ["Body 5."]),
     ("by the numbers title", "By the numbers: 405 billion parameters\n\nBody.", [],
      ["405 billion"]),
+    # wire copy: the dateline and the lede on one line; only the dateline is furniture
+    ("dateline then lede", "Storm hits\n\nPORT MERRIN, Sept. 28, 2025 (Wire) - Hurricane Zelda made landfall "
+     "with winds of 140 mph (225 km/h), officials said.\n", ["PORT MERRIN, Sept. 28, 2025 (Wire) -"],
+     ["Hurricane Zelda made landfall with winds of 140 mph (225 km/h), officials said."]),
+    ("agency dateline then lede", "Economy\n\nHARBOURTON, March 5 (Newswire) - The economy grew 0.2% in "
+     "the fourth quarter, data showed on Friday.\n", [], ["The economy grew 0.2%"]),
 ]
 
 

@@ -421,6 +421,8 @@ def _left_is_name(text: str, start: int) -> bool:
         return False
     word = m.group(1)
     low = word.lower().rstrip(".")
+    if low.endswith(("'s", "’s", "s'", "s’")):
+        return False  # a possessive: "Zelda's 140 mph winds", "the firms' 300 staff"
     if low in V.MONTHS or low in V.WEEKDAYS or low in V.HEDGES or low in V.SCALE_WORDS or low in V.CURRENCY_SUFFIXES \
             or low in V.CURRENCY_PREFIXES:
         return False  # "Rs 500 crore", "RM 5 million": a currency, not a name

@@ -361,15 +361,20 @@ def _explain_kind(e: _Entry, best: _Entry, rates: Rates, config: RuleConfig,
     ratio = e.base[0] / best.base[0] if best.base[0] else float("inf")
     diff = e.base[0] - best.base[0]
     msg = f"{quote(c)} disagrees with {quote(k)}"
-    expl = (f"{_num(c)} vs {_num(k)}: a difference of {fmt_number(abs(diff) / _scale_of(c))}"
+    expl = (f"{_num(c)} vs {_num(k)}: a difference of {fmt_number(abs(_in_unit_of(c, diff, e.base[0])))}"
             f"{' ' + _unit_label(c) if _unit_label(c) else ''} ({abs(ratio - 1) * 100:.1f}%). "
             f"Allowing for the precision and hedges of each figure "
             f"({_interval_text(c)} vs {_interval_text(k)}), they cannot both be right.")
     return "value_mismatch", msg, expl, k.text
 
 
-def _scale_of(c: Claim) -> float:
-    return 1.0
+def _in_unit_of(c: Claim, base_diff: float, c_base: float) -> float:
+    """A difference in base units (US dollars, metres per second, Celsius) in the claim's own unit."""
+    if c.kind == "temperature":
+        return base_diff * 9 / 5 if c.unit == "F" else base_diff
+    if isinstance(c.value, float) and c.value and c_base:
+        return base_diff * c.value / c_base
+    return base_diff
 
 
 def _unit_label(c: Claim) -> str:
@@ -378,7 +383,7 @@ def _unit_label(c: Claim) -> str:
     if c.kind == "duration":
         return "hours"
     if c.kind == "percent":
-        return "points"
+        return "basis points" if c.unit == "bp" else "points"
     return c.unit or (c.noun.split()[-1] if c.noun else "")
 
 
