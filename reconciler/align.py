@@ -268,8 +268,8 @@ def _pair_score(a: _Item, b: _Item, idf: _Weights, config: AlignConfig,
 
 def _loosely_bounded(a: _Item, b: _Item) -> bool:
     """A one-sided bound agrees with any figure beyond it; ten times beyond, it is not evidence."""
-    if a.base is None or b.base is None or "upper" not in (a.claim.qualifier, b.claim.qualifier) \
-            and "lower" not in (a.claim.qualifier, b.claim.qualifier):
+    bounds = {a.claim.qualifier, b.claim.qualifier} & {"upper", "lower"}
+    if a.base is None or b.base is None or not bounds:
         return False
     lo, hi = sorted((abs(a.base[0]), abs(b.base[0])))
     return lo > 0 and hi / lo > 10
