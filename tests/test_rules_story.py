@@ -36,6 +36,10 @@ UPDATE = [
                   dateline("May 13, 2025") + "According to final results, the mayor won 431,507 votes "
                   "in Sunday's election."],
                  "431,507 votes", "2025-05-13", id="provisional-votes-then-final"),
+    pytest.param([dateline("Sept. 28, 2025") + "At least 12 people were killed when the storm struck the coast.",
+                  dateline("Sept. 29, 2025") + "Death toll rises to 19. The death toll from the storm rose to 19 "
+                  "on Monday, officials said."],
+                 "19", "2025-09-29", id="at-least-12-then-rose-to-19"),
 ]
 
 

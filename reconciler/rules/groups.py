@@ -230,8 +230,16 @@ def _timeline(entries: list[_Entry], dates: dict[str, str | None]) -> list[tuple
                     return []  # two figures on one day: a real disagreement, not an update
     steps = sorted(by_date.items())
     first_entries = [e for e in steps[0][1] if e.base]
-    changed = any(not any(_agree(e, f) for f in first_entries) for _d, es in steps[1:] for e in es if e.base)
+    changed = any(not any(_agree(e, f) for f in first_entries) or _rose_past(e, first_entries)
+                  for _d, es in steps[1:] for e in es if e.base)
     return steps if changed else []
+
+
+def _rose_past(e: _Entry, earlier: list[_Entry]) -> bool:
+    """"At least 12 killed", then "the toll rose to 19": the later figure agrees with the bound,
+    yet the wording says the count moved on."""
+    return "~update" in e.claim.context and e.base is not None and any(
+        f.claim.qualifier == "lower" and f.base is not None and e.base[1] > f.base[0] for f in earlier)
 
 
 def _report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[str, str | None],
