@@ -99,19 +99,25 @@ _LIST_MARKER = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|0\d)(?=[ \t]+\S)")
 _SCI = re.compile(r"\s*[×xX*]\s*10\s*(?:\^\s*(?P<e1>[-−]?\d{1,3})|(?P<e2>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
+# Patterns that scan whole texts and can only match at a digit start with the digit itself,
+# outside any alternation ("\d(?:\d{0,2}...|\d*...)" for "\d{1,3}...|\d+..."; a look-behind
+# moves after it): then the regex engine skips ahead to digits instead of trying every position.
 _DIGITS = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.89
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 234 567 (no-break / thin spaces)
-    r"|\d+(?:\.\d+)?"
+    r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.89
+    r"|\d{0,2}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 234 567 (no-break / thin spaces)
+    r"|\d*(?:\.\d+)?)"
 )
 # the same for text that writes 4.096,5 (decimal comma; dots or spaces group thousands)
 _DIGITS_DECIMAL_COMMA = re.compile(
-    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"
-    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,])(?:,\d+)?"
-    r"|\d+(?:,\d+)?"
+    r"\d(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?"
+    r"|\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,])(?:,\d+)?"
+    r"|\d*(?:,\d+)?)"
 )
-_DC_EVIDENCE = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])|\d{1,3}(?:\.\d{3}){2,}(?!\d)|(?<![\d.,])\d{1,3}\.\d{3},\d")
-_EN_EVIDENCE = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])|\d{1,3}(?:,\d{3}){2,}(?!\d)|(?<![\d.,])\d{1,3},\d{3}\.\d")
+# "3,5" or "1.234.567" or "1.234,5" (not inside a longer figure), and the English counterparts
+_DC_EVIDENCE = re.compile(r"\d(?:(?<![\d.,]\d)\d*,\d{1,2}(?![\d.,])|\d{0,2}(?:\.\d{3}){2,}(?!\d)"
+                          r"|(?<![\d.,]\d)\d{0,2}\.\d{3},\d)")
+_EN_EVIDENCE = re.compile(r"\d(?:(?<![\d.,]\d)\d*\.\d{1,2}(?![\d.,])|\d{0,2}(?:,\d{3}){2,}(?!\d)"
+                          r"|(?<![\d.,]\d)\d{0,2},\d{3}\.\d)")
 # multiples and fractions: "roughly 15x", "a 10-fold rise", "a tenth of the cost", "two-thirds"
 _MULTIPLE = re.compile(r"(?i)\s?(?:x|×)(?![\w])|-fold\b|\s+fold\b")
 _FRACTIONS: dict[str, float] = {
@@ -312,7 +318,8 @@ def _month_num(name: str) -> int:
     return V.MONTHS.get(low) or V.MONTHS[low[:3]]
 
 
-_SCORE_DIGITS = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–.]\d)")
+# "\b\d{1,3}-\d{1,3}", led by its first digit (the word boundary checked behind it)
+_SCORE_DIGITS = re.compile(r"\d(?<!\w\d)\d{0,2}\s?[-–]\s?\d{1,3}\b(?![-–.]\d)")
 _SCORE_BEFORE = re.compile(
     r"(?i)\b(?:won|win|wins|lost|lose|loses|beat|beats|drew|draw|defeat(?:ed)?|victory|tied|ended|finished|"
     r"final score|scoreline|result)\b[^.\d\n]{0,25}$"
