@@ -19,7 +19,7 @@ from . import vocab as V
 Span = tuple[int, int]
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -254,31 +254,48 @@ def _sig_precision(value: float) -> float:
 # pass 1: masks and dates
 
 
-def _digit_runs(text: str) -> list[int]:
-    """Where each run of digits starts."""
-    return [m.start() for m in _DIGIT_RUN.finditer(text)]
-
-
 _DIGIT_RUN = re.compile(r"\d+")
+_YEAR = re.compile(r"(?:1[6-9]|20|21)\d\d")  # with fullmatch: a bare year
+
+
+@dataclass(frozen=True)
+class _DigitRuns:
+    """Where runs of digits stand, found once per text: the digit-led patterns are tried only at
+    runs that start a word, and only at runs of a length the pattern can begin with."""
+
+    spans: list[Span]  # every run of digits
+    starts: list[int]  # runs that start a word (no letter or "_" glued before them)
+    short: list[int]  # of those, runs of one or two digits ("9:30", "5/12/2024", "12th of May")
+    four: list[int]  # of those, runs of four digits ("2024-05-12", "1400 GMT")
+    before_colon: list[int]  # of those, runs followed by ":" ("1:23-cv-456")
+
+
+def _digit_runs(text: str) -> _DigitRuns:
+    spans = [m.span() for m in _DIGIT_RUN.finditer(text)]
+    word = [(a, b) for a, b in spans if not (a and (text[a - 1].isalpha() or text[a - 1] == "_"))]
+    return _DigitRuns(spans, [a for a, _b in word], [a for a, b in word if b - a <= 2],
+                      [a for a, b in word if b - a == 4], [a for a, b in word if text[b:b + 1] == ":"])
 
 
 def _at_digits(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """Matches of a digit-led pattern, tried only where a run of digits starts (and a word starts)."""
+    """Matches of a digit-led pattern, tried only at the given starts of digit runs."""
     for i in starts:
-        if i and (text[i - 1].isalpha() or text[i - 1] == "_"):
-            continue
         m = rx.match(text, i)
         if m:
             yield m
 
 
-def _mask_spans(text: str, skip: tuple[Span, ...], starts: list[int] | None = None,
+def _mask_spans(text: str, skip: tuple[Span, ...], runs: _DigitRuns | None = None,
                 lower: str | None = None) -> list[Span]:
     """Spans that are never claims. Each pattern runs only if a cheap test says it can match."""
     spans: list[Span] = list(skip)
-    starts = _digit_runs(text) if starts is None else starts
+    runs = _digit_runs(text) if runs is None else runs
     lower = _lower_same_length(text) if lower is None else lower
-    for rx in (_IDENT_CODES, _TIME, _COUNTERS[0], _COUNTERS[1]):
+    # each pattern only where it can start: case codes at digits before ":", times at runs of
+    # 1, 2 or 4 digits, phone numbers at a "0"
+    phone_starts = [i for i in runs.starts if text[i] == "0"]
+    for rx, starts in ((_IDENT_CODES, runs.before_colon), (_TIME, sorted(runs.short + runs.four)),
+                       (_COUNTERS[0], runs.starts), (_COUNTERS[1], phone_starts)):
         spans.extend((m.start(), m.end()) for m in _at_digits(rx, text, starts)
                      if not (rx is _COUNTERS[1] and m.start() and text[m.start() - 1] in ",."))  # 7,000.00
     rxs = [_IDENT, _MARKERS, _LIST_MARKER, _COUNTERS[2]]
@@ -352,11 +369,12 @@ def _at_word_start(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-def _dates(text: str, mask: bytearray, starts: list[int] | None = None) -> list[Mention]:
+def _dates(text: str, mask: bytearray, runs: _DigitRuns | None = None) -> list[Mention]:
     out: list[Mention] = []
-    starts = _digit_runs(text) if starts is None else starts
-    for rx in (_DATE_ISO, _DATE_US, _DATE_MD, _DATE_DM):
-        found = _at_word_start(rx, text) if rx is _DATE_MD else _at_digits(rx, text, starts)
+    runs = _digit_runs(text) if runs is None else runs
+    # ISO dates start with four digits, US dates and "12 May" with one or two
+    for rx, starts in ((_DATE_ISO, runs.four), (_DATE_US, runs.short), (_DATE_MD, None), (_DATE_DM, runs.short)):
+        found = _at_word_start(rx, text) if starts is None else _at_digits(rx, text, starts)
         for m in found:
             if _covered(mask, m.start(), m.end()):
                 continue
@@ -434,13 +452,13 @@ _TALLY_SEP = re.compile(r"^[^.;:!?\n]{0,40}?(?:,|\band\b|;)\s*(?:the\s+|with\s+)
 _NAME_BEFORE = re.compile(r"(?:(?<![\w'’&.-])[A-Z][\w'’&.-]*\s+){1,3}$")
 
 
-def _tallies(text: str) -> set[int]:
+def _tallies(text: str, digit_runs: _DigitRuns | None = None) -> set[int]:
     """Start offsets of numbers that follow a name in a list of two or more ("Union 25 seats and the
     Labour Front 22"): a tally of names, not product versions such as "Zeta 3"."""
     hits = []
-    for m in _DIGIT_RUN.finditer(text):  # only where digits stand: a name before them is checked locally
-        a, b = m.start(), m.end()
-        if b - a > 6 or (a and not text[a - 1].isspace()) or re.fullmatch(r"(?:1[6-9]|20|21)\d\d", m.group()):
+    # only where digits stand: a name before them is checked locally
+    for a, b in (digit_runs or _digit_runs(text)).spans:
+        if b - a > 6 or (a and not text[a - 1].isspace()) or _YEAR.fullmatch(text, a, b):
             continue
         if not _NAME_BEFORE.search(text, max(0, a - 60), a):
             continue
@@ -454,7 +472,7 @@ def _tallies(text: str) -> set[int]:
         if runs:
             b1 = runs[-1][-1][1]
             gap = text[b1:hit[0]]
-            if len(gap) < 60 and ("," in gap or " and " in gap or ";" in gap) and not re.search(r"[.!?\n]", gap):
+            if len(gap) < 60 and ("," in gap or " and " in gap or ";" in gap) and not _SENTENCE_END.search(gap):
                 runs[-1].append(hit)
                 continue
         runs.append([hit])
@@ -462,10 +480,14 @@ def _tallies(text: str) -> set[int]:
     for run in runs:
         # a tally lists three or more, or counts something ("25 seats and ... 22"); two versions
         # joined by "and" ("Zeta 3 and Zeta Guard 3") are product names
-        counted = re.match(r"\s+[a-z]+s\b", text[run[0][1]:run[0][1] + 20])
+        counted = _COUNTED.match(text[run[0][1]:run[0][1] + 20])
         if len(run) >= 3 or (len(run) == 2 and counted):
             out.update(a for a, _b in run)
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_COUNTED = re.compile(r"\s+[a-z]+s\b")
 
 
 def _token_bounds(text: str, a: int, b: int) -> tuple[int, int]:
@@ -505,16 +527,21 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
     if nxt == "-" and prev == "-" and text[end + 1:end + 3].isdigit() and len(text[end + 1:end + 3]) == 2:
         return True
     tail = text[end:end + 3].lower()
-    if re.match(r"(?:st|nd|rd|th)\b", tail):
+    if _ORDINAL_SUFFIX.match(tail):
         return True
     ta = start  # the token before the digits, stopping at spaces and at uncased script (CJK has no spaces)
     while ta > 0 and not text[ta - 1].isspace() and (text[ta - 1].isascii() or _cased(text[ta - 1])):
         ta -= 1
-    prefix = re.split(r"[:;,(=\[]", text[ta:start])[-1].lstrip("\"'“‘([*~")
-    if re.fullmatch(r"(?i).*(?:million|billion|trillion|bn|mn|[mkb])[-–—](?:US|A|C|HK|S)?[$€£¥]?", prefix):
+    prefix = _TOKEN_SPLIT.split(text[ta:start])[-1].lstrip("\"'“‘([*~")
+    if _RANGE_END_PREFIX.fullmatch(prefix):
         return False  # "$1.7 billion-$1.9 billion": the second end of a range
     # letters earlier in the same token: "GPT-4", "OpenAI-o1-1217", "pass@1"
     return bool(prefix) and any(_cased(ch) for ch in prefix) and prefix.lower() not in _GLUED_CURRENCY
+
+
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_TOKEN_SPLIT = re.compile(r"[:;,(=\[]")
+_RANGE_END_PREFIX = re.compile(r"(?i).*(?:million|billion|trillion|bn|mn|[mkb])[-–—](?:US|A|C|HK|S)?[$€£¥]?")
 
 
 def _cased(ch: str) -> bool:
@@ -529,7 +556,7 @@ _GLUED_CURRENCY = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Right:
     end: int
     value_mult: float = 1.0
@@ -575,6 +602,12 @@ _UNIT_WORD = re.compile(r"[A-Za-z²³/µ.]+(?:\s(?:miles?|km|kilomet(?:re|er)s?|
 # two-letter units that may stand after a space ("80 km"); others must be glued ("80m")
 _SHORT_UNITS_SPACED = frozenset({"h", "ft", "mi", "km", "kg", "mm", "cm", "mb", "gb", "tb", "kb", "pb", "kw", "mw",
                                  "gw", "wh"})
+
+
+_A_PERIOD = re.compile(r"(?i)\s*a\s+(?:year|month|week|day)\b")  # "$5 a year" is not a rate per "a"
+_UNIT_GAP = re.compile(r"(?:-|\s*(?:\*\s*\*\s*)?|\u00a0)")
+_MACHINE_HOURS = re.compile(r"(?i)(?P<m>" + "|".join(V.MACHINE_HOUR_PREFIXES) + r")[\s-]hours?\b")
+_UNIT_NAMES: Mapping[str, object] = dict.fromkeys([*V.DURATION_UNITS, *V.PHYSICAL_UNITS], 0)
 
 
 def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
@@ -655,7 +688,7 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     if r.currency or has_currency:
         r.kind = "money"
         per = _PER.match(text, pos)
-        if (per and not re.match(r"(?i)\s*a\s+(?:year|month|week|day)\b", text[pos:pos + 12])) or \
+        if (per and not _A_PERIOD.match(text[pos:pos + 12])) or \
                 (per and per.group("what").lower() in ("hour", "day", "year", "month", "week", "gpu", "night")):
             what = per.group("what")
             if what.lower() not in ("few", "lot", "result", "record", "total", "deal", "further", "year-on-year",
@@ -665,10 +698,10 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
                 r.end = per.end()
         return r
     # duration / physical units (glued or spaced, or hyphenated: "54-day", "1.6-mile")
-    um = re.match(r"(?:-|\s*(?:\*\s*\*\s*)?|\u00a0)", text[pos:pos + 8])
+    um = _UNIT_GAP.match(text[pos:pos + 8])
     upos = pos + (um.end() if um else 0)
     # machine hours: "5,000 GPU hours", "30.84 million GPU-hours"
-    mh = re.match(r"(?i)(?P<m>" + "|".join(V.MACHINE_HOUR_PREFIXES) + r")[\s-]hours?\b", text[upos:upos + 24])
+    mh = _MACHINE_HOURS.match(text[upos:upos + 24])
     if mh:
         r.kind, r.unit, r.factor = "duration", "h", 1.0
         r.noun = text[upos:upos + mh.end()]
@@ -676,7 +709,7 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
         return r
     wm = _UNIT_WORD.match(text, upos, upos + 30)
     if wm:
-        cand = _match_phrase(text, upos, {**{k: 0 for k in V.DURATION_UNITS}, **{k: 0 for k in V.PHYSICAL_UNITS}})
+        cand = _match_phrase(text, upos, _UNIT_NAMES)
         if cand:
             key, cend = cand
             ok_end = cend >= len(text) or not text[cend].isalnum()
@@ -710,7 +743,10 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
 
 
 def _unit_glued(text: str, pos: int) -> bool:
-    return bool(re.match(r"(?i)(?:m|t)(?:\b|²|³)", text[pos:pos + 2]))
+    return bool(_M_OR_T.match(text[pos:pos + 2]))
+
+
+_M_OR_T = re.compile(r"(?i)(?:m|t)(?:\b|²|³)")
 
 
 _MONEY_NEAR = re.compile(r"(?i)\b(?:salary|salaries|wages?|fee|fees|paid|pay|pays|cost|costs|price|worth|deal|"
@@ -823,12 +859,12 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
     """All numeric mentions in ``text`` (outside ``skip``), in text order."""
     n = len(text)
     mask = bytearray(n + 1)
-    starts = _digit_runs(text)
+    runs = _digit_runs(text)
     lower = _lower_same_length(text)  # once: the word patterns below all run on it
-    for a, b in _mask_spans(text, skip, starts, lower):
+    for a, b in _mask_spans(text, skip, runs, lower):
         _set(mask, a, b)
     skip_mask = bytearray(mask)
-    out = _dates(text, mask, starts)
+    out = _dates(text, mask, runs)
     out += _scores(text, mask)
     # vague amounts: "tens of millions of dollars"
     vague_cues = ("tens of", "dozens", "hundreds of", "thousands of", "millions of", "billions of", "trillions")
@@ -862,7 +898,7 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
     cands += [(m.start(), m.end(), True) for m in _at_word_start(_WORDS, lower)]
     cands.sort()
     name_run_end = -2  # end of the last product name seen ("Zeta 3.1 405B")
-    tallies = _tallies(text)
+    tallies: set[int] | None = None  # found when a number first looks like part of a name
     for s, e, is_word in cands:
         if _covered(mask, s, e):
             continue
@@ -891,12 +927,15 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
         else:
             if _rejected_by_neighbours(text, s, e):
                 continue
-            if s not in tallies and (s <= name_run_end + 1 or _left_is_name(text, s)):
-                name_run_end = _token_bounds(text, s, e)[1]
-                continue
+            if s <= name_run_end + 1 or _left_is_name(text, s):
+                if tallies is None:
+                    tallies = _tallies(text, runs)
+                if s not in tallies:
+                    name_run_end = _token_bounds(text, s, e)[1]
+                    continue
             val, precision = parse_digits(text[s:e], comma_dec)
             # a bare year is a date, not a quantity: handled as context, not claimed
-            if re.fullmatch(r"(?:1[6-9]|20|21)\d\d", text[s:e]) and not _read_left(text, s)[1]:
+            if _YEAR.fullmatch(text, s, e) and not _read_left(text, s)[1]:
                 r0 = _read_right(text, e, False)
                 if not r0.kind and not r0.noun.lower().startswith(("people", "person")):
                     continue
@@ -939,7 +978,7 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
             kind, unit = "number", ""
         lo, hi, q = _interval(value, precision, qualifier)
         # trailing hedge: "200 or so", "300-plus"
-        ph = re.match(r"(?i)[\s-]*(or so|or more|or less|or fewer|plus)\b", text[r.end:r.end + 10])
+        ph = _POST_HEDGE.match(text[r.end:r.end + 10])
         if ph and not qualifier:
             lo, hi, q = _interval(value, precision, V.POST_HEDGES[ph.group(1).lower()])
         mention = Mention(
@@ -957,6 +996,7 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
     return out
 
 
+_POST_HEDGE = re.compile(r"(?i)[\s-]*(or so|or more|or less|or fewer|plus)\b")
 # "of which 20 people": a part of a whole stated before
 _PART_LEFT = re.compile(r"(?i)\b(?:of which|of whom|among them|among whom|including|includ(?:es|ed))\s*$")
 
