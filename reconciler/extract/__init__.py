@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..models import Claim, Source
 from .grammar import Mention, scan
@@ -19,6 +20,7 @@ _PROVISIONAL = re.compile(PROVISIONAL, re.I)
 _PLAN_STEMS = frozenset(stem(w) for w in PLAN_WORDS)
 _FORECAST_STEMS = frozenset(stem(w) for w in FORECAST_WORDS)
 _DIGIT = re.compile(r"\d")
+_NOUN_SPLIT = re.compile(r"[\s-]+")
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’@.\-]*")
 
 
@@ -42,10 +44,12 @@ def extract_text(text: str, source_id: str = "text") -> list[Claim]:
 class _Sentence:
     """What every claim of one sentence needs, computed once per sentence."""
 
-    __slots__ = ("aggregates", "attributions", "fates", "update", "words")
+    __slots__ = ("aggregates", "attributions", "fates", "offsets", "stems", "update")
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self.words = content_words(text, start, end)
+        words = content_words(text, start, end)
+        self.offsets = [p for p, _w in words]  # in text order: a clause's words are a slice, found by bisection
+        self.stems = [w for _p, w in words]
         lower = text[start:end].lower()
         self.fates = [(start + m.start(), FATE_WORDS[m.group()]) for m in _FATE_WORD.finditer(lower)]
         self.update = bool(_UPDATE_WORD.search(lower))
@@ -102,22 +106,26 @@ def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: d
 def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_end: int,
              info: _Sentence) -> tuple[str, ...]:
     """Content-word stems near the claim: its clause, widened to the sentence when thin."""
-    words = [(p, w) for p, w in info.words if c_start <= p < c_end and not (m.start <= p < m.end)]
-    left = [w for p, w in words if p < m.start]
-    right = [w for p, w in words if p >= m.end]
+    offsets, stems = info.offsets, info.stems
+    # the words of the clause [c_start, c_end) left and right of the claim [m.start, m.end)
+    clause_start, clause_end = bisect_left(offsets, c_start), bisect_left(offsets, c_end)
+    right_start = bisect_left(offsets, max(m.end, c_start))
+    left = stems[clause_start:bisect_left(offsets, min(m.start, c_end))]
+    right = stems[right_start:clause_end]
     near = left[-12:] + right[:8]
     if len(left) < 2:
-        extra = [w for p, w in info.words if p < c_start]
+        extra = stems[:clause_start]
         near = extra[-5:] + near
         left = extra[-5:] + left  # a list label before the colon reads as the figure's left context
         if len(near) < 3:
-            near += [w for p, w in info.words if p >= c_end][:4]
+            near += stems[clause_end:clause_end + 4]
     if m.noun and m.kind not in _UNIT_KINDS:
-        near += [stem(w) for w in re.split(r"[\s-]+", m.noun) if w]
+        near += [stem(w) for w in _NOUN_SPLIT.split(m.noun) if w]
     if any(w in _PLAN_STEMS for w in left[-4:] + right[:3]):
         near.append("~plan")  # "set May 10 as their target": a plan, not what happened
     next_number = _DIGIT.search(text, m.end, c_end)
-    right_close = [w for p, w in words if m.end <= p < (next_number.start() if next_number else c_end)][:3]
+    close_end = bisect_left(offsets, next_number.start()) if next_number else clause_end
+    right_close = stems[right_start:close_end][:3]
     if any(w in _FORECAST_STEMS for w in left[-5:] + right_close):
         near.append("~forecast")  # "the $4.01 billion analysts expected": an estimate, not the result
     fates = {fate for p, fate in info.fates if c_start <= p < c_end}
@@ -155,15 +163,20 @@ _SAID = r"(?:said|says|say|estimated|estimates|reported|reports|counted|claimed|
 _ATTRIBUTION = re.compile(
     rf"according\s+to\s+(?P<a>{_WHO})|(?P<b>{_WHO})\s+{_SAID}\b|\b{_SAID}\s+(?P<c>{_WHO})(?=[\s,.;])"
 )
+# "according" or a word of _SAID (as a substring): every attribution holds one
+_ATTRIBUTION_CUE = re.compile(r"according|said|say|estimate|report|counted|claim|put|told")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a)\s+", re.I)
 _NOT_WHO = frozenset({"it", "he", "she", "they", "we", "this", "that", "there", "which", "who", "a", "an"})
 
 
 def _attributions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, who) of every attribution in a sentence ("police said", "according to X")."""
+    if not _ATTRIBUTION_CUE.search(text, start, end):
+        return []  # most sentences hold none of the words an attribution needs: skip the costly pattern
     out = []
     for am in _ATTRIBUTION.finditer(text, start, end):
         who = next(g for g in am.groups() if g)
-        norm = re.sub(r"^(?:the|a)\s+", "", " ".join(who.split()), flags=re.I).rstrip(".,;:")
+        norm = _LEADING_ARTICLE.sub("", " ".join(who.split())).rstrip(".,;:")
         low = norm.lower()
         if norm and low not in _NOT_WHO and low not in _SUBJECT_STOP:
             out.append((am.start(), am.end(), norm))
