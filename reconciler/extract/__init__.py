@@ -50,16 +50,26 @@ class _Sentence:
         words = content_words(text, start, end)
         self.offsets = [p for p, _w in words]  # in text order: a clause's words are a slice, found by bisection
         self.stems = [w for _p, w in words]
-        lower = text[start:end].lower()
-        self.fates = [(start + m.start(), FATE_WORDS[m.group()]) for m in _FATE_WORD.finditer(lower)]
-        self.update = bool(_UPDATE_WORD.search(lower))
-        self.aggregates = [start + m.start() for m in _AGGREGATE_WORD.finditer(lower)]
+        self.fates: list[tuple[int, str]] = []
+        self.update = False
+        self.aggregates: list[int] = []
+        for m in _CUE_WORD.finditer(text[start:end].lower()):  # one pass for the three word lists
+            if m.lastgroup == "fate":
+                self.fates.append((start + m.start(), FATE_WORDS[m.group()]))
+            elif m.lastgroup == "update":
+                self.update = True
+            else:
+                self.aggregates.append(start + m.start())
         self.attributions = _attributions(text, start, end)
 
 
-_FATE_WORD = re.compile(r"\b(?:" + "|".join(sorted(FATE_WORDS, key=len, reverse=True)) + r")\b")
-_AGGREGATE_WORD = re.compile(r"\b(?:combined|altogether|together|cumulative|cumulatively)\b")
-_UPDATE_WORD = re.compile(r"\b(?:" + "|".join(sorted(UPDATE_WORDS, key=len, reverse=True)) + r")\b")
+_AGGREGATE_WORDS = ("combined", "altogether", "together", "cumulative", "cumulatively")
+# whole words (the lists share none): what happened to the people, an updated figure, a sum
+_CUE_WORD = re.compile(r"\b(?:(?P<fate>" + "|".join(sorted(FATE_WORDS, key=len, reverse=True)) + ")"
+                       r"|(?P<update>" + "|".join(sorted(UPDATE_WORDS, key=len, reverse=True)) + ")"
+                       r"|(?P<aggregate>" + "|".join(_AGGREGATE_WORDS) + r"))\b")
+assert not (FATE_WORDS.keys() & UPDATE_WORDS or FATE_WORDS.keys() & set(_AGGREGATE_WORDS)
+            or UPDATE_WORDS & set(_AGGREGATE_WORDS))
 
 
 def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: dict[int, _Sentence],

@@ -581,6 +581,13 @@ def _match_phrase(text: str, pos: int, table: Mapping[str, object], max_words: i
     """Longest key of ``table`` (lower case, single spaces) starting at ``pos`` (after spaces)."""
     m = _LEAD_FILL.match(text, pos, pos + 12)
     p = m.end() if m else pos
+    first = _PHRASE_WORD.match(text, p, p + 60)
+    if first and (first.end() == len(text) or text[first.end()].isspace()):
+        # the phrases read here are this word alone or phrases that start with it: most words fail at once
+        word = first.group().lower()
+        alone = word.rstrip(".!?'’")
+        if alone not in table and alone.rstrip("s") not in table and word not in _first_words(table):
+            return None
     words = []
     for w in _PHRASE_WORD.finditer(text, p, p + 60):
         words.append(w)
@@ -596,6 +603,17 @@ def _match_phrase(text: str, pos: int, table: Mapping[str, object], max_words: i
         if phrase.rstrip("s") in table and k == 1:
             best = (phrase.rstrip("s"), phrase_end)
     return best
+
+
+_FIRST_WORDS: dict[int, tuple[Mapping[str, object], frozenset[str]]] = {}
+
+
+def _first_words(table: Mapping[str, object]) -> frozenset[str]:
+    """The first words of the keys of ``table`` that have several."""
+    cached = _FIRST_WORDS.get(id(table))
+    if cached is None or cached[0] is not table:
+        cached = _FIRST_WORDS[id(table)] = (table, frozenset(k.split(" ")[0] for k in table if " " in k))
+    return cached[1]
 
 
 _UNIT_WORD = re.compile(r"[A-Za-z²³/µ.]+(?:\s(?:miles?|km|kilomet(?:re|er)s?|metres|meters|feet|ft|tonnes|tons|mi))?")
