@@ -131,12 +131,12 @@ def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_en
             near += stems[clause_end:clause_end + 4]
     if m.noun and m.kind not in _UNIT_KINDS:
         near += [stem(w) for w in _NOUN_SPLIT.split(m.noun) if w]
-    if any(w in _PLAN_STEMS for w in left[-4:] + right[:3]):
+    if not _PLAN_STEMS.isdisjoint(left[-4:] + right[:3]):
         near.append("~plan")  # "set May 10 as their target": a plan, not what happened
     next_number = _DIGIT.search(text, m.end, c_end)
     close_end = bisect_left(offsets, next_number.start()) if next_number else clause_end
     right_close = stems[right_start:close_end][:3]
-    if any(w in _FORECAST_STEMS for w in left[-5:] + right_close):
+    if not _FORECAST_STEMS.isdisjoint(left[-5:] + right_close):
         near.append("~forecast")  # "the $4.01 billion analysts expected": an estimate, not the result
     fates = {fate for p, fate in info.fates if c_start <= p < c_end}
     for fate in sorted(fates):
@@ -145,10 +145,7 @@ def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_en
         near.append("~update")
     if any(c_start <= p < c_end for p in info.aggregates):
         near.append("~aggregate")  # "39.3 million for the 8B, 70B and 405B combined": a sum over several
-    seen: dict[str, None] = {}
-    for w in near:
-        seen.setdefault(w, None)
-    return tuple(seen)
+    return tuple(dict.fromkeys(near))  # each word once, in order
 
 
 def _subject(text: str, m: Mention, c_start: int, s_start: int) -> str:
