@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 
 from ..models import Claim, Source
-from .grammar import Mention, scan
+from .grammar import Mention, folds_simply, lower_same_length, scan
 from .text import Sentences, clause_bounds, content_words, split_sentences, stem
 from .vocab import FATE_WORDS, FORECAST_WORDS, PLAN_WORDS, PROVISIONAL, UPDATE_WORDS
 
@@ -16,6 +16,8 @@ __all__ = ["extract_claims", "extract_text"]
 _UNIT_KINDS = frozenset({"duration", "length", "mass", "area", "volume", "speed", "data", "energy", "power",
                          "emissions"})
 _PROVISIONAL = re.compile(PROVISIONAL, re.I)
+_PROVISIONAL_LOWER = re.compile(PROVISIONAL)  # for lower-cased text: see folds_simply
+assert not any(c.isupper() for c in PROVISIONAL)  # lower-case words only, else the two patterns differ
 # context words are stems: compare them with stemmed vocabulary
 _PLAN_STEMS = frozenset(stem(w) for w in PLAN_WORDS)
 _FORECAST_STEMS = frozenset(stem(w) for w in FORECAST_WORDS)
@@ -30,8 +32,9 @@ def extract_claims(source: Source) -> list[Claim]:
     sentences = split_sentences(text)
     cache: dict[int, _Sentence] = {}
     # "preliminary results", "with 96.2% of stations reporting": this article's figures may be updated later
-    provisional = bool(_PROVISIONAL.search(text))
-    return [_claim(source, text, sentences, m, cache, provisional) for m in scan(text, source.skip)]
+    lower = lower_same_length(text)
+    provisional = bool(_PROVISIONAL_LOWER.search(lower) if folds_simply(text) else _PROVISIONAL.search(text))
+    return [_claim(source, text, sentences, m, cache, provisional) for m in scan(text, source.skip, lower)]
 
 
 def extract_text(text: str, source_id: str = "text") -> list[Claim]:

@@ -126,10 +126,22 @@ _FRACTIONS: dict[str, float] = {
     "three-quarters": 0.75, "three quarters": 0.75, "a fifth": 0.2, "one-fifth": 0.2, "a tenth": 0.1,
     "one-tenth": 0.1, "one tenth": 0.1,
 }
-_FRACTION_RE = re.compile(
-    r"(?i)\b(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_FRACTIONS, key=len, reverse=True))
+_FRACTION_WORDS = (
+    r"\b(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_FRACTIONS, key=len, reverse=True))
     + r")\b(?=\s+(?:of|the|as|that)\b)"
 )
+_FRACTION_RE = re.compile("(?i)" + _FRACTION_WORDS)
+_FRACTION_LOWER = re.compile(_FRACTION_WORDS)  # for lower-cased text: see folds_simply
+
+
+def folds_simply(text: str) -> bool:
+    """Does a case-insensitive pattern of lower-case ASCII words match ``text`` where the same pattern,
+    case-sensitive, matches ``text.lower()`` (same offsets)? The latter runs about twice as fast.
+
+    Yes unless İ, ı or ſ stand in the text: case-insensitive matching reads them as i or s, while
+    lower() keeps ı and ſ and makes İ two characters.
+    """
+    return not ("\u0130" in text or "\u0131" in text or "\u017f" in text)
 
 
 def decimal_comma(text: str) -> bool:
@@ -290,7 +302,7 @@ def _mask_spans(text: str, skip: tuple[Span, ...], runs: _DigitRuns | None = Non
     """Spans that are never claims. Each pattern runs only if a cheap test says it can match."""
     spans: list[Span] = list(skip)
     runs = _digit_runs(text) if runs is None else runs
-    lower = _lower_same_length(text) if lower is None else lower
+    lower = lower_same_length(text) if lower is None else lower
     # each pattern only where it can start: case codes at digits before ":", times at runs of
     # 1, 2 or 4 digits, phone numbers at a "0"
     phone_starts = [i for i in runs.starts if text[i] == "0"]
@@ -314,7 +326,7 @@ def _mask_spans(text: str, skip: tuple[Span, ...], runs: _DigitRuns | None = Non
     return spans
 
 
-def _lower_same_length(text: str) -> str:
+def lower_same_length(text: str) -> str:
     """Lower-cased text with the same offsets (a rare character whose lower case is longer stays)."""
     low = text.lower()
     if len(low) == len(text):
@@ -873,12 +885,13 @@ def _interval(value: float, precision: float, qualifier: str) -> tuple[float, fl
     return min(lo, hi), max(lo, hi), q
 
 
-def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
-    """All numeric mentions in ``text`` (outside ``skip``), in text order."""
+def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None) -> list[Mention]:
+    """All numeric mentions in ``text`` (outside ``skip``), in text order. ``lower``: the text lower-cased
+    with the same offsets, if the caller has it."""
     n = len(text)
     mask = bytearray(n + 1)
     runs = _digit_runs(text)
-    lower = _lower_same_length(text)  # once: the word patterns below all run on it
+    lower = lower_same_length(text) if lower is None else lower  # once: the word patterns below run on it
     for a, b in _mask_spans(text, skip, runs, lower):
         _set(mask, a, b)
     skip_mask = bytearray(mask)
@@ -901,7 +914,8 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
                            noun=r.noun, num_start=m.start(), num_end=m.end()))
         _set(mask, m.start(), r.end)
     fraction_words = ("half", "third", "quarter", "fifth", "tenth")
-    for m in (_FRACTION_RE.finditer(text) if any(w in lower for w in fraction_words) else ()):
+    fractions = _FRACTION_LOWER.finditer(lower) if folds_simply(text) else _FRACTION_RE.finditer(text)
+    for m in (fractions if any(w in lower for w in fraction_words) else ()):
         if _covered(mask, m.start(), m.end()):
             continue
         key = re.sub(r"\s+", " ", m.group().lower())
