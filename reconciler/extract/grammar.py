@@ -48,8 +48,9 @@ class Mention:
 def _by_first_letter(alternatives: list[str]) -> str:
     """``(?:a|b|...)`` with the alternatives grouped by their first character, in their order within
     each group: ``(?:s(?:eventeen|ixteen|even)|t(?:hirteen|wo))``. It matches the same (alternatives
-    with different first characters never both match at one place) and case-sensitive, the regex
-    engine then tries one group where it stands instead of every alternative.
+    with different first characters never both match at one place: in a case-insensitive pattern,
+    give lower-case alternatives) and the regex engine tries one group where it stands instead of
+    every alternative.
     """
     groups: dict[str, list[str]] = {}
     for alt in alternatives:
@@ -101,8 +102,9 @@ _COUNTERS = (
     re.compile(r"\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b"),
 )
 # the same kind of furniture led by a word, matched on the lower-cased text
+_COUNTER_WORDS = ("comments", "views", "shares", "likes", "replies")
 _COUNTERS_LOWER = (
-    re.compile(r"(?:comments|views|shares|likes|replies)\s*[:(]\s*\d[\d,.]*\s*[km]?\)?"),
+    re.compile(r"(?:" + "|".join(_COUNTER_WORDS) + r")\s*[:(]\s*\d[\d,.]*\s*[km]?\)?"),
     re.compile(r"no\.\s*\d+\b"),
 )
 # a number named by the word before it: "the number 9 shirt", "phase three", "season 2"
@@ -200,9 +202,9 @@ _CURRENCY_PREFIX = re.compile(
     r"|MXN|PHP|NGN|IDR|THB|TWD|NZD|AED|SAR|PLN|Rs\.?|RM|Rp))\s?$"
 )
 _HEDGE_LEFT = re.compile(
-    r"(?i)(?:^|(?<=[\s(\"'“]))(?P<h>" + "|".join(
+    r"(?i)(?:^|(?<=[\s(\"'“]))(?P<h>" + _by_first_letter([
         re.escape(h).replace(r"\ ", r"\s+") for h in sorted(V.HEDGES, key=len, reverse=True)
-    ) + r")\s*(?:\*\s*\*\s*)?$"
+    ]) + r")\s*(?:\*\s*\*\s*)?$"
 )
 _LEFT_WORD = re.compile(r"([A-Za-z][\w'’.-]*)$")
 
@@ -336,6 +338,8 @@ def _mask_spans(text: str, skip: tuple[Span, ...], runs: _DigitRuns | None = Non
     for rx in rxs:
         spans.extend((m.start(), m.end()) for m in _at_word_start(rx, text))
     for rx in _COUNTERS_LOWER:
+        if rx is _COUNTERS_LOWER[0] and not any(w in lower for w in _COUNTER_WORDS):
+            continue
         spans.extend((m.start(), m.end()) for m in _at_word_start(rx, lower))
     return spans
 
@@ -455,7 +459,7 @@ def _left_is_name(text: str, start: int) -> bool:
     low = word.lower().rstrip(".")
     if low in V.MONTHS or low in V.WEEKDAYS or low in V.HEDGES or low in V.SCALE_WORDS or low in V.CURRENCY_SUFFIXES:
         return False
-    if any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
+    if not word.isalpha() and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
         return True  # code before: "H100 80GB", "GPT-4 32k"
     if word.isupper() and len(word) >= 2 and low not in V.CURRENCY_PREFIXES:
         return True  # acronym: "CUP 2024", "ZX 4090", "IMO 9697428"
