@@ -170,8 +170,7 @@ def decimal_comma(text: str) -> bool:
     """
     sample = text[:50_000]  # the cue is in the writing style: a sample decides
     dc = len(_DC_EVIDENCE.findall(sample))
-    en = len(_EN_EVIDENCE.findall(sample))
-    return dc > en
+    return dc > 0 and dc > len(_EN_EVIDENCE.findall(sample))  # most texts show no decimal comma at all
 _NUMWORD = _by_first_letter(sorted(list(V.UNITS_WORDS) + list(V.TENS_WORDS) + ["hundred", "thousand", "dozen"],
                                     key=len, reverse=True))
 _WORDS = re.compile(rf"{_NUMWORD}(?:(?:[\s-]+|[\s-]+and[\s-]+){_NUMWORD})*\b")  # on lower-cased text
@@ -353,7 +352,7 @@ def lower_same_length(text: str) -> str:
 
 
 def _covered(mask: bytearray, a: int, b: int) -> bool:
-    return any(mask[a:b])
+    return mask.find(1, a, b) >= 0
 
 
 def _set(mask: bytearray, a: int, b: int) -> None:
