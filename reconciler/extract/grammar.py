@@ -45,17 +45,19 @@ class Mention:
 # regular expressions (compiled once)
 
 
-def _by_first_letter(alternatives: list[str]) -> str:
-    """``(?:a|b|...)`` with the alternatives grouped by their first character, in their order within
-    each group: ``(?:s(?:eventeen|ixteen|even)|t(?:hirteen|wo))``. It matches the same (alternatives
-    with different first characters never both match at one place: in a case-insensitive pattern,
-    give lower-case alternatives) and the regex engine tries one group where it stands instead of
-    every alternative.
+def _by_first_letter(alternatives: list[str], caseless: bool = False) -> str:
+    """``(?:a|b|...)`` with the alternatives grouped by their first character (or escaped character),
+    in their order within each group: ``(?:s(?:eventeen|ixteen|even)|t(?:hirteen|wo))``. It matches
+    the same (alternatives with different first characters never both match at one place: in a
+    ``caseless`` pattern, first characters must not differ only in case) and the regex engine tries
+    one group where it stands instead of every alternative.
     """
     groups: dict[str, list[str]] = {}
     for alt in alternatives:
-        assert alt[0] not in "\\()[]{}.^$|*+?" and alt[1:2] not in ("?", "*", "+", "{"), alt
-        groups.setdefault(alt[0], []).append(alt[1:])
+        first = alt[:2] if alt[0] == "\\" else alt[0]
+        assert first not in "()[]{}.^$|*+?" and alt[len(first):][:1] not in ("?", "*", "+", "{"), alt
+        groups.setdefault(first, []).append(alt[len(first):])
+    assert not caseless or len({first.lower() for first in groups}) == len(groups), "first characters differ in case"
     return "(?:" + "|".join(first + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()) + ")"
 
 
@@ -196,14 +198,18 @@ _PER = re.compile(r"(?i)\s*(?:per|an?|/|each)\s+(?P<what>(?:million\s+|billion\s
 _WORDTOK = re.compile(r"[A-Za-z][A-Za-z0-9'’&./-]*|[$€£¥][A-Za-z]*|\d[\w.,-]*")
 
 _CURRENCY_PREFIX = re.compile(
-    r"(?i)(?:US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|NT\$|R\$|CN¥|JP¥|\$|€|£|¥|₹|₩|₽|₺|₱|₦|฿|zł"
-    r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|MYR|KRW|CHF|SEK|NOK|DKK|AUD|CAD|HKD|SGD|RUB|ZAR|BRL"
-    r"|MXN|PHP|NGN|IDR|THB|TWD|NZD|AED|SAR|PLN|Rs\.?|RM|Rp))\s?$"
+    r"(?i)(?:" + _by_first_letter(
+        r"US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|NT\$|R\$|CN¥|JP¥|\$|€|£|¥|₹|₩|₽|₺|₱|₦|฿|zł".split("|"),
+        caseless=True)
+    + r"|(?<![A-Za-z])" + _by_first_letter(
+        r"USD|EUR|GBP|JPY|CNY|RMB|INR|MYR|KRW|CHF|SEK|NOK|DKK|AUD|CAD|HKD|SGD|RUB|ZAR|BRL"
+        r"|MXN|PHP|NGN|IDR|THB|TWD|NZD|AED|SAR|PLN|Rs\.?|RM|Rp".split("|"), caseless=True)
+    + r")\s?$"
 )
 _HEDGE_LEFT = re.compile(
     r"(?i)(?:^|(?<=[\s(\"'“]))(?P<h>" + _by_first_letter([
         re.escape(h).replace(r"\ ", r"\s+") for h in sorted(V.HEDGES, key=len, reverse=True)
-    ]) + r")\s*(?:\*\s*\*\s*)?$"
+    ], caseless=True) + r")\s*(?:\*\s*\*\s*)?$"
 )
 _LEFT_WORD = re.compile(r"([A-Za-z][\w'’.-]*)$")
 
