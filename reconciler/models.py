@@ -35,6 +35,9 @@ class Source:
     # character ranges of boilerplate (bylines, read-time lines, view counters) not to mine
     skip: tuple[tuple[int, int], ...] = ()
     notes: tuple[str, ...] = ()  # what the reader had to do (decoding fallback, stripped characters)
+    # HTML: where ``text`` sits in the page, as flattened (text_start, text_end, page_start)
+    # runs over which the two agree character for character (htmltext.verbatim_runs)
+    origin: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

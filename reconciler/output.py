@@ -15,12 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from .history import selectors
+from .htmltext import file_span
 from .models import SCHEMA, Claim, Finding, Group, Result, Source
 
 
 def to_dict(result: Result) -> dict[str, Any]:
     """The documented JSON contract (``reconcile/1``): stable order, no timestamps."""
-    texts = {s.id: s.text for s in result.sources}
+    by_id = {s.id: s for s in result.sources}
     return {
         "schema": SCHEMA,
         "summary": {
@@ -31,7 +32,7 @@ def to_dict(result: Result) -> dict[str, Any]:
             "skipped": len(result.skipped),
         },
         "sources": [_source(s) for s in result.sources],
-        "claims": [_claim(c, texts.get(c.source, "")) for c in result.claims],
+        "claims": [_claim(c, by_id.get(c.source)) for c in result.claims],
         "groups": [_group(g) for g in result.groups],
         "findings": [_finding(f) for f in result.findings],
         "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
@@ -46,10 +47,10 @@ def to_json(result: Result) -> str:
 def json_chunks(result: Result) -> Iterator[str]:
     """:func:`to_json` in pieces, one record at a time, so a large corpus is written as it is
     encoded and never held whole (nor its millions of small JSON pieces)."""
-    texts = {s.id: s.text for s in result.sources}
+    by_id = {s.id: s for s in result.sources}
     lists: dict[str, tuple[Iterable[Any], Callable[[Any], Any]]] = {
         "sources": (result.sources, _source),
-        "claims": (result.claims, lambda c: _claim(c, texts.get(c.source, ""))),
+        "claims": (result.claims, lambda c: _claim(c, by_id.get(c.source))),
         "groups": (result.groups, _group),
         "findings": (result.findings, _finding),
         "skipped": (result.skipped, lambda s: {"path": s.path, "reason": s.reason}),
@@ -147,16 +148,28 @@ def _source(s: Source) -> dict[str, Any]:
             "encoding": s.encoding, "sha256": s.sha256, "chars": len(s.text), "notes": list(s.notes)}
 
 
-def _claim(c: Claim, text: str) -> dict[str, Any]:
-    """A claim, with W3C Web Annotation selectors of its quote in the article text."""
+def file_position(c: Claim, source: Source | None) -> tuple[int, int, str]:
+    """Where the claim's quote is in the file: (start, end, "file"); for an HTML page whose
+    text at that point is not verbatim in the markup (an entity, a tag inside the figure),
+    its place in the extracted article text: (start, end, "text")."""
+    if source is None or source.format != "html":
+        return c.start, c.end, "file"  # text files: the article text is the file as read
+    span = file_span(source.origin, c.start, c.end)
+    return (span[0], span[1], "file") if span else (c.start, c.end, "text")
+
+
+def _claim(c: Claim, source: Source | None) -> dict[str, Any]:
+    """A claim: its position in the file, and W3C Web Annotation selectors of its quote in
+    the article text."""
+    start, end, located = file_position(c, source)
     return {
-        "id": c.id, "source": c.source, "start": c.start, "end": c.end, "text": c.text,
+        "id": c.id, "source": c.source, "start": start, "end": end, "located": located, "text": c.text,
         "value": c.value, "unit": c.unit, "kind": c.kind, "qualifier": c.qualifier,
         "low": _num(c.low), "high": _num(c.high), "noun": c.noun, "subject": c.subject,
         "role": c.role, "range": c.range_id or None, "attribution": c.attribution or None,
         "sentence": c.sentence,
         "sentence_start": c.sentence_start, "notes": list(c.notes),
-        "selector": selectors(text, c),
+        "selector": selectors(source.text if source else "", c),
     }
 
 

@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from .htmltext import extract_html
+from .htmltext import extract_html, verbatim_runs
 from .models import Skipped, Source
 
 __all__ = [
@@ -393,8 +393,10 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
     if hidden:
         notes = (*notes, f"{hidden} hidden character(s) (zero-width or direction override): "
                  "figures touching them are not extracted")
+    origin: tuple[int, ...] = ()
     if fmt == "html":
         doc = extract_html(text)
+        origin = verbatim_runs(doc.text, text)
         text, title, meta_dates = doc.text, doc.title, doc.dates
         notes = (*notes, f"html: main text from <{doc.container}>" if doc.container != "strip"
                  else "html: parser failed, tags stripped")
@@ -425,6 +427,7 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
         date=date,
         skip=tuple(skips),
         notes=tuple(notes),
+        origin=origin,
     )
 
 
@@ -971,6 +974,8 @@ _STRONG_MARK = re.compile(
     r"|\b(?:GMT|UTC|[ECMP][SD]T)\b|\b\d{1,2}:\d\d\b",
     re.IGNORECASE,
 )
+# a dateline and the lede on one line, split at the dash after the dateline
+_DATELINE_LEDE = re.compile(r"(?P<head>[^\n]{3,120}?)\s+[-–—]{1,2}\s+(?=[A-Z\"'“‘])")
 _WEAK_MARK = re.compile(
     r"\b(?:By|Updated|Published|Posted|Read|Staff|Writer|Editor|Reporter|Correspondent"
     r"|Last modified|[ap]\.m)\b",
@@ -1009,7 +1014,12 @@ def _is_meta_line(line: str, index: int) -> bool:
 
 def _top_meta_lines(text: str, start: int = 0) -> Iterator[tuple[int, int, str]]:
     for i, (a, b, line) in enumerate(_lines(text, start, limit=_TOP_LINES)):
-        if _is_meta_line(line, i):
+        lede = _DATELINE_LEDE.match(line)
+        if lede and len(_WORDS.findall(line[lede.end():])) >= 6 and _is_meta_line(lede.group("head"), i):
+            # "PORT MERRIN, Sept. 28, 2025 (Wire) - Hurricane Zelda made landfall ...": the dateline
+            # is metadata, the lede that follows it on the same line is the story
+            yield a, a + lede.end(), lede.group()
+        elif _is_meta_line(line, i):
             yield a, b, line
 
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["LEDGER_COLUMNS", "ledger", "ledger_csv", "ledger_csv_chunks"]
 
 LEDGER_COLUMNS = [
-    "claim_id", "source", "path", "start", "end", "text", "value", "unit", "kind", "qualifier",
+    "claim_id", "source", "path", "start", "end", "located", "text", "value", "unit", "kind", "qualifier",
     "low", "high", "noun", "subject", "group", "consensus", "findings", "worst_severity", "sentence",
 ]
 
@@ -31,7 +31,9 @@ _NUMBERS = tuple(LEDGER_COLUMNS.index(n) for n in ("start", "end", "value", "low
 
 def _rows(result: Result) -> list[list[Any]]:
     """The ledger's cells, row by row, in :data:`LEDGER_COLUMNS` order."""
-    paths = {s.id: s.path for s in result.sources}
+    from .output import file_position
+
+    by_id = {s.id: s for s in result.sources}
     group_of: dict[str, tuple[str, str]] = {}
     for g in result.groups:
         for cid in g.claims:
@@ -47,8 +49,10 @@ def _rows(result: Result) -> list[list[Any]]:
     rows = []
     for c in result.claims:
         gid, consensus = group_of.get(c.id, ("", ""))
+        source = by_id.get(c.source)
+        start, end, located = file_position(c, source)
         rows.append([
-            c.id, c.source, paths.get(c.source, ""), c.start, c.end, c.text, c.value, c.unit, c.kind,
+            c.id, c.source, source.path if source else "", start, end, located, c.text, c.value, c.unit, c.kind,
             c.qualifier, c.low, c.high, c.noun, c.subject, gid, consensus,
             " ".join(findings_of.get(c.id, [])), worst.get(c.id, ""), " ".join(c.sentence.split()),
         ])

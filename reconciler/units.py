@@ -92,6 +92,8 @@ def dimension(c: Claim) -> str:
 
 def unit_factor(c: Claim) -> float:
     """Factor from the claim's stated unit to its dimension's base unit (1 if none)."""
+    if c.kind == "percent" and c.unit == "bp":
+        return 0.01  # basis points, compared in percentage points
     if c.kind in ("length", "mass", "area", "volume", "speed", "data", "energy", "power", "emissions"):
         pu = V.PHYSICAL_UNITS.get(c.unit, ("", ""))[1]
         return V.BASE_FACTORS.get(pu, 1.0)

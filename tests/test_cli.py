@@ -206,6 +206,26 @@ def test_json_spans_quote_the_file(seeds_run: tuple[Path, dict[str, Any], dict[s
     assert bad == []
 
 
+@pytest.mark.parametrize("story", sorted(p.name for p in (SEEDS.parent / "tests" / "stories").iterdir() if p.is_dir()))
+def test_json_spans_quote_html_pages(tmp_path: Path, story: str) -> None:
+    """In an HTML article a claim is located in the page itself, where the page has it verbatim."""
+    folder = SEEDS.parent / "tests" / "stories" / story
+    out = tmp_path / "r.json"
+    done = CliRunner().invoke(main, [str(folder), "-q", "--out", str(tmp_path), "--json", str(out)])
+    assert done.exit_code == 0, done.output
+    data = json.loads(out.read_text("utf-8"))
+    pages = {s["id"]: (folder / Path(s["path"]).name).read_text("utf-8") for s in data["sources"]
+             if s["format"] == "html"}
+    assert pages
+    in_pages = [c for c in data["claims"] if c["source"] in pages]
+    assert in_pages
+    located = [c for c in in_pages if c["located"] == "file"]
+    assert [c["text"] for c in located if pages[c["source"]][c["start"]:c["end"]] != c["text"]] == []
+    assert len(located) >= 0.9 * len(in_pages)
+    for c in in_pages:  # the selectors stay in the article text the report shows
+        assert c["selector"][0]["exact"] == c["text"]
+
+
 def test_json_dates_are_iso(seeds_run: tuple[Path, dict[str, Any], dict[str, Any]]) -> None:
     _, data, _ = seeds_run
     dates = [c for c in data["claims"] if c["kind"] == "date"]

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reconciler.extract import extract_claims, extract_text
-from reconciler.htmltext import extract_html, strip_tags
+from reconciler.htmltext import extract_html, file_span, strip_tags, verbatim_runs
 from reconciler.pipeline import NoArticles, reconcile
 from reconciler.sources import UnreadableSource, decode_bytes, read_source
 
@@ -195,6 +195,21 @@ def test_random_markup_never_raises(markup: str) -> None:
     assert isinstance(doc.text, str) and isinstance(doc.title, str)
     strip_tags(markup)
     read(markup.encode("utf-8", errors="replace"), "page.html")
+
+
+@FAST
+@given(markup=MARKUP)
+def test_page_positions_always_quote_the_page(markup: str) -> None:
+    """Whatever the markup, a run of the text located in the page is the page, verbatim."""
+    text = extract_html(markup).text
+    runs = verbatim_runs(text, markup)
+    assert len(runs) % 3 == 0
+    starts = runs[::3]
+    assert list(starts) == sorted(starts)
+    for a, b, r in zip(runs[::3], runs[1::3], runs[2::3], strict=True):
+        assert 0 <= a < b <= len(text) and markup[r:r + b - a] == text[a:b]
+        span = file_span(runs, a, b)
+        assert span is not None and markup[span[0]:span[1]] == text[a:b]
 
 
 @SLOW

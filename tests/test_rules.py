@@ -22,6 +22,13 @@ VALUE_MISMATCH = [
     pytest.param(["The bridge carried 30,000 vehicles a day before the collapse.",
                   "The bridge carried 40,000 vehicles a day before the collapse."], "30,000", "40,000",
                  id="vehicles-30000-vs-40000"),
+    pytest.param(["The central bank raised its main rate by 25 basis points on Thursday.",
+                  "On Thursday the central bank raised its main rate by 25 basis points.",
+                  "The central bank raised its main rate by 50 basis points on Thursday."],
+                 "25 basis points", "50 basis points", id="basis-points-25-vs-50"),
+    pytest.param(["Temperatures in the capital hit 40C on Tuesday, a record.",
+                  "Temperatures in the capital hit 46C on Tuesday, a record."], "40C", "46C",
+                 id="celsius-40-vs-46"),
 ]
 
 
@@ -180,6 +187,12 @@ CONSISTENT = [
     pytest.param(["The settlement paid $101,980,000 to the state of Maryland.",
                   "The settlement paid nearly $102 million to the state of Maryland."],
                  "$101,980,000", "nearly $102 million", id="exact-vs-nearly-rounded"),
+    pytest.param(["The central bank raised its main rate by 25 basis points on Thursday.",
+                  "The central bank raised its main rate by 0.25 percentage points on Thursday."],
+                 "25 basis points", "0.25 percentage points", id="basis-points-vs-percentage-points"),
+    pytest.param(["Temperatures in the capital hit 40C on Tuesday, a record.",
+                  "Temperatures in the capital hit 104F on Tuesday, a record."],
+                 "40C", "104F", id="celsius-vs-fahrenheit-glued"),
 ]
 
 
@@ -196,6 +209,9 @@ def test_consistent_restatement(tmp_path: Path, articles: list[str], a: str, b: 
 # different quantities: never flagged against each other
 
 DIFFERENT = [
+    pytest.param(["At least 12 people were killed and more than 300,000 homes lost power, officials said.",
+                  "The storm killed at least 12 people, and more than 300,000 homes lost power."],
+                 "At least 12 people", "more than 300,000 homes", id="two-lower-bounds-far-apart"),
     pytest.param(["The company trained R1-Zero for 198 hours and R1 for 80 hours.",
                   "DeepSeek trained R1-Zero for 198 hours and then R1 for 80 hours on the cluster."],
                  "198 hours", "80 hours", id="r1-zero-198h-vs-r1-80h"),
@@ -210,6 +226,10 @@ def test_different_quantities(tmp_path: Path, articles: list[str], a: str, b: st
     result = run(tmp_path, articles)
     assert holding(result, a, b) == [], describe(result)
     assert loud(result) == [], describe(result)
+    by_id = {c.id: c.text for c in result.claims}
+    together = [g.id for g in result.groups
+                if any(a in by_id[c] for c in g.claims) and any(b in by_id[c] for c in g.claims)]
+    assert together == [], "different quantities are never one group"
 
 
 # ---------------------------------------------------------------------------------------

@@ -36,6 +36,10 @@ UPDATE = [
                   dateline("May 13, 2025") + "According to final results, the mayor won 431,507 votes "
                   "in Sunday's election."],
                  "431,507 votes", "2025-05-13", id="provisional-votes-then-final"),
+    pytest.param([dateline("Sept. 28, 2025") + "At least 12 people were killed when the storm struck the coast.",
+                  dateline("Sept. 29, 2025") + "Death toll rises to 19. The death toll from the storm rose to 19 "
+                  "on Monday, officials said."],
+                 "19", "2025-09-29", id="at-least-12-then-rose-to-19"),
 ]
 
 
@@ -72,6 +76,10 @@ def test_disagreement_is_not_an_update(tmp_path: Path, articles: list[str]) -> N
 # attributed_figures: each figure has its own named source; report both
 
 ATTRIBUTED = [
+    pytest.param(["The Harbourton Seismic Institute said the earthquake had a magnitude of 7.8.",
+                  "The National Quake Service said the earthquake had a magnitude of 7.7."],
+                 "magnitude of 7.8", "magnitude of 7.7", ("Seismic Institute", "Quake Service"),
+                 id="magnitude-by-two-agencies"),
     pytest.param(["Police said 38 people were arrested at the march on Saturday.",
                   "The organisers said 40 people were arrested at the march on Saturday."],
                  "38 people", "40 people", ("Police", "organisers"), id="police-38-vs-organisers-40"),

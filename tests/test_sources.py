@@ -507,6 +507,12 @@ SKIP_RANGE_CASES = [
      ["By Harbor City 8 Staff"], ["Body 5."]),
     ("by the numbers title", "By the numbers: 405 billion parameters\n\nBody.", [],
      ["405 billion"]),
+    # wire copy: the dateline and the lede on one line; only the dateline is furniture
+    ("dateline then lede", "Storm hits\n\nPORT MERRIN, Sept. 28, 2025 (Wire) - Hurricane Zelda made landfall "
+     "with winds of 140 mph (225 km/h), officials said.\n", ["PORT MERRIN, Sept. 28, 2025 (Wire) -"],
+     ["Hurricane Zelda made landfall with winds of 140 mph (225 km/h), officials said."]),
+    ("agency dateline then lede", "Economy\n\nHARBOURTON, March 5 (Newswire) - The economy grew 0.2% in "
+     "the fourth quarter, data showed on Friday.\n", [], ["The economy grew 0.2%"]),
 ]
 
 
@@ -682,3 +688,45 @@ def test_five_megabyte_line_is_linear(tmp_path: Path) -> None:
     s = read_one(f)
     assert time.perf_counter() - started < 10
     assert len(s.text) > 4_900_000 and "\n" not in s.text
+
+
+# ---------------------------------------------------------------------------------------
+# positions in the page: a claim in an HTML article is located in the HTML file itself
+# (« » marks the quote; "text" means it is not verbatim in the markup and is located in the
+# extracted article text instead)
+
+PAGE_POSITIONS = [
+    pytest.param("<html><body><article><p>The job will cost «$1.7 billion», officials said.</p></article>"
+                 "</body></html>", "file", id="plain-paragraph"),
+    pytest.param("<article><p>The fee was <b>«£86 million»</b> up front.</p></article>", "file",
+                 id="figure-in-bold"),
+    pytest.param("<article><ul>\n  <li>Faulty parts: «148 interruptions» (30.1%)</li>\n</ul></article>", "file",
+                 id="list-item-after-the-dash-the-reader-adds"),
+    pytest.param("<article><p>Updated 19:20. By A. Writer.</p><p>Officials said «19 people» died; "
+                 "AT&amp;T was hit.</p></article>", "file", id="after-an-entity-and-a-time"),
+    pytest.param("<article><p>It cost «$5&nbsp;million» in all.</p></article>", "text",
+                 id="entity-inside-the-figure"),
+    pytest.param("<article><p>It cost «$5 <i>million</i>» in all.</p></article>", "text",
+                 id="tag-inside-the-figure"),
+]
+
+
+@pytest.mark.parametrize(("marked", "located"), PAGE_POSITIONS)
+def test_page_positions(tmp_path: Path, marked: str, located: str) -> None:
+    from reconciler.extract import extract_claims
+    from reconciler.output import file_position
+
+    a, b = marked.index("«"), marked.index("»")
+    page = marked.replace("«", "").replace("»", "")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    source = read_source(path, "page.html")
+    claims = [c for c in extract_claims(source) if c.text.startswith(page[a:a + 2])]
+    assert len(claims) == 1, [c.text for c in extract_claims(source)]
+    start, end, where = file_position(claims[0], source)
+    assert where == located
+    if located == "file":
+        assert (start, end) == (a, b - 1)
+        assert page[start:end] == claims[0].text
+    else:
+        assert source.text[start:end] == claims[0].text

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..models import Claim, Source
-from .grammar import Mention, scan
+from .grammar import Mention, folds_simply, lower_same_length, scan
 from .text import Sentences, clause_bounds, content_words, split_sentences, stem
 from .vocab import FATE_WORDS, FORECAST_WORDS, PLAN_WORDS, PROVISIONAL, UPDATE_WORDS
 
@@ -15,10 +16,13 @@ __all__ = ["extract_claims", "extract_text"]
 _UNIT_KINDS = frozenset({"duration", "length", "mass", "area", "volume", "speed", "data", "energy", "power",
                          "emissions"})
 _PROVISIONAL = re.compile(PROVISIONAL, re.I)
+_PROVISIONAL_LOWER = re.compile(PROVISIONAL)  # for lower-cased text: see folds_simply
+assert not any(c.isupper() for c in PROVISIONAL)  # lower-case words only, else the two patterns differ
 # context words are stems: compare them with stemmed vocabulary
 _PLAN_STEMS = frozenset(stem(w) for w in PLAN_WORDS)
 _FORECAST_STEMS = frozenset(stem(w) for w in FORECAST_WORDS)
 _DIGIT = re.compile(r"\d")
+_NOUN_SPLIT = re.compile(r"[\s-]+")
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’@.\-]*")
 
 
@@ -28,8 +32,9 @@ def extract_claims(source: Source) -> list[Claim]:
     sentences = split_sentences(text)
     cache: dict[int, _Sentence] = {}
     # "preliminary results", "with 96.2% of stations reporting": this article's figures may be updated later
-    provisional = bool(_PROVISIONAL.search(text))
-    return [_claim(source, text, sentences, m, cache, provisional) for m in scan(text, source.skip)]
+    lower = lower_same_length(text)
+    provisional = bool(_PROVISIONAL_LOWER.search(lower) if folds_simply(text) else _PROVISIONAL.search(text))
+    return [_claim(source, text, sentences, m, cache, provisional) for m in scan(text, source.skip, lower)]
 
 
 def extract_text(text: str, source_id: str = "text") -> list[Claim]:
@@ -42,20 +47,32 @@ def extract_text(text: str, source_id: str = "text") -> list[Claim]:
 class _Sentence:
     """What every claim of one sentence needs, computed once per sentence."""
 
-    __slots__ = ("aggregates", "attributions", "fates", "update", "words")
+    __slots__ = ("aggregates", "attributions", "fates", "offsets", "stems", "update")
 
     def __init__(self, text: str, start: int, end: int) -> None:
-        self.words = content_words(text, start, end)
-        lower = text[start:end].lower()
-        self.fates = [(start + m.start(), FATE_WORDS[m.group()]) for m in _FATE_WORD.finditer(lower)]
-        self.update = bool(_UPDATE_WORD.search(lower))
-        self.aggregates = [start + m.start() for m in _AGGREGATE_WORD.finditer(lower)]
+        words = content_words(text, start, end)
+        self.offsets = [p for p, _w in words]  # in text order: a clause's words are a slice, found by bisection
+        self.stems = [w for _p, w in words]
+        self.fates: list[tuple[int, str]] = []
+        self.update = False
+        self.aggregates: list[int] = []
+        for m in _CUE_WORD.finditer(text[start:end].lower()):  # one pass for the three word lists
+            if m.lastgroup == "fate":
+                self.fates.append((start + m.start(), FATE_WORDS[m.group()]))
+            elif m.lastgroup == "update":
+                self.update = True
+            else:
+                self.aggregates.append(start + m.start())
         self.attributions = _attributions(text, start, end)
 
 
-_FATE_WORD = re.compile(r"\b(?:" + "|".join(sorted(FATE_WORDS, key=len, reverse=True)) + r")\b")
-_AGGREGATE_WORD = re.compile(r"\b(?:combined|altogether|together|cumulative|cumulatively)\b")
-_UPDATE_WORD = re.compile(r"\b(?:" + "|".join(sorted(UPDATE_WORDS, key=len, reverse=True)) + r")\b")
+_AGGREGATE_WORDS = ("combined", "altogether", "together", "cumulative", "cumulatively")
+# whole words (the lists share none): what happened to the people, an updated figure, a sum
+_CUE_WORD = re.compile(r"\b(?:(?P<fate>" + "|".join(sorted(FATE_WORDS, key=len, reverse=True)) + ")"
+                       r"|(?P<update>" + "|".join(sorted(UPDATE_WORDS, key=len, reverse=True)) + ")"
+                       r"|(?P<aggregate>" + "|".join(_AGGREGATE_WORDS) + r"))\b")
+assert not (FATE_WORDS.keys() & UPDATE_WORDS or FATE_WORDS.keys() & set(_AGGREGATE_WORDS)
+            or UPDATE_WORDS & set(_AGGREGATE_WORDS))
 
 
 def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: dict[int, _Sentence],
@@ -102,23 +119,27 @@ def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: d
 def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_end: int,
              info: _Sentence) -> tuple[str, ...]:
     """Content-word stems near the claim: its clause, widened to the sentence when thin."""
-    words = [(p, w) for p, w in info.words if c_start <= p < c_end and not (m.start <= p < m.end)]
-    left = [w for p, w in words if p < m.start]
-    right = [w for p, w in words if p >= m.end]
+    offsets, stems = info.offsets, info.stems
+    # the words of the clause [c_start, c_end) left and right of the claim [m.start, m.end)
+    clause_start, clause_end = bisect_left(offsets, c_start), bisect_left(offsets, c_end)
+    right_start = bisect_left(offsets, max(m.end, c_start))
+    left = stems[clause_start:bisect_left(offsets, min(m.start, c_end))]
+    right = stems[right_start:clause_end]
     near = left[-12:] + right[:8]
     if len(left) < 2:
-        extra = [w for p, w in info.words if p < c_start]
+        extra = stems[:clause_start]
         near = extra[-5:] + near
         left = extra[-5:] + left  # a list label before the colon reads as the figure's left context
         if len(near) < 3:
-            near += [w for p, w in info.words if p >= c_end][:4]
+            near += stems[clause_end:clause_end + 4]
     if m.noun and m.kind not in _UNIT_KINDS:
-        near += [stem(w) for w in re.split(r"[\s-]+", m.noun) if w]
-    if any(w in _PLAN_STEMS for w in left[-4:] + right[:3]):
+        near += [stem(w) for w in _NOUN_SPLIT.split(m.noun) if w]
+    if not _PLAN_STEMS.isdisjoint(left[-4:] + right[:3]):
         near.append("~plan")  # "set May 10 as their target": a plan, not what happened
     next_number = _DIGIT.search(text, m.end, c_end)
-    right_close = [w for p, w in words if m.end <= p < (next_number.start() if next_number else c_end)][:3]
-    if any(w in _FORECAST_STEMS for w in left[-5:] + right_close):
+    close_end = bisect_left(offsets, next_number.start()) if next_number else clause_end
+    right_close = stems[right_start:close_end][:3]
+    if not _FORECAST_STEMS.isdisjoint(left[-5:] + right_close):
         near.append("~forecast")  # "the $4.01 billion analysts expected": an estimate, not the result
     fates = {fate for p, fate in info.fates if c_start <= p < c_end}
     for fate in sorted(fates):
@@ -126,11 +147,8 @@ def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_en
     if info.update:
         near.append("~update")
     if any(c_start <= p < c_end for p in info.aggregates):
-        near.append("~aggregate")  # "39.3 million for the 8B, 70B and 405B combined": a sum over several
-    seen: dict[str, None] = {}
-    for w in near:
-        seen.setdefault(w, None)
-    return tuple(seen)
+        near.append("~aggregate")  # "39.3 million for the Z8, Z70 and Z400 combined": a sum over several
+    return tuple(dict.fromkeys(near))  # each word once, in order
 
 
 def _subject(text: str, m: Mention, c_start: int, s_start: int) -> str:
@@ -155,15 +173,20 @@ _SAID = r"(?:said|says|say|estimated|estimates|reported|reports|counted|claimed|
 _ATTRIBUTION = re.compile(
     rf"according\s+to\s+(?P<a>{_WHO})|(?P<b>{_WHO})\s+{_SAID}\b|\b{_SAID}\s+(?P<c>{_WHO})(?=[\s,.;])"
 )
+# "according" or a word of _SAID (as a substring): every attribution holds one
+_ATTRIBUTION_CUE = re.compile(r"according|said|say|estimate|report|counted|claim|put|told")
+_LEADING_ARTICLE = re.compile(r"^(?:the|a)\s+", re.I)
 _NOT_WHO = frozenset({"it", "he", "she", "they", "we", "this", "that", "there", "which", "who", "a", "an"})
 
 
 def _attributions(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
     """(start, end, who) of every attribution in a sentence ("police said", "according to X")."""
+    if not _ATTRIBUTION_CUE.search(text, start, end):
+        return []  # most sentences hold none of the words an attribution needs: skip the costly pattern
     out = []
     for am in _ATTRIBUTION.finditer(text, start, end):
         who = next(g for g in am.groups() if g)
-        norm = re.sub(r"^(?:the|a)\s+", "", " ".join(who.split()), flags=re.I).rstrip(".,;:")
+        norm = _LEADING_ARTICLE.sub("", " ".join(who.split())).rstrip(".,;:")
         low = norm.lower()
         if norm and low not in _NOT_WHO and low not in _SUBJECT_STOP:
             out.append((am.start(), am.end(), norm))

@@ -19,7 +19,7 @@ from . import vocab as V
 Span = tuple[int, int]
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -43,6 +43,23 @@ class Mention:
 
 # ---------------------------------------------------------------------------------------
 # regular expressions (compiled once)
+
+
+def _by_first_letter(alternatives: list[str], caseless: bool = False) -> str:
+    """``(?:a|b|...)`` with the alternatives grouped by their first character (or escaped character),
+    in their order within each group: ``(?:s(?:eventeen|ixteen|even)|t(?:hirteen|wo))``. It matches
+    the same (alternatives with different first characters never both match at one place: in a
+    ``caseless`` pattern, first characters must not differ only in case) and the regex engine tries
+    one group where it stands instead of every alternative.
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        first = alt[:2] if alt[0] == "\\" else alt[0]
+        assert first not in "()[]{}.^$|*+?" and alt[len(first):][:1] not in ("?", "*", "+", "{"), alt
+        groups.setdefault(first, []).append(alt[len(first):])
+    assert not caseless or len({first.lower() for first in groups}) == len(groups), "first characters differ in case"
+    return "(?:" + "|".join(first + "(?:" + "|".join(rests) + ")" for first, rests in groups.items()) + ")"
+
 
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
           r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
@@ -69,9 +86,9 @@ _URL_DOMAIN_HINT = re.compile(r"\.(?:com|org|net|ai|io|gov|edu)/")
 _URL_DOMAIN = re.compile(r"[^\s/]+\.(?:com|org|net|ai|io|gov|edu)/\S*")
 _EMAIL = re.compile(r"[\w.-]+@[\w-]+\.[\w.]+")
 # identifiers: case numbers, DOIs, codes with several digit groups
-_IDENT = re.compile(
-    r"(?:No\.?|Nos\.?|Case|IMO|ISBN|ISSN|DOI|doi:|arXiv:?|PMID|PMCID|NCT|ID|Ref\.?|Docket|Flight|Route|Highway|Interstate|"
-    r"Article|Section|Rule|Chapter|Page|Pages|Vol\.?|Volume|Issue|pp?\.)\s*#?\s*[\w:./-]*\d[\w:./-]*"
+_IDENT = re.compile(_by_first_letter(
+    r"No\.?|Nos\.?|Case|IMO|ISBN|ISSN|DOI|doi:|arXiv:?|PMID|PMCID|NCT|ID|Ref\.?|Docket|Flight|Route|Highway|Interstate|"
+    r"Article|Section|Rule|Chapter|Page|Pages|Vol\.?|Volume|Issue|pp?\.".split("|")) + r"\s*#?\s*[\w:./-]*\d[\w:./-]*"
 )
 _IDENT_CODES = re.compile(r"\d+:\d+-[a-z]{1,3}-\d+\b")  # digit-led: matched at digit runs
 _MARKERS = re.compile(r"\[\^?\d+\]|\^\d+|#\d+\b")
@@ -87,31 +104,39 @@ _COUNTERS = (
     re.compile(r"\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b"),
 )
 # the same kind of furniture led by a word, matched on the lower-cased text
+_COUNTER_WORDS = ("comments", "views", "shares", "likes", "replies")
 _COUNTERS_LOWER = (
-    re.compile(r"(?:comments|views|shares|likes|replies)\s*[:(]\s*\d[\d,.]*\s*[km]?\)?"),
+    re.compile(r"(?:" + "|".join(_COUNTER_WORDS) + r")\s*[:(]\s*\d[\d,.]*\s*[km]?\)?"),
     re.compile(r"no\.\s*\d+\b"),
 )
 # a number named by the word before it: "the number 9 shirt", "phase three", "season 2"
 _NAMED_NUMBER_BEFORE = re.compile(
-    r"(?:(?:shirt|jersey|squad|the)\s+number\s*:?|phase|stage|level|tier|grade|chapter|part|season|episode)\s+$")
+    r"(?:(?:shirt|jersey|squad|the|our|his|her|their|its|a)\s+number\s*:?|phase|stage|level|tier|grade|chapter"
+    r"|part|season|episode)\s+$")
 _NAMED_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five"})
 _LIST_MARKER = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|0\d)(?=[ \t]+\S)")
 _SCI = re.compile(r"\s*[×xX*]\s*10\s*(?:\^\s*(?P<e1>[-−]?\d{1,3})|(?P<e2>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
+# Patterns that scan whole texts and can only match at a digit start with the digit itself,
+# outside any alternation ("\d(?:\d{0,2}...|\d*...)" for "\d{1,3}...|\d+..."; a look-behind
+# moves after it): then the regex engine skips ahead to digits instead of trying every position.
 _DIGITS = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.89
-    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 234 567 (no-break / thin spaces)
-    r"|\d+(?:\.\d+)?"
+    r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.89
+    r"|\d{0,2}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 234 567 (no-break / thin spaces)
+    r"|\d*(?:\.\d+)?)"
 )
 # the same for text that writes 4.096,5 (decimal comma; dots or spaces group thousands)
 _DIGITS_DECIMAL_COMMA = re.compile(
-    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?"
-    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,])(?:,\d+)?"
-    r"|\d+(?:,\d+)?"
+    r"\d(?:\d{0,2}(?:\.\d{3})+(?:,\d+)?"
+    r"|\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,])(?:,\d+)?"
+    r"|\d*(?:,\d+)?)"
 )
-_DC_EVIDENCE = re.compile(r"(?<![\d.,])\d+,\d{1,2}(?![\d.,])|\d{1,3}(?:\.\d{3}){2,}(?!\d)|(?<![\d.,])\d{1,3}\.\d{3},\d")
-_EN_EVIDENCE = re.compile(r"(?<![\d.,])\d+\.\d{1,2}(?![\d.,])|\d{1,3}(?:,\d{3}){2,}(?!\d)|(?<![\d.,])\d{1,3},\d{3}\.\d")
+# "3,5" or "1.234.567" or "1.234,5" (not inside a longer figure), and the English counterparts
+_DC_EVIDENCE = re.compile(r"\d(?:(?<![\d.,]\d)\d*,\d{1,2}(?![\d.,])|\d{0,2}(?:\.\d{3}){2,}(?!\d)"
+                          r"|(?<![\d.,]\d)\d{0,2}\.\d{3},\d)")
+_EN_EVIDENCE = re.compile(r"\d(?:(?<![\d.,]\d)\d*\.\d{1,2}(?![\d.,])|\d{0,2}(?:,\d{3}){2,}(?!\d)"
+                          r"|(?<![\d.,]\d)\d{0,2},\d{3}\.\d)")
 # multiples and fractions: "roughly 15x", "a 10-fold rise", "a tenth of the cost", "two-thirds"
 _MULTIPLE = re.compile(r"(?i)\s?(?:x|×)(?![\w])|-fold\b|\s+fold\b")
 _FRACTIONS: dict[str, float] = {
@@ -120,10 +145,22 @@ _FRACTIONS: dict[str, float] = {
     "three-quarters": 0.75, "three quarters": 0.75, "a fifth": 0.2, "one-fifth": 0.2, "a tenth": 0.1,
     "one-tenth": 0.1, "one tenth": 0.1,
 }
-_FRACTION_RE = re.compile(
-    r"(?i)\b(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_FRACTIONS, key=len, reverse=True))
+_FRACTION_WORDS = (
+    r"\b(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(_FRACTIONS, key=len, reverse=True))
     + r")\b(?=\s+(?:of|the|as|that)\b)"
 )
+_FRACTION_RE = re.compile("(?i)" + _FRACTION_WORDS)
+_FRACTION_LOWER = re.compile(_FRACTION_WORDS)  # for lower-cased text: see folds_simply
+
+
+def folds_simply(text: str) -> bool:
+    """Does a case-insensitive pattern of lower-case ASCII words match ``text`` where the same pattern,
+    case-sensitive, matches ``text.lower()`` (same offsets)? The latter runs about twice as fast.
+
+    Yes unless İ, ı or ſ stand in the text: case-insensitive matching reads them as i or s, while
+    lower() keeps ı and ſ and makes İ two characters.
+    """
+    return not ("\u0130" in text or "\u0131" in text or "\u017f" in text)
 
 
 def decimal_comma(text: str) -> bool:
@@ -136,11 +173,10 @@ def decimal_comma(text: str) -> bool:
     """
     sample = text[:50_000]  # the cue is in the writing style: a sample decides
     dc = len(_DC_EVIDENCE.findall(sample))
-    en = len(_EN_EVIDENCE.findall(sample))
-    return dc > en
-_NUMWORD = "|".join(sorted(list(V.UNITS_WORDS) + list(V.TENS_WORDS) + ["hundred", "thousand", "dozen"],
-                           key=len, reverse=True))
-_WORDS = re.compile(rf"(?:{_NUMWORD})(?:(?:[\s-]+|[\s-]+and[\s-]+)(?:{_NUMWORD}))*\b")  # on lower-cased text
+    return dc > 0 and dc > len(_EN_EVIDENCE.findall(sample))  # most texts show no decimal comma at all
+_NUMWORD = _by_first_letter(sorted(list(V.UNITS_WORDS) + list(V.TENS_WORDS) + ["hundred", "thousand", "dozen"],
+                                    key=len, reverse=True))
+_WORDS = re.compile(rf"{_NUMWORD}(?:(?:[\s-]+|[\s-]+and[\s-]+){_NUMWORD})*\b")  # on lower-cased text
 _VAGUE = re.compile(
     r"(?i)\b(?P<m1>tens|dozens|hundreds|thousands|millions|billions|trillions)"
     r"(?:\s+of\s+(?P<m2>thousands|millions|billions))?"
@@ -155,7 +191,25 @@ _GLUED = re.compile(r"(?i)(?P<suf>bn|mn|tn|k|m|b|t)(?![A-Za-z0-9])")
 _SCALE_AFTER = re.compile(r"(?i)(?P<fill>[\s-]+|\s*\*\s*\*\s*)"
                           r"(?P<w>million|billion|trillion|thousand|hundred|mn|mln|bn|bln|tn|lakhs?|crores?)\b")
 _PERCENT = re.compile(r"(?i)\s?%|\s*(?:\*\s*\*\s*)?\s?(?:percentage points?|per\s?cent|pct)\b")
-_TEMPERATURE = re.compile(r"(?i)\s?(?:°\s?|º\s?|\s?degrees?\s+)(?P<u>c(?:elsius)?|f(?:ahrenheit)?)\b")
+_TEMPERATURE = re.compile(r"(?i)\s?(?:°\s?|º\s?|\s?degrees?\s+)(?P<u>c(?:elsius)?|f(?:ahrenheit)?)\b"
+                          r"|(?-i:(?P<glued>[CF]))(?![\w°])")  # "40C", "104F" as the UK and US press write them
+# a glued "C"/"F" is a temperature only where the text talks of weather ("Form 3C", "Terminal 2F")
+_WEATHER = re.compile(r"(?i)\b(?:temperatures?|heat\w*|hot\w*|cold\w*|warm\w*|cool\w*|degrees?|thermometers?"
+                      r"|mercury|freez\w*|celsius|fahrenheit|weather|climate|sweltering|scorching)\b|°")
+_NEXT_WORD = re.compile(r"\s+([a-z]+)\b")
+
+
+def _glued_temperature(text: str, pos: int, end: int, glued_scale: str) -> bool:
+    """Is a "C"/"F" glued to digits a temperature? The text must talk of weather, and a noun
+    must not follow ("3C pupils" is a class, "40C heat" and "40C on Tuesday" are weather)."""
+    if glued_scale or not _WEATHER.search(text, max(0, pos - 80), pos + 40):
+        return False
+    nxt = _NEXT_WORD.match(text, end)
+    return nxt is None or nxt.group(1) in V.NOUN_STOP or _WEATHER.fullmatch(nxt.group(1)) is not None
+
+
+# "25 basis points", "50bp", "a 75 bps hike": hundredths of a percentage point
+_BASIS_POINTS = re.compile(r"\s?(?:[Bb]asis[\s-][Pp]oints?|bps?)(?![\w])")
 _PERCENT_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+|his\s+|her\s+)?"
                          r"(?P<what>[A-Za-z][\w-]*(?:\s+(?!of\b|in\b|to\b|and\b|for\b|from\b)[A-Za-z][\w-]*)?)")
 _PER = re.compile(r"(?i)\s*(?:per|an?|/|each)\s+(?P<what>(?:million\s+|billion\s+|thousand\s+)?"
@@ -163,14 +217,18 @@ _PER = re.compile(r"(?i)\s*(?:per|an?|/|each)\s+(?P<what>(?:million\s+|billion\s
 _WORDTOK = re.compile(r"[A-Za-z][A-Za-z0-9'’&./-]*|[$€£¥][A-Za-z]*|\d[\w.,-]*")
 
 _CURRENCY_PREFIX = re.compile(
-    r"(?i)(?:US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|NT\$|R\$|CN¥|JP¥|\$|€|£|¥|₹|₩|₽|₺|₱|₦|฿|zł"
-    r"|(?<![A-Za-z])(?:USD|EUR|GBP|JPY|CNY|RMB|INR|MYR|KRW|CHF|SEK|NOK|DKK|AUD|CAD|HKD|SGD|RUB|ZAR|BRL"
-    r"|MXN|PHP|NGN|IDR|THB|TWD|NZD|AED|SAR|PLN|Rs\.?|RM|Rp))\s?$"
+    r"(?i)(?:" + _by_first_letter(
+        r"US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|NT\$|R\$|CN¥|JP¥|\$|€|£|¥|₹|₩|₽|₺|₱|₦|฿|zł".split("|"),
+        caseless=True)
+    + r"|(?<![A-Za-z])" + _by_first_letter(
+        r"USD|EUR|GBP|JPY|CNY|RMB|INR|MYR|KRW|CHF|SEK|NOK|DKK|AUD|CAD|HKD|SGD|RUB|ZAR|BRL"
+        r"|MXN|PHP|NGN|IDR|THB|TWD|NZD|AED|SAR|PLN|Rs\.?|RM|Rp".split("|"), caseless=True)
+    + r")\s?$"
 )
 _HEDGE_LEFT = re.compile(
-    r"(?i)(?:^|(?<=[\s(\"'“]))(?P<h>" + "|".join(
+    r"(?i)(?:^|(?<=[\s(\"'“]))(?P<h>" + _by_first_letter([
         re.escape(h).replace(r"\ ", r"\s+") for h in sorted(V.HEDGES, key=len, reverse=True)
-    ) + r")\s*(?:\*\s*\*\s*)?$"
+    ], caseless=True) + r")\s*(?:\*\s*\*\s*)?$"
 )
 _LEFT_WORD = re.compile(r"([A-Za-z][\w'’.-]*)$")
 
@@ -248,31 +306,48 @@ def _sig_precision(value: float) -> float:
 # pass 1: masks and dates
 
 
-def _digit_runs(text: str) -> list[int]:
-    """Where each run of digits starts."""
-    return [m.start() for m in _DIGIT_RUN.finditer(text)]
-
-
 _DIGIT_RUN = re.compile(r"\d+")
+_YEAR = re.compile(r"(?:1[6-9]|20|21)\d\d")  # with fullmatch: a bare year
+
+
+@dataclass(frozen=True)
+class _DigitRuns:
+    """Where runs of digits stand, found once per text: the digit-led patterns are tried only at
+    runs that start a word, and only at runs of a length the pattern can begin with."""
+
+    spans: list[Span]  # every run of digits
+    starts: list[int]  # runs that start a word (no letter or "_" glued before them)
+    short: list[int]  # of those, runs of one or two digits ("9:30", "5/12/2024", "12th of May")
+    four: list[int]  # of those, runs of four digits ("2024-05-12", "1400 GMT")
+    before_colon: list[int]  # of those, runs followed by ":" ("1:23-cv-456")
+
+
+def _digit_runs(text: str) -> _DigitRuns:
+    spans = [m.span() for m in _DIGIT_RUN.finditer(text)]
+    word = [(a, b) for a, b in spans if not (a and (text[a - 1].isalpha() or text[a - 1] == "_"))]
+    return _DigitRuns(spans, [a for a, _b in word], [a for a, b in word if b - a <= 2],
+                      [a for a, b in word if b - a == 4], [a for a, b in word if text[b:b + 1] == ":"])
 
 
 def _at_digits(rx: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
-    """Matches of a digit-led pattern, tried only where a run of digits starts (and a word starts)."""
+    """Matches of a digit-led pattern, tried only at the given starts of digit runs."""
     for i in starts:
-        if i and (text[i - 1].isalpha() or text[i - 1] == "_"):
-            continue
         m = rx.match(text, i)
         if m:
             yield m
 
 
-def _mask_spans(text: str, skip: tuple[Span, ...], starts: list[int] | None = None,
+def _mask_spans(text: str, skip: tuple[Span, ...], runs: _DigitRuns | None = None,
                 lower: str | None = None) -> list[Span]:
     """Spans that are never claims. Each pattern runs only if a cheap test says it can match."""
     spans: list[Span] = list(skip)
-    starts = _digit_runs(text) if starts is None else starts
-    lower = _lower_same_length(text) if lower is None else lower
-    for rx in (_IDENT_CODES, _TIME, _COUNTERS[0], _COUNTERS[1]):
+    runs = _digit_runs(text) if runs is None else runs
+    lower = lower_same_length(text) if lower is None else lower
+    # each pattern only where it can start: case codes at digits before ":", times at runs of
+    # 1, 2 or 4 digits, phone numbers at a "0"
+    phone_starts = [i for i in runs.starts if text[i] == "0"]
+    for rx, starts in ((_IDENT_CODES, runs.before_colon), (_TIME, sorted(runs.short + runs.four)),
+                       (_COUNTERS[0], runs.starts), (_COUNTERS[1], phone_starts)):
         spans.extend((m.start(), m.end()) for m in _at_digits(rx, text, starts)
                      if not (rx is _COUNTERS[1] and m.start() and text[m.start() - 1] in ",."))  # 7,000.00
     rxs = [_IDENT, _MARKERS, _LIST_MARKER, _COUNTERS[2]]
@@ -287,11 +362,13 @@ def _mask_spans(text: str, skip: tuple[Span, ...], starts: list[int] | None = No
     for rx in rxs:
         spans.extend((m.start(), m.end()) for m in _at_word_start(rx, text))
     for rx in _COUNTERS_LOWER:
+        if rx is _COUNTERS_LOWER[0] and not any(w in lower for w in _COUNTER_WORDS):
+            continue
         spans.extend((m.start(), m.end()) for m in _at_word_start(rx, lower))
     return spans
 
 
-def _lower_same_length(text: str) -> str:
+def lower_same_length(text: str) -> str:
     """Lower-cased text with the same offsets (a rare character whose lower case is longer stays)."""
     low = text.lower()
     if len(low) == len(text):
@@ -300,7 +377,7 @@ def _lower_same_length(text: str) -> str:
 
 
 def _covered(mask: bytearray, a: int, b: int) -> bool:
-    return any(mask[a:b])
+    return mask.find(1, a, b) >= 0
 
 
 def _set(mask: bytearray, a: int, b: int) -> None:
@@ -312,7 +389,8 @@ def _month_num(name: str) -> int:
     return V.MONTHS.get(low) or V.MONTHS[low[:3]]
 
 
-_SCORE_DIGITS = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?![-–.]\d)")
+# "\b\d{1,3}-\d{1,3}", led by its first digit (the word boundary checked behind it)
+_SCORE_DIGITS = re.compile(r"\d(?<!\w\d)\d{0,2}\s?[-–]\s?\d{1,3}\b(?![-–.]\d)")
 _SCORE_BEFORE = re.compile(
     r"(?i)\b(?:won|win|wins|lost|lose|loses|beat|beats|drew|draw|defeat(?:ed)?|victory|tied|ended|finished|"
     r"final score|scoreline|result)\b[^.\d\n]{0,25}$"
@@ -345,11 +423,12 @@ def _at_word_start(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
-def _dates(text: str, mask: bytearray, starts: list[int] | None = None) -> list[Mention]:
+def _dates(text: str, mask: bytearray, runs: _DigitRuns | None = None) -> list[Mention]:
     out: list[Mention] = []
-    starts = _digit_runs(text) if starts is None else starts
-    for rx in (_DATE_ISO, _DATE_US, _DATE_MD, _DATE_DM):
-        found = _at_word_start(rx, text) if rx is _DATE_MD else _at_digits(rx, text, starts)
+    runs = _digit_runs(text) if runs is None else runs
+    # ISO dates start with four digits, US dates and "12 May" with one or two
+    for rx, starts in ((_DATE_ISO, runs.four), (_DATE_US, runs.short), (_DATE_MD, None), (_DATE_DM, runs.short)):
+        found = _at_word_start(rx, text) if starts is None else _at_digits(rx, text, starts)
         for m in found:
             if _covered(mask, m.start(), m.end()):
                 continue
@@ -402,10 +481,13 @@ def _left_is_name(text: str, start: int) -> bool:
         return False
     word = m.group(1)
     low = word.lower().rstrip(".")
-    if low in V.MONTHS or low in V.WEEKDAYS or low in V.HEDGES or low in V.SCALE_WORDS or low in V.CURRENCY_SUFFIXES:
-        return False
-    if any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
-        return True  # code before: "H100 80GB", "GPT-4 32k"
+    if low.endswith(("'s", "’s", "s'", "s’")):
+        return False  # a possessive: "Zelda's 140 mph winds", "the firms' 300 staff"
+    if low in V.MONTHS or low in V.WEEKDAYS or low in V.HEDGES or low in V.SCALE_WORDS or low in V.CURRENCY_SUFFIXES \
+            or low in V.CURRENCY_PREFIXES:
+        return False  # "Rs 500 crore", "RM 5 million": a currency, not a name
+    if not word.isalpha() and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
+        return True  # code before: "ZX90 80GB", "Zeta-4 32k"
     if word.isupper() and len(word) >= 2 and low not in V.CURRENCY_PREFIXES:
         return True  # acronym: "CUP 2024", "ZX 4090", "IMO 9697428"
     if not word[0].isupper():
@@ -419,6 +501,24 @@ def _left_is_name(text: str, start: int) -> bool:
     return not _is_title_case_line(text, start)
 
 
+_REPORTS_AFTER = re.compile(r"\s+(?:said|says|reported|reports|understands|understood|learned|learnt|learns"
+                            r"|revealed|reveals|confirmed|confirms|told|writes|wrote|claimed|claims|notes|noted)\b")
+
+
+def _names_a_speaker(text: str, start: int, end: int) -> bool:
+    """True for a number inside the name of an outlet or channel that speaks: "Pitchside 360
+    understands", "Channel 4 reported" (a capitalised word before, a reporting verb after)."""
+    if not _REPORTS_AFTER.match(text, end) or start < 2 or text[start - 1] not in " \u00a0":
+        return False
+    m = _LEFT_WORD.search(text, max(0, start - 40), start - 1)
+    if not m or m.end() != start - 1:
+        return False
+    word = m.group(1)
+    low = word.lower().rstrip(".")
+    return word[0].isupper() and not (low in V.STOPWORDS or low in V.MONTHS or low in V.WEEKDAYS or low in V.HEDGES
+                                      or low in V.SCALE_WORDS or low in V.CURRENCY_SUFFIXES)
+
+
 # "Civic Union 24, Labour Front 23, Green Coalition 9": names followed by whole numbers, listed
 _NAME_NUMBER = re.compile(r"(?:[A-Z][\w'’&.-]*\s+){1,3}(\d{1,6})(?![\d.,]\d)(?!-)\b")
 _TALLY_SEP = re.compile(r"^[^.;:!?\n]{0,40}?(?:,|\band\b|;)\s*(?:the\s+|with\s+)?[^.!?\n]{0,12}$")
@@ -427,13 +527,13 @@ _TALLY_SEP = re.compile(r"^[^.;:!?\n]{0,40}?(?:,|\band\b|;)\s*(?:the\s+|with\s+)
 _NAME_BEFORE = re.compile(r"(?:(?<![\w'’&.-])[A-Z][\w'’&.-]*\s+){1,3}$")
 
 
-def _tallies(text: str) -> set[int]:
+def _tallies(text: str, digit_runs: _DigitRuns | None = None) -> set[int]:
     """Start offsets of numbers that follow a name in a list of two or more ("Union 25 seats and the
     Labour Front 22"): a tally of names, not product versions such as "Zeta 3"."""
     hits = []
-    for m in _DIGIT_RUN.finditer(text):  # only where digits stand: a name before them is checked locally
-        a, b = m.start(), m.end()
-        if b - a > 6 or (a and not text[a - 1].isspace()) or re.fullmatch(r"(?:1[6-9]|20|21)\d\d", m.group()):
+    # only where digits stand: a name before them is checked locally
+    for a, b in (digit_runs or _digit_runs(text)).spans:
+        if b - a > 6 or (a and not text[a - 1].isspace()) or _YEAR.fullmatch(text, a, b):
             continue
         if not _NAME_BEFORE.search(text, max(0, a - 60), a):
             continue
@@ -447,7 +547,7 @@ def _tallies(text: str) -> set[int]:
         if runs:
             b1 = runs[-1][-1][1]
             gap = text[b1:hit[0]]
-            if len(gap) < 60 and ("," in gap or " and " in gap or ";" in gap) and not re.search(r"[.!?\n]", gap):
+            if len(gap) < 60 and ("," in gap or " and " in gap or ";" in gap) and not _SENTENCE_END.search(gap):
                 runs[-1].append(hit)
                 continue
         runs.append([hit])
@@ -455,10 +555,14 @@ def _tallies(text: str) -> set[int]:
     for run in runs:
         # a tally lists three or more, or counts something ("25 seats and ... 22"); two versions
         # joined by "and" ("Zeta 3 and Zeta Guard 3") are product names
-        counted = re.match(r"\s+[a-z]+s\b", text[run[0][1]:run[0][1] + 20])
+        counted = _COUNTED.match(text[run[0][1]:run[0][1] + 20])
         if len(run) >= 3 or (len(run) == 2 and counted):
             out.update(a for a, _b in run)
     return out
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_COUNTED = re.compile(r"\s+[a-z]+s\b")
 
 
 def _token_bounds(text: str, a: int, b: int) -> tuple[int, int]:
@@ -487,7 +591,8 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
             return True
     if prev in "@^#_\\/" or prev.isdigit():
         return True
-    if prev in "-‐‑" and start >= 2 and (_cased(text[start - 2]) or text[start - 2] in "."):
+    magnitude = text[max(0, start - 10):start - 1].lower() == "magnitude"  # "a magnitude-6.1 aftershock"
+    if prev in "-‐‑" and start >= 2 and (_cased(text[start - 2]) or text[start - 2] in ".") and not magnitude:
         return True
     if prev == "." and start >= 2 and text[start - 2].isalnum():
         return True
@@ -498,16 +603,22 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
     if nxt == "-" and prev == "-" and text[end + 1:end + 3].isdigit() and len(text[end + 1:end + 3]) == 2:
         return True
     tail = text[end:end + 3].lower()
-    if re.match(r"(?:st|nd|rd|th)\b", tail):
+    if _ORDINAL_SUFFIX.match(tail):
         return True
     ta = start  # the token before the digits, stopping at spaces and at uncased script (CJK has no spaces)
     while ta > 0 and not text[ta - 1].isspace() and (text[ta - 1].isascii() or _cased(text[ta - 1])):
         ta -= 1
-    prefix = re.split(r"[:;,(=\[]", text[ta:start])[-1].lstrip("\"'“‘([*~")
-    if re.fullmatch(r"(?i).*(?:million|billion|trillion|bn|mn|[mkb])[-–—](?:US|A|C|HK|S)?[$€£¥]?", prefix):
+    prefix = _TOKEN_SPLIT.split(text[ta:start])[-1].lstrip("\"'“‘([*~")
+    if _RANGE_END_PREFIX.fullmatch(prefix):
         return False  # "$1.7 billion-$1.9 billion": the second end of a range
-    # letters earlier in the same token: "GPT-4", "OpenAI-o1-1217", "pass@1"
-    return bool(prefix) and any(_cased(ch) for ch in prefix) and prefix.lower() not in _GLUED_CURRENCY
+    # letters earlier in the same token: "Zeta-4", "Acme-o1-1217", "pass@1"
+    return bool(prefix) and any(_cased(ch) for ch in prefix) and prefix.lower() not in _GLUED_CURRENCY \
+        and not magnitude
+
+
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_TOKEN_SPLIT = re.compile(r"[:;,(=\[]")
+_RANGE_END_PREFIX = re.compile(r"(?i).*(?:million|billion|trillion|bn|mn|[mkb])[-–—](?:US|A|C|HK|S)?[$€£¥]?")
 
 
 def _cased(ch: str) -> bool:
@@ -522,7 +633,7 @@ _GLUED_CURRENCY = frozenset(
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class _Right:
     end: int
     value_mult: float = 1.0
@@ -547,6 +658,13 @@ def _match_phrase(text: str, pos: int, table: Mapping[str, object], max_words: i
     """Longest key of ``table`` (lower case, single spaces) starting at ``pos`` (after spaces)."""
     m = _LEAD_FILL.match(text, pos, pos + 12)
     p = m.end() if m else pos
+    first = _PHRASE_WORD.match(text, p, p + 60)
+    if first and (first.end() == len(text) or text[first.end()].isspace()):
+        # the phrases read here are this word alone or phrases that start with it: most words fail at once
+        word = first.group().lower()
+        alone = word.rstrip(".!?'’")
+        if alone not in table and alone.rstrip("s") not in table and word not in _first_words(table):
+            return None
     words = []
     for w in _PHRASE_WORD.finditer(text, p, p + 60):
         words.append(w)
@@ -564,10 +682,27 @@ def _match_phrase(text: str, pos: int, table: Mapping[str, object], max_words: i
     return best
 
 
+_FIRST_WORDS: dict[int, tuple[Mapping[str, object], frozenset[str]]] = {}
+
+
+def _first_words(table: Mapping[str, object]) -> frozenset[str]:
+    """The first words of the keys of ``table`` that have several."""
+    cached = _FIRST_WORDS.get(id(table))
+    if cached is None or cached[0] is not table:
+        cached = _FIRST_WORDS[id(table)] = (table, frozenset(k.split(" ")[0] for k in table if " " in k))
+    return cached[1]
+
+
 _UNIT_WORD = re.compile(r"[A-Za-z²³/µ.]+(?:\s(?:miles?|km|kilomet(?:re|er)s?|metres|meters|feet|ft|tonnes|tons|mi))?")
 # two-letter units that may stand after a space ("80 km"); others must be glued ("80m")
 _SHORT_UNITS_SPACED = frozenset({"h", "ft", "mi", "km", "kg", "mm", "cm", "mb", "gb", "tb", "kb", "pb", "kw", "mw",
                                  "gw", "wh"})
+
+
+_A_PERIOD = re.compile(r"(?i)\s*a\s+(?:year|month|week|day)\b")  # "$5 a year" is not a rate per "a"
+_UNIT_GAP = re.compile(r"(?:-|\s*(?:\*\s*\*\s*)?|\u00a0)")
+_MACHINE_HOURS = re.compile(r"(?i)(?P<m>" + "|".join(V.MACHINE_HOUR_PREFIXES) + r")[\s-]hours?\b")
+_UNIT_NAMES: Mapping[str, object] = dict.fromkeys([*V.DURATION_UNITS, *V.PHYSICAL_UNITS], 0)
 
 
 def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
@@ -622,8 +757,13 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
                 r.end = pos
     # temperature: "35°C", "95 °F", "40 degrees Celsius"
     tm = _TEMPERATURE.match(text, pos)
-    if tm:
-        r.kind, r.unit, r.end = "temperature", "F" if tm.group("u").lower().startswith("f") else "C", tm.end()
+    if tm and (tm.group("u") or _glued_temperature(text, pos, tm.end(), r.glued_scale)):
+        unit = tm.group("u") or tm.group("glued")
+        r.kind, r.unit, r.end = "temperature", "F" if unit.lower().startswith("f") else "C", tm.end()
+        return r
+    bp = _BASIS_POINTS.match(text, pos)
+    if bp and not r.glued_scale:
+        r.kind, r.unit, r.end = "percent", "bp", bp.end()
         return r
     # percent
     pm = _PERCENT.match(text, pos)
@@ -648,7 +788,7 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     if r.currency or has_currency:
         r.kind = "money"
         per = _PER.match(text, pos)
-        if (per and not re.match(r"(?i)\s*a\s+(?:year|month|week|day)\b", text[pos:pos + 12])) or \
+        if (per and not _A_PERIOD.match(text[pos:pos + 12])) or \
                 (per and per.group("what").lower() in ("hour", "day", "year", "month", "week", "gpu", "night")):
             what = per.group("what")
             if what.lower() not in ("few", "lot", "result", "record", "total", "deal", "further", "year-on-year",
@@ -658,10 +798,10 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
                 r.end = per.end()
         return r
     # duration / physical units (glued or spaced, or hyphenated: "54-day", "1.6-mile")
-    um = re.match(r"(?:-|\s*(?:\*\s*\*\s*)?|\u00a0)", text[pos:pos + 8])
+    um = _UNIT_GAP.match(text[pos:pos + 8])
     upos = pos + (um.end() if um else 0)
     # machine hours: "5,000 GPU hours", "30.84 million GPU-hours"
-    mh = re.match(r"(?i)(?P<m>" + "|".join(V.MACHINE_HOUR_PREFIXES) + r")[\s-]hours?\b", text[upos:upos + 24])
+    mh = _MACHINE_HOURS.match(text[upos:upos + 24])
     if mh:
         r.kind, r.unit, r.factor = "duration", "h", 1.0
         r.noun = text[upos:upos + mh.end()]
@@ -669,7 +809,7 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
         return r
     wm = _UNIT_WORD.match(text, upos, upos + 30)
     if wm:
-        cand = _match_phrase(text, upos, {**{k: 0 for k in V.DURATION_UNITS}, **{k: 0 for k in V.PHYSICAL_UNITS}})
+        cand = _match_phrase(text, upos, _UNIT_NAMES)
         if cand:
             key, cend = cand
             ok_end = cend >= len(text) or not text[cend].isalnum()
@@ -703,7 +843,10 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
 
 
 def _unit_glued(text: str, pos: int) -> bool:
-    return bool(re.match(r"(?i)(?:m|t)(?:\b|²|³)", text[pos:pos + 2]))
+    return bool(_M_OR_T.match(text[pos:pos + 2]))
+
+
+_M_OR_T = re.compile(r"(?i)(?:m|t)(?:\b|²|³)")
 
 
 _MONEY_NEAR = re.compile(r"(?i)\b(?:salary|salaries|wages?|fee|fees|paid|pay|pays|cost|costs|price|worth|deal|"
@@ -812,16 +955,17 @@ def _interval(value: float, precision: float, qualifier: str) -> tuple[float, fl
     return min(lo, hi), max(lo, hi), q
 
 
-def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
-    """All numeric mentions in ``text`` (outside ``skip``), in text order."""
+def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None) -> list[Mention]:
+    """All numeric mentions in ``text`` (outside ``skip``), in text order. ``lower``: the text lower-cased
+    with the same offsets, if the caller has it."""
     n = len(text)
     mask = bytearray(n + 1)
-    starts = _digit_runs(text)
-    lower = _lower_same_length(text)  # once: the word patterns below all run on it
-    for a, b in _mask_spans(text, skip, starts, lower):
+    runs = _digit_runs(text)
+    lower = lower_same_length(text) if lower is None else lower  # once: the word patterns below run on it
+    for a, b in _mask_spans(text, skip, runs, lower):
         _set(mask, a, b)
     skip_mask = bytearray(mask)
-    out = _dates(text, mask, starts)
+    out = _dates(text, mask, runs)
     out += _scores(text, mask)
     # vague amounts: "tens of millions of dollars"
     vague_cues = ("tens of", "dozens", "hundreds of", "thousands of", "millions of", "billions of", "trillions")
@@ -840,7 +984,8 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
                            noun=r.noun, num_start=m.start(), num_end=m.end()))
         _set(mask, m.start(), r.end)
     fraction_words = ("half", "third", "quarter", "fifth", "tenth")
-    for m in (_FRACTION_RE.finditer(text) if any(w in lower for w in fraction_words) else ()):
+    fractions = _FRACTION_LOWER.finditer(lower) if folds_simply(text) else _FRACTION_RE.finditer(text)
+    for m in (fractions if any(w in lower for w in fraction_words) else ()):
         if _covered(mask, m.start(), m.end()):
             continue
         key = re.sub(r"\s+", " ", m.group().lower())
@@ -854,8 +999,8 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
     cands: list[tuple[int, int, bool]] = [(m.start(), m.end(), False) for m in digits_rx.finditer(text)]
     cands += [(m.start(), m.end(), True) for m in _at_word_start(_WORDS, lower)]
     cands.sort()
-    name_run_end = -2  # end of the last product name seen ("Zeta 3.1 405B")
-    tallies = _tallies(text)
+    name_run_end = -2  # end of the last product name seen ("Zeta 3.1 12B")
+    tallies: set[int] | None = None  # found when a number first looks like part of a name
     for s, e, is_word in cands:
         if _covered(mask, s, e):
             continue
@@ -884,12 +1029,15 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
         else:
             if _rejected_by_neighbours(text, s, e):
                 continue
-            if s not in tallies and (s <= name_run_end + 1 or _left_is_name(text, s)):
-                name_run_end = _token_bounds(text, s, e)[1]
-                continue
+            if s <= name_run_end + 1 or _left_is_name(text, s) or _names_a_speaker(text, s, e):
+                if tallies is None:
+                    tallies = _tallies(text, runs)
+                if s not in tallies:
+                    name_run_end = _token_bounds(text, s, e)[1]
+                    continue
             val, precision = parse_digits(text[s:e], comma_dec)
             # a bare year is a date, not a quantity: handled as context, not claimed
-            if re.fullmatch(r"(?:1[6-9]|20|21)\d\d", text[s:e]) and not _read_left(text, s)[1]:
+            if _YEAR.fullmatch(text, s, e) and not _read_left(text, s)[1]:
                 r0 = _read_right(text, e, False)
                 if not r0.kind and not r0.noun.lower().startswith(("people", "person")):
                     continue
@@ -930,19 +1078,29 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
             kind, unit = "count", ""
         else:
             kind, unit = "number", ""
+        noun, end = r.noun, r.end
+        if not cur and kind in ("count", "number") and 0 < value < 10.5:
+            # an earthquake's magnitude: "magnitude 7.8", "a 7.8-magnitude quake", "7.7 on the Richter scale"
+            before = _MAGNITUDE_LEFT.search(lower, max(0, a - 16), a)
+            after = _MAGNITUDE_RIGHT.match(lower, e)
+            if before or after:
+                kind, unit, noun = "number", "magnitude", "magnitude"
+                a = before.start() if before else a
+                end = after.end() if after else e
         lo, hi, q = _interval(value, precision, qualifier)
         # trailing hedge: "200 or so", "300-plus"
-        ph = re.match(r"(?i)[\s-]*(or so|or more|or less|or fewer|plus)\b", text[r.end:r.end + 10])
+        ph = _POST_HEDGE.match(text[r.end:r.end + 10])
         if ph and not qualifier:
             lo, hi, q = _interval(value, precision, V.POST_HEDGES[ph.group(1).lower()])
         mention = Mention(
-            start=a, end=r.end, value=value, kind=kind, unit=unit, qualifier=q, low=lo, high=hi,
-            noun=r.noun, precision=precision, scale_words=r.scale_words, per=r.per,
+            start=a, end=end, value=value, kind=kind, unit=unit, qualifier=q, low=lo, high=hi,
+            noun=noun, precision=precision, scale_words=r.scale_words, per=r.per,
             base_unit=r.base_unit, num_start=s, num_end=e,
         )
         out.append(mention)
-        _set(mask, a, r.end)
+        _set(mask, a, end)
     out.sort(key=lambda m: (m.start, m.end))
+    _yen_or_yuan(text, out)
     _pair(text, out)
     for mention in out:
         if not mention.role and _PART_LEFT.search(text, max(0, mention.start - 20), mention.start):
@@ -950,6 +1108,25 @@ def scan(text: str, skip: tuple[Span, ...] = ()) -> list[Mention]:
     return out
 
 
+# "¥" is written for both the yen and the yuan: the article's own words decide
+_YEN_CUES = re.compile(r"(?i)\b(?:yen|japan|japanese)\b")
+_YUAN_CUES = re.compile(r"(?i)\b(?:yuan|renminbi|rmb|china|chinese)\b")
+
+
+def _yen_or_yuan(text: str, mentions: list[Mention]) -> None:
+    """Read a bare "¥" as yen in an article that speaks of yen or Japan, not of yuan or China."""
+    marked = [m for m in mentions if m.unit.startswith("CNY") and "¥" in text[m.start:m.num_start]
+              and "CN¥" not in text[m.start:m.num_start].upper()]
+    if not marked or len(_YEN_CUES.findall(text)) <= len(_YUAN_CUES.findall(text)):
+        return
+    for m in marked:
+        m.unit = "JPY" + m.unit[3:]
+
+
+_MAGNITUDE_LEFT = re.compile(r"\bmagnitude(?:[\s-]|\s+of\s+)$")
+_MAGNITUDE_RIGHT = re.compile(r"[\s-]magnitude\b|\s+on\s+the\s+richter\s+scale\b")
+
+_POST_HEDGE = re.compile(r"(?i)[\s-]*(or so|or more|or less|or fewer|plus)\b")
 # "of which 20 people": a part of a whole stated before
 _PART_LEFT = re.compile(r"(?i)\b(?:of which|of whom|among them|among whom|including|includ(?:es|ed))\s*$")
 

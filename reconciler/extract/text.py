@@ -17,11 +17,15 @@ _ABBREV = frozenset(
     jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k e.g i.e a.m p.m approx est
     calif mass wash pte bros dept univ""".split()
 )
-# a sentence ends at . ! ? (plus closing quotes/brackets) followed by space, or at a newline
-_BOUNDARY = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s)|\n+")
-# words, codes that start with a letter ("ZX800", "V2-Lite") or a digit ("405B", "8K"), and years
+# a sentence ends at . ! ? (plus closing quotes/brackets) followed by space, or at a newline; written
+# "[.!?\n](?:newlines|punctuation...)" (one character class first) so the engine skips to candidates
+_BOUNDARY = re.compile(r"[.!?。！？\n](?:(?<=\n)\n*|(?<!\n)[.!?。！？]*[\"'”’)\]]*(?=\s))")
+# words, codes that start with a letter ("ZX800", "V2-Lite") or a digit ("12B", "8K"), and years
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’@.\-]*[A-Za-z0-9]|[A-Za-z]|\b\d+[A-Za-z][A-Za-z0-9]*\b|\b(?:1[89]|20)\d\d\b")
-_CLAUSE_BREAK = re.compile(r"[;:—–]|,\s|\s-\s|\bwhile\b|\bwhereas\b|\bbut\b")
+# [;:—–] | ",\s" | "\s-\s" | \bwhile\b | \bwhereas\b | \bbut\b, led by one character class (the
+# first character, then a look-behind says which it was) so the engine skips to candidates
+_CLAUSE_BREAK = re.compile(r"[;:—–,\swb](?:(?<=[;:—–])|(?<=,)\s|(?<=\s)-\s"
+                           r"|(?<=w)(?<!\ww)(?:hile|hereas)\b|(?<=b)(?<!\wb)ut\b)")
 # irregular verb forms news uses around figures, mapped to one stem
 _IRREGULAR = {
     "paid": "pay", "spent": "spend", "built": "build", "sold": "sell", "rose": "rise", "risen": "rise",
@@ -59,9 +63,10 @@ def split_sentences(text: str) -> Sentences:
     ends: list[int] = []
     pos = 0
     for m in _BOUNDARY.finditer(text):
-        if m.group().startswith(".") and m.group().strip() == "." and _is_abbreviation(text, m.start()):
+        mark = m.group()
+        if mark == "." and _is_abbreviation(text, m.start()):
             continue
-        end = m.end() if not m.group().startswith("\n") else m.start()
+        end = m.start() if mark[0] == "\n" else m.end()
         _push(text, pos, end, starts, ends)
         pos = m.end()
     _push(text, pos, len(text), starts, ends)
@@ -71,13 +76,11 @@ def split_sentences(text: str) -> Sentences:
 
 
 def _push(text: str, a: int, b: int, starts: list[int], ends: list[int]) -> None:
-    while a < b and text[a].isspace():
-        a += 1
-    while b > a and text[b - 1].isspace():
-        b -= 1
-    if b > a:
-        starts.append(a)
-        ends.append(b)
+    span = text[a:b]
+    lead, kept = len(span) - len(span.lstrip()), len(span.rstrip())
+    if kept > lead:
+        starts.append(a + lead)
+        ends.append(a + kept)
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -89,7 +92,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not word:
         return False
     if len(word) == 1 and word.isalpha():
-        return True
+        return i == 0 or not text[i - 1].isdigit()  # "J. Smith", but not "trained the ZX90B."
     if word in _ABBREV:
         # "in the U.S." at the very end of a sentence is still an abbreviation: accept the miss
         nxt = text[dot + 1: dot + 3].lstrip()
@@ -145,16 +148,31 @@ def content_words(text: str, start: int = 0, end: int | None = None) -> list[tup
     out: list[tuple[int, str]] = []
     for m in _WORD.finditer(text, start, len(text) if end is None else end):
         raw = m.group()
-        low = raw.lower()
-        if low in STOPWORDS or len(low) < 2:
-            continue
-        s = stem(raw)
-        if not s or s in STOPWORDS:
-            continue
-        out.append((m.start(), s))
-        if "-" in raw:
-            for part in raw.split("-"):
-                p = stem(part)
-                if len(p) > 1 and p not in STOPWORDS and p != s:
-                    out.append((m.start(), p))
+        stems = _WORD_STEMS.get(raw)
+        if stems is None:
+            if len(_WORD_STEMS) >= 65536:
+                _WORD_STEMS.clear()
+            stems = _WORD_STEMS[raw] = _word_stems(raw)
+        for s in stems:
+            out.append((m.start(), s))
     return out
+
+
+_WORD_STEMS: dict[str, tuple[str, ...]] = {}  # a word's content stems, remembered: news repeats its words
+
+
+def _word_stems(raw: str) -> tuple[str, ...]:
+    """The content stems one word adds: none for a stopword, else its stem and those of its hyphenated parts."""
+    low = raw.lower()
+    if low in STOPWORDS or len(low) < 2:
+        return ()
+    s = stem(raw)
+    if not s or s in STOPWORDS:
+        return ()
+    out = [s]
+    if "-" in raw:
+        for part in raw.split("-"):
+            p = stem(part)
+            if len(p) > 1 and p not in STOPWORDS and p != s:
+                out.append(p)
+    return tuple(out)

@@ -229,9 +229,9 @@ FORECAST_WORDS = frozenset(
 )
 # wording that shows a figure changed over time: "rose to 61", "now projects", "has more than doubled"
 UPDATE_WORDS = frozenset(
-    """now latest updated revised revise risen rose climbed increased doubled tripled jumped
-    reached currently raised lowered soared grown grew preliminary initially originally
-    previously""".split()
+    """now latest updated revised revise risen rose rises climbed climbs increased doubled
+    tripled jumped reached currently raised lowered soared grown grew preliminary initially
+    originally previously""".split()
 )
 # what happened to the people counted: a toll of the dead is not the number of workers present
 FATE_WORDS: dict[str, str] = {
@@ -256,4 +256,5 @@ STOPWORDS = NOUN_STOP | frozenset(
 SAME_MEANING: dict[str, str] = {
     **{w: "cost" for w in """cost costs costing price prices priced pricing price-tag pegged
        pegs peg""".split()},
+    **{w: "deal" for w in """deal deals contract contracts agreement agreements pact""".split()},
 }

@@ -230,8 +230,16 @@ def _timeline(entries: list[_Entry], dates: dict[str, str | None]) -> list[tuple
                     return []  # two figures on one day: a real disagreement, not an update
     steps = sorted(by_date.items())
     first_entries = [e for e in steps[0][1] if e.base]
-    changed = any(not any(_agree(e, f) for f in first_entries) for _d, es in steps[1:] for e in es if e.base)
+    changed = any(not any(_agree(e, f) for f in first_entries) or _rose_past(e, first_entries)
+                  for _d, es in steps[1:] for e in es if e.base)
     return steps if changed else []
+
+
+def _rose_past(e: _Entry, earlier: list[_Entry]) -> bool:
+    """"At least 12 killed", then "the toll rose to 19": the later figure agrees with the bound,
+    yet the wording says the count moved on."""
+    return "~update" in e.claim.context and e.base is not None and any(
+        f.claim.qualifier == "lower" and f.base is not None and e.base[1] > f.base[0] for f in earlier)
 
 
 def _report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[str, str | None],
@@ -309,8 +317,9 @@ def _range_ends(g: Group, entries: list[_Entry], config: RuleConfig) -> list[Fin
 def _mismatch_severity(e: _Entry, best: _Entry, config: RuleConfig) -> Severity:
     assert e.base is not None and best.base is not None
     gap = max(e.base[1] - best.base[2], best.base[1] - e.base[2], 0.0)
-    if e.claim.kind == "percent" and best.claim.kind == "percent":
-        # shares and scores: judged in points, not relative to the value
+    if e.claim.kind == "percent" and best.claim.kind == "percent" and e.claim.unit == best.claim.unit == "%":
+        # shares and scores: judged in points, not relative to the value (a change in points
+        # or basis points, "raised by 25 basis points", is judged relative to its size)
         big = gap >= config.tol("percent_points_error")
         return config.severity("value_mismatch") if big else "warning"
     rel = gap / max(abs(best.base[0]), 1e-12)
@@ -360,15 +369,20 @@ def _explain_kind(e: _Entry, best: _Entry, rates: Rates, config: RuleConfig,
     ratio = e.base[0] / best.base[0] if best.base[0] else float("inf")
     diff = e.base[0] - best.base[0]
     msg = f"{quote(c)} disagrees with {quote(k)}"
-    expl = (f"{_num(c)} vs {_num(k)}: a difference of {fmt_number(abs(diff) / _scale_of(c))}"
+    expl = (f"{_num(c)} vs {_num(k)}: a difference of {fmt_number(abs(_in_unit_of(c, diff, e.base[0])))}"
             f"{' ' + _unit_label(c) if _unit_label(c) else ''} ({abs(ratio - 1) * 100:.1f}%). "
             f"Allowing for the precision and hedges of each figure "
             f"({_interval_text(c)} vs {_interval_text(k)}), they cannot both be right.")
     return "value_mismatch", msg, expl, k.text
 
 
-def _scale_of(c: Claim) -> float:
-    return 1.0
+def _in_unit_of(c: Claim, base_diff: float, c_base: float) -> float:
+    """A difference in base units (US dollars, metres per second, Celsius) in the claim's own unit."""
+    if c.kind == "temperature":
+        return base_diff * 9 / 5 if c.unit == "F" else base_diff
+    if isinstance(c.value, float) and c.value and c_base:
+        return base_diff * c.value / c_base
+    return base_diff
 
 
 def _unit_label(c: Claim) -> str:
@@ -377,7 +391,7 @@ def _unit_label(c: Claim) -> str:
     if c.kind == "duration":
         return "hours"
     if c.kind == "percent":
-        return "points"
+        return "basis points" if c.unit == "bp" else "points"
     return c.unit or (c.noun.split()[-1] if c.noun else "")
 
 
@@ -386,7 +400,7 @@ def _num(c: Claim) -> str:
         if c.kind == "duration":
             return f"{fmt_number(c.value)} h"
         if c.kind == "percent":
-            return f"{fmt_number(c.value)}%"
+            return f"{fmt_number(c.value)}%" if c.unit == "%" else f"{fmt_number(c.value)} {c.unit}"
         if c.kind == "money":
             return f"{fmt_number(c.value)} {c.unit}"
         return fmt_number(c.value) + (f" {c.unit}" if c.unit else "")
