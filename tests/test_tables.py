@@ -1,4 +1,4 @@
-"""The CSV ledger is cell for cell what pandas writes for the ledger frame."""
+"""The CSV ledger, written by pandas in slices of rows, is exactly one ``to_csv`` of the whole frame."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ import pytest
 
 from reconciler.models import Result
 from reconciler.pipeline import Options, reconcile
-from reconciler.tables import ledger, ledger_csv
+from reconciler.tables import ledger, ledger_csv, ledger_csv_chunks
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def pandas_csv(result: Result) -> str:
-    return str(ledger(result).to_csv(index=False, lineterminator="\n"))
+    return str(ledger(result).to_csv(index=False, lineterminator="\n"))  # the whole frame at once
 
 
 @pytest.mark.parametrize("folder", ["seeds", "tests/stories/flood-toll", "tests/stories/election-count"])
@@ -36,3 +36,11 @@ def test_odd_cells_as_pandas_writes_them() -> None:
     for claims_now in (odd, odd[:1], odd[1:2], [odd[0], odd[2]], []):
         changed = dataclasses.replace(result, claims=tuple(claims_now))
         assert ledger_csv(changed) == pandas_csv(changed)
+
+
+@pytest.mark.parametrize("batch", [1, 7, 1000])
+def test_csv_in_slices_joins_into_the_whole(batch: int) -> None:
+    result = reconcile([ROOT / "tests/stories/flood-toll"], Options(jobs=1))
+    pieces = list(ledger_csv_chunks(result, batch=batch))
+    assert len(pieces) == max(1, -(-len(result.claims) // batch))
+    assert "".join(pieces) == pandas_csv(result)
