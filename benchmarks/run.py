@@ -57,22 +57,27 @@ def child(corpus: str, out: str, cache_dir: str | None, jobs: int | None) -> Non
         sys.path.insert(0, code)
     import reconciler
     from reconciler.memory import gc_paused
-    from reconciler.output import json_chunks, write_atomic
+    from reconciler.output import json_in_background, write_atomic
+    from reconciler.parallel import Processes, default_jobs
     from reconciler.pipeline import Options, reconcile
 
     imported = time.perf_counter() - t0
     with gc_paused(freeze=True):  # as the command line runs
-        result = reconcile([corpus], Options(cache_dir=cache_dir, jobs=jobs))
+        pool = Processes(jobs or default_jobs()) if (jobs or default_jobs()) > 1 else None
+        result = reconcile([corpus], Options(cache_dir=cache_dir, jobs=jobs), pool=pool)
         t = time.perf_counter()
         from reconciler.report import render_html
         from reconciler.tables import ledger_csv_chunks
 
         out_dir = Path(out)
-        write_atomic(out_dir / "corpus.json", json_chunks(result))
+        json_done = json_in_background(result, out_dir / "corpus.json", pool)
         html = render_html(result, generated_at="benchmark")
         write_atomic(out_dir / "corpus.html", html)
         write_atomic(out_dir / "corpus.csv", ledger_csv_chunks(result))
+        json_done()
         render = time.perf_counter() - t
+        if pool is not None:
+            pool.close()
     self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({

@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import itertools
 import json
 import os
 import tempfile
@@ -215,6 +216,7 @@ class Cache:
         self.hits = 0
         self.misses = 0
         self._ready = False
+        self._folders: set[str] = set()  # entry folders known to exist
 
     def _path(self, key: str) -> Path:
         return self.root / key[:2] / f"{key}.json"
@@ -236,15 +238,23 @@ class Cache:
         """Write an entry atomically. A cache that cannot be written is not an error."""
         try:
             self._prepare()
-            target = self._path(key)
-            target.parent.mkdir(exist_ok=True)
+            folder = os.path.join(self.root, key[:2])
+            if folder not in self._folders:
+                os.makedirs(folder, exist_ok=True)
+                self._folders.add(folder)
             payload = json.dumps({"key": key, "data": data}, ensure_ascii=False, separators=(",", ":"))
-            fd, tmp = tempfile.mkstemp(prefix=f".{key[:16]}.", suffix=".tmp", dir=target.parent)
+            # a name no other writer uses (this process, a counter), created exclusively
+            tmp = os.path.join(folder, f".{key[:16]}.{os.getpid()}.{next(_WRITES)}.tmp")
             try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(payload.encode("utf-8"))
+                fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o600)
+                try:
+                    view = memoryview(payload.encode("utf-8"))
+                    while view:
+                        view = view[os.write(fd, view):]
+                finally:
+                    os.close(fd)
                 # no fsync: a torn entry after a crash is detected on read and recomputed
-                os.replace(tmp, target)
+                os.replace(tmp, os.path.join(folder, f"{key}.json"))
             except BaseException:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
@@ -381,6 +391,7 @@ class SourceCache:
 # a file changed again within the file system's time resolution would look unchanged: one
 # modified this recently is not recorded (the next run reads it again)
 _SETTLED_NS = 2_000_000_000
+_WRITES = itertools.count()  # numbers this process's temporary files
 # a Source minus its id and path (those come from where the file was found this time)
 _SOURCE_FIELDS = _fields(Source)[0][2:]
 assert _fields(Source)[0][:2] == ("id", "path")

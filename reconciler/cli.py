@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,7 +15,8 @@ from .cache import DEFAULT_DIR
 from .distributed import SchedulerError
 from .memory import gc_paused
 from .models import Result
-from .output import json_chunks, to_json, write_atomic
+from .output import json_in_background, to_json, write_atomic
+from .parallel import Processes, default_jobs
 from .pipeline import NoArticles, Options, reconcile
 from .progress import Progress, for_terminal
 from .rules import ConfigError
@@ -115,18 +117,22 @@ def main(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fa
     # millions of acyclic objects: no cyclic collector during the run, nor on the way out
     with gc_paused(freeze=True):
         progress = for_terminal(quiet)
+        # the run's workers, kept after it to write a large JSON result while the rest is made
+        pool = Processes(jobs or default_jobs()) if not scheduler and (jobs or default_jobs()) > 1 else None
         try:
             try:
-                result = reconcile(paths, options, progress)
+                result = reconcile(paths, options, progress, pool=pool)
             except (NoInput, NoArticles, ConfigError, SchedulerError) as exc:
                 raise _UsageError(str(exc)) from exc
             name = _name(paths)
             html_path = (out_dir or Path("reports")) / f"{name}.html"
             csv_path = (out_dir or Path("claims")) / f"{name}.csv"
             desk = _Desk.open(paths, result, html_path.parent, name)
-            written = _write_outputs(result, name, html_path, csv_path, out_dir, json_path, progress, desk)
+            written = _write_outputs(result, name, html_path, csv_path, out_dir, json_path, progress, desk, pool)
         finally:
             progress.close()
+            if pool is not None:
+                pool.close()
         for s in result.skipped:
             click.echo(f"skipped {s.path}: {s.reason}", err=True)
         if desk.problem:
@@ -170,7 +176,8 @@ class _Desk:
 
 
 def _write_outputs(result: Result, name: str, html_path: Path, csv_path: Path, out_dir: Path | None,
-                   json_path: str | None, progress: Progress, desk: _Desk) -> list[Path]:
+                   json_path: str | None, progress: Progress, desk: _Desk, pool: Processes | None = None
+                   ) -> list[Path]:
     from .history import save_state
     from .report import render_html
     from .tables import ledger_csv_chunks
@@ -178,12 +185,13 @@ def _write_outputs(result: Result, name: str, html_path: Path, csv_path: Path, o
     progress.start("write")
 
     written: list[Path] = []
+    json_done: Callable[[], None] = _nothing
     if json_path == "-":
         click.echo(to_json(result), nl=False)
         json_name = ""
     else:
         jp = Path(json_path) if json_path else (out_dir or Path("reports")) / f"{name}.json"
-        write_atomic(jp, json_chunks(result))
+        json_done = json_in_background(result, jp, pool)  # a large one on a worker, while the rest is made
         written.append(jp)
         json_name = jp.name
     write_atomic(html_path, render_html(result, generated_at=desk.now, review=desk.resolution,
@@ -191,8 +199,13 @@ def _write_outputs(result: Result, name: str, html_path: Path, csv_path: Path, o
     written.append(html_path)
     write_atomic(csv_path, ledger_csv_chunks(result))
     written.append(csv_path)
+    json_done()
     save_state(desk.state_file, desk.state)
     return written
+
+
+def _nothing() -> None:
+    pass
 
 
 def _write_claimreview(result: Result, desk: _Desk, path: str, written: list[Path]) -> None:

@@ -12,11 +12,14 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .history import selectors
 from .htmltext import file_span
 from .models import SCHEMA, Claim, Finding, Group, Result, Source
+
+if TYPE_CHECKING:
+    from .parallel import Processes
 
 
 def to_dict(result: Result) -> dict[str, Any]:
@@ -133,6 +136,90 @@ def _key(k: Any) -> str:
             _KEYS[k] = encoded
         return encoded
     return json.dumps({k: 0}, ensure_ascii=False)[1:-4] + ": "  # a number, bool or None as a key
+
+
+# ---------------------------------------------------------------------------------------
+# the JSON result of a large run, written by a second process
+
+
+BACKGROUND_FROM = 50_000  # claims: from here on the JSON result is written in the background
+_SPILL_BATCH = 4096  # claims pickled together
+
+
+def json_in_background(result: Result, path: str | os.PathLike[str], pool: Processes | None = None
+                       ) -> Callable[[], None]:
+    """Start writing :func:`to_json` of ``result`` to ``path`` (as :func:`write_atomic` does);
+    returns the function that waits for it to be done (and raises what went wrong).
+
+    A large result is written by a worker of ``pool`` (the run's, started before the corpus
+    was read, so small), on a core the rest of the run (the HTML report, the ledger) leaves
+    idle. It gets the result through a temporary file beside ``path`` (the parts that stay
+    small, then the claims in batches), reads it one batch at a time and deletes it as soon
+    as it has it open. Anything smaller, or without a running pool, is written here and now.
+    """
+    if pool is None or not pool.started or len(result.claims) < BACKGROUND_FROM:
+        write_atomic(path, json_chunks(result))
+        return lambda: None
+    import pickle
+
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temps(target)
+    fd, spill = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=_TMP_SUFFIX, dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump((len(result.claims), result.sources, result.groups, result.findings, result.skipped), fh,
+                        protocol=pickle.HIGHEST_PROTOCOL)
+            for k in range(0, len(result.claims), _SPILL_BATCH):
+                pickle.dump(result.claims[k:k + _SPILL_BATCH], fh, protocol=pickle.HIGHEST_PROTOCOL)
+        job = pool.submit(_json_from_spill, spill, str(target))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(spill)
+        raise
+
+    def finish() -> None:
+        try:
+            job.result()
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(spill)  # (if it did not get as far as opening it)
+
+    return finish
+
+
+class _Spilled:
+    """The claims of a spill file, read a batch at a time (for :func:`json_chunks`)."""
+
+    def __init__(self, fh: Any, count: int) -> None:
+        self.fh, self.count = fh, count
+
+    def __len__(self) -> int:
+        return self.count
+
+    def __iter__(self) -> Iterator[Claim]:
+        import pickle
+
+        seen = 0
+        while seen < self.count:
+            batch = pickle.load(self.fh)
+            seen += len(batch)
+            yield from batch
+
+
+def _json_from_spill(spill: str, path: str) -> None:
+    """The worker's part of :func:`json_in_background`: the spill file to the JSON result."""
+    import pickle
+
+    from .memory import gc_paused
+
+    with open(spill, "rb") as fh, gc_paused():
+        with contextlib.suppress(OSError):
+            os.unlink(spill)  # open: nothing is left behind, whatever happens next
+        count, sources, groups, findings, skipped = pickle.load(fh)
+        claims: Any = _Spilled(fh, count)
+        write_atomic(path, json_chunks(Result(sources=sources, claims=claims, groups=groups, findings=findings,
+                                              skipped=skipped)))
 
 
 def _num(x: float | None) -> float | str | None:

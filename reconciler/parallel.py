@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import Any, Protocol, TypeVar
 
 from . import sources as sources_module
@@ -111,6 +111,17 @@ class Processes:
         for f in as_completed(futures):
             done(index[f])
         return [f.result() for f in futures]
+
+    @property
+    def started(self) -> bool:
+        """Are the workers running (forked, early in a run, from a small process)?"""
+        return self._pool is not None
+
+    def submit(self, fn: Callable[..., R], *args: Any) -> Future[R]:
+        """One more task for a running pool (see :func:`reconciler.output.json_in_background`)."""
+        if self._pool is None:
+            raise RuntimeError("the pool has not been started")
+        return self._pool.submit(fn, *args)
 
     def close(self) -> None:
         if self._pool is not None:

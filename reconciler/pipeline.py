@@ -57,19 +57,26 @@ class NoArticles(Exception):
 
 
 def reconcile(paths: Sequence[str | os.PathLike[str]], options: Options = Options(),
-              progress: Progress | None = None) -> Result:
+              progress: Progress | None = None, *, pool: Processes | None = None) -> Result:
+    """Read, extract, align and check; the result.
+
+    ``pool``: the local process pool to run on when the corpus is large enough for one; it
+    is left open for the caller (see :func:`reconciler.output.json_in_background`). By
+    default a pool is made for the run and closed at its end.
+    """
     with gc_paused():  # nothing a run builds is cyclic (see reconciler.memory)
-        return _reconcile(paths, options, progress or Silent())
+        return _reconcile(paths, options, progress or Silent(), pool)
 
 
-def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progress: Progress) -> Result:
+def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progress: Progress,
+               pool: Processes | None) -> Result:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     progress.start("read")
     cache = Cache(options.cache_dir) if options.cache_dir else None
     read_before = SourceCache(cache, paths) if cache else None
     found, skipped = list_articles(paths)
-    runner = _runner(options, len(found))
+    runner = _runner(options, len(found), pool)
     try:
         sources, skipped = read_articles(found, skipped, runner, read_before)
         timings["read"] = time.perf_counter() - t0
@@ -103,18 +110,21 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
             groups, findings, copies = _stories(sources, extracted, stories, keys, rates, config, runner, cache,
                                                 progress, timings, t)
     finally:
-        runner.close()
+        if runner is not pool:
+            runner.close()
     return Result(sources=tuple(sources), claims=tuple(claims), groups=tuple(groups),
                   findings=tuple(findings), skipped=tuple(skipped), copies=copies, timings=timings)
 
 
-def _runner(options: Options, n_sources: int) -> Runner:
+def _runner(options: Options, n_sources: int, pool: Processes | None = None) -> Runner:
     if options.scheduler:
         from .distributed import Dask
 
         return Dask(options.scheduler)
     jobs = options.jobs if options.jobs is not None else (default_jobs() if n_sources >= PARALLEL_FROM else 1)
-    return Processes(jobs) if jobs > 1 else Serial()
+    if jobs <= 1:
+        return Serial()
+    return pool if pool is not None else Processes(jobs)
 
 
 def _align_whole(sources: Sequence[Source], claims: list[Claim], keys: Sequence[str], rates: Rates,
