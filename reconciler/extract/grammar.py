@@ -472,12 +472,18 @@ def _is_title_case_line(text: str, pos: int) -> bool:
     return caps / max(1, sum(1 for w in words if w.lower() not in small)) > 0.75
 
 
+def _word_before(text: str, start: int) -> re.Match[str] | None:
+    """The word standing one space before the number at ``start`` (group 1), if any."""
+    if start < 2 or text[start - 1] not in " \u00a0":
+        return None
+    m = _LEFT_WORD.search(text, max(0, start - 40), start - 1)
+    return m if m and m.end() == start - 1 else None
+
+
 def _left_is_name(text: str, start: int) -> bool:
     """True when the number continues a proper name: "Cup 2024", "Zeta 3.1", "ZX 4090"."""
-    if start < 2 or text[start - 1] not in " \u00a0":
-        return False
-    m = _LEFT_WORD.search(text, max(0, start - 40), start - 1)
-    if not m or m.end() != start - 1:
+    m = _word_before(text, start)
+    if m is None:
         return False
     word = m.group(1)
     low = word.lower().rstrip(".")
@@ -508,10 +514,8 @@ _REPORTS_AFTER = re.compile(r"\s+(?:said|says|reported|reports|understands|under
 def _names_a_speaker(text: str, start: int, end: int) -> bool:
     """True for a number inside the name of an outlet or channel that speaks: "Pitchside 360
     understands", "Channel 4 reported" (a capitalised word before, a reporting verb after)."""
-    if not _REPORTS_AFTER.match(text, end) or start < 2 or text[start - 1] not in " \u00a0":
-        return False
-    m = _LEFT_WORD.search(text, max(0, start - 40), start - 1)
-    if not m or m.end() != start - 1:
+    m = _word_before(text, start) if _REPORTS_AFTER.match(text, end) else None
+    if m is None:
         return False
     word = m.group(1)
     low = word.lower().rstrip(".")
