@@ -97,15 +97,22 @@ class Processes:
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
 
+    def start(self) -> None:
+        """Fork the workers now (while this process is small: each worker's memory starts as
+        a copy of it), rather than at the first map."""
+        if self._pool is None:
+            methods = multiprocessing.get_all_start_methods()
+            ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+            self._pool.submit(int).result()  # the first task launches every worker
+
     def map(self, fn: Callable[[T], R], chunks: Sequence[T], done: Callable[[int], None]) -> list[R]:
         if len(chunks) == 1 and self._pool is None:
             # one chunk (a re-run that only redoes one article or story): forking the
             # workers from a process that by now holds a whole corpus costs more than it
             return Serial().map(fn, chunks, done)
-        if self._pool is None:
-            methods = multiprocessing.get_all_start_methods()
-            ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+        self.start()
+        assert self._pool is not None
         futures = [self._pool.submit(fn, chunk) for chunk in chunks]
         index = {f: i for i, f in enumerate(futures)}
         for f in as_completed(futures):

@@ -77,6 +77,8 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
     read_before = SourceCache(cache, paths) if cache else None
     found, skipped = list_articles(paths)
     runner = _runner(options, len(found), pool)
+    if runner is pool and pool is not None:
+        pool.start()  # the caller's pool outlives the run: its workers forked before the corpus is read
     try:
         sources, skipped = read_articles(found, skipped, runner, read_before)
         timings["read"] = time.perf_counter() - t0
