@@ -8,7 +8,8 @@ temporary file in the same folder, then a rename); an entry that cannot be read 
 (truncated, corrupt, another version) is ignored and recomputed.
 
 Entries are plain JSON, never pickle: loading a cache that someone else wrote cannot run
-code.
+code. Besides the entries, :class:`SourceCache` keeps one JSON record per set of paths of
+the files as read (so an unchanged file is not decoded again).
 """
 
 from __future__ import annotations

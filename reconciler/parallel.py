@@ -1,6 +1,7 @@
 """Run the per-article and per-story work in parallel, with the same result as one process.
 
-The work is cut into chunks (lists of articles or of stories); a runner maps a top-level
+Articles are read and extracted in chunks; each story is aligned and checked in one task
+(its claims go to a worker once). The work is cut into chunks; a runner maps a top-level
 function over them and hands the results back in input order, whatever order the workers
 finish in. :class:`Serial` runs in this process, :class:`Processes` on a local process
 pool, and :class:`reconciler.distributed.Dask` on a Dask cluster. Below

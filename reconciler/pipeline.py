@@ -1,8 +1,11 @@
 """The whole run as plain function calls: read -> extract -> align -> check.
 
-Extraction runs per article and alignment per story, so both can run in parallel (a local
-process pool, or a Dask cluster with ``scheduler``) and both are cached per article and
-per story (``cache_dir``); the result is the same, byte for byte, however it was computed.
+Reading and extraction run per article, alignment and the rules per story (one task
+each), so all of it can run in parallel (a local process pool, or a Dask cluster with
+``scheduler``), and it is cached (``cache_dir``): each file as read, by its identity and
+times; each article's claims, by its content; each story's alignment and rules, by its
+articles. The result is the same, byte for byte, however it was computed. The cyclic
+garbage collector is paused for the run (see :mod:`reconciler.memory`).
 """
 
 from __future__ import annotations
