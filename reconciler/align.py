@@ -608,7 +608,7 @@ def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
             # an unlinked pair (no shared context) is no evidence either way: it counts as 0
             cross = [scores.positive(x, y) for x in mi for y in mj]
         else:  # a large merge: the candidate pairs already scored stand for the rest
-            (small, other) = (mi, rj) if len(mi) <= len(mj) else (mj, ri)
+            small, other = (mi, rj) if len(mi) <= len(mj) else (mj, ri)
             others = members[other]
             cross = [v for x in small for v in scores.between(x, others, other, find)] or [s]
         return sum(cross) / len(cross)
