@@ -38,6 +38,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(ROOT))  # this checkout's package, installed or not
 
 import generate  # noqa: E402  (the sibling module, found through sys.path above)
 
