@@ -5,15 +5,18 @@
     python benchmarks/run.py --crossover           # where parallel extraction starts to pay
 
 For each size it generates a synthetic corpus (``benchmarks/generate.py``) and runs the
-tool on it in a fresh child process, three times:
+command line on it (``reconcile CORPUS --out OUT --timings``, the same code path as from the
+shell) in a fresh child process, three times:
 
 - cold: no cache. Wall time end to end (interpreter start-up included, as from the shell),
-  time per stage (read, extract, align, check, render = HTML + JSON + CSV written), MB of
-  article text per second, peak RSS of the main process and of the largest worker, and
-  the HTML report's size;
+  time per stage as ``--timings`` prints it (read, extract, align, check; then history =
+  the comparison with the previous run and the editor's decisions, and write = HTML + JSON
+  + CSV written), MB of article text per second, peak RSS of the main process and of the
+  largest worker, and the HTML report's size;
 - warm: the same corpus again, everything cached;
 - +1 article: one more article added to the corpus, then run again: only that article is
-  extracted and only its story aligned. The target is at most 5 s plus the render.
+  extracted and only its story aligned. The target is at most 5 s plus the render (the
+  write stage).
 
 It also measures extraction throughput on the seeds against quantulum3 on the same text
 (``pip install quantulum3`` first; it is not a dependency of the tool) and a bare regex
@@ -27,13 +30,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -50,43 +53,50 @@ TARGET_INCREMENTAL = 5.0
 
 
 def child(corpus: str, out: str, cache_dir: str | None, jobs: int | None) -> None:
+    """One run of the command line itself (``reconcile CORPUS --out OUT --timings -q``), in this
+    process; prints its stage times (from ``--timings``) and what it found, as one JSON line."""
     t0 = time.perf_counter()
     code = os.environ.get("RECONCILE_BENCH_CODE")
     if code:  # import the snapshot, not the (editable) installed package
         sys.meta_path[:] = [f for f in sys.meta_path if "editable" not in type(f).__module__.lower()
                             and "editable" not in getattr(f, "__name__", "").lower()]
         sys.path.insert(0, code)
+    import contextlib
+    import io
+    import re
+
     import reconciler
-    from reconciler.memory import gc_paused
-    from reconciler.output import json_in_background, write_atomic
-    from reconciler.parallel import Processes, default_jobs
-    from reconciler.pipeline import Options, reconcile
+    from reconciler import cli
 
     imported = time.perf_counter() - t0
-    with gc_paused(freeze=True):  # as the command line runs
-        pool = Processes(jobs or default_jobs()) if (jobs or default_jobs()) > 1 else None
-        result = reconcile([corpus], Options(cache_dir=cache_dir, jobs=jobs), pool=pool)
-        t = time.perf_counter()
-        from reconciler.report import render_html
-        from reconciler.tables import ledger_csv_chunks
+    seen: list[Any] = []
+    run = cli.reconcile
 
-        out_dir = Path(out)
-        json_done = json_in_background(result, out_dir / "corpus.json", pool)
-        html = render_html(result, generated_at="benchmark")
-        write_atomic(out_dir / "corpus.html", html)
-        write_atomic(out_dir / "corpus.csv", ledger_csv_chunks(result))
-        json_done()
-        render = time.perf_counter() - t
-        if pool is not None:
-            pool.close()
-    self_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    child_rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    def counted(*args: Any, **kwargs: Any) -> Any:  # the command's own run, its result kept for the counts
+        result = run(*args, **kwargs)
+        seen.append(result)
+        return result
+
+    cli.reconcile = counted
+    argv = [corpus, "--out", out, "--timings", "-q"]
+    argv += ["--cache-dir", cache_dir] if cache_dir else ["--no-cache"]
+    argv += ["--jobs", str(jobs)] if jobs else []
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        cli.main(argv, standalone_mode=False)
+    line = next(ln for ln in err.getvalue().splitlines() if ln.startswith("timings: "))
+    stages = {k: float(v) for k, v in re.findall(r"(\w+) ([\d.]+) s\b", line)}
+    rss = re.search(r"peak memory (\d+) MB(?:, workers (\d+) MB)?", line)
+    assert rss is not None, line
+    result = seen[0]
+    name = cli._name((corpus,))
     print(json.dumps({
-        "import": imported, **result.timings, "render": render, "code": str(Path(reconciler.__file__).parent),
+        "import": imported, **stages, "report": stages["history"] + stages["write"],
+        "code": str(Path(reconciler.__file__).parent),
         "sources": len(result.sources), "claims": len(result.claims), "groups": len(result.groups),
         "findings": len(result.findings), "chars": sum(len(s.text) for s in result.sources),
-        "html_bytes": (out_dir / "corpus.html").stat().st_size,
-        "rss_main_mb": self_rss, "rss_worker_mb": child_rss,
+        "html_bytes": (Path(out) / f"{name}.html").stat().st_size,
+        "rss_main_mb": float(rss.group(1)), "rss_worker_mb": float(rss.group(2) or 0),
     }))
 
 
@@ -242,26 +252,27 @@ def _row_line(row: dict) -> str:  # type: ignore[type-arg]
             c = row[run]
             lines.append(f"  {row['n']} articles, {run}: wall {c['wall']:.2f} s (imports {c['import']:.2f}), "
                          f"read {c['read']:.2f}, extract {c['extract']:.2f}, align {c['align']:.2f}, "
-                         f"check {c['check']:.2f}, render {c['render']:.2f}; {c['claims']:.0f} claims, "
+                         f"check {c['check']:.2f}, history {c['history']:.2f}, "
+                         f"write {c['write']:.2f}; {c['claims']:.0f} claims, "
                          f"{c['groups']:.0f} groups, {c['findings']:.0f} findings")
     return "\n".join(lines)
 
 
 def _table(rows: list[dict], incremental: bool) -> list[str]:  # type: ignore[type-arg]
-    head = ["articles", "text MB", "wall s", "read s", "extract s", "align s", "check s", "render s", "MB/s",
+    head = ["articles", "text MB", "wall s", "read s", "extract s", "align s", "check s", "history + write s", "MB/s",
             "peak RSS MB (main / worker)", "HTML MB", "claims", "findings"]
     if incremental:
-        head += ["warm re-run s", "+1 article s", "+1 article minus render s"]
+        head += ["warm re-run s", "+1 article s", "+1 article minus write s"]
     lines = ["| " + " | ".join(head) + " |", "| " + " | ".join("---:" for _ in head) + " |"]
     for row in rows:
         c = row["cold"]
         cells = [f"{row['n']:,}", f"{c['chars'] / 1e6:.1f}", f"{c['wall']:.2f}", f"{c['read']:.2f}",
-                 f"{c['extract']:.2f}", f"{c['align']:.2f}", f"{c['check']:.2f}", f"{c['render']:.2f}",
+                 f"{c['extract']:.2f}", f"{c['align']:.2f}", f"{c['check']:.2f}", f"{c['report']:.2f}",
                  f"{row['mb'] / c['wall']:.2f}", f"{c['rss_main_mb']:.0f} / {c['rss_worker_mb']:.0f}",
                  f"{c['html_bytes'] / 1e6:.1f}", f"{c['claims']:,.0f}", f"{c['findings']:,.0f}"]
         if incremental:
             w, p = row["warm"], row["plus1"]
-            cells += [f"{w['wall']:.2f}", f"{p['wall']:.2f}", f"{p['wall'] - p['render']:.2f}"]
+            cells += [f"{w['wall']:.2f}", f"{p['wall']:.2f}", f"{p['wall'] - p['write']:.2f}"]
         lines.append("| " + " | ".join(cells) + " |")
     return lines
 

@@ -106,6 +106,26 @@ def test_quiet(workdir: Path) -> None:
     assert (workdir / "reports/seeds.json").is_file()
 
 
+@pytest.mark.parametrize("jobs, workers", [pytest.param("1", False, id="one-process"),
+                                           pytest.param("2", True, id="two-workers")])
+def test_timings_on_stderr_even_when_quiet(workdir: Path, jobs: str, workers: bool) -> None:
+    result = invoke("seeds/", "-q", "--timings", "--jobs", jobs)
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    line = result.stderr.strip()
+    stages = dict(re.findall(r"(\w+) (\d+\.\d\d) s\b", line))
+    assert list(stages) == ["read", "extract", "align", "check", "history", "write", "total"]
+    assert float(stages["total"]) >= float(stages["write"]) > 0
+    memory = re.search(r"; peak memory (\d+) MB(, workers (\d+) MB)?$", line)
+    assert memory is not None, line
+    assert int(memory.group(1)) > 10
+    assert (memory.group(2) is not None) is workers
+
+
+def test_no_timings_unless_asked(workdir: Path) -> None:
+    assert "timings" not in invoke("seeds/", "-q").stderr
+
+
 # ---------------------------------------------------------------------------------------
 # exit codes
 
