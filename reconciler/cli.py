@@ -16,7 +16,7 @@ from .cache import DEFAULT_DIR
 from .distributed import SchedulerError
 from .memory import gc_paused
 from .models import Result
-from .output import json_in_background, to_json, write_atomic
+from .output import outputs_in_background, to_json, write_atomic
 from .parallel import Processes, default_jobs
 from .pipeline import NoArticles, Options, reconcile
 from .progress import Progress, for_terminal
@@ -198,21 +198,22 @@ def _write_outputs(result: Result, name: str, html_path: Path, csv_path: Path, o
     progress.start("write")
 
     written: list[Path] = []
-    json_done: Callable[[], None] = _nothing
     if json_path == "-":
         click.echo(to_json(result), nl=False)
         json_name = ""
+        write_atomic(csv_path, ledger_csv_chunks(result))
+        outputs_done: Callable[[], None] = _nothing
     else:
         jp = Path(json_path) if json_path else (out_dir or Path("reports")) / f"{name}.json"
-        json_done = json_in_background(result, jp, pool)  # a large one on a worker, while the rest is made
+        # a large run's JSON and ledger are written by one of its workers while the report is made
+        outputs_done = outputs_in_background(result, jp, csv_path, pool)
         written.append(jp)
         json_name = jp.name
     write_atomic(html_path, render_html(result, generated_at=desk.now, review=desk.resolution,
                                         changes=desk.changes, json_name=json_name))
     written.append(html_path)
-    write_atomic(csv_path, ledger_csv_chunks(result))
+    outputs_done()
     written.append(csv_path)
-    json_done()
     save_state(desk.state_file, desk.state)
     return written
 

@@ -12,7 +12,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .history import selectors
 from .htmltext import file_span
@@ -139,30 +139,35 @@ def _key(k: Any) -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# the JSON result of a large run, written by a second process
+# the JSON result and the ledger of a large run, written by a second process
 
 
-BACKGROUND_FROM = 50_000  # claims: from here on the JSON result is written in the background
+BACKGROUND_FROM = 50_000  # claims: from here on the JSON result and the ledger are written in the background
 _SPILL_BATCH = 4096  # claims pickled together
 
 
-def json_in_background(result: Result, path: str | os.PathLike[str], pool: Processes | None = None
-                       ) -> Callable[[], None]:
-    """Start writing :func:`to_json` of ``result`` to ``path`` (as :func:`write_atomic` does);
-    returns the function that waits for it to be done (and raises what went wrong).
+def outputs_in_background(result: Result, json_path: str | os.PathLike[str], csv_path: str | os.PathLike[str],
+                          pool: Processes | None = None) -> Callable[[], None]:
+    """Start writing the JSON result (:func:`json_chunks`) to ``json_path`` and the CSV ledger
+    (:mod:`reconciler.tables`) to ``csv_path``, each as :func:`write_atomic` does; returns the
+    function that waits for both to be written (and raises what went wrong).
 
-    A large result is written by a worker of ``pool`` (the run's, started before the corpus
-    was read, so small), on a core the rest of the run (the HTML report, the ledger) leaves
-    idle. It gets the result through a temporary file beside ``path`` (the parts that stay
-    small, then the claims in batches), reads it one batch at a time and deletes it as soon
-    as it has it open. Anything smaller, or without a running pool, is written here and now.
+    For a large result both are written by a worker of ``pool`` (the run's, started before
+    the corpus was read, so small), on a core the rest of the run (the HTML report) leaves
+    idle. It gets the result through a temporary file beside the JSON (the parts that stay
+    small, then the claims in batches), reads it one batch at a time, writing both files as
+    it goes, and deletes it as soon as it has it open. Anything smaller, or without a
+    running pool, is written here and now.
     """
+    from .tables import ledger_csv_chunks
+
     if pool is None or not pool.started or len(result.claims) < BACKGROUND_FROM:
-        write_atomic(path, json_chunks(result))
+        write_atomic(json_path, json_chunks(result))
+        write_atomic(csv_path, ledger_csv_chunks(result))
         return lambda: None
     import pickle
 
-    target = Path(path)
+    target = Path(json_path)
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(target)
     fd, spill = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=_TMP_SUFFIX, dir=target.parent)
@@ -172,7 +177,7 @@ def json_in_background(result: Result, path: str | os.PathLike[str], pool: Proce
                         protocol=pickle.HIGHEST_PROTOCOL)
             for k in range(0, len(result.claims), _SPILL_BATCH):
                 pickle.dump(result.claims[k:k + _SPILL_BATCH], fh, protocol=pickle.HIGHEST_PROTOCOL)
-        job = pool.submit(_json_from_spill, spill, str(target))
+        job = pool.submit(_outputs_from_spill, spill, str(target), os.fspath(csv_path))
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(spill)
@@ -189,10 +194,10 @@ def json_in_background(result: Result, path: str | os.PathLike[str], pool: Proce
 
 
 class _Spilled:
-    """The claims of a spill file, read a batch at a time (for :func:`json_chunks`)."""
+    """The claims of a spill file, read a batch at a time; ``each`` gets every batch first."""
 
-    def __init__(self, fh: Any, count: int) -> None:
-        self.fh, self.count = fh, count
+    def __init__(self, fh: Any, count: int, each: Callable[[list[Claim]], object]) -> None:
+        self.fh, self.count, self.each = fh, count, each
 
     def __len__(self) -> int:
         return self.count
@@ -204,22 +209,36 @@ class _Spilled:
         while seen < self.count:
             batch = pickle.load(self.fh)
             seen += len(batch)
+            self.each(batch)
             yield from batch
 
 
-def _json_from_spill(spill: str, path: str) -> None:
-    """The worker's part of :func:`json_in_background`: the spill file to the JSON result."""
+def _outputs_from_spill(spill: str, json_path: str, csv_path: str) -> None:
+    """The worker's part of :func:`outputs_in_background`: the spill file to the JSON result
+    and the CSV ledger, in one pass over the claims."""
     import pickle
 
     from .memory import gc_paused
+    from .tables import LedgerRows
 
     with open(spill, "rb") as fh, gc_paused():
         with contextlib.suppress(OSError):
             os.unlink(spill)  # open: nothing is left behind, whatever happens next
         count, sources, groups, findings, skipped = pickle.load(fh)
-        claims: Any = _Spilled(fh, count)
-        write_atomic(path, json_chunks(Result(sources=sources, claims=claims, groups=groups, findings=findings,
-                                              skipped=skipped)))
+        rows = LedgerRows(sources, groups, findings)
+        header = True
+        with atomic_file(csv_path) as ledger:
+
+            def write_rows(batch: list[Claim]) -> None:
+                nonlocal header
+                ledger.write(rows.csv(batch, header).encode("utf-8"))
+                header = False
+
+            claims: Any = _Spilled(fh, count, write_rows)
+            write_atomic(json_path, json_chunks(Result(sources=sources, claims=claims, groups=groups,
+                                                       findings=findings, skipped=skipped)))
+            if header:  # no claims: the ledger is its header
+                ledger.write(rows.csv((), True).encode("utf-8"))
 
 
 def _num(x: float | None) -> float | str | None:
@@ -283,6 +302,20 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes | Iterable[str]
     the permissions a plain ``open()`` would give, and is removed on any error; one left
     behind by a killed run is removed by the next write of the same file.
     """
+    with atomic_file(path) as fh:
+        if isinstance(data, str):
+            fh.write(data.encode("utf-8"))
+        elif isinstance(data, bytes):
+            fh.write(data)
+        else:
+            for piece in data:
+                fh.write(piece.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
+    """The file :func:`write_atomic` writes, to write in a block: it replaces ``path`` when
+    the block ends, or is removed if the block raises."""
     target = Path(path)
     folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
@@ -292,13 +325,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes | Iterable[str]
         with os.fdopen(fd, "wb") as fh:
             if hasattr(os, "fchmod"):
                 os.fchmod(fh.fileno(), 0o666 & ~_umask())  # mkstemp makes 0600 files
-            if isinstance(data, str):
-                fh.write(data.encode("utf-8"))
-            elif isinstance(data, bytes):
-                fh.write(data)
-            else:
-                for piece in data:
-                    fh.write(piece.encode("utf-8"))
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, target)

@@ -126,7 +126,7 @@ class Processes:
         return self._pool is not None
 
     def submit(self, fn: Callable[..., R], *args: Any) -> Future[R]:
-        """One more task for a running pool (see :func:`reconciler.output.json_in_background`)."""
+        """One more task for a running pool (see :func:`reconciler.output.outputs_in_background`)."""
         if self._pool is None:
             raise RuntimeError("the pool has not been started")
         return self._pool.submit(fn, *args)

@@ -64,7 +64,7 @@ def reconcile(paths: Sequence[str | os.PathLike[str]], options: Options = Option
     """Read, extract, align and check; the result.
 
     ``pool``: the local process pool to run on when the corpus is large enough for one; it
-    is left open for the caller (see :func:`reconciler.output.json_in_background`). By
+    is left open for the caller (see :func:`reconciler.output.outputs_in_background`). By
     default a pool is made for the run and closed at its end.
     """
     with gc_paused():  # nothing a run builds is cyclic (see reconciler.memory)

@@ -1,5 +1,5 @@
-"""A large run's JSON result is written by a worker of the run's pool while the rest is
-made: the same bytes, its errors raised here, and no temporary file left behind."""
+"""A large run's JSON result and claim ledger are written by a worker of the run's pool while
+the report is made: the same bytes, errors raised here, and no temporary file left behind."""
 
 from __future__ import annotations
 
@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from reconciler import output
-from reconciler.output import json_in_background, to_json
+from reconciler.output import outputs_in_background, to_json
 from reconciler.parallel import Processes
 from reconciler.pipeline import Options, reconcile
+from reconciler.tables import ledger_csv
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 
@@ -36,9 +37,20 @@ def test_same_bytes_as_in_process(tmp_path: Path, pool: Processes) -> None:
     result = reconcile([SEEDS], Options(jobs=2), pool=pool)
     assert pool.started  # the run's workers, left running for the caller
     target = tmp_path / "out" / "seeds.json"
-    json_in_background(result, target, pool)()
+    outputs_in_background(result, target, tmp_path / "out" / "seeds.csv", pool)()
     assert target.read_text("utf-8") == to_json(result)
-    assert sorted(p.name for p in target.parent.iterdir()) == ["seeds.json"]
+    assert (tmp_path / "out" / "seeds.csv").read_text("utf-8") == ledger_csv(result)
+    assert sorted(p.name for p in target.parent.iterdir()) == ["seeds.csv", "seeds.json"]
+
+
+def test_no_claims_gives_the_ledger_header(tmp_path: Path, pool: Processes) -> None:
+    start(pool)
+    result = reconcile([SEEDS], Options(jobs=2), pool=pool)
+    empty = type(result)(sources=result.sources, claims=(), groups=(), findings=())
+    outputs_in_background(empty, tmp_path / "e.json", tmp_path / "e.csv", pool)()
+    assert (tmp_path / "e.csv").read_text("utf-8") == ledger_csv(empty)
+    assert (tmp_path / "e.csv").read_text("utf-8").startswith("claim_id,source,path,")
+    assert (tmp_path / "e.json").read_text("utf-8") == to_json(empty)
 
 
 def test_failure_is_raised_and_the_previous_file_kept(tmp_path: Path, pool: Processes) -> None:
@@ -46,20 +58,23 @@ def test_failure_is_raised_and_the_previous_file_kept(tmp_path: Path, pool: Proc
     result = reconcile([SEEDS], Options(jobs=2), pool=pool)
     target = tmp_path / "seeds.json"
     target.write_text("previous", "utf-8")
+    (tmp_path / "seeds.csv").write_text("previous ledger", "utf-8")
     bad = type(result)(sources=result.sources, claims=(*result.claims[:3], "not a claim"),  # type: ignore[arg-type]
                        groups=result.groups, findings=result.findings)
-    done = json_in_background(bad, target, pool)
+    done = outputs_in_background(bad, target, tmp_path / "seeds.csv", pool)
     with pytest.raises(AttributeError):
         done()
     assert target.read_text("utf-8") == "previous"
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds.json"]
+    assert (tmp_path / "seeds.csv").read_text("utf-8") == "previous ledger"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds.csv", "seeds.json"]
 
 
 def test_without_a_running_pool_it_is_written_here(tmp_path: Path, pool: Processes) -> None:
     result = reconcile([SEEDS], Options(jobs=1))
     assert not pool.started
-    json_in_background(result, tmp_path / "seeds.json", pool)()
+    outputs_in_background(result, tmp_path / "seeds.json", tmp_path / "seeds.csv", pool)()
     assert (tmp_path / "seeds.json").read_text("utf-8") == to_json(result)
+    assert (tmp_path / "seeds.csv").read_text("utf-8") == ledger_csv(result)
 
 
 def test_cli_output_the_same_either_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -76,7 +91,7 @@ def test_cli_output_the_same_either_way(tmp_path: Path, monkeypatch: pytest.Monk
         r = CliRunner().invoke(main, [str(tmp_path / "corpus"), "--out", str(out), "-q", "--no-cache", "--jobs", "2"],
                                catch_exceptions=False)
         assert r.exit_code == 0, r.output
-        runs.append((out / "corpus.json").read_bytes())
+        runs.append((out / "corpus.json").read_bytes() + (out / "corpus.csv").read_bytes())
     assert runs[0] == runs[1]
     assert sorted(p.name for p in (tmp_path / "out0").iterdir() if not p.name.startswith(".corpus.history")) == [
         "corpus.csv", "corpus.html", "corpus.json"]

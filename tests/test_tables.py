@@ -1,15 +1,18 @@
-"""The CSV ledger, written by pandas in slices of rows, is exactly one ``to_csv`` of the whole frame."""
+"""The CSV ledger, written by pandas a batch of claims at a time, is exactly one ``to_csv`` of the
+whole frame: the ledger's column types are fixed, not inferred from the batch at hand."""
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 from pathlib import Path
 
 import pytest
 
 from reconciler.models import Result
 from reconciler.pipeline import Options, reconcile
-from reconciler.tables import ledger, ledger_csv, ledger_csv_chunks
+from reconciler.tables import LEDGER_COLUMNS, ledger, ledger_csv, ledger_csv_chunks
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -36,6 +39,21 @@ def test_odd_cells_as_pandas_writes_them() -> None:
     for claims_now in (odd, odd[:1], odd[1:2], [odd[0], odd[2]], []):
         changed = dataclasses.replace(result, claims=tuple(claims_now))
         assert ledger_csv(changed) == pandas_csv(changed)
+        assert "".join(ledger_csv_chunks(changed, batch=1)) == pandas_csv(changed)
+    header, first, *_ = csv.reader(io.StringIO(pandas_csv(dataclasses.replace(result, claims=tuple(odd)))))
+    assert header == LEDGER_COLUMNS
+    # value 5 stays 5; an open end is blank; inf as pandas writes it
+    assert (first[header.index("value")], first[header.index("low")], first[header.index("high")]) == ("5", "", "inf")
+
+
+def test_column_types_are_fixed() -> None:
+    result = reconcile([ROOT / "seeds"], Options(jobs=1))
+    frame = ledger(result)
+    assert {name: str(frame[name].dtype) for name in ("start", "end", "low", "high", "value", "text")} == {
+        "start": "Int64", "end": "Int64", "low": "float64", "high": "float64", "value": "object", "text": "object"}
+    empty = ledger(dataclasses.replace(result, claims=()))
+    assert list(empty.columns) == LEDGER_COLUMNS and len(empty) == 0
+    assert str(empty["start"].dtype) == "Int64"
 
 
 @pytest.mark.parametrize("batch", [1, 7, 1000])
