@@ -19,7 +19,7 @@ from .models import Result
 from .output import outputs_in_background, to_json, write_atomic
 from .parallel import Processes, default_jobs
 from .pipeline import NoArticles, Options, reconcile
-from .progress import Progress, for_terminal
+from .progress import for_terminal
 from .rules import ConfigError
 from .sources import NoInput
 
@@ -132,12 +132,18 @@ def main(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fa
             name = _name(paths)
             html_path = (out_dir or Path("reports")) / f"{name}.html"
             csv_path = (out_dir or Path("claims")) / f"{name}.csv"
+            progress.start("write")
+            t = time.perf_counter()
+            # the JSON result and the ledger first: a large run's are written by its workers
+            # while this process compares the run with the previous one and makes the report
+            data = _DataOutputs.start(result, name, csv_path, out_dir, json_path, pool)
+            writing = time.perf_counter() - t
             t = time.perf_counter()
             desk = _Desk.open(paths, result, html_path.parent, name)
             stages = {**result.timings, "history": time.perf_counter() - t}
             t = time.perf_counter()
-            written = _write_outputs(result, name, html_path, csv_path, out_dir, json_path, progress, desk, pool)
-            stages["write"] = time.perf_counter() - t
+            written = _write_report(result, html_path, desk, data)
+            stages["write"] = writing + time.perf_counter() - t
             forked = pool is not None and pool.started
         finally:
             progress.close()
@@ -188,34 +194,37 @@ class _Desk:
         return cls(decisions_file, resolution, state_file, state, history.compare(before, result), now, problem)
 
 
-def _write_outputs(result: Result, name: str, html_path: Path, csv_path: Path, out_dir: Path | None,
-                   json_path: str | None, progress: Progress, desk: _Desk, pool: Processes | None = None
-                   ) -> list[Path]:
+@dataclass
+class _DataOutputs:
+    """The JSON result and the CSV ledger, being written (see :func:`outputs_in_background`)."""
+
+    json_file: Path | None  # None: on standard output
+    csv_file: Path
+    done: Callable[[], None]  # waits until both are written
+
+    @classmethod
+    def start(cls, result: Result, name: str, csv_path: Path, out_dir: Path | None, json_path: str | None,
+              pool: Processes | None) -> _DataOutputs:
+        from .tables import ledger_csv_chunks
+
+        if json_path == "-":
+            click.echo(to_json(result), nl=False)
+            write_atomic(csv_path, ledger_csv_chunks(result))
+            return cls(None, csv_path, _nothing)
+        jp = Path(json_path) if json_path else (out_dir or Path("reports")) / f"{name}.json"
+        return cls(jp, csv_path, outputs_in_background(result, jp, csv_path, pool))
+
+
+def _write_report(result: Result, html_path: Path, desk: _Desk, data: _DataOutputs) -> list[Path]:
+    """The HTML report and the run's history; returns every file written, once all are."""
     from .history import save_state
     from .report import render_html
-    from .tables import ledger_csv_chunks
 
-    progress.start("write")
-
-    written: list[Path] = []
-    if json_path == "-":
-        click.echo(to_json(result), nl=False)
-        json_name = ""
-        write_atomic(csv_path, ledger_csv_chunks(result))
-        outputs_done: Callable[[], None] = _nothing
-    else:
-        jp = Path(json_path) if json_path else (out_dir or Path("reports")) / f"{name}.json"
-        # a large run's JSON and ledger are written by one of its workers while the report is made
-        outputs_done = outputs_in_background(result, jp, csv_path, pool)
-        written.append(jp)
-        json_name = jp.name
     write_atomic(html_path, render_html(result, generated_at=desk.now, review=desk.resolution,
-                                        changes=desk.changes, json_name=json_name))
-    written.append(html_path)
-    outputs_done()
-    written.append(csv_path)
+                                        changes=desk.changes, json_name=data.json_file.name if data.json_file else ""))
+    data.done()
     save_state(desk.state_file, desk.state)
-    return written
+    return [*([data.json_file] if data.json_file else []), html_path, data.csv_file]
 
 
 def _nothing() -> None:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import json
 import json.encoder
 import math
 import os
+import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -152,12 +154,12 @@ def outputs_in_background(result: Result, json_path: str | os.PathLike[str], csv
     (:mod:`reconciler.tables`) to ``csv_path``, each as :func:`write_atomic` does; returns the
     function that waits for both to be written (and raises what went wrong).
 
-    For a large result both are written by a worker of ``pool`` (the run's, started before
-    the corpus was read, so small), on a core the rest of the run (the HTML report) leaves
-    idle. It gets the result through a temporary file beside the JSON (the parts that stay
-    small, then the claims in batches), reads it one batch at a time, writing both files as
-    it goes, and deletes it as soon as it has it open. Anything smaller, or without a
-    running pool, is written here and now.
+    For a large result they are written by two workers of ``pool`` (the run's, started
+    before the corpus was read, so small), one each, while this process makes the HTML
+    report. They get the result through a temporary file beside the JSON (the parts that
+    stay small, then the claims in batches) under two names, one per worker; each reads it
+    a batch at a time and removes its name as soon as it has the file open. Anything
+    smaller, or without a running pool, is written here and now.
     """
     from .tables import ledger_csv_chunks
 
@@ -171,74 +173,88 @@ def outputs_in_background(result: Result, json_path: str | os.PathLike[str], csv
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(target)
     fd, spill = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=_TMP_SUFFIX, dir=target.parent)
+    names = [spill, spill[:-len(_TMP_SUFFIX)] + ".ledger" + _TMP_SUFFIX]  # (still a temporary file of the JSON)
     try:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump((len(result.claims), result.sources, result.groups, result.findings, result.skipped), fh,
                         protocol=pickle.HIGHEST_PROTOCOL)
             for k in range(0, len(result.claims), _SPILL_BATCH):
                 pickle.dump(result.claims[k:k + _SPILL_BATCH], fh, protocol=pickle.HIGHEST_PROTOCOL)
-        job = pool.submit(_outputs_from_spill, spill, str(target), os.fspath(csv_path))
+        try:
+            os.link(spill, names[1])  # a second name for the same file
+        except OSError:  # a file system without hard links
+            shutil.copyfile(spill, names[1])
+        jobs = [pool.submit(_json_from_spill, names[0], str(target)),
+                pool.submit(_ledger_from_spill, names[1], os.fspath(csv_path))]
     except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(spill)
+        for name in names:
+            with contextlib.suppress(OSError):
+                os.unlink(name)
         raise
 
     def finish() -> None:
         try:
-            job.result()
+            failed = [e for e in (job.exception() for job in jobs) if e is not None]  # both, done or failed
         finally:
-            with contextlib.suppress(OSError):
-                os.unlink(spill)  # (if it did not get as far as opening it)
+            for name in names:
+                with contextlib.suppress(OSError):
+                    os.unlink(name)  # (a worker that did not get as far as opening it)
+        if failed:
+            raise failed[0]
 
     return finish
 
 
-class _Spilled:
-    """The claims of a spill file, read a batch at a time; ``each`` gets every batch first."""
+@contextlib.contextmanager
+def _spilled(spill: str) -> Iterator[tuple[Result, int, Iterator[list[Claim]]]]:
+    """The result in a spill file: its small parts (without claims), the number of claims,
+    and the claims a batch at a time. The file's name is removed as soon as it is open."""
+    import pickle
 
-    def __init__(self, fh: Any, count: int, each: Callable[[list[Claim]], object]) -> None:
-        self.fh, self.count, self.each = fh, count, each
+    from .memory import gc_paused
+
+    with open(spill, "rb") as fh, gc_paused():
+        with contextlib.suppress(OSError):
+            os.unlink(spill)  # nothing is left behind, whatever happens next
+        count, sources, groups, findings, skipped = pickle.load(fh)
+
+        def batches() -> Iterator[list[Claim]]:
+            seen = 0
+            while seen < count:
+                batch = pickle.load(fh)
+                seen += len(batch)
+                yield batch
+
+        yield Result(sources=sources, claims=(), groups=groups, findings=findings, skipped=skipped), count, batches()
+
+
+class _Streamed:
+    """Claims as :func:`json_chunks` takes them, read as they are written: their number, then each."""
+
+    def __init__(self, count: int, batches: Iterator[list[Claim]]) -> None:
+        self.count, self.batches = count, batches
 
     def __len__(self) -> int:
         return self.count
 
     def __iter__(self) -> Iterator[Claim]:
-        import pickle
-
-        seen = 0
-        while seen < self.count:
-            batch = pickle.load(self.fh)
-            seen += len(batch)
-            self.each(batch)
+        for batch in self.batches:
             yield from batch
 
 
-def _outputs_from_spill(spill: str, json_path: str, csv_path: str) -> None:
-    """The worker's part of :func:`outputs_in_background`: the spill file to the JSON result
-    and the CSV ledger, in one pass over the claims."""
-    import pickle
+def _json_from_spill(spill: str, path: str) -> None:
+    """A worker's part of :func:`outputs_in_background`: the spill file to the JSON result."""
+    with _spilled(spill) as (result, count, batches):
+        claims: Any = _Streamed(count, batches)  # (a tuple's part, once)
+        write_atomic(path, json_chunks(dataclasses.replace(result, claims=claims)))
 
-    from .memory import gc_paused
-    from .tables import LedgerRows
 
-    with open(spill, "rb") as fh, gc_paused():
-        with contextlib.suppress(OSError):
-            os.unlink(spill)  # open: nothing is left behind, whatever happens next
-        count, sources, groups, findings, skipped = pickle.load(fh)
-        rows = LedgerRows(sources, groups, findings)
-        header = True
-        with atomic_file(csv_path) as ledger:
+def _ledger_from_spill(spill: str, path: str) -> None:
+    """A worker's part of :func:`outputs_in_background`: the spill file to the CSV ledger."""
+    from .tables import LedgerRows, ledger_csv_batches
 
-            def write_rows(batch: list[Claim]) -> None:
-                nonlocal header
-                ledger.write(rows.csv(batch, header).encode("utf-8"))
-                header = False
-
-            claims: Any = _Spilled(fh, count, write_rows)
-            write_atomic(json_path, json_chunks(Result(sources=sources, claims=claims, groups=groups,
-                                                       findings=findings, skipped=skipped)))
-            if header:  # no claims: the ledger is its header
-                ledger.write(rows.csv((), True).encode("utf-8"))
+    with _spilled(spill) as (result, _, batches):
+        write_atomic(path, ledger_csv_batches(LedgerRows(result.sources, result.groups, result.findings), batches))
 
 
 def _num(x: float | None) -> float | str | None:
