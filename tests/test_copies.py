@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+import zlib
 from pathlib import Path
 
 import pytest
 
-from reconciler.copies import find_copies, voice_of
+from reconciler.copies import find_copies, shingles, voice_of
 from reconciler.models import Source
 from reconciler.pipeline import reconcile
 
@@ -51,3 +56,29 @@ def test_copies_do_not_count_as_confirmation(tmp_path: Path) -> None:
     assert result.copies == (("a", "b"),)
     cost = [g for g in result.groups if g.dimension == "money"]
     assert cost and all(g.support <= 1 for g in cost)
+
+
+def _reference_shingles(text: str, k: int = 5, modulus: int = 4) -> frozenset[int]:
+    """The definition: CRC-32 of each k words joined by spaces (UTF-8), kept when divisible by ``modulus``."""
+    words = re.findall(r"\w+", text.lower())
+    hashes = (zlib.crc32(" ".join(words[i:i + k]).encode("utf-8")) for i in range(len(words) - k + 1))
+    return frozenset(h for h in hashes if h % modulus == 0)
+
+
+@pytest.mark.parametrize("text", [BASE, BASE.upper(), "", "one two three four", "one two three four five",
+                                  "Straße İstanbul naïve 東京 текст, ﬁnal ǅ é\u0301 x_y 12 ab " * 6])
+@pytest.mark.parametrize(("k", "modulus"), [(5, 4), (1, 1), (3, 2)])
+def test_shingles_follow_their_definition(text: str, k: int, modulus: int) -> None:
+    assert shingles(text, k, modulus) == _reference_shingles(text, k, modulus)
+
+
+PACKAGE_ROOT = str(Path(sys.modules[shingles.__module__].__file__ or "").resolve().parents[1])  # this checkout's
+
+
+def test_shingles_are_the_same_in_every_process() -> None:
+    """The hashes are compared across workers and stored in caches: no per-process salt (``hash()``)."""
+    code = "import sys; from reconciler.copies import shingles; print(sorted(shingles(sys.argv[1])))"
+    runs = {subprocess.run([sys.executable, "-c", code, BASE], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": PACKAGE_ROOT}).stdout
+            for seed in ("1", "2")}
+    assert runs == {str(sorted(shingles(BASE))) + "\n"}
