@@ -19,6 +19,7 @@ import dataclasses
 import hashlib
 import itertools
 import json
+import operator
 import os
 import tempfile
 import time
@@ -146,12 +147,20 @@ _TEXT, _SENTENCE, _START, _END, _SENTENCE_START = (_CLAIM_NAMES.index(n) for n i
                                                    ("text", "sentence", "start", "end", "sentence_start"))
 
 
+_CLAIM_ROW = operator.attrgetter(*_CLAIM_NAMES)  # a claim's fields in order, in one call
+
+
 def encode_claims(source: Source, claims: Sequence[Claim]) -> list[list[Any]]:
-    """Claims as rows; quotes that are slices of the source text are stored as their length."""
+    """Claims as rows; quotes that are slices of the source text are stored as their length.
+
+    The cache stores these, and workers send them to the parent (and the parent to workers)
+    instead of the claims: the rows are smaller, and quicker to pickle and unpickle, than the
+    claims themselves, whose sentences repeat the text the other side already has.
+    """
     text = source.text
     rows = []
     for c in claims:
-        row = to_row(c)
+        row = list(_CLAIM_ROW(c))
         if c.text == text[c.start:c.end]:
             row[_TEXT] = None
         if c.sentence == text[c.sentence_start:c.sentence_start + len(c.sentence)]:
