@@ -204,19 +204,20 @@ def extract_one(source: Source) -> Extracted:
     return extract_claims(source), signature(source.text)
 
 
-def _extract_chunk(args: tuple[list[Source], str | None]) -> list[ExtractedRows]:
-    """Worker: extract a chunk of articles, writing each result to the cache folder if given.
+def _extract_chunk(args: tuple[list[Source], list[str], str | None]) -> list[ExtractedRows]:
+    """Worker: extract a chunk of articles, writing each result to the cache folder if given,
+    under the article's key (its :func:`reconciler.cache.source_key`, computed by the parent).
 
     The claims go back as rows (:func:`reconciler.cache.encode_claims`, as the cache stores
     them): the parent has the texts their quotes and sentences are slices of."""
-    sources, cache_dir = args
+    sources, keys, cache_dir = args
     cache = Cache(cache_dir) if cache_dir else None
     out: list[ExtractedRows] = []
-    for s in sources:
+    for s, key in zip(sources, keys, strict=True):
         claims, sig = extract_one(s)
         rows = encode_claims(s, claims)
         if cache is not None:
-            cache.put(source_key(s), {"claims": rows, "signature": list(sig)})
+            cache.put(key, {"claims": rows, "signature": list(sig)})
         out.append((rows, sig))
     return out
 
@@ -246,7 +247,8 @@ def extract_sources(sources: Sequence[Source], runner: Runner, cache: Cache | No
     if todo:
         chunks = chunked(todo, chunk_size)
         write_dir = str(cache.folder) if cache is not None and workers_write_cache else None
-        args = [([sources[i] for i in chunk], write_dir) for chunk in chunks]
+        args = [([sources[i] for i in chunk], [keys[i] for i in chunk] if write_dir else [""] * len(chunk), write_dir)
+                for chunk in chunks]
         done = _advance_by(chunks, advance)
         for chunk, out in zip(chunks, runner.map(_extract_chunk, args, done), strict=True):
             for i, (rows, sig) in zip(chunk, out, strict=True):
