@@ -151,12 +151,7 @@ _CLAIM_ROW = operator.attrgetter(*_CLAIM_NAMES)  # a claim's fields in order, in
 
 
 def encode_claims(source: Source, claims: Sequence[Claim]) -> list[list[Any]]:
-    """Claims as rows; quotes that are slices of the source text are stored as their length.
-
-    The cache stores these, and workers send them to the parent (and the parent to workers)
-    instead of the claims: the rows are smaller, and quicker to pickle and unpickle, than the
-    claims themselves, whose sentences repeat the text the other side already has.
-    """
+    """Claims as rows; quotes that are slices of the source text are stored as their length."""
     text = source.text
     rows = []
     for c in claims:

@@ -49,7 +49,6 @@ __all__ = [
     "default_jobs",
     "extract_sources",
     "read_articles",
-    "story_task",
 ]
 
 # ``python benchmarks/run.py --crossover`` on this 2-core machine: a pool costs 20-40 ms to
@@ -62,8 +61,6 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 Extracted = tuple[list[Claim], tuple[str, ...]]  # an article's claims and its word signature
-ClaimRows = list[list[Any]]  # an article's claims as rows (reconciler.cache.encode_claims): smaller to send
-ExtractedRows = tuple[ClaimRows, tuple[str, ...]]
 
 
 class Runner(Protocol):
@@ -204,21 +201,17 @@ def extract_one(source: Source) -> Extracted:
     return extract_claims(source), signature(source.text)
 
 
-def _extract_chunk(args: tuple[list[Source], list[str], str | None]) -> list[ExtractedRows]:
+def _extract_chunk(args: tuple[list[Source], list[str], str | None]) -> list[Extracted]:
     """Worker: extract a chunk of articles, writing each result to the cache folder if given,
-    under the article's key (its :func:`reconciler.cache.source_key`, computed by the parent).
-
-    The claims go back as rows (:func:`reconciler.cache.encode_claims`, as the cache stores
-    them): the parent has the texts their quotes and sentences are slices of."""
+    under the article's key (its :func:`reconciler.cache.source_key`, computed by the parent)."""
     sources, keys, cache_dir = args
     cache = Cache(cache_dir) if cache_dir else None
-    out: list[ExtractedRows] = []
+    out = []
     for s, key in zip(sources, keys, strict=True):
         claims, sig = extract_one(s)
-        rows = encode_claims(s, claims)
         if cache is not None:
-            cache.put(key, {"claims": rows, "signature": list(sig)})
-        out.append((rows, sig))
+            cache.put(key, {"claims": encode_claims(s, claims), "signature": list(sig)})
+        out.append((claims, sig))
     return out
 
 
@@ -251,10 +244,10 @@ def extract_sources(sources: Sequence[Source], runner: Runner, cache: Cache | No
                 for chunk in chunks]
         done = _advance_by(chunks, advance)
         for chunk, out in zip(chunks, runner.map(_extract_chunk, args, done), strict=True):
-            for i, (rows, sig) in zip(chunk, out, strict=True):
-                results[i] = (decode_claims(sources[i], rows), sig)
+            for i, r in zip(chunk, out, strict=True):
+                results[i] = r
                 if cache is not None and not workers_write_cache:
-                    cache.put(keys[i], {"claims": rows, "signature": list(sig)})
+                    cache.put(keys[i], {"claims": encode_claims(sources[i], r[0]), "signature": list(r[1])})
     return [r for r in results if r is not None]
 
 
@@ -280,26 +273,12 @@ def check_story(sources: list[Source], claims: list[Claim], groups: list[Group],
 # alignment and rules together, one story at a time: a story's claims travel to a worker
 # once, and its groups never come back only to go out again
 
-StoryTask = tuple[list[Source], list[ClaimRows], list[Group] | None, str, str]
-"""A story's articles and the claims of each (as rows: see :func:`story_task`), its alignment
-if known (None: align it), and the cache keys of its alignment and of its rules ("": not cached)."""
+StoryTask = tuple[list[Source], list[Claim], list[Group] | None, str, str]
+"""A story's articles and claims, its alignment if known (None: align it), and the cache
+keys of its alignment and of its rules ("": not cached)."""
 StoryResult = tuple[CheckOutput, list[Group] | None, float, float]
 """(groups with consensus, findings, copies); the alignment if computed and not cached by
 the worker; seconds spent aligning and checking."""
-
-
-def story_task(sources: list[Source], claims: Sequence[Sequence[Claim]], groups: list[Group] | None,
-               align_key: str = "", check_key: str = "") -> StoryTask:
-    """The task of a story whose articles ``sources`` have the claims ``claims`` (one list each).
-
-    The claims travel as rows (:func:`reconciler.cache.encode_claims`): the task carries the
-    articles' texts anyway, and the rows are smaller and quicker to pickle than the claims."""
-    rows = [encode_claims(s, found) for s, found in zip(sources, claims, strict=True)]
-    return sources, rows, groups, align_key, check_key
-
-
-def _task_claims(sources: Sequence[Source], rows: Sequence[ClaimRows]) -> list[Claim]:
-    return [c for s, found in zip(sources, rows, strict=True) for c in decode_claims(s, found)]
 
 
 def align_story(sources: Sequence[Source], claims: list[Claim], rates: Rates, config: AlignConfig) -> list[Group]:
@@ -314,8 +293,7 @@ def _story_chunk(args: tuple[list[StoryTask], Rates, AlignConfig, RuleConfig, st
     tasks, rates, align_config, rules, cache_dir = args
     cache = Cache(cache_dir) if cache_dir else None
     out: list[StoryResult] = []
-    for sources, rows, groups, align_key, check_key in tasks:
-        claims = _task_claims(sources, rows)
+    for sources, claims, groups, align_key, check_key in tasks:
         t0 = time.perf_counter()
         computed = None
         if groups is None and cache is not None and align_key:
@@ -342,13 +320,12 @@ def align_and_check(tasks: Sequence[StoryTask], rates: Rates, align_config: Alig
     results in input order. ``cache_dir``: the workers read and write the stories' entries there."""
     chunks: list[list[int]] = []
     size = 0
-    for i, (_sources, rows, _groups, _ak, _ck) in enumerate(tasks):
-        n_claims = sum(map(len, rows))
-        if not chunks or size + n_claims > chunk_claims:
+    for i, (_sources, claims, _groups, _ak, _ck) in enumerate(tasks):
+        if not chunks or size + len(claims) > chunk_claims:
             chunks.append([])
             size = 0
         chunks[-1].append(i)
-        size += n_claims
+        size += len(claims)
     args = [([tasks[i] for i in chunk], rates, align_config, rules, cache_dir) for chunk in chunks]
     out: list[StoryResult | None] = [None] * len(tasks)
     for chunk, results in zip(chunks, runner.map(_story_chunk, args, _advance_by(chunks, advance)), strict=True):

@@ -36,7 +36,6 @@ from .parallel import (
     default_jobs,
     extract_sources,
     read_articles,
-    story_task,
 )
 from .progress import Progress, Silent
 from .rules import RuleConfig, check, load_config
@@ -185,8 +184,8 @@ def _stories(sources: Sequence[Source], extracted: Sequence[Extracted], stories:
             if entry is not None:
                 with contextlib.suppress(TypeError, ValueError):
                     groups = decode_groups(entry)
-        tasks.append(story_task([sources[i] for i in stories[k]], [extracted[i][0] for i in stories[k]], groups,
-                                align_keys[k] if cache else "", check_keys[k] if cache else ""))
+        tasks.append(([sources[i] for i in stories[k]], [c for i in stories[k] for c in extracted[i][0]], groups,
+                      align_keys[k] if cache else "", check_keys[k] if cache else ""))
     t_work = time.perf_counter()
     before = t_work - t - t_cached
     done = align_and_check(tasks, rates, AlignConfig(), config, runner,
