@@ -42,7 +42,7 @@ T = TypeVar("T", Claim, Finding, Group, Source)
 # the code a cached result depends on: package-relative files, hashed into every key
 _EXTRACT_CODE = ("models.py", "units.py", "extract", "data")
 _ALIGN_CODE = ("models.py", "units.py", "align.py", "extract", "data")
-_CHECK_CODE = ("models.py", "units.py", "align.py", "copies.py", "rules", "extract", "data")
+_CHECK_CODE = ("models.py", "units.py", "align.py", "copies.py", "stories.py", "rules", "extract", "data")
 _READ_CODE = ("models.py", "sources.py", "htmltext.py")
 
 

@@ -16,8 +16,10 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from .models import Source
+from .stories import ascii_words
 
 _WORD = re.compile(r"\w+")
+_ASCII_WORD = re.compile(r"[a-z0-9_]+")  # the same, in lower-cased text whose word characters are all ASCII
 
 
 def shingles(text: str, k: int = 5, modulus: int = 4) -> frozenset[int]:
@@ -27,7 +29,8 @@ def shingles(text: str, k: int = 5, modulus: int = 4) -> frozenset[int]:
     across processes and runs (unlike ``hash()``). The words are joined and encoded once;
     each shingle is then a slice of those bytes, not a string joined and encoded of its own.
     """
-    words = _WORD.findall(text.lower())
+    low = text.lower()
+    words = (_ASCII_WORD if ascii_words(low) else _WORD).findall(low)
     if len(words) < k:
         return frozenset()
     joined = " ".join(words)

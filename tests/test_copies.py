@@ -10,10 +10,13 @@ import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from reconciler.copies import find_copies, shingles, voice_of
 from reconciler.models import Source
 from reconciler.pipeline import reconcile
+from reconciler.stories import ascii_words, signature
 
 BASE = ("The regional council said on Monday that the flood barrier would cost 48 million euros and take "
         "three years to build. Engineers told reporters the design had been revised twice after the storms "
@@ -70,6 +73,24 @@ def _reference_shingles(text: str, k: int = 5, modulus: int = 4) -> frozenset[in
 @pytest.mark.parametrize(("k", "modulus"), [(5, 4), (1, 1), (3, 2)])
 def test_shingles_follow_their_definition(text: str, k: int, modulus: int) -> None:
     assert shingles(text, k, modulus) == _reference_shingles(text, k, modulus)
+
+
+# ASCII words with the characters that decide the fast path: punctuation and symbols (which keep
+# it), letters, digits and numerals outside ASCII (which do not), and ones whose lower case differs
+_PIECES = st.sampled_from(["deal", "Cost", "x_y", "12", "a", "b", "c", " ", "\n", ",", "’", "“", "—", "€", "£",
+                           "é", "İ", "K", "ß", "Σ", "٣", "Ⅻ", "²", "東京", "\u0301", "\ud800", "ǅ", "ſ"])
+WORDY = st.one_of(st.text(max_size=60), st.lists(_PIECES, max_size=40).map("".join))
+
+
+@given(WORDY)
+@example("The “deal” cost €5 — and £3")
+@example("josé İstanbul ⅻ")
+def test_word_scans_match_their_unicode_patterns(text: str) -> None:
+    """The ASCII fast path (:func:`ascii_words`) finds exactly the words of the Unicode patterns."""
+    low = text.lower()
+    assert ascii_words(low) == all(c.isascii() for c in low if c.isalnum() or c == "_")
+    assert signature(text) == tuple(sorted(set(re.findall(r"[^\W\d_]{4,}", low))))
+    assert shingles(text, 2, 1) == _reference_shingles(text, 2, 1)
 
 
 PACKAGE_ROOT = str(Path(sys.modules[shingles.__module__].__file__ or "").resolve().parents[1])  # this checkout's
