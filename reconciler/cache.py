@@ -247,7 +247,9 @@ class Cache:
             if folder not in self._folders:
                 os.makedirs(folder, exist_ok=True)
                 self._folders.add(folder)
-            payload = json.dumps({"key": key, "data": data}, ensure_ascii=False, separators=(",", ":"))
+            # no cycle check: entries are trees of plain lists and dicts (and it costs a tenth of the time)
+            payload = json.dumps({"key": key, "data": data}, ensure_ascii=False, separators=(",", ":"),
+                                 check_circular=False)
             # a name no other writer uses (this process, a counter), created exclusively
             tmp = os.path.join(folder, f".{key[:16]}.{os.getpid()}.{next(_WRITES)}.tmp")
             try:
@@ -264,7 +266,7 @@ class Cache:
                 with contextlib.suppress(OSError):
                     os.unlink(tmp)
                 raise
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError, TypeError, RecursionError):  # RecursionError: a cyclic entry
             pass
 
     def _prepare(self) -> None:
