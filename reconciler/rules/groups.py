@@ -44,9 +44,13 @@ class _Entry:
 
 def _agree(x: _Entry, y: _Entry) -> bool:
     """Same figure within precision and hedges, and within rate drift across currencies."""
-    if x.base is None or y.base is None:
+    xb, yb = x.base, y.base
+    if xb is None or yb is None:
         return False
-    return overlaps((x.base[1], x.base[2]), (y.base[1], y.base[2]), cross_slack(x.claim, y.claim))
+    if x.claim.unit == y.claim.unit:  # no slack: overlaps() without its tuples (called for every pair of a group)
+        lo1, hi1, lo2, hi2 = xb[1], xb[2], yb[1], yb[2]
+        return lo1 == hi1 == lo2 == hi2 or (lo1 < hi2 and lo2 < hi1)
+    return overlaps((xb[1], xb[2]), (yb[1], yb[2]), cross_slack(x.claim, y.claim))
 
 
 def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates,
