@@ -23,9 +23,7 @@ __all__ = ["PARTITION_FROM", "ascii_words", "partition", "signature"]
 
 PARTITION_FROM = 50
 _WORD = re.compile(r"[^\W\d_]{4,}")
-_ASCII_WORD = re.compile(r"[a-z]{4,}")  # the same, in lower-cased text whose letters are all ASCII
-
-
+_ASCII_WORD = re.compile(r"[a-z]{4,}")  # the same, in lower-cased text whose word characters are all ASCII
 _ASCII = bytes(range(128))
 
 
