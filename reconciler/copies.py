@@ -9,25 +9,38 @@ Jaccard similarity passes a threshold are copies; copies are grouped transitivel
 
 from __future__ import annotations
 
+import itertools
 import re
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from .models import Source
+from .stories import ascii_words
 
 _WORD = re.compile(r"\w+")
+_ASCII_WORD = re.compile(r"[a-z0-9_]+")  # the same, in lower-cased text whose word characters are all ASCII
 
 
 def shingles(text: str, k: int = 5, modulus: int = 4) -> frozenset[int]:
-    """A sample of the hashed k-word shingles of ``text`` (about 1 in ``modulus``)."""
-    words = _WORD.findall(text.lower())
-    out: set[int] = set()
-    for i in range(max(0, len(words) - k + 1)):
-        h = zlib.crc32(" ".join(words[i:i + k]).encode("utf-8"))
-        if h % modulus == 0:
-            out.add(h)
-    return frozenset(out)
+    """A sample of the hashed k-word shingles of ``text`` (about 1 in ``modulus``).
+
+    A shingle's hash is the CRC-32 of its words joined by single spaces, in UTF-8: stable
+    across processes and runs (unlike ``hash()``). The words are joined and encoded once;
+    each shingle is then a slice of those bytes, not a string joined and encoded of its own.
+    """
+    low = text.lower()
+    words = (_ASCII_WORD if ascii_words(low) else _WORD).findall(low)
+    if len(words) < k:
+        return frozenset()
+    joined = " ".join(words)
+    data = joined.encode("utf-8")
+    sizes = map(len, words) if len(data) == len(joined) else (len(w.encode("utf-8")) for w in words)
+    # starts[i]: the byte offset of word i; a shingle ends one byte (the space) before word i + k
+    starts = list(itertools.accumulate([n + 1 for n in sizes], initial=0))
+    crc32 = zlib.crc32
+    hashes = [crc32(data[a:b - 1]) for a, b in zip(starts, starts[k:], strict=False)]  # one per full shingle
+    return frozenset([h for h in hashes if h % modulus == 0])
 
 
 def find_copies(sources: Sequence[Source], threshold: float = 0.5, common: int = 50,

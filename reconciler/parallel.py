@@ -201,15 +201,16 @@ def extract_one(source: Source) -> Extracted:
     return extract_claims(source), signature(source.text)
 
 
-def _extract_chunk(args: tuple[list[Source], str | None]) -> list[Extracted]:
-    """Worker: extract a chunk of articles, writing each result to the cache folder if given."""
-    sources, cache_dir = args
+def _extract_chunk(args: tuple[list[Source], list[str], str | None]) -> list[Extracted]:
+    """Worker: extract a chunk of articles, writing each result to the cache folder if given,
+    under the article's key (its :func:`reconciler.cache.source_key`, computed by the parent)."""
+    sources, keys, cache_dir = args
     cache = Cache(cache_dir) if cache_dir else None
     out = []
-    for s in sources:
+    for s, key in zip(sources, keys, strict=True):
         claims, sig = extract_one(s)
         if cache is not None:
-            cache.put(source_key(s), {"claims": encode_claims(s, claims), "signature": list(sig)})
+            cache.put(key, {"claims": encode_claims(s, claims), "signature": list(sig)})
         out.append((claims, sig))
     return out
 
@@ -239,7 +240,8 @@ def extract_sources(sources: Sequence[Source], runner: Runner, cache: Cache | No
     if todo:
         chunks = chunked(todo, chunk_size)
         write_dir = str(cache.folder) if cache is not None and workers_write_cache else None
-        args = [([sources[i] for i in chunk], write_dir) for chunk in chunks]
+        args = [([sources[i] for i in chunk], [keys[i] for i in chunk] if write_dir else [""] * len(chunk), write_dir)
+                for chunk in chunks]
         done = _advance_by(chunks, advance)
         for chunk, out in zip(chunks, runner.map(_extract_chunk, args, done), strict=True):
             for i, r in zip(chunk, out, strict=True):

@@ -19,15 +19,34 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-__all__ = ["PARTITION_FROM", "partition", "signature"]
+__all__ = ["PARTITION_FROM", "ascii_words", "partition", "signature"]
 
 PARTITION_FROM = 50
 _WORD = re.compile(r"[^\W\d_]{4,}")
+_ASCII_WORD = re.compile(r"[a-z]{4,}")  # the same, in lower-cased text whose word characters are all ASCII
+_ASCII = bytes(range(128))
+
+
+def ascii_words(lowered: str) -> bool:
+    """True when every word character (``\\w``) of the lower-cased ``lowered`` is ASCII.
+
+    In such a text ``\\w`` matches exactly ``[a-z0-9_]`` and ``[^\\W\\d_]`` exactly ``[a-z]``,
+    classes the regex engine tests several times faster than the Unicode ones; news text is
+    mostly such, its non-ASCII characters being punctuation and symbols (’ “ ” — € £).
+
+    >>> ascii_words("the €5 “deal” — done"), ascii_words("josé said"), ascii_words("ⅻ")
+    (True, False, False)
+    """
+    if lowered.isascii():
+        return True
+    rest = lowered.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
+    return not any(c.isalnum() for c in set(rest))
 
 
 def signature(text: str) -> tuple[str, ...]:
     """The distinct words of four letters or more in ``text``, lowercased and sorted."""
-    return tuple(sorted(set(_WORD.findall(text.lower()))))
+    low = text.lower()
+    return tuple(sorted(set((_ASCII_WORD if ascii_words(low) else _WORD).findall(low))))
 
 
 def partition(signatures: Sequence[Sequence[str]], *, neighbours: int = 3, min_shared: int = 2,

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
+import zlib
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
-from reconciler.copies import find_copies, voice_of
+from reconciler.copies import find_copies, shingles, voice_of
 from reconciler.models import Source
 from reconciler.pipeline import reconcile
+from reconciler.stories import ascii_words, signature
 
 BASE = ("The regional council said on Monday that the flood barrier would cost 48 million euros and take "
         "three years to build. Engineers told reporters the design had been revised twice after the storms "
@@ -51,3 +59,47 @@ def test_copies_do_not_count_as_confirmation(tmp_path: Path) -> None:
     assert result.copies == (("a", "b"),)
     cost = [g for g in result.groups if g.dimension == "money"]
     assert cost and all(g.support <= 1 for g in cost)
+
+
+def _reference_shingles(text: str, k: int = 5, modulus: int = 4) -> frozenset[int]:
+    """The definition: CRC-32 of each k words joined by spaces (UTF-8), kept when divisible by ``modulus``."""
+    words = re.findall(r"\w+", text.lower())
+    hashes = (zlib.crc32(" ".join(words[i:i + k]).encode("utf-8")) for i in range(len(words) - k + 1))
+    return frozenset(h for h in hashes if h % modulus == 0)
+
+
+@pytest.mark.parametrize("text", [BASE, BASE.upper(), "", "one two three four", "one two three four five",
+                                  "Straße İstanbul naïve 東京 текст, ﬁnal ǅ é\u0301 x_y 12 ab " * 6])
+@pytest.mark.parametrize(("k", "modulus"), [(5, 4), (1, 1), (3, 2)])
+def test_shingles_follow_their_definition(text: str, k: int, modulus: int) -> None:
+    assert shingles(text, k, modulus) == _reference_shingles(text, k, modulus)
+
+
+# ASCII words with the characters that decide the fast path: punctuation and symbols (which keep
+# it), letters, digits and numerals outside ASCII (which do not), and ones whose lower case differs
+_PIECES = st.sampled_from(["deal", "Cost", "x_y", "12", "a", "b", "c", " ", "\n", ",", "’", "“", "—", "€", "£",
+                           "é", "İ", "K", "ß", "Σ", "٣", "Ⅻ", "²", "東京", "\u0301", "\ud800", "ǅ", "ſ"])
+WORDY = st.one_of(st.text(max_size=60), st.lists(_PIECES, max_size=40).map("".join))
+
+
+@given(WORDY)
+@example("The “deal” cost €5 — and £3")
+@example("josé İstanbul ⅻ")
+def test_word_scans_match_their_unicode_patterns(text: str) -> None:
+    """The ASCII fast path (:func:`ascii_words`) finds exactly the words of the Unicode patterns."""
+    low = text.lower()
+    assert ascii_words(low) == all(c.isascii() for c in low if c.isalnum() or c == "_")
+    assert signature(text) == tuple(sorted(set(re.findall(r"[^\W\d_]{4,}", low))))
+    assert shingles(text, 2, 1) == _reference_shingles(text, 2, 1)
+
+
+PACKAGE_ROOT = str(Path(sys.modules[shingles.__module__].__file__ or "").resolve().parents[1])  # this checkout's
+
+
+def test_shingles_are_the_same_in_every_process() -> None:
+    """The hashes are compared across workers and stored in caches: no per-process salt (``hash()``)."""
+    code = "import sys; from reconciler.copies import shingles; print(sorted(shingles(sys.argv[1])))"
+    runs = {subprocess.run([sys.executable, "-c", code, BASE], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": PACKAGE_ROOT}).stdout
+            for seed in ("1", "2")}
+    assert runs == {str(sorted(shingles(BASE))) + "\n"}

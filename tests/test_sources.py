@@ -11,7 +11,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
+from reconciler import sources as sources_module
 from reconciler.htmltext import extract_html, strip_tags
 from reconciler.models import Source
 from reconciler.sources import (
@@ -730,3 +733,19 @@ def test_page_positions(tmp_path: Path, marked: str, located: str) -> None:
         assert page[start:end] == claims[0].text
     else:
         assert source.text[start:end] == claims[0].text
+
+
+_COUNTER_PIECES = ["12", "3,412", "1.2", "4K", "٣", "7+", " ", "  ", "\t", ".", ",", "-", "|", "*", "$", "x", "é",
+                   "min", "mins", "minute", "read", "Read", "READ", "views", "View", "Views", "Reads", "shares",
+                   "Shares", "Likes", "likes", "Comments", "followers", "replies", "Subscribe", "Copyright", "ſ"]
+
+
+@given(st.lists(st.sampled_from(_COUNTER_PIECES), max_size=30))
+@example(["By", " ", "x", " ", "|", " ", "9,412", " ", "views", " ", "6", " ", "min", " ", "read"])
+@example(["Read", " ", "3.2", " ", "*", " ", "*", " ", "10000", "Views", ":", " ", "12"])
+@example(["Likes", " ", "12", "|", "Comments", ":", " ", "4K", "|", "Shares", "  ", "7", "|", "Reads", " ", "٣"])
+def test_counters_match_the_pattern_everywhere(pieces: list[str]) -> None:
+    """The candidate skipping of ``_counters`` finds exactly what ``_COUNTER.finditer`` does."""
+    line = "".join(pieces)
+    assert [m.span() for m in sources_module._counters(line)] == \
+        [m.span() for m in sources_module._COUNTER.finditer(line)]

@@ -44,9 +44,13 @@ class _Entry:
 
 def _agree(x: _Entry, y: _Entry) -> bool:
     """Same figure within precision and hedges, and within rate drift across currencies."""
-    if x.base is None or y.base is None:
+    xb, yb = x.base, y.base
+    if xb is None or yb is None:
         return False
-    return overlaps((x.base[1], x.base[2]), (y.base[1], y.base[2]), cross_slack(x.claim, y.claim))
+    if x.claim.unit == y.claim.unit:  # no slack: overlaps() without its tuples (called for every pair of a group)
+        lo1, hi1, lo2, hi2 = xb[1], xb[2], yb[1], yb[2]
+        return lo1 == hi1 == lo2 == hi2 or (lo1 < hi2 and lo2 < hi1)
+    return overlaps((xb[1], xb[2]), (yb[1], yb[2]), cross_slack(x.claim, y.claim))
 
 
 def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates,
@@ -123,7 +127,7 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
         # outlets quoting one end each of a range stand out even in a figure that moved later
         return g2, update + (_range_ends(g, usable, config) if config.enabled("range_ends") else [])
     def explains(outlier: _Entry, cand: _Entry) -> bool:
-        return _explain_kind(outlier, cand, rates, config, money)[0] != "value_mismatch"
+        return _outlier_kind(outlier, cand, rates, config, money)[0] != "value_mismatch"
 
     best, agree, support, contested = _consensus(usable, voice, explains)
     links = dict(g.links)
@@ -134,7 +138,7 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
         if e.claim.id in agree_ids:
             continue
         assert e.base is not None
-        outliers[(_explain_kind(e, best, rates, config, money)[0], round(e.base[0], 6))].append(e)
+        outliers[(_outlier_kind(e, best, rates, config, money)[0], round(e.base[0], 6))].append(e)
     findings: list[Finding] = []
     superseded: list[_Entry] = []
     spans = _range_spans(usable)
@@ -326,13 +330,37 @@ def _mismatch_severity(e: _Entry, best: _Entry, config: RuleConfig) -> Severity:
     return config.severity("value_mismatch") if rel >= config.tol("error_gap") else "warning"
 
 
+_PHYSICAL = ("length", "mass", "area", "volume", "speed", "data", "energy", "emissions")
+
+
+def _outlier_kind(e: _Entry, best: _Entry, rates: Rates, config: RuleConfig,
+                  money: Sequence[Claim]) -> tuple[str, tuple[str, float] | None]:
+    """The rule an outlier falls under against the consensus, with the other currency or unit
+    it matches in (currency_mislabel, unit_mislabel). Outliers are sorted by this alone; the
+    message and explanation (:func:`_explain_kind`) are written only for the ones reported."""
+    c = e.claim
+    assert e.base is not None and best.base is not None
+    rel = value_relation(e.base, best.base, config.tol("scale_slack"), cross_slack(e.claim, best.claim))
+    if rel == "scale":
+        return "scale_slip", None
+    if c.kind in ("money", "rate"):
+        alt = _currency_alternative(c, best, rates, config, money)
+        if alt:
+            return "currency_mislabel", alt
+    if c.kind in _PHYSICAL:
+        ualt = _unit_alternative(c, best, config)
+        if ualt:
+            return "unit_mislabel", ualt
+    return "value_mismatch", None
+
+
 def _explain_kind(e: _Entry, best: _Entry, rates: Rates, config: RuleConfig,
                   money: Sequence[Claim]) -> tuple[str, str, str, str | None]:
     """(rule, message, explanation, suggested value) for an outlier against the consensus."""
     c, k = e.claim, best.claim
     assert e.base is not None and best.base is not None
-    rel = value_relation(e.base, best.base, config.tol("scale_slack"), cross_slack(e.claim, best.claim))
-    if rel == "scale":
+    rule, alt = _outlier_kind(e, best, rates, config, money)
+    if rule == "scale_slip":
         ratio = e.base[0] / best.base[0]
         power = round(math.log10(ratio)) if ratio > 0 else 0
         factor = 10.0 ** abs(power)
@@ -346,26 +374,24 @@ def _explain_kind(e: _Entry, best: _Entry, rates: Rates, config: RuleConfig,
         if c.scale_words:
             expl += f" The figure was written as {c.text!r} (scale: {c.scale_words})."
         return "scale_slip", msg, expl, k.text
-    if c.kind in ("money", "rate"):
-        alt = _currency_alternative(c, best, rates, config, money)
-        if alt:
-            code, usd = alt
-            stated = c.unit.split("/", 1)[0]
-            msg = (f"{quote(c)} matches the {code} figure, not {stated}: "
-                   f"likely a {code} amount printed as {stated}")
-            expl = (f"Read as {code}, {fmt_number(float(c.value))} {code} ÷ {rates.per_usd[code]:g} {code}/USD "
-                    f"= US${fmt_number(usd)} (rates as of {rates.as_of}), which agrees with {quote(k)}. "
-                    f"Read as {stated}, it is {e.base[0] / best.base[0]:,.2f} times the consensus.")
-            return "currency_mislabel", msg, expl, k.text
-    if c.kind in ("length", "mass", "area", "volume", "speed", "data", "energy", "emissions"):
-        ualt = _unit_alternative(c, best, config)
-        if ualt:
-            unit, conv = ualt
-            msg = f"{quote(c)} matches the consensus if read in {_UNIT_NAMES.get(unit, unit)}: likely a unit mislabel"
-            expl = (f"{fmt_number(float(c.value))} {_UNIT_NAMES.get(unit, unit)} = {fmt_number(conv)} "
-                    f"{_UNIT_NAMES.get(V.PHYSICAL_UNITS.get(k.unit, ('', k.unit))[1], k.unit)}, "
-                    f"which agrees with {quote(k)}; read as {c.unit} it does not.")
-            return "unit_mislabel", msg, expl, k.text
+    if rule == "currency_mislabel":
+        assert alt is not None
+        code, usd = alt
+        stated = c.unit.split("/", 1)[0]
+        msg = (f"{quote(c)} matches the {code} figure, not {stated}: "
+               f"likely a {code} amount printed as {stated}")
+        expl = (f"Read as {code}, {fmt_number(float(c.value))} {code} ÷ {rates.per_usd[code]:g} {code}/USD "
+                f"= US${fmt_number(usd)} (rates as of {rates.as_of}), which agrees with {quote(k)}. "
+                f"Read as {stated}, it is {e.base[0] / best.base[0]:,.2f} times the consensus.")
+        return "currency_mislabel", msg, expl, k.text
+    if rule == "unit_mislabel":
+        assert alt is not None
+        unit, conv = alt
+        msg = f"{quote(c)} matches the consensus if read in {_UNIT_NAMES.get(unit, unit)}: likely a unit mislabel"
+        expl = (f"{fmt_number(float(c.value))} {_UNIT_NAMES.get(unit, unit)} = {fmt_number(conv)} "
+                f"{_UNIT_NAMES.get(V.PHYSICAL_UNITS.get(k.unit, ('', k.unit))[1], k.unit)}, "
+                f"which agrees with {quote(k)}; read as {c.unit} it does not.")
+        return "unit_mislabel", msg, expl, k.text
     ratio = e.base[0] / best.base[0] if best.base[0] else float("inf")
     diff = e.base[0] - best.base[0]
     msg = f"{quote(c)} disagrees with {quote(k)}"
