@@ -208,3 +208,39 @@ def test_many_stories_warm_run_recomputes_nothing(tmp_path: Path, monkeypatch: p
     monkeypatch.setattr(parallel, "align", boom)
     monkeypatch.setattr(parallel, "check_story", boom)
     assert to_json(reconcile([folder], Options(cache_dir=str(tmp_path / "c"), jobs=1))) == cold
+
+
+def _module_part(fn: object) -> str:
+    """The package-relative file or folder a function lives in, as the fingerprints name them."""
+    import inspect
+
+    import reconciler
+
+    rel = Path(inspect.getfile(fn)).relative_to(Path(reconciler.__file__).parent)  # type: ignore[arg-type]
+    return rel.parts[0]
+
+
+def _cached_functions() -> list[object]:
+    from reconciler.align import align
+    from reconciler.copies import find_copies
+    from reconciler.rules import check
+    from reconciler.stories import signature
+
+    return [extract_claims, signature, align, find_copies, check]
+
+
+# what each kind of cache entry holds the output of: its code must be in that kind's fingerprint
+FINGERPRINTED = [
+    pytest.param("extract", ["extract_claims", "signature"], id="article-entry-claims-and-signature"),
+    pytest.param("align", ["extract_claims", "align"], id="story-alignment"),
+    pytest.param("check", ["extract_claims", "align", "find_copies", "check", "signature"], id="story-rules"),
+]
+
+
+@pytest.mark.parametrize("kind, names", FINGERPRINTED)
+def test_cached_code_is_in_the_fingerprint(kind: str, names: list[str]) -> None:
+    parts = {"extract": cache_mod._EXTRACT_CODE, "align": cache_mod._ALIGN_CODE,
+             "check": cache_mod._CHECK_CODE}[kind]
+    by_name = {fn.__name__: fn for fn in _cached_functions()}  # type: ignore[attr-defined]
+    missing = [name for name in names if _module_part(by_name[name]) not in parts]
+    assert missing == []
