@@ -9,7 +9,6 @@ import json
 import json.encoder
 import math
 import os
-import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -154,12 +153,13 @@ def outputs_in_background(result: Result, json_path: str | os.PathLike[str], csv
     (:mod:`reconciler.tables`) to ``csv_path``, each as :func:`write_atomic` does; returns the
     function that waits for both to be written (and raises what went wrong).
 
-    For a large result they are written by two workers of ``pool`` (the run's, started
-    before the corpus was read, so small), one each, while this process makes the HTML
-    report. They get the result through a temporary file beside the JSON (the parts that
-    stay small, then the claims in batches) under two names, one per worker; each reads it
-    a batch at a time and removes its name as soon as it has the file open. Anything
-    smaller, or without a running pool, is written here and now.
+    For a large result both are written by one worker of ``pool`` (the run's, started before
+    the corpus was read, so small), in one pass over the claims, while this process makes
+    the HTML report on the other core (two writers beside it measured slower: three busy
+    processes on two cores slow the report down more than they gain). The worker gets the
+    result through a temporary file beside the JSON (the parts that stay small, then the
+    claims in batches), reads it a batch at a time, and deletes it as soon as it has it
+    open. Anything smaller, or without a running pool, is written here and now.
     """
     from .tables import ledger_csv_chunks
 
@@ -173,34 +173,24 @@ def outputs_in_background(result: Result, json_path: str | os.PathLike[str], csv
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(target)
     fd, spill = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=_TMP_SUFFIX, dir=target.parent)
-    names = [spill, spill[:-len(_TMP_SUFFIX)] + ".ledger" + _TMP_SUFFIX]  # (still a temporary file of the JSON)
     try:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump((len(result.claims), result.sources, result.groups, result.findings, result.skipped), fh,
                         protocol=pickle.HIGHEST_PROTOCOL)
             for k in range(0, len(result.claims), _SPILL_BATCH):
                 pickle.dump(result.claims[k:k + _SPILL_BATCH], fh, protocol=pickle.HIGHEST_PROTOCOL)
-        try:
-            os.link(spill, names[1])  # a second name for the same file
-        except OSError:  # a file system without hard links
-            shutil.copyfile(spill, names[1])
-        jobs = [pool.submit(_json_from_spill, names[0], str(target)),
-                pool.submit(_ledger_from_spill, names[1], os.fspath(csv_path))]
+        job = pool.submit(_outputs_from_spill, spill, str(target), os.fspath(csv_path))
     except BaseException:
-        for name in names:
-            with contextlib.suppress(OSError):
-                os.unlink(name)
+        with contextlib.suppress(OSError):
+            os.unlink(spill)
         raise
 
     def finish() -> None:
         try:
-            failed = [e for e in (job.exception() for job in jobs) if e is not None]  # both, done or failed
+            job.result()
         finally:
-            for name in names:
-                with contextlib.suppress(OSError):
-                    os.unlink(name)  # (a worker that did not get as far as opening it)
-        if failed:
-            raise failed[0]
+            with contextlib.suppress(OSError):
+                os.unlink(spill)  # (if it did not get as far as opening it)
 
     return finish
 
@@ -242,19 +232,26 @@ class _Streamed:
             yield from batch
 
 
-def _json_from_spill(spill: str, path: str) -> None:
-    """A worker's part of :func:`outputs_in_background`: the spill file to the JSON result."""
+def _outputs_from_spill(spill: str, json_path: str, csv_path: str) -> None:
+    """The worker's part of :func:`outputs_in_background`: the spill file to the JSON result
+    and the CSV ledger, in one pass over the claims."""
+    from .tables import LedgerRows
+
     with _spilled(spill) as (result, count, batches):
-        claims: Any = _Streamed(count, batches)  # (a tuple's part, once)
-        write_atomic(path, json_chunks(dataclasses.replace(result, claims=claims)))
+        rows = LedgerRows(result.sources, result.groups, result.findings)
+        header = True
+        with atomic_file(csv_path) as ledger:
 
+            def each(batch: list[Claim]) -> list[Claim]:
+                nonlocal header
+                ledger.write(rows.csv(batch, header).encode("utf-8"))
+                header = False
+                return batch
 
-def _ledger_from_spill(spill: str, path: str) -> None:
-    """A worker's part of :func:`outputs_in_background`: the spill file to the CSV ledger."""
-    from .tables import LedgerRows, ledger_csv_batches
-
-    with _spilled(spill) as (result, _, batches):
-        write_atomic(path, ledger_csv_batches(LedgerRows(result.sources, result.groups, result.findings), batches))
+            claims: Any = _Streamed(count, map(each, batches))  # (a tuple's part, once)
+            write_atomic(json_path, json_chunks(dataclasses.replace(result, claims=claims)))
+            if header:  # no claims: the ledger is its header
+                ledger.write(rows.csv((), True).encode("utf-8"))
 
 
 def _num(x: float | None) -> float | str | None:

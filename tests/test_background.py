@@ -43,21 +43,6 @@ def test_same_bytes_as_in_process(tmp_path: Path, pool: Processes) -> None:
     assert sorted(p.name for p in target.parent.iterdir()) == ["seeds.csv", "seeds.json"]
 
 
-def test_without_hard_links_the_spill_is_copied(tmp_path: Path, pool: Processes,
-                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    start(pool)
-    result = reconcile([SEEDS], Options(jobs=2), pool=pool)
-
-    def no_links(src: str, dst: str) -> None:
-        raise OSError(1, "Operation not permitted")  # as on a file system without hard links
-
-    monkeypatch.setattr(output.os, "link", no_links)
-    outputs_in_background(result, tmp_path / "seeds.json", tmp_path / "seeds.csv", pool)()
-    assert (tmp_path / "seeds.json").read_text("utf-8") == to_json(result)
-    assert (tmp_path / "seeds.csv").read_text("utf-8") == ledger_csv(result)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds.csv", "seeds.json"]
-
-
 def test_no_claims_gives_the_ledger_header(tmp_path: Path, pool: Processes) -> None:
     start(pool)
     result = reconcile([SEEDS], Options(jobs=2), pool=pool)
