@@ -27,7 +27,6 @@ consistent pair)::
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import os
 from collections.abc import Mapping
@@ -143,11 +142,6 @@ def digest(result: Result) -> dict[str, Any]:
             "findings": findings, "claims": kept}
 
 
-def digest_key(d: Mapping[str, Any]) -> str:
-    """A hash of the digest (its order is the result's, so the same result gives the same key)."""
-    return hashlib.sha256(json.dumps(d, ensure_ascii=False, separators=(",", ":")).encode("utf-8")).hexdigest()
-
-
 def state_path(out_dir: str | os.PathLike[str], name: str) -> Path:
     """Where the run history of the outputs called ``name`` lives (hidden, beside them)."""
     return Path(out_dir) / f".{name}.history.json.gz"
@@ -173,12 +167,11 @@ def advance(state: Mapping[str, Any] | None, result: Result, when: str) -> tuple
     shows the last change rather than an empty list.
     """
     now = digest(result)
-    key = digest_key(now)
-    entry = {"key": key, "when": when, "digest": now}
+    entry = {"when": when, "digest": now}
     if state is None:
         return {"schema": SCHEMA, "latest": entry, "before": None}, None
     latest = state["latest"]
-    if latest.get("key") == key:
+    if latest.get("digest") == now:  # (a digest is JSON's lists, dicts, strings and numbers: equal once read back)
         before = state.get("before")
         return {"schema": SCHEMA, "latest": {**entry, "when": latest.get("when", when)}, "before": before}, before
     return {"schema": SCHEMA, "latest": entry, "before": latest}, dict(latest)

@@ -255,12 +255,7 @@ def resolve(result: Result, decisions: Sequence[Decision], path: str = "") -> Re
     current: dict[str, Finding] = {f.id: f for f in result.findings}
     sources = {s.id: s for s in result.sources}
     at: dict[tuple[str, int], list[str]] = {}  # (source, start) -> claim ids
-    for c in result.claims:
-        at.setdefault((c.source, c.start), []).append(c.id)
     first_of: dict[tuple[str, str], list[Finding]] = {}  # (rule, claim id) -> findings that name it
-    for f in result.findings:
-        for cid in f.claims[:EVIDENCE_CLAIMS]:
-            first_of.setdefault((f.rule, cid), []).append(f)
     attached: dict[str, Attached] = {}
     orphans: list[Orphan] = []
     for d in sorted(decisions, key=lambda d: d.finding):
@@ -270,6 +265,12 @@ def resolve(result: Result, decisions: Sequence[Decision], path: str = "") -> Re
             else:
                 attached[d.finding] = Attached(d, moved=False)
             continue
+        if not at:  # the first decision to follow: index the claims and findings (once)
+            for c in result.claims:
+                at.setdefault((c.source, c.start), []).append(c.id)
+            for f in result.findings:
+                for cid in f.claims[:EVIDENCE_CLAIMS]:
+                    first_of.setdefault((f.rule, cid), []).append(f)
         target, reason = _follow(d, sources, at, first_of)
         if target is not None and target.id not in attached:
             attached[target.id] = Attached(d, moved=True)

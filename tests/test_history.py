@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 
 from reconciler.cli import main
-from reconciler.history import advance, compare, load_state, quote_selector, refind, state_path
+from reconciler.history import advance, compare, load_state, quote_selector, refind, save_state, state_path
 from reconciler.models import Result
 from reconciler.output import to_dict
 from reconciler.pipeline import reconcile
@@ -132,14 +132,17 @@ def test_a_finding_whose_claims_moved_is_not_new(corpus: Path) -> None:
     assert changes.orphaned_claims == () and changes.moved_claims > 0
 
 
-def test_unchanged_rerun_keeps_showing_the_last_change(corpus: Path) -> None:
+def test_unchanged_rerun_keeps_showing_the_last_change(corpus: Path, tmp_path: Path) -> None:
     one = run(corpus)
     state, _ = advance(None, one, "t1")
     edit(corpus / COST, "77.9%", "71.0%")
     two = run(corpus)
     state, before = advance(state, two, "t2")
     first_view = compare(before, two)
-    state, before = advance(state, two, "t3")  # same inputs again
+    save_state(tmp_path / "state.json.gz", state)  # as between two runs of the command: stored and read back
+    stored = load_state(tmp_path / "state.json.gz")
+    assert stored is not None
+    state, before = advance(stored, two, "t3")  # same inputs again
     assert before is not None and before["when"] == "t1"
     assert compare(before, two) == first_view
     assert state["latest"]["when"] == "t2"  # the run that produced this result
