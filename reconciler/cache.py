@@ -183,8 +183,21 @@ def decode_claims(source: Source, rows: Sequence[list[Any]]) -> list[Claim]:
             row[_SENTENCE] = sentence
         for i in _CLAIM_TUPLES:
             row[i] = tuple(row[i])  # context words and notes: flat lists of strings
-        out.append(Claim(*row))
+        out.append(_claim_of(row))
     return out
+
+
+def _claim_of(row: list[Any]) -> Claim:
+    """``Claim(*row)`` for a row of exactly its fields, in order, without the generated
+    ``__init__`` (a frozen dataclass sets each field through ``object.__setattr__``: at a
+    large corpus's 300,000 cached claims that is half the time of decoding them). The claim
+    is the same: same fields, same order, equal, same hash, and as frozen as any other."""
+    claim = _new(Claim)
+    claim.__dict__.update(zip(_CLAIM_NAMES, row, strict=True))
+    return claim
+
+
+_new = object.__new__
 
 
 def encode_groups(groups: Sequence[Group]) -> list[list[Any]]:

@@ -244,3 +244,18 @@ def test_cached_code_is_in_the_fingerprint(kind: str, names: list[str]) -> None:
     by_name = {fn.__name__: fn for fn in _cached_functions()}  # type: ignore[attr-defined]
     missing = [name for name in names if _module_part(by_name[name]) not in parts]
     assert missing == []
+
+
+def test_decoded_claims_are_the_claims_encoded() -> None:
+    import dataclasses
+
+    sources, _ = read_sources([SEEDS])
+    for source in sources:
+        claims = extract_claims(source)
+        decoded = decode_claims(source, json.loads(json.dumps(encode_claims(source, claims))))
+        assert decoded == claims
+        assert [hash(c) for c in decoded] == [hash(c) for c in claims]
+        assert [list(vars(c).items()) for c in decoded] == [list(vars(c).items()) for c in claims]  # same order
+        if decoded:
+            with pytest.raises(dataclasses.FrozenInstanceError):
+                decoded[0].value = 1.0  # type: ignore[misc]
