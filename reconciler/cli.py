@@ -51,7 +51,8 @@ opens with what is new, resolved or changed. Decisions recorded with
 
 \b
 Exit codes: 0 done; 1 a finding at or above --fail-on; 2 usage error,
-a path that does not exist, or no readable article.
+a path that does not exist, no readable article, or outputs that cannot
+be written.
 """
 
 
@@ -133,17 +134,22 @@ def main(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fa
             html_path = (out_dir or Path("reports")) / f"{name}.html"
             csv_path = (out_dir or Path("claims")) / f"{name}.csv"
             progress.start("write")
-            t = time.perf_counter()
-            # the JSON result and the ledger first: a large run's are written by its workers
-            # while this process compares the run with the previous one and makes the report
-            data = _DataOutputs.start(result, name, csv_path, out_dir, json_path, pool)
-            writing = time.perf_counter() - t
-            t = time.perf_counter()
-            desk = _Desk.open(paths, result, html_path.parent, name)
-            stages = {**result.timings, "history": time.perf_counter() - t}
-            t = time.perf_counter()
-            written = _write_report(result, html_path, desk, data)
-            stages["write"] = writing + time.perf_counter() - t
+            try:
+                t = time.perf_counter()
+                # the JSON result and the ledger first: a large run's are written by a worker
+                # while this process compares the run with the previous one and makes the report
+                data = _DataOutputs.start(result, name, csv_path, out_dir, json_path, pool)
+                writing = time.perf_counter() - t
+                t = time.perf_counter()
+                desk = _Desk.open(paths, result, html_path.parent, name)
+                stages = {**result.timings, "history": time.perf_counter() - t}
+                t = time.perf_counter()
+                written = _write_report(result, html_path, desk, data)
+                stages["write"] = writing + time.perf_counter() - t
+            except OSError as exc:  # a folder that cannot be made or written, a full disk
+                where = f" {exc.filename}" if exc.filename else ""
+                raise _UsageError(f"cannot write the outputs:{where}: {exc.strerror or exc} "
+                                  "(no file is left half-written)") from exc
             forked = pool is not None and pool.started
         finally:
             progress.close()

@@ -126,6 +126,22 @@ def test_no_timings_unless_asked(workdir: Path) -> None:
     assert "timings" not in invoke("seeds/", "-q").stderr
 
 
+@pytest.mark.parametrize("background", [pytest.param(False, id="written-here"),
+                                        pytest.param(True, id="written-by-a-worker")])
+def test_outputs_that_cannot_be_written_are_a_clear_error(workdir: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         background: bool) -> None:
+    from reconciler import output
+
+    (workdir / "claims").write_text("a file where the ledger's folder would go", encoding="utf-8")
+    if background:
+        monkeypatch.setattr(output, "BACKGROUND_FROM", 0)  # the seeds' ledger written by a pool worker
+    result = invoke("seeds/", "-q", "--jobs", "2")
+    assert result.exit_code == 2
+    assert "cannot write the outputs: claims" in result.stderr, result.stderr
+    assert "Traceback" not in result.output
+    assert [p.name for p in (workdir / "reports").iterdir() if p.name.endswith(".tmp")] == []
+
+
 # ---------------------------------------------------------------------------------------
 # exit codes
 
