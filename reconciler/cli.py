@@ -147,9 +147,7 @@ def main(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fa
                 written = _write_report(result, html_path, desk, data)
                 stages["write"] = writing + time.perf_counter() - t
             except OSError as exc:  # a folder that cannot be made or written, a full disk
-                where = f" {exc.filename}" if exc.filename else ""
-                raise _UsageError(f"cannot write the outputs:{where}: {exc.strerror or exc} "
-                                  "(no file is left half-written)") from exc
+                raise _cannot_write(exc) from exc
             forked = pool is not None and pool.started
         finally:
             progress.close()
@@ -163,7 +161,10 @@ def main(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fa
         if desk.problem:
             click.echo(desk.problem, err=True)
         if claimreview_path:
-            _write_claimreview(result, desk, claimreview_path, written)
+            try:
+                _write_claimreview(result, desk, claimreview_path, written)
+            except OSError as exc:
+                raise _cannot_write(exc) from exc
         if not quiet:
             _summary(result, written, to_stderr=json_path in ("-",) or claimreview_path == "-", desk=desk)
         if fail_on:
@@ -249,6 +250,11 @@ def _write_claimreview(result: Result, desk: _Desk, path: str, written: list[Pat
     else:
         write_atomic(path, doc)
         written.append(Path(path))
+
+
+def _cannot_write(exc: OSError) -> _UsageError:
+    where = f" {exc.filename}" if exc.filename else ""
+    return _UsageError(f"cannot write the outputs:{where}: {exc.strerror or exc} (no file is left half-written)")
 
 
 def _timings_line(stages: dict[str, float], workers: bool) -> str:

@@ -142,6 +142,13 @@ def test_outputs_that_cannot_be_written_are_a_clear_error(workdir: Path, monkeyp
     assert [p.name for p in (workdir / "reports").iterdir() if p.name.endswith(".tmp")] == []
 
 
+def test_claimreview_that_cannot_be_written_is_a_clear_error(workdir: Path) -> None:
+    (workdir / "taken").write_text("a file", encoding="utf-8")
+    result = invoke("seeds/", "-q", "--claimreview", "taken/reviews.jsonld")
+    assert result.exit_code == 2
+    assert "cannot write the outputs: taken" in result.stderr, result.stderr
+
+
 # ---------------------------------------------------------------------------------------
 # exit codes
 
