@@ -47,9 +47,6 @@ def _agree(x: _Entry, y: _Entry) -> bool:
     xb, yb = x.base, y.base
     if xb is None or yb is None:
         return False
-    if x.claim.unit == y.claim.unit:  # no slack: overlaps() without its tuples (called for every pair of a group)
-        lo1, hi1, lo2, hi2 = xb[1], xb[2], yb[1], yb[2]
-        return lo1 == hi1 == lo2 == hi2 or (lo1 < hi2 and lo2 < hi1)
     return overlaps((xb[1], xb[2]), (yb[1], yb[2]), cross_slack(x.claim, y.claim))
 
 
