@@ -41,12 +41,12 @@ def _unavailable(why: str) -> None:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Any]:
     """A headless Chromium driven by Playwright (``playwright.sync_api.Browser``)."""
+    if not os.access(CHROMIUM, os.X_OK):  # first: the same message with or without Playwright
+        _unavailable(f"no browser at {CHROMIUM} (apt-get install chromium)")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as e:  # pragma: no cover - depends on the machine
         _unavailable(f"playwright is not installed ({e})")
-    if not os.access(CHROMIUM, os.X_OK):
-        _unavailable(f"no browser at {CHROMIUM} (apt-get install chromium)")
     with sync_playwright() as pw:
         try:
             launched = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)

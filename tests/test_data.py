@@ -20,6 +20,29 @@ def test_generated_data_is_fresh() -> None:
     assert run.returncode == 0, run.stdout + run.stderr
 
 
+@pytest.mark.parametrize("args", [["--help"], ["-h"], [], ["--bogus"]], ids=["help", "h", "none", "unknown"])
+def test_generator_without_write_prints_help_and_writes_nothing(args: list[str]) -> None:
+    data = ROOT / "reconciler" / "data"
+    before = {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in data.glob("*.toml")}
+    run = subprocess.run([sys.executable, str(ROOT / "tools" / "gen_data.py"), *args],
+                         capture_output=True, text=True, check=False)
+    assert "--write" in run.stdout and "--check" in run.stdout
+    assert run.returncode == (0 if args and args[0] in ("--help", "-h") else 2)
+    assert {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in data.glob("*.toml")} == before
+
+
+def test_generator_inputs_are_pinned_in_one_place() -> None:
+    """The generator reads its library versions from pyproject's test extra (== pins), so a
+    fresh install gets exactly the versions the committed data was made with."""
+    sys.path.insert(0, str(ROOT / "tools"))
+    try:
+        import gen_data
+    finally:
+        sys.path.pop(0)
+    assert set(gen_data.pinned_versions()) == set(gen_data.GENERATORS)
+    assert gen_data.version_problems() == []
+
+
 @pytest.mark.parametrize(("unit", "other", "ratio"), [
     ("mile", "kilometer", 1.609344),
     ("foot", "meter", 0.3048),

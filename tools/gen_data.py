@@ -1,7 +1,13 @@
 """Regenerate the package's generated vocabulary from well-kept sources.
 
-    python tools/gen_data.py          # rewrite reconciler/data/currencies.toml and unit_factors.toml
+    python tools/gen_data.py --write  # rewrite reconciler/data/currencies.toml and unit_factors.toml
     python tools/gen_data.py --check  # exit 1 if the committed files differ from a fresh generation
+    python tools/gen_data.py --help   # this text
+
+The output depends only on pinned inputs, so it is the same on every machine and every day:
+the versions of Babel (its CLDR data) and pint are the ones pinned (``==``) in the ``test``
+extra of pyproject.toml, the one place they are fixed; the currencies in use are those of
+``AS_OF`` (not today). With other versions installed the generator refuses to run (exit 2).
 
 - currencies.toml: English currency names (singular and plural) from CLDR through Babel,
   mapped to ISO 4217 codes; a bare last word ("forints") is kept only when it names one
@@ -14,11 +20,45 @@ The package reads these files at run time and imports neither Babel nor pint.
 from __future__ import annotations
 
 import sys
+import tomllib
 from collections import defaultdict
+from datetime import date
+from importlib import metadata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "reconciler" / "data"
+# the day whose legal tender the currency table lists (the rate table's "as of" day too)
+AS_OF = date(2025, 9, 30)
+GENERATORS = ("babel", "pint")
+
+
+def pinned_versions() -> dict[str, str]:
+    """The generators' versions as pinned in pyproject.toml's ``test`` extra."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    pins: dict[str, str] = {}
+    for req in project["optional-dependencies"]["test"]:
+        name, sep, version = req.split(";")[0].partition("==")
+        if sep and name.strip().lower() in GENERATORS:
+            pins[name.strip().lower()] = version.strip()
+    return pins
+
+
+def version_problems() -> list[str]:
+    pins = pinned_versions()
+    problems = []
+    for name in GENERATORS:
+        want = pins.get(name)
+        if want is None:
+            problems.append(f"{name} is not pinned with == in pyproject.toml's test extra")
+            continue
+        try:
+            have = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            have = "not installed"
+        if have != want:
+            problems.append(f"{name} {want} is pinned, {have} is installed (pip install '{name}=={want}')")
+    return problems
 
 
 def currencies() -> str:
@@ -28,7 +68,7 @@ def currencies() -> str:
     current: set[str] = set()
     for territory in Locale("en").territories:
         if territory.isalpha() and len(territory) == 2:
-            current.update(get_territory_currencies(territory, tender=True))
+            current.update(get_territory_currencies(territory, start_date=AS_OF, tender=True))
     names: dict[str, set[str]] = defaultdict(set)
     last: dict[str, set[str]] = defaultdict(set)
     for code in sorted(current):
@@ -69,8 +109,16 @@ def unit_factors() -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> int:
-    check = "--check" in sys.argv
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] in ("-h", "--help") or argv[0] not in ("--write", "--check") or len(argv) > 1:
+        print(__doc__.strip())
+        return 0 if argv and argv[0] in ("-h", "--help") else 2
+    check = argv[0] == "--check"
+    problems = version_problems()
+    if problems:
+        for p in problems:
+            print(f"gen_data: {p}", file=sys.stderr)
+        return 2
     outputs = {DATA / "currencies.toml": currencies(), DATA / "unit_factors.toml": unit_factors()}
     stale = [p for p, text in outputs.items() if not p.exists() or p.read_text("utf-8") != text]
     if check:
@@ -84,4 +132,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
