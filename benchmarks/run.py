@@ -67,17 +67,18 @@ def child(corpus: str, out: str, cache_dir: str | None, jobs: int | None) -> Non
 
     import reconciler
     from reconciler import cli
+    from reconciler.cli import run as cli_run
 
     imported = time.perf_counter() - t0
     seen: list[Any] = []
-    run = cli.reconcile
+    run = cli_run.reconcile
 
     def counted(*args: Any, **kwargs: Any) -> Any:  # the command's own run, its result kept for the counts
         result = run(*args, **kwargs)
         seen.append(result)
         return result
 
-    cli.reconcile = counted
+    cli_run.reconcile = counted
     argv = [corpus, "--out", out, "--timings", "-q"]
     argv += ["--cache-dir", cache_dir] if cache_dir else ["--no-cache"]
     argv += ["--jobs", str(jobs)] if jobs else []
@@ -184,7 +185,7 @@ def extraction_vs_quantulum() -> list[str]:
 
 
 def crossover(sizes: list[int], seed: int) -> list[str]:
-    from reconciler.parallel import Processes, Serial, default_jobs, extract_sources
+    from reconciler._engine.parallel import Processes, Serial, default_jobs, extract_sources
     from reconciler.sources import read_sources
 
     jobs = max(2, default_jobs())

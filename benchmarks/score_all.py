@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from reconciler.output import to_json
+from reconciler.output.result import to_json
 from reconciler.pipeline import reconcile
 
 ROOT = Path(__file__).resolve().parent.parent

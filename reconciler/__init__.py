@@ -8,9 +8,9 @@ Library use::
         print(f.severity, f.message)
 """
 
-from .extract import extract_claims, extract_text
-from .models import SCHEMA, Claim, Finding, Group, Result, Skipped, Source
-from .pipeline import NoArticles, Options, reconcile
+from reconciler.extract import extract_claims, extract_text
+from reconciler.models import SCHEMA, Claim, Finding, Group, Result, Skipped, Source
+from reconciler.pipeline import NoArticles, Options, reconcile
 
 __all__ = [
     "SCHEMA", "Claim", "Finding", "Group", "NoArticles", "Options", "Result", "Skipped", "Source",

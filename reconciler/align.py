@@ -21,9 +21,9 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .extract.text import content_words
-from .models import Claim, Group
-from .units import Rates, alternative_intervals, base_interval, cross_slack, dimension, overlaps
+from reconciler.extract.text import content_words
+from reconciler.models import Claim, Group
+from reconciler.units import Rates, alternative_intervals, base_interval, cross_slack, dimension, overlaps
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from .models import Source
-from .stories import ascii_words
+from reconciler.models import Source
+from reconciler.stories import ascii_words
 
 _WORD = re.compile(r"\w+")
 _ASCII_WORD = re.compile(r"[a-z0-9_]+")  # the same, in lower-cased text whose word characters are all ASCII

@@ -5,7 +5,7 @@ each), so all of it can run in parallel (a local process pool, or a Dask cluster
 ``scheduler``), and it is cached (``cache_dir``): each file as read, by its identity and
 times; each article's claims, by its content; each story's alignment and rules, by its
 articles. The result is the same, byte for byte, however it was computed. The cyclic
-garbage collector is paused for the run (see :mod:`reconciler.memory`).
+garbage collector is paused for the run (see :mod:`reconciler._engine.memory`).
 """
 
 from __future__ import annotations
@@ -18,12 +18,17 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .align import AlignConfig
-from .cache import Cache, SourceCache, decode_checked, decode_groups, encode_checked, encode_groups, fingerprint
-from .copies import find_copies
-from .memory import gc_paused
-from .models import SEVERITIES, Claim, Finding, Group, Result, Source
-from .parallel import (
+from reconciler._engine.cache import (
+    Cache,
+    SourceCache,
+    decode_checked,
+    decode_groups,
+    encode_checked,
+    encode_groups,
+    fingerprint,
+)
+from reconciler._engine.memory import gc_paused
+from reconciler._engine.parallel import (
     PARALLEL_FROM,
     CheckOutput,
     Extracted,
@@ -37,11 +42,14 @@ from .parallel import (
     extract_sources,
     read_articles,
 )
-from .progress import Progress, Silent
-from .rules import RuleConfig, check, load_config
-from .sources import list_articles, no_articles_message
-from .stories import partition
-from .units import Rates, load_rates
+from reconciler._engine.progress import Progress, Silent
+from reconciler.align import AlignConfig
+from reconciler.copies import find_copies
+from reconciler.models import SEVERITIES, Claim, Finding, Group, Result, Source
+from reconciler.rules import RuleConfig, check, load_config
+from reconciler.sources import list_articles, no_articles_message
+from reconciler.stories import partition
+from reconciler.units import Rates, load_rates
 
 
 @dataclass(frozen=True)
@@ -67,7 +75,7 @@ def reconcile(paths: Sequence[str | os.PathLike[str]], options: Options = Option
     is left open for the caller (see :func:`reconciler.output.outputs_in_background`). By
     default a pool is made for the run and closed at its end.
     """
-    with gc_paused():  # nothing a run builds is cyclic (see reconciler.memory)
+    with gc_paused():  # nothing a run builds is cyclic (see reconciler._engine.memory)
         return _reconcile(paths, options, progress or Silent(), pool)
 
 
@@ -123,7 +131,7 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
 
 def _runner(options: Options, n_sources: int, pool: Processes | None = None) -> Runner:
     if options.scheduler:
-        from .distributed import Dask
+        from reconciler._engine.distributed import Dask
 
         return Dask(options.scheduler)
     jobs = options.jobs if options.jobs is not None else (default_jobs() if n_sources >= PARALLEL_FROM else 1)

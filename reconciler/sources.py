@@ -25,8 +25,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Protocol
 
-from .htmltext import extract_html, verbatim_runs
-from .models import Skipped, Source
+from reconciler.htmltext import extract_html, verbatim_runs
+from reconciler.models import Skipped, Source
 
 __all__ = [
     "ARTICLE_EXTENSIONS",
@@ -106,7 +106,7 @@ def read_sources(
     """Read every article under ``paths``.
 
     ``reader(path on disk, displayed path)`` reads one file (default :func:`read_source`;
-    :class:`reconciler.cache.SourceCache` reuses what an earlier run read).
+    :class:`reconciler._engine.cache.SourceCache` reuses what an earlier run read).
 
     Folders are walked recursively (hidden entries skipped, symlinked folders visited
     once); files named directly are read whatever their extension. The same file reached

@@ -15,9 +15,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
-from .extract import vocab as V
-from .models import Claim
+from reconciler.errors import ConfigError
+from reconciler.extract import vocab as V
+from reconciler.models import Claim
 
 _DIMENSIONLESS = ("count", "number")
 

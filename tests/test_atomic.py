@@ -24,8 +24,8 @@ from typing import Any
 
 import pytest
 
-from reconciler import output
-from reconciler.output import remove_stale_temps, write_atomic
+from reconciler.output import atomic as output
+from reconciler.output.atomic import remove_stale_temps, write_atomic
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 N_ARTICLES = 80

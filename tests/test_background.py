@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from reconciler import output
-from reconciler.output import outputs_in_background, to_json
-from reconciler.parallel import Processes
+from reconciler._engine import background as output
+from reconciler._engine.background import outputs_in_background
+from reconciler._engine.parallel import Processes
+from reconciler.output.ledger import ledger_csv
+from reconciler.output.result import to_json
 from reconciler.pipeline import Options, reconcile
-from reconciler.tables import ledger_csv
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reconciler import cache as cache_mod
-from reconciler import parallel
-from reconciler.cache import Cache, decode_claims, encode_claims, source_key
+from reconciler._engine import cache as cache_mod
+from reconciler._engine import parallel
+from reconciler._engine.cache import Cache, decode_claims, encode_claims, source_key
+from reconciler._engine.progress import Bar, Silent, for_terminal
 from reconciler.cli import main
 from reconciler.extract import extract_claims
-from reconciler.output import to_json
+from reconciler.output.result import to_json
 from reconciler.pipeline import Options, reconcile
-from reconciler.progress import Bar, Silent, for_terminal
 from reconciler.sources import read_sources
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

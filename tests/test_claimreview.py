@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 from click.testing import Result as Outcome
 
-from reconciler.claimreview import claim_reviews
 from reconciler.cli import main
-from reconciler.review import Decision
+from reconciler.desk.claimreview import claim_reviews
+from reconciler.desk.decisions import Decision
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 DATE = "f-196159e9fd"

@@ -16,6 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from reconciler.cli import main
+from reconciler.cli.run import run_command
 from reconciler.units import load_rates
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
@@ -130,7 +131,7 @@ def test_no_timings_unless_asked(workdir: Path) -> None:
                                         pytest.param(True, id="written-by-a-worker")])
 def test_outputs_that_cannot_be_written_are_a_clear_error(workdir: Path, monkeypatch: pytest.MonkeyPatch,
                                                          background: bool) -> None:
-    from reconciler import output
+    from reconciler._engine import background as output
 
     (workdir / "claims").write_text("a file where the ledger's folder would go", encoding="utf-8")
     if background:
@@ -194,7 +195,7 @@ def test_usage_errors(workdir: Path, args: list[str], named: str, one_line: bool
 
 
 def _options() -> list[str]:
-    command = main
+    command = run_command  # `reconcile --help` is the run command's help
     assert isinstance(command, click.Command)
     return [opt for p in command.params if isinstance(p, click.Option) for opt in (*p.opts, *p.secondary_opts)]
 

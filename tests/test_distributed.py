@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reconciler.output import to_json
+from reconciler.output.result import to_json
 from reconciler.pipeline import Options, reconcile
 from reconciler.stories import PARTITION_FROM
 
@@ -58,7 +58,7 @@ def test_cluster_gives_the_same_bytes(scheduler: str, corpus: Path, which: str, 
 
 
 def test_unreachable_scheduler() -> None:
-    from reconciler.distributed import Dask, SchedulerError
+    from reconciler._engine.distributed import Dask, SchedulerError
 
     with pytest.raises(SchedulerError, match="cannot reach"):
         Dask("tcp://127.0.0.1:9", timeout="1s")

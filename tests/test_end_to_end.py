@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from reconciler.models import Claim, Finding, Result
-from reconciler.output import to_json
+from reconciler.output.result import to_json
 from reconciler.pipeline import reconcile
 
 REPO = Path(__file__).resolve().parents[1]

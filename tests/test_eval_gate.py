@@ -34,7 +34,7 @@ from typing import Any
 
 import pytest
 
-from reconciler.output import to_json
+from reconciler.output.result import to_json
 from reconciler.pipeline import reconcile
 
 TESTS = Path(__file__).resolve().parent

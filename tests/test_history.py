@@ -17,9 +17,10 @@ import pytest
 from click.testing import CliRunner
 
 from reconciler.cli import main
-from reconciler.history import advance, compare, load_state, quote_selector, refind, save_state, state_path
+from reconciler.desk.history import advance, compare, load_state, save_state, state_path
+from reconciler.desk.selectors import quote_selector, refind
 from reconciler.models import Result
-from reconciler.output import to_dict
+from reconciler.output.result import to_dict
 from reconciler.pipeline import reconcile
 from reconciler.report import render_html
 

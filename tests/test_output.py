@@ -11,7 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reconciler.output import encode_indented, json_chunks, to_dict, to_json, write_atomic
+from reconciler.output.atomic import write_atomic
+from reconciler.output.result import encode_indented, json_chunks, to_dict, to_json
 from reconciler.pipeline import Options, reconcile
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"

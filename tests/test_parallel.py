@@ -9,11 +9,11 @@ from types import ModuleType
 
 import pytest
 
+from reconciler._engine.parallel import Processes, Serial, chunked, extract_sources
 from reconciler.align import AlignConfig, align
 from reconciler.copies import find_copies
 from reconciler.extract import extract_claims
-from reconciler.output import to_json
-from reconciler.parallel import Processes, Serial, chunked, extract_sources
+from reconciler.output.result import to_json
 from reconciler.pipeline import Options, reconcile
 from reconciler.rules import check, load_config
 from reconciler.sources import read_sources

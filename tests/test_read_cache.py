@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 from test_parallel import load_generator
 
-from reconciler import __version__, parallel, pipeline
-from reconciler import cache as cache_mod
+from reconciler import __version__, pipeline
 from reconciler import sources as sources_mod
-from reconciler.cache import Cache, SourceCache, fingerprint, source_key
-from reconciler.output import to_json
+from reconciler._engine import cache as cache_mod
+from reconciler._engine import parallel
+from reconciler._engine.cache import Cache, SourceCache, fingerprint, source_key
+from reconciler.output.result import to_json
 from reconciler.pipeline import Options, reconcile
 from reconciler.sources import read_source, read_sources
 

@@ -595,8 +595,8 @@ def test_scorecard(story_html: str) -> None:
 
 
 def test_decisions_and_changes_are_shown() -> None:
-    from reconciler.history import Change, Changes
-    from reconciler.review import Attached, Decision, Orphan, Resolution
+    from reconciler.desk.decisions import Attached, Decision, Orphan, Resolution
+    from reconciler.desk.history import Change, Changes
 
     result = story()
     res = Resolution(path="/far/away/corpus/reconcile-decisions.toml", attached={

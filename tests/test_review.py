@@ -18,8 +18,7 @@ from click.testing import CliRunner
 from click.testing import Result as Outcome
 
 from reconciler.cli import main
-from reconciler.pipeline import reconcile
-from reconciler.review import (
+from reconciler.desk.decisions import (
     FILENAME,
     Decision,
     DecisionError,
@@ -31,6 +30,7 @@ from reconciler.review import (
     resolve_data,
     save,
 )
+from reconciler.pipeline import reconcile
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 DATE = "f-196159e9fd"  # "September 18" vs "September 17"
@@ -140,7 +140,7 @@ def test_decisions_stick_follow_edits_and_orphan(desk: Path) -> None:
     [orphan] = res.orphans
     assert orphan.decision.finding == SCORE and "77.9%" in orphan.reason and "no longer" in orphan.reason
     # the same from the JSON result alone (what `reconcile review list` uses)
-    from reconciler.output import to_dict
+    from reconciler.output.result import to_dict
 
     res2 = resolve_data(to_dict(result), decisions)
     assert set(res2.attached) == set(res.attached) and [o.decision.finding for o in res2.orphans] == [SCORE]
@@ -207,15 +207,18 @@ def test_a_broken_decisions_file_does_not_stop_a_run(desk: Path) -> None:
     assert invoke("review", "seeds", "list").exit_code == 2
 
 
-def test_a_folder_named_review_is_still_a_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("named", [["./review"], ["run", "review"]], ids=["as-a-path", "with-run"])
+def test_a_folder_named_review_is_a_corpus_when_named_as_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             named: list[str]) -> None:
     (tmp_path / "review").mkdir()
     shutil.copy(SEEDS / SCORE_FILE, tmp_path / "review" / "a.txt")
     monkeypatch.chdir(tmp_path)
-    out = invoke("review", "-q")  # such a folder exists and no review action is named: reconcile it
+    out = invoke(*named, "-q")  # a path (or the run command) names the folder: reconcile it
     assert out.exit_code == 0 and (tmp_path / "reports" / "review.html").is_file()
-    assert invoke("review", "review", "list").exit_code == 0  # an action named: the review command
-    (tmp_path / "review" / "a.txt").unlink()
-    (tmp_path / "review").rmdir()
+    assert invoke("review", "review", "list").exit_code == 0  # the first word "review": the review command
+
+
+def test_review_help_lists_every_action() -> None:
     help_text = invoke("review", "--help").output
     assert "Examples:" in help_text
     assert all(action in help_text for action in ("list", "confirm", "dismiss", "correct", "clear", "export"))

@@ -717,7 +717,7 @@ PAGE_POSITIONS = [
 @pytest.mark.parametrize(("marked", "located"), PAGE_POSITIONS)
 def test_page_positions(tmp_path: Path, marked: str, located: str) -> None:
     from reconciler.extract import extract_claims
-    from reconciler.output import file_position
+    from reconciler.output.result import file_position
 
     a, b = marked.index("«"), marked.index("»")
     page = marked.replace("«", "").replace("»", "")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from reconciler.models import Result
+from reconciler.output.ledger import LEDGER_COLUMNS, ledger, ledger_csv, ledger_csv_chunks
 from reconciler.pipeline import Options, reconcile
-from reconciler.tables import LEDGER_COLUMNS, ledger, ledger_csv, ledger_csv_chunks
 
 ROOT = Path(__file__).resolve().parents[1]
 

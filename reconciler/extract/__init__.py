@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from ..models import Claim, Source
-from .grammar import Mention, folds_simply, lower_same_length, scan
-from .text import Sentences, clause_bounds, content_words, split_sentences, stem
-from .vocab import FATE_WORDS, FORECAST_WORDS, PLAN_WORDS, PROVISIONAL, UPDATE_WORDS
+from reconciler.extract.grammar import Mention, folds_simply, lower_same_length, scan
+from reconciler.extract.text import Sentences, clause_bounds, content_words, split_sentences, stem
+from reconciler.extract.vocab import FATE_WORDS, FORECAST_WORDS, PLAN_WORDS, PROVISIONAL, UPDATE_WORDS
+from reconciler.models import Claim, Source
 
 __all__ = ["extract_claims", "extract_text"]
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from . import vocab as V
+from reconciler.extract import vocab as V
 
 Span = tuple[int, int]
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .vocab import SAME_MEANING, STOPWORDS
+from reconciler.extract.vocab import SAME_MEANING, STOPWORDS
 
 _ABBREV = frozenset(
     """mr mrs ms dr prof gov sen rep gen col lt st no nos inc ltd co corp jr sr vs etc fig

@@ -11,14 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reconciler.models import Result
-
-from .context import Limits, build_context
-from .render import render_context
-from .views import ReportContext
+from reconciler.report.context import Limits, build_context
+from reconciler.report.render import render_context
+from reconciler.report.views import ReportContext
 
 if TYPE_CHECKING:
-    from reconciler.history import Changes
-    from reconciler.review import Resolution
+    from reconciler.desk.decisions import Resolution
+    from reconciler.desk.history import Changes
 
 __all__ = ["Limits", "ReportContext", "build_context", "render_context", "render_html"]
 
@@ -27,8 +26,8 @@ def render_html(result: Result, *, generated_at: str | None = None, review: Reso
                 changes: Changes | None = None, limits: Limits | None = None, json_name: str = "") -> str:
     """The whole report as one self-contained HTML document (offline, strict CSP).
 
-    ``review``: decisions attached to the findings (:func:`reconciler.review.resolve`);
-    ``changes``: what changed since the previous run (:func:`reconciler.history.compare`).
+    ``review``: decisions attached to the findings (:func:`reconciler.desk.decisions.resolve`);
+    ``changes``: what changed since the previous run (:func:`reconciler.desk.history.compare`).
     """
     return render_context(build_context(result, generated_at=generated_at, review=review, changes=changes,
                                         limits=limits, json_name=json_name))

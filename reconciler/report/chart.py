@@ -13,8 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from reconciler.models import Claim
-
-from .views import ChartPoint, ChartTick, ChartView
+from reconciler.report.views import ChartPoint, ChartTick, ChartView
 
 WIDTH, HEIGHT = 300, 46
 LEFT, RIGHT = 10, 10

@@ -21,9 +21,8 @@ from pathlib import PurePath
 from typing import TYPE_CHECKING, Any
 
 from reconciler.models import SEVERITIES, Claim, Finding, Group, Result, Source
-
-from .chart import chart
-from .views import (
+from reconciler.report.chart import chart
+from reconciler.report.views import (
     CellEntry,
     ChangeItem,
     ChangesView,
@@ -49,8 +48,8 @@ from .views import (
 )
 
 if TYPE_CHECKING:
-    from reconciler.history import Changes
-    from reconciler.review import Resolution
+    from reconciler.desk.decisions import Resolution
+    from reconciler.desk.history import Changes
 
 DEFAULT_TITLE = "Reconcile report"
 # Characters kept on each side of the number in a quoted sentence: findings get more
@@ -785,7 +784,7 @@ class _Builder:
             "rows": data_g,
             "score": data_s,
         }
-        from .render import reveal  # direction controls shown, not obeyed, here too
+        from reconciler.report.render import reveal  # direction controls shown, not obeyed, here too
 
         raw = reveal(json.dumps(data, ensure_ascii=False, separators=(",", ":"))).encode("utf-8")
         packed = base64.b64encode(zlib.compress(raw, 6)).decode("ascii")

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..copies import voice_of
-from ..models import SEVERITIES, Claim, Finding, Group, Source
-from ..units import Rates
-from .articles import check_articles
-from .config import ConfigError, RuleConfig, load_config
-from .groups import check_groups
+from reconciler.copies import voice_of
+from reconciler.models import SEVERITIES, Claim, Finding, Group, Source
+from reconciler.rules.articles import check_articles
+from reconciler.rules.config import ConfigError, RuleConfig, load_config
+from reconciler.rules.groups import check_groups
+from reconciler.units import Rates
 
 __all__ = ["ConfigError", "RuleConfig", "check", "load_config"]
 

@@ -8,8 +8,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..errors import ConfigError
-from ..models import Severity
+from reconciler.errors import ConfigError
+from reconciler.models import Severity
 
 __all__ = ["ConfigError", "RuleConfig", "load_config"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-from ..models import Claim
+from reconciler.models import Claim
 
 
 def finding_id(rule: str, claim_ids: Iterable[str]) -> str:

@@ -4,7 +4,7 @@ Articles are read and extracted in chunks; each story is aligned and checked in 
 (its claims go to a worker once). The work is cut into chunks; a runner maps a top-level
 function over them and hands the results back in input order, whatever order the workers
 finish in. :class:`Serial` runs in this process, :class:`Processes` on a local process
-pool, and :class:`reconciler.distributed.Dask` on a Dask cluster. Below
+pool, and :class:`reconciler._engine.distributed.Dask` on a Dask cluster. Below
 ``PARALLEL_FROM`` articles the pool costs more than it saves and the run stays serial.
 """
 
@@ -18,9 +18,8 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import Any, Protocol, TypeVar
 
-from . import sources as sources_module
-from .align import AlignConfig, align
-from .cache import (
+from reconciler import sources as sources_module
+from reconciler._engine.cache import (
     Cache,
     SourceCache,
     decode_claims,
@@ -30,12 +29,13 @@ from .cache import (
     encode_groups,
     source_key,
 )
-from .copies import find_copies
-from .extract import extract_claims
-from .models import Claim, Finding, Group, Skipped, Source
-from .rules import RuleConfig, check
-from .stories import signature
-from .units import Rates
+from reconciler.align import AlignConfig, align
+from reconciler.copies import find_copies
+from reconciler.extract import extract_claims
+from reconciler.models import Claim, Finding, Group, Skipped, Source
+from reconciler.rules import RuleConfig, check
+from reconciler.stories import signature
+from reconciler.units import Rates
 
 __all__ = [
     "PARALLEL_FROM",
@@ -203,7 +203,7 @@ def extract_one(source: Source) -> Extracted:
 
 def _extract_chunk(args: tuple[list[Source], list[str], str | None]) -> list[Extracted]:
     """Worker: extract a chunk of articles, writing each result to the cache folder if given,
-    under the article's key (its :func:`reconciler.cache.source_key`, computed by the parent)."""
+    under the article's key (its :func:`reconciler._engine.cache.source_key`, computed by the parent)."""
     sources, keys, cache_dir = args
     cache = Cache(cache_dir) if cache_dir else None
     out = []
@@ -220,7 +220,7 @@ def extract_sources(sources: Sequence[Source], runner: Runner, cache: Cache | No
                     chunk_size: int = 32, keys: Sequence[str] = ()) -> list[Extracted]:
     """Each article's claims and signature, from the cache when it has them.
 
-    ``keys``: each source's :func:`reconciler.cache.source_key`, if already known.
+    ``keys``: each source's :func:`reconciler._engine.cache.source_key`, if already known.
     """
     results: list[Extracted | None] = [None] * len(sources)
     todo: list[int] = []

@@ -29,7 +29,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .models import Claim, Finding, Group, Source
+from reconciler.models import Claim, Finding, Group, Source
 
 __all__ = ["DEFAULT_DIR", "Cache", "SourceCache", "decode_checked", "decode_claims", "decode_groups",
            "encode_checked", "encode_claims", "encode_groups", "fingerprint", "from_row", "source_key", "to_row"]
@@ -50,7 +50,7 @@ _READ_CODE = ("models.py", "sources.py", "htmltext.py")
 def fingerprint(kind: str = "extract") -> str:
     """sha256 of the package files behind ``kind`` ("read", "extract", "align" or "check"),
     the package's version and the cache format."""
-    from . import __version__
+    from reconciler import __version__
 
     parts = {"read": _READ_CODE, "extract": _EXTRACT_CODE, "align": _ALIGN_CODE, "check": _CHECK_CODE}[kind]
     root = resources.files("reconciler")
@@ -331,7 +331,7 @@ class SourceCache:
 
     def read(self, path: str, display: str) -> Source:
         """:func:`reconciler.sources.read_source`, or the same Source from the record."""
-        from .sources import read_source
+        from reconciler.sources import read_source
 
         source = self.reuse(path, display)
         if source is None:
@@ -417,7 +417,7 @@ _SOURCE_ROW = 3  # [stamp, fields, [[extract fingerprint, id, path], source key]
 
 
 def _source_from(fields: Sequence[Any], display: str) -> Source:
-    from .sources import source_id
+    from reconciler.sources import source_id
 
     if len(fields) != len(_SOURCE_FIELDS):
         raise ValueError("source record of another layout")

@@ -12,7 +12,7 @@ reader can find the sentence again in the article.
 ...         "findings": [{"id": "f-1", "rule": "value_mismatch", "severity": "error", "claims": ["a@5"],
 ...                       "message": "“$249,000” disagrees with “$294,000”", "explanation": "…",
 ...                       "suggested": "$294,000"}]}
->>> from reconciler.review import Decision
+>>> from reconciler.desk.decisions import Decision
 >>> doc = claim_reviews(data, [Decision("f-1", "confirmed", note="Digits swapped", date="2025-09-20")],
 ...                     publisher="The Desk")
 >>> item = doc["@graph"][0]
@@ -28,7 +28,7 @@ import json
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from .review import Decision
+from reconciler.desk.decisions import Decision
 
 CONTEXT = "https://schema.org"
 RATINGS = {

@@ -4,7 +4,7 @@ The ledger has a fixed schema (:data:`LEDGER_DTYPES`): each column's type is set
 inferred from the rows at hand, so the CSV of any batch of claims is written the same way
 as it would be in the whole frame. A large ledger is therefore written a batch of claims at
 a time (never held whole, and by a worker while the report is made: see
-:func:`reconciler.output.outputs_in_background`), and the pieces join into exactly what one
+:func:`reconciler._engine.background.outputs_in_background`), and the pieces join into exactly what one
 ``to_csv`` of the whole frame writes. pandas is imported only when a ledger is made.
 """
 
@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .models import Claim, Finding, Group, Result, Source
+from reconciler.models import Claim, Finding, Group, Result, Source
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -51,7 +51,7 @@ class LedgerRows:
 
     def rows(self, claims: Iterable[Claim]) -> list[list[Any]]:
         """One row per claim, in :data:`LEDGER_COLUMNS` order."""
-        from .output import file_position
+        from reconciler.output.result import file_position
 
         rows = []
         for c in claims:

@@ -1,4 +1,5 @@
-"""Thin command line: parse options, call the library, turn domain errors into exit codes."""
+"""`reconcile [run] PATHS`: the main job. Parse options, call the library, write the outputs,
+turn domain errors into exit codes."""
 
 from __future__ import annotations
 
@@ -12,20 +13,22 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from .cache import DEFAULT_DIR
-from .distributed import SchedulerError
-from .memory import gc_paused
-from .models import Result
-from .output import outputs_in_background, to_json, write_atomic
-from .parallel import Processes, default_jobs
-from .pipeline import NoArticles, Options, reconcile
-from .progress import for_terminal
-from .rules import ConfigError
-from .sources import NoInput
+from reconciler._engine.background import outputs_in_background
+from reconciler._engine.cache import DEFAULT_DIR
+from reconciler._engine.distributed import SchedulerError
+from reconciler._engine.memory import gc_paused
+from reconciler._engine.parallel import Processes, default_jobs
+from reconciler._engine.progress import for_terminal
+from reconciler.models import Result
+from reconciler.output.atomic import write_atomic
+from reconciler.output.result import to_json
+from reconciler.pipeline import NoArticles, Options, reconcile
+from reconciler.rules import ConfigError
+from reconciler.sources import NoInput
 
 if TYPE_CHECKING:
-    from .history import Changes
-    from .review import Resolution
+    from reconciler.desk.decisions import Resolution
+    from reconciler.desk.history import Changes
 
 EPILOG = """\b
 Examples:
@@ -60,23 +63,7 @@ class _UsageError(click.ClickException):
     exit_code = 2
 
 
-_REVIEW_ACTIONS = {"list", "confirm", "dismiss", "correct", "clear", "export"}
-
-
-class _Command(click.Command):
-    """``reconcile PATHS`` as always; ``reconcile review CORPUS ...`` goes to the review commands."""
-
-    def main(self, args: Any = None, prog_name: str | None = None, **extra: Any) -> Any:  # type: ignore[override]
-        argv = list(sys.argv[1:] if args is None else args)
-        # a file or folder called "review" is still a corpus, unless a review action is named
-        if argv[:1] == ["review"] and (not Path("review").exists() or _REVIEW_ACTIONS & set(argv[1:])):
-            from .review import review_command
-
-            return review_command.main(argv[1:], prog_name=f"{prog_name or 'reconcile'} review", **extra)
-        return super().main(argv, prog_name, **extra)
-
-
-@click.command(cls=_Command, epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.command("run", epilog=EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=str))
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the HTML, JSON and CSV outputs (default: reports/ and claims/).")
@@ -102,7 +89,7 @@ class _Command(click.Command):
 @click.option("--timings", is_flag=True,
               help="Print how long each stage took and the peak memory to standard error (even with --quiet).")
 @click.version_option(package_name="reconcile")
-def main(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fail_on: str | None,
+def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fail_on: str | None,
          rules_file: str | None, rates_file: str | None, quiet: bool, jobs: int | None,
          cache_dir: str | None, no_cache: bool, scheduler: str | None, claimreview_path: str | None,
          timings: bool) -> None:
@@ -187,7 +174,8 @@ class _Desk:
 
     @classmethod
     def open(cls, paths: tuple[str, ...], result: Result, out: Path, name: str) -> _Desk:
-        from . import history, review
+        from reconciler.desk import decisions as review
+        from reconciler.desk import history
 
         now = _dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
         decisions_file = review.decisions_path(paths)
@@ -212,7 +200,7 @@ class _DataOutputs:
     @classmethod
     def start(cls, result: Result, name: str, csv_path: Path, out_dir: Path | None, json_path: str | None,
               pool: Processes | None) -> _DataOutputs:
-        from .tables import ledger_csv_chunks
+        from reconciler.output.ledger import ledger_csv_chunks
 
         if json_path == "-":
             click.echo(to_json(result), nl=False)
@@ -224,8 +212,8 @@ class _DataOutputs:
 
 def _write_report(result: Result, html_path: Path, desk: _Desk, data: _DataOutputs) -> list[Path]:
     """The HTML report and the run's history; returns every file written, once all are."""
-    from .history import save_state
-    from .report import render_html
+    from reconciler.desk.history import save_state
+    from reconciler.report import render_html
 
     write_atomic(html_path, render_html(result, generated_at=desk.now, review=desk.resolution,
                                         changes=desk.changes, json_name=data.json_file.name if data.json_file else ""))
@@ -239,8 +227,8 @@ def _nothing() -> None:
 
 
 def _write_claimreview(result: Result, desk: _Desk, path: str, written: list[Path]) -> None:
-    from .claimreview import claim_reviews, to_jsonld
-    from .output import to_dict
+    from reconciler.desk.claimreview import claim_reviews, to_jsonld
+    from reconciler.output.result import to_dict
 
     attached = desk.resolution.attached if desk.resolution else {}
     decisions = [replace(a.decision, finding=fid) for fid, a in attached.items()]
@@ -302,7 +290,3 @@ def _summary(result: Result, written: list[Path], *, to_stderr: bool, desk: _Des
             lines.append(f"  orphaned {o.decision.finding} ({o.decision.status}): {o.reason}")
     lines += [f"wrote {p}" for p in written]
     click.echo("\n".join(lines), err=to_stderr)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()

@@ -1,0 +1,1 @@
+"""What a run writes: the JSON contract, the CSV ledger, atomic writes."""

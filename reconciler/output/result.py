@@ -1,0 +1,186 @@
+"""The JSON contract (schema reconcile/1): a Result as plain data, and its streamed encoding."""
+
+from __future__ import annotations
+
+import json
+import json.encoder
+import math
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
+from reconciler.desk.selectors import selectors
+from reconciler.htmltext import file_span
+from reconciler.models import SCHEMA, Claim, Finding, Group, Result, Source
+
+if TYPE_CHECKING:
+    pass
+
+
+
+
+def to_dict(result: Result) -> dict[str, Any]:
+    """The documented JSON contract (``reconcile/1``): stable order, no timestamps."""
+    by_id = {s.id: s for s in result.sources}
+    return {
+        "schema": SCHEMA,
+        "summary": {
+            "sources": len(result.sources),
+            "claims": len(result.claims),
+            "groups": len(result.groups),
+            "findings": result.counts(),
+            "skipped": len(result.skipped),
+        },
+        "sources": [_source(s) for s in result.sources],
+        "claims": [_claim(c, by_id.get(c.source)) for c in result.claims],
+        "groups": [_group(g) for g in result.groups],
+        "findings": [_finding(f) for f in result.findings],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
+    }
+
+
+def to_json(result: Result) -> str:
+    """The JSON text: exactly ``json.dumps(to_dict(result), indent=1, ensure_ascii=False)``."""
+    return "".join(json_chunks(result))
+
+
+def json_chunks(result: Result) -> Iterator[str]:
+    """:func:`to_json` in pieces, one record at a time, so a large corpus is written as it is
+    encoded and never held whole (nor its millions of small JSON pieces)."""
+    by_id = {s.id: s for s in result.sources}
+    lists: dict[str, tuple[Iterable[Any], Callable[[Any], Any]]] = {
+        "sources": (result.sources, _source),
+        "claims": (result.claims, lambda c: _claim(c, by_id.get(c.source))),
+        "groups": (result.groups, _group),
+        "findings": (result.findings, _finding),
+        "skipped": (result.skipped, lambda s: {"path": s.path, "reason": s.reason}),
+    }
+    head = {"schema": SCHEMA, "summary": {
+        "sources": len(result.sources), "claims": len(result.claims), "groups": len(result.groups),
+        "findings": result.counts(), "skipped": len(result.skipped)}}
+    yield "{"
+    for key, value in head.items():
+        yield f"\n {_STRING(key)}: {encode_indented(value, _PAD1)},"
+    for i, (key, (items, row)) in enumerate(lists.items()):
+        comma = "," if i < len(lists) - 1 else ""
+        batch: list[str] = []
+        opened = False
+        for x in items:
+            batch.append(encode_indented(row(x), _PAD2))
+            if len(batch) == _BATCH:
+                yield (",\n  " if opened else f"\n {_STRING(key)}: [\n  ") + ",\n  ".join(batch)
+                batch, opened = [], True
+        if batch:
+            yield (",\n  " if opened else f"\n {_STRING(key)}: [\n  ") + ",\n  ".join(batch)
+            opened = True
+        yield f"\n ]{comma}" if opened else f"\n {_STRING(key)}: []{comma}"
+    yield "\n}\n"
+
+
+_BATCH = 512  # records encoded per piece
+_PAD1, _PAD2 = "\n ", "\n  "
+_STRING: Callable[[str], str] = json.encoder.encode_basestring
+
+
+def encode_indented(value: Any, pad: str = "\n") -> str:
+    """``json.dumps(value, ensure_ascii=False, indent=1, allow_nan=False)``, byte for byte, with
+    every line after the first prefixed by ``pad[1:]`` (the record's own indentation).
+
+    The standard library's encoder turns to pure Python generators once ``indent`` is
+    given; this is a plain recursion over the few types the result holds.
+
+    >>> encode_indented({"a": [1, 2.5, None, True], "b": {}, "c": "x\\n"}) == json.dumps(
+    ...     {"a": [1, 2.5, None, True], "b": {}, "c": "x\\n"}, ensure_ascii=False, indent=1)
+    True
+    """
+    scalar = _SCALARS.get(type(value))
+    if scalar is not None:
+        return scalar(value)
+    t = type(value)
+    if t is dict:
+        if not value:
+            return "{}"
+        inner = pad + " "
+        return "{" + inner + ("," + inner).join(
+            [(_KEYS.get(k) or _key(k)) + (f(v) if (f := _SCALARS.get(type(v))) else encode_indented(v, inner))
+             for k, v in value.items()]) + pad + "}"
+    if t is list or t is tuple:
+        if not value:
+            return "[]"
+        inner = pad + " "
+        return "[" + inner + ("," + inner).join(
+            [f(v) if (f := _SCALARS.get(type(v))) else encode_indented(v, inner) for v in value]) + pad + "]"
+    # subclasses and anything else: exactly what the standard library does
+    return json.dumps(value, ensure_ascii=False, indent=1, allow_nan=False).replace("\n", pad)
+
+
+def _float(x: float) -> str:
+    if x != x or x in (math.inf, -math.inf):
+        raise ValueError("Out of range float values are not JSON compliant: " + repr(x))
+    return float.__repr__(x)
+
+
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    str: _STRING, int: int.__repr__, float: _float, bool: lambda b: "true" if b else "false",
+    type(None): lambda _: "null"}
+_KEYS: dict[Any, str] = {}  # "key": as encoded, for the few keys records have
+
+
+def _key(k: Any) -> str:
+    if type(k) is str:
+        encoded = _STRING(k) + ": "
+        if len(_KEYS) < 1000:
+            _KEYS[k] = encoded
+        return encoded
+    return json.dumps({k: 0}, ensure_ascii=False)[1:-4] + ": "  # a number, bool or None as a key
+
+
+def _num(x: float | None) -> float | str | None:
+    if x is None:
+        return None
+    if math.isinf(x):
+        return "inf" if x > 0 else "-inf"
+    return x
+
+
+def _source(s: Source) -> dict[str, Any]:
+    return {"id": s.id, "path": s.path, "title": s.title, "date": s.date, "format": s.format,
+            "encoding": s.encoding, "sha256": s.sha256, "chars": len(s.text), "notes": list(s.notes)}
+
+
+def file_position(c: Claim, source: Source | None) -> tuple[int, int, str]:
+    """Where the claim's quote is in the file: (start, end, "file"); for an HTML page whose
+    text at that point is not verbatim in the markup (an entity, a tag inside the figure),
+    its place in the extracted article text: (start, end, "text")."""
+    if source is None or source.format != "html":
+        return c.start, c.end, "file"  # text files: the article text is the file as read
+    span = file_span(source.origin, c.start, c.end)
+    return (span[0], span[1], "file") if span else (c.start, c.end, "text")
+
+
+def _claim(c: Claim, source: Source | None) -> dict[str, Any]:
+    """A claim: its position in the file, and W3C Web Annotation selectors of its quote in
+    the article text."""
+    start, end, located = file_position(c, source)
+    return {
+        "id": c.id, "source": c.source, "start": start, "end": end, "located": located, "text": c.text,
+        "value": c.value, "unit": c.unit, "kind": c.kind, "qualifier": c.qualifier,
+        "low": _num(c.low), "high": _num(c.high), "noun": c.noun, "subject": c.subject,
+        "role": c.role, "range": c.range_id or None, "attribution": c.attribution or None,
+        "sentence": c.sentence,
+        "sentence_start": c.sentence_start, "notes": list(c.notes),
+        "selector": selectors(source.text if source else "", c),
+    }
+
+
+def _group(g: Group) -> dict[str, Any]:
+    return {"id": g.id, "dimension": g.dimension, "label": g.label, "claims": list(g.claims),
+            "consensus": g.consensus, "consensus_text": g.consensus_text, "support": g.support,
+            "why": list(g.why), "score": g.score}
+
+
+def _finding(f: Finding) -> dict[str, Any]:
+    return {"id": f.id, "rule": f.rule, "severity": f.severity, "claims": list(f.claims),
+            "message": f.message, "explanation": f.explanation, "group": f.group,
+            "suggested": f.suggested}
+
+
