@@ -8,12 +8,12 @@ Library use::
         print(f.severity, f.message)
 """
 
+from reconciler._version import __version__
 from reconciler.extract import extract_claims, extract_text
 from reconciler.models import SCHEMA, Claim, Finding, Group, Result, Skipped, Source
 from reconciler.pipeline import NoArticles, Options, reconcile
 
 __all__ = [
     "SCHEMA", "Claim", "Finding", "Group", "NoArticles", "Options", "Result", "Skipped", "Source",
-    "extract_claims", "extract_text", "reconcile",
+    "__version__", "extract_claims", "extract_text", "reconcile",
 ]
-__version__ = "0.1.0"

@@ -14,7 +14,7 @@ from reconciler import align as align_module
 from reconciler.align import AlignConfig, align
 from reconciler.extract import extract_claims
 from reconciler.models import Claim, Group
-from reconciler.sources import read_sources
+from reconciler.read.source import read_sources
 from reconciler.stories import partition, signature
 from reconciler.units import load_rates
 

@@ -21,7 +21,7 @@ from reconciler.cli import main
 from reconciler.extract import extract_claims
 from reconciler.output.result import to_json
 from reconciler.pipeline import Options, reconcile
-from reconciler.sources import read_sources
+from reconciler.read.source import read_sources
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 

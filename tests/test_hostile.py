@@ -25,7 +25,7 @@ import pytest
 from click.testing import CliRunner
 
 from reconciler.cli import main
-from reconciler.sources import read_sources
+from reconciler.read.source import read_sources
 
 # every payload sets window.__pwned (and shouts) if it ever runs
 PAYLOADS = [

@@ -15,8 +15,8 @@ from reconciler.copies import find_copies
 from reconciler.extract import extract_claims
 from reconciler.output.result import to_json
 from reconciler.pipeline import Options, reconcile
+from reconciler.read.source import read_sources
 from reconciler.rules import check, load_config
-from reconciler.sources import read_sources
 from reconciler.stories import PARTITION_FROM, partition, signature
 from reconciler.units import load_rates
 

@@ -14,9 +14,12 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reconciler.extract import extract_claims, extract_text
-from reconciler.htmltext import extract_html, file_span, strip_tags, verbatim_runs
 from reconciler.pipeline import NoArticles, reconcile
-from reconciler.sources import UnreadableSource, decode_bytes, read_source
+from reconciler.read.decode import decode_bytes
+from reconciler.read.html import extract_html, strip_tags
+from reconciler.read.listing import UnreadableSource
+from reconciler.read.source import read_source
+from reconciler.read.verbatim import file_span, verbatim_runs
 
 # no example database (nothing left in the project folder); in CI the same examples every
 # run, so a red build always reproduces; elsewhere new ones each run

@@ -12,13 +12,13 @@ import pytest
 from test_parallel import load_generator
 
 from reconciler import __version__, pipeline
-from reconciler import sources as sources_mod
 from reconciler._engine import cache as cache_mod
 from reconciler._engine import parallel
 from reconciler._engine.cache import Cache, SourceCache, fingerprint, source_key
 from reconciler.output.result import to_json
 from reconciler.pipeline import Options, reconcile
-from reconciler.sources import read_source, read_sources
+from reconciler.read import source as sources_mod
+from reconciler.read.source import read_source, read_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -97,10 +97,9 @@ def test_reader_code_or_version_change_reads_all_again(tmp_path: Path, reads: li
     reads.clear()
     reconcile([folder], options)
     assert reads == []
-    import reconciler
 
     before = fingerprint("read")
-    monkeypatch.setattr(reconciler, "__version__", __version__ + ".post1")
+    monkeypatch.setattr(cache_mod, "__version__", __version__ + ".post1")
     fingerprint.cache_clear()
     assert fingerprint("read") != before
     try:

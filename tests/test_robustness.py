@@ -26,11 +26,13 @@ import pytest
 from click.testing import CliRunner
 from click.testing import Result as CliResult
 
-from reconciler import sources as sources_module
 from reconciler.cli import main
 from reconciler.models import Result
 from reconciler.pipeline import reconcile
-from reconciler.sources import MAX_FILE_BYTES, MAX_TEXT_CHARS, read_sources
+from reconciler.read import listing as sources_module
+from reconciler.read import source as source_module
+from reconciler.read.listing import MAX_FILE_BYTES, MAX_TEXT_CHARS
+from reconciler.read.source import read_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
@@ -373,7 +375,7 @@ def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
             raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
         return real_open(path, flags, *args, **kwargs)
 
-    monkeypatch.setattr(sources_module.os, "open", refusing_open)
+    monkeypatch.setattr(source_module.os, "open", refusing_open)
     shutil.rmtree(tmp_path / "out")
     assert_run_goes_on(tmp_path, corpus, {"corpus/locked.txt": "cannot read: Permission denied"})
 

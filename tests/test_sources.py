@@ -14,18 +14,14 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from reconciler import sources as sources_module
-from reconciler.htmltext import extract_html, strip_tags
 from reconciler.models import Source
-from reconciler.sources import (
-    NoInput,
-    UnreadableSource,
-    decode_bytes,
-    find_date,
-    read_source,
-    read_sources,
-    skip_ranges,
-)
+from reconciler.read import boilerplate as sources_module
+from reconciler.read.boilerplate import skip_ranges
+from reconciler.read.decode import decode_bytes
+from reconciler.read.html import extract_html, strip_tags
+from reconciler.read.listing import NoInput, UnreadableSource
+from reconciler.read.metadata import find_date
+from reconciler.read.source import read_source, read_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"

@@ -18,7 +18,6 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import Any, Protocol, TypeVar
 
-from reconciler import sources as sources_module
 from reconciler._engine.cache import (
     Cache,
     SourceCache,
@@ -33,6 +32,8 @@ from reconciler.align import AlignConfig, align
 from reconciler.copies import find_copies
 from reconciler.extract import extract_claims
 from reconciler.models import Claim, Finding, Group, Skipped, Source
+from reconciler.read import listing
+from reconciler.read import source as read_one
 from reconciler.rules import RuleConfig, check
 from reconciler.stories import signature
 from reconciler.units import Rates
@@ -157,15 +158,15 @@ def _read_chunk(items: list[tuple[str, str]]) -> list[Source | str]:
     out: list[Source | str] = []
     for path, display in items:
         try:
-            out.append(sources_module.read_source(path, display))
-        except sources_module.UnreadableSource as e:
+            out.append(read_one.read_source(path, display))
+        except listing.UnreadableSource as e:
             out.append(e.reason)
     return out
 
 
 def read_articles(found: Sequence[tuple[str, str]], skipped: list[Skipped], runner: Runner,
                   reuse: SourceCache | None = None, chunk_size: int = 64) -> tuple[list[Source], list[Skipped]]:
-    """:func:`reconciler.sources.read_sources` after its listing (``found``, ``skipped``): the
+    """:func:`reconciler.read.source.read_sources` after its listing (``found``, ``skipped``): the
     files unchanged since ``reuse`` recorded them taken from there, the others read on the
     runner (in this process for a remote one: its workers may not see these files)."""
     results: list[Source | str | None] = [None] * len(found)
@@ -190,7 +191,7 @@ def read_articles(found: Sequence[tuple[str, str]], skipped: list[Skipped], runn
             sources.append(r)
         else:
             skipped.append(Skipped(display, str(r)))
-    return sources_module.arrange(sources, skipped)
+    return listing.arrange(sources, skipped)
 
 
 # ---------------------------------------------------------------------------------------

@@ -23,8 +23,8 @@ from reconciler.models import Result
 from reconciler.output.atomic import write_atomic
 from reconciler.output.result import to_json
 from reconciler.pipeline import NoArticles, Options, reconcile
+from reconciler.read.listing import NoInput
 from reconciler.rules import ConfigError
-from reconciler.sources import NoInput
 
 if TYPE_CHECKING:
     from reconciler.desk.decisions import Resolution

@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from reconciler.desk.selectors import selectors
-from reconciler.htmltext import file_span
 from reconciler.models import SCHEMA, Claim, Finding, Group, Result, Source
+from reconciler.read.verbatim import file_span
 
 if TYPE_CHECKING:
     pass

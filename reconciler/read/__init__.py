@@ -1,0 +1,1 @@
+"""Reading articles: listing, decoding, HTML main text, metadata, boilerplate."""

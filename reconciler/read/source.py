@@ -1,0 +1,171 @@
+"""The read stage: files and folders in, :class:`~reconciler.models.Source` records out.
+
+Text files keep their text exactly as decoded (claim offsets point into it); HTML pages
+are reduced to their main text by :mod:`reconciler.read.html`. Each source also carries
+its title, the date it states about itself (:mod:`reconciler.read.metadata`), and the
+character ranges of boilerplate (:mod:`reconciler.read.boilerplate`: bylines, read times,
+view counters, copyright lines, trailing link lists) whose numbers are not claims.
+
+Nothing here raises for a bad file: it becomes a :class:`~reconciler.models.Skipped`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+from collections.abc import Callable, Sequence
+
+from reconciler.models import Skipped, Source
+from reconciler.read.boilerplate import _merge, skip_ranges
+from reconciler.read.decode import decode_bytes
+from reconciler.read.html import extract_html
+from reconciler.read.listing import (
+    _FORMATS,
+    MAX_FILE_BYTES,
+    MAX_TEXT_CHARS,
+    UnreadableSource,
+    _extension,
+    _file_kind,
+    _os_reason,
+    _stem,
+    arrange,
+    list_articles,
+)
+from reconciler.read.metadata import _TITLE_MAX, _first_line_title, _front_matter, _top_date, find_date
+from reconciler.read.verbatim import verbatim_runs
+
+# ---------------------------------------------------------------------------------------
+# Reading one file
+# ---------------------------------------------------------------------------------------
+
+
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
+    """Read one file into a :class:`Source` whose ``id`` is the file stem.
+
+    Raises :class:`UnreadableSource` (never an ``OSError``) for a file that cannot be
+    read, is empty, or is binary.
+    """
+    path = os.fspath(path)
+    raw = _read_bytes(path)
+    ext = _extension(path)
+    fmt = _FORMATS.get(ext) or ("html" if _sniff_html(raw) else "txt")
+    decoded = decode_bytes(raw, html=fmt == "html")
+    if isinstance(decoded, str):
+        raise UnreadableSource(decoded)
+    text, encoding, notes = decoded
+    if "\r" in text:
+        # universal newlines, as every text reader (and a reader's eye) sees the file
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+        notes = (*notes, "line endings normalised to \\n")
+    meta_dates: tuple[str, ...] = ()
+    title = ""
+    hidden = len(_INVISIBLE.findall(text))
+    if hidden:
+        notes = (*notes, f"{hidden} hidden character(s) (zero-width or direction override): "
+                 "figures touching them are not extracted")
+    origin: tuple[int, ...] = ()
+    if fmt == "html":
+        doc = extract_html(text)
+        origin = verbatim_runs(doc.text, text)
+        text, title, meta_dates = doc.text, doc.title, doc.dates
+        notes = (*notes, f"html: main text from <{doc.container}>" if doc.container != "strip"
+                 else "html: parser failed, tags stripped")
+        if not text.strip():
+            raise UnreadableSource("no article text in HTML")
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnreadableSource(f"too long: {len(text):,} characters of text (the limit is {MAX_TEXT_CHARS:,})")
+    front = _front_matter(text) if fmt == "md" else None
+    skips = skip_ranges(text, 0 if front is None else front.end)
+    if front is not None:
+        skips = _merge([(0, front.end), *skips])
+    title = (title or (front.title if front else "") or _first_line_title(text, front))[:_TITLE_MAX]
+    date = None
+    for candidate in (*meta_dates, *((front.date,) if front and front.date else ())):
+        date = find_date(candidate)
+        if date:
+            break
+    if date is None:
+        date = _top_date(text, 0 if front is None else front.end)
+    return Source(
+        id=_stem(display_path),
+        path=display_path,
+        title=title,
+        text=text,
+        format=fmt,
+        encoding=encoding,
+        sha256=hashlib.sha256(raw).hexdigest(),
+        date=date,
+        skip=tuple(skips),
+        notes=tuple(notes),
+        origin=origin,
+    )
+
+
+def _read_bytes(path: str) -> bytes:
+    """The file's bytes; only a regular file is read, and never more than the limit.
+
+    The file is opened without blocking and checked once open, so a named pipe or a
+    device swapped in after the folder was listed cannot hang or flood the run.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as e:
+        raise UnreadableSource(_os_reason(e)) from None
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise UnreadableSource("cannot read: Is a directory")
+        if not stat.S_ISREG(st.st_mode):
+            raise UnreadableSource(f"not a regular file ({_file_kind(st.st_mode)})")
+        if st.st_size > MAX_FILE_BYTES:
+            raise UnreadableSource(_too_large(st.st_size))
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)  # the file may have grown since fstat
+    except OSError as e:
+        raise UnreadableSource(_os_reason(e)) from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_FILE_BYTES:
+        raise UnreadableSource(_too_large(len(raw)))
+    return raw
+
+
+def _too_large(size: int) -> str:
+    return f"too large: {size / 1e6:,.1f} MB (the limit is {MAX_FILE_BYTES / 1e6:,.0f} MB)"
+
+
+def _sniff_html(raw: bytes) -> bool:
+    head = raw[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html", b"<head", b"<body"))
+
+
+def read_sources(
+    paths: Sequence[str | os.PathLike[str]],
+    reader: Callable[[str, str], Source] | None = None,
+) -> tuple[list[Source], list[Skipped]]:
+    """Read every article under ``paths``.
+
+    ``reader(path on disk, displayed path)`` reads one file (default :func:`read_source`;
+    :class:`reconciler._engine.cache.SourceCache` reuses what an earlier run read).
+
+    Folders are walked recursively (hidden entries skipped, symlinked folders visited
+    once); files named directly are read whatever their extension. The same file reached
+    twice is read once, under its shortest route. Sources come sorted by displayed path
+    and skipped files by path, so the order of ``paths`` and of the folder listings does
+    not change the result. Raises :class:`NoInput` when a path does not exist; every other
+    problem becomes a :class:`Skipped` entry.
+    """
+    found, skipped = list_articles(paths)
+    sources: list[Source] = []
+    for path, display in found:
+        try:
+            sources.append((reader or read_source)(path, display))
+        except UnreadableSource as e:
+            skipped.append(Skipped(display, e.reason))
+    return arrange(sources, skipped)
