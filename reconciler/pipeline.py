@@ -45,11 +45,11 @@ from reconciler._engine.parallel import (
 from reconciler._engine.progress import Progress, Silent
 from reconciler.align import AlignConfig
 from reconciler.copies import find_copies
+from reconciler.extract.units import Rates, load_rates
 from reconciler.models import SEVERITIES, Claim, Finding, Group, Result, Source
 from reconciler.read.listing import list_articles, no_articles_message
 from reconciler.rules import RuleConfig, check, load_config
 from reconciler.stories import partition
-from reconciler.units import Rates, load_rates
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from test_parallel import load_generator
 
-from reconciler import align as align_module
 from reconciler.align import AlignConfig, align
+from reconciler.align import cluster as align_module
+from reconciler.align import items as align_items
+from reconciler.align import score as align_score
 from reconciler.extract import extract_claims
+from reconciler.extract.units import load_rates
 from reconciler.models import Claim, Group
 from reconciler.read.source import read_sources
 from reconciler.stories import partition, signature
-from reconciler.units import load_rates
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -59,13 +61,13 @@ def test_unlinked_pairs_found_as_a_matrix_change_nothing(which: str, vector_from
        st.lists(st.floats(min_value=0.1, max_value=12.0), min_size=10, max_size=10))
 def test_matrix_similarity_is_the_very_float_of_the_pairwise_one(sets: list[frozenset[str]],
                                                                  weights: list[float]) -> None:
-    idf = align_module._Weights(dict(zip("abcdefghij", weights, strict=True)))
+    idf = align_items._Weights(dict(zip("abcdefghij", weights, strict=True)))
     matrix = align_module._shared_context(sets, idf)
     assert matrix is not None
     for i, x in enumerate(sets):
         for j, y in enumerate(sets):
             if i != j:
-                assert matrix[i][j] == align_module._weighted_overlap(x, y, idf)[0]
+                assert matrix[i][j] == align_score._weighted_overlap(x, y, idf)[0]
 
 
 def test_weights_out_of_range_fall_back_to_scoring_pair_by_pair() -> None:
@@ -73,6 +75,6 @@ def test_weights_out_of_range_fall_back_to_scoring_pair_by_pair() -> None:
 
     assert align_module._shared_weights(np.ones((2, 1)), np.array([20.0])) is None
     assert align_module._shared_weights(np.ones((2, 1)), np.array([0.01])) is None
-    idf = align_module._Weights({"a": 20.0, "b": 1.0})
+    idf = align_items._Weights({"a": 20.0, "b": 1.0})
     approx = align_module._shared_context([frozenset("ab"), frozenset("a")], idf, exact=False)
-    assert abs(approx[0][1] - align_module._weighted_overlap(frozenset("ab"), frozenset("a"), idf)[0]) < 1e-12
+    assert abs(approx[0][1] - align_score._weighted_overlap(frozenset("ab"), frozenset("a"), idf)[0]) < 1e-12

@@ -17,7 +17,7 @@ from click.testing import CliRunner, Result
 
 from reconciler.cli import main
 from reconciler.cli.run import run_command
-from reconciler.units import load_rates
+from reconciler.extract.units import load_rates
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 WEEKDAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from reconciler.extract import vocab as V
-from reconciler.units import load_rates
+from reconciler.extract.units import load_rates
 
 ROOT = Path(__file__).resolve().parents[1]
 

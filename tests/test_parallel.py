@@ -13,12 +13,12 @@ from reconciler._engine.parallel import Processes, Serial, chunked, extract_sour
 from reconciler.align import AlignConfig, align
 from reconciler.copies import find_copies
 from reconciler.extract import extract_claims
+from reconciler.extract.units import load_rates
 from reconciler.output.result import to_json
 from reconciler.pipeline import Options, reconcile
 from reconciler.read.source import read_sources
 from reconciler.rules import check, load_config
 from reconciler.stories import PARTITION_FROM, partition, signature
-from reconciler.units import load_rates
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"

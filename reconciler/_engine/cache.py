@@ -43,9 +43,9 @@ FORMAT = 1  # bump when the entry layout changes
 T = TypeVar("T", Claim, Finding, Group, Source)
 
 # the code a cached result depends on: package-relative files, hashed into every key
-_EXTRACT_CODE = ("models.py", "units.py", "stories.py", "extract", "data")  # entries hold the signature too
-_ALIGN_CODE = ("models.py", "units.py", "align.py", "extract", "data")
-_CHECK_CODE = ("models.py", "units.py", "align.py", "copies.py", "stories.py", "rules", "extract", "data")
+_EXTRACT_CODE = ("models.py", "stories.py", "extract", "data")  # entries hold the signature too
+_ALIGN_CODE = ("models.py", "align", "extract", "data")
+_CHECK_CODE = ("models.py", "align", "copies.py", "stories.py", "rules", "extract", "data")
 _READ_CODE = ("models.py", "read")
 
 

@@ -31,12 +31,12 @@ from reconciler._engine.cache import (
 from reconciler.align import AlignConfig, align
 from reconciler.copies import find_copies
 from reconciler.extract import extract_claims
+from reconciler.extract.units import Rates
 from reconciler.models import Claim, Finding, Group, Skipped, Source
 from reconciler.read import listing
 from reconciler.read import source as read_one
 from reconciler.rules import RuleConfig, check
 from reconciler.stories import signature
-from reconciler.units import Rates
 
 __all__ = [
     "PARALLEL_FROM",

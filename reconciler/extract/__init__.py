@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from reconciler.extract.grammar import Mention, folds_simply, lower_same_length, scan
+from reconciler.extract.grammar import scan
+from reconciler.extract.mention import Mention
+from reconciler.extract.patterns import folds_simply
+from reconciler.extract.spans import lower_same_length
 from reconciler.extract.text import Sentences, clause_bounds, content_words, split_sentences, stem
 from reconciler.extract.vocab import FATE_WORDS, FORECAST_WORDS, PLAN_WORDS, PROVISIONAL, UPDATE_WORDS
 from reconciler.models import Claim, Source

@@ -11,9 +11,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reconciler.models import Result
-from reconciler.report.context import Limits, build_context
+from reconciler.report.context import build_context
 from reconciler.report.render import render_context
-from reconciler.report.views import ReportContext
+from reconciler.report.views import Limits, ReportContext
 
 if TYPE_CHECKING:
     from reconciler.desk.decisions import Resolution

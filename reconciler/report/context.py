@@ -8,20 +8,37 @@ characters, beyond it only the sentences of the claims the report shows.
 
 from __future__ import annotations
 
-import base64
 import gc
-import json
-import math
-import re
-import zlib
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
-from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reconciler.models import SEVERITIES, Claim, Finding, Group, Result, Source
 from reconciler.report.chart import chart
+from reconciler.report.format import (
+    DEFAULT_TITLE,
+    MARKED,
+    QUOTE_CONTEXT,
+    RELATION_RULES,
+    SEVERITY_LABELS,
+    SEVERITY_PLURALS,
+    SOURCE_QUOTE_CONTEXT,
+    STATUS_LABELS,
+    _agrees,
+    _cell_text,
+    _label,
+    _sev_css,
+    _severity_rank,
+    _short,
+    _short_path,
+    _worst,
+    anchor_map,
+    bounds_text,
+    format_number,
+    split_quote,
+)
+from reconciler.report.paging import Paging
 from reconciler.report.views import (
     CellEntry,
     ChangeItem,
@@ -30,11 +47,11 @@ from reconciler.report.views import (
     ClaimView,
     DecisionView,
     FindingView,
+    Limits,
     ListEntry,
     MatrixCell,
     MatrixRow,
     OrphanView,
-    QuoteView,
     ReportContext,
     ReviewView,
     ScoreRow,
@@ -44,179 +61,55 @@ from reconciler.report.views import (
     SourceView,
     Summary,
     TextPiece,
-    Trim,
 )
 
 if TYPE_CHECKING:
     from reconciler.desk.decisions import Resolution
     from reconciler.desk.history import Changes
 
-DEFAULT_TITLE = "Reconcile report"
-# Characters kept on each side of the number in a quoted sentence: findings get more
-# context; the per-source claim lists (one row per claim, the bulk of a large report) less.
-QUOTE_CONTEXT = 240
-SOURCE_QUOTE_CONTEXT = 100
-DATA_CONTEXT = 90  # in the compressed data of a large report
-SHORT_TITLE = 32  # characters of a source title in a matrix column header
-MARKED = ("error", "warning")  # severities that colour matrix cells and claims
-SEVERITY_LABELS = {"error": "Error", "warning": "Warning", "info": "Info"}
-SEVERITY_PLURALS = {"error": "Errors", "warning": "Warnings", "info": "Info"}
-STATUS_LABELS = {"confirmed": "Confirmed", "dismissed": "Dismissed", "corrected": "Corrected"}
-# findings about a relation between claims (all of them are what the finding is about), not
-# about claims that stray from their quantity's consensus
-RELATION_RULES = frozenset({"arithmetic", "internal_equivalence", "update", "range_ends"})
 
 
-@dataclass(frozen=True)
-class Limits:
-    """How much of a corpus the HTML holds in full; the rest is paged from compressed data."""
-
-    findings: int = 200  # findings rendered in full
-    rows: int = 200  # quantities (matrix rows) rendered in full
-    columns: int = 12  # up to this many sources the matrix is a table, one column each
-    scorecard: int = 60  # per-source scorecard rows rendered
-    text_chars: int = 1_000_000  # article text embedded in full, all sources together
-    source_chars: int = 200_000  # an article longer than this shows only its claim sentences
-    supporters: int = 3  # supporting claims shown before the rest are collapsed
-    list_entries: int = 6  # list form of the matrix: values shown per quantity (flagged ones always)
-    changes: int = 60  # changes listed since the previous run
-    about: int = 8  # claims listed in a finding that is not about one quantity, before collapsing
 
 
-_UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")
 
 
-def html_id(prefix: str, raw: str) -> str:
-    """``prefix`` + ``raw`` with every char outside [A-Za-z0-9_-] replaced by '_'."""
-    return prefix + _UNSAFE_ID.sub("_", raw)
 
 
-def anchor_map(prefix: str, ids: Iterable[str]) -> dict[str, str]:
-    """Map raw ids to unique HTML ids; sanitising collisions get a numeric suffix."""
-    out: dict[str, str] = {}
-    used: set[str] = set()
-    for raw in ids:
-        if raw in out:
-            continue
-        base = candidate = html_id(prefix, raw)
-        n = 1
-        while candidate in used:
-            n += 1
-            candidate = f"{base}-{n}"
-        used.add(candidate)
-        out[raw] = candidate
-    return out
 
 
-def format_number(value: float | str | None) -> str:
-    """Human display of a value: thousands separators, no float noise, strings as is."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if not math.isfinite(value):
-        return str(value)
-    tidy = float(f"{value:.12g}")
-    if tidy.is_integer() and abs(tidy) < 1e15:
-        return f"{int(tidy):,}"
-    return format(tidy, ",")
 
 
-def bounds_text(claim: Claim) -> str:
-    if claim.low is None or claim.high is None or claim.low == claim.high:
-        return ""
-    return f"{format_number(claim.low)} \u2013 {format_number(claim.high)}"
 
 
-def _clip(before: str, after: str, width: int) -> tuple[str, str]:
-    if len(before) > width:
-        before = "…" + before[-width:]
-    if len(after) > width:
-        after = after[:width] + "…"
-    return before, after
 
 
-def split_quote(
-    sentence: str, text: str, offset: int, width: int = QUOTE_CONTEXT
-) -> QuoteView:
-    """Split ``sentence`` around ``text``, trusting ``offset`` first, then searching.
-
-    Each side is clipped to ``width`` characters (marked with an ellipsis).
-    """
-    at = -1
-    if text and 0 <= offset <= len(sentence) - len(text) and sentence.startswith(text, offset):
-        at = offset
-    elif text:
-        at = sentence.find(text)
-    if at < 0:  # not found: show the (clipped) sentence, then the number on its own
-        before, _ = _clip(sentence, "", width)
-        return QuoteView(before=before, mark=text, after="", exact=not sentence)
-    before, after = _clip(sentence[:at], sentence[at + len(text):], width)
-    return QuoteView(before=before, mark=text, after=after)
 
 
-_RANK: dict[str, int] = {s: i for i, s in enumerate(SEVERITIES)}
 
 
-def _severity_rank(severity: str) -> int:
-    return _RANK.get(severity, len(_RANK))
 
 
-def _worst(severities: Iterable[str]) -> str:
-    best, rank = "", 99
-    for s in severities:
-        if s:
-            r = _RANK.get(s, 9)
-            if r < rank:
-                best, rank = s, r
-    return best
 
 
-_SEV_CSS = {s: "sev-" + s for s in SEVERITIES} | {"": ""}
 
 
-def _sev_css(severity: str) -> str:
-    css = _SEV_CSS.get(severity)
-    return css if css is not None else html_id("sev-", severity)
 
 
-def _short(title: str) -> str:
-    return title if len(title) <= SHORT_TITLE else title[: SHORT_TITLE - 1].rstrip() + "…"
 
 
-CELL_TEXT = 24  # characters of a claim's text in a matrix cell (the whole quote is a click away)
 
 
-def _cell_text(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= CELL_TEXT else text[: CELL_TEXT - 1].rstrip() + "…"
 
 
-def _short_path(path: str) -> str:
-    """The decisions file as ``folder/name`` (where the corpus is must not change the report)."""
-    p = PurePath(path)
-    return f"{p.parent.name}/{p.name}" if p.parent.name else p.name
 
 
-def _label(title: str, width: int = 72) -> str:
-    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
-def _agrees(c: Claim, best: Claim) -> bool:
-    if c.unit != best.unit:
-        return False
-    if c.value == best.value:
-        return True
-    if c.low is None or c.high is None or best.low is None or best.high is None:
-        return False
-    return c.low <= best.high and best.low <= c.high
 
 
-class _Builder:
+class _Builder(Paging):
     def __init__(self, result: Result, limits: Limits) -> None:
         self.result = result
         self.limits = limits
@@ -711,97 +604,6 @@ class _Builder:
             orphaned_claims=tuple(f"{src}: “{q}”" for src, q in changes.orphaned_claims),
             moved_claims=changes.moved_claims,
         )
-
-    # ------------------------------------------------------------------ the data of a large report
-
-    def trim(self, findings: list[Finding], groups: list[Group], score: list[ScoreRow],
-             decisions: Mapping[str, DecisionView], change_of: Mapping[str, str], json_name: str,
-             source_views: list[SourceView]) -> Trim | None:
-        lim = self.limits
-        rest_f = findings[lim.findings:]
-        rest_g = groups[lim.rows:]
-        rest_s = score[lim.scorecard:]
-        dropped_text = len(self.result.sources) - len(self.full_text)
-        if not rest_f and not rest_g and not rest_s and not dropped_text:
-            return None
-        in_html = {c.id for c in self.result.claims if c.source in self.full_text}
-        in_html |= {k.id for v in source_views for k in v.sentences}
-        rendered = {v.id for v in source_views}
-        claims_out: dict[str, list[Any]] = {}
-
-        def ref(cid: str, quote: bool) -> str:
-            anchor = self.claim_anchor[cid]
-            if cid not in in_html and (anchor not in claims_out or (quote and claims_out[anchor][2] is None)):
-                c = self.claims[cid]
-                if quote:
-                    q = split_quote(c.sentence, c.text, c.start - c.sentence_start, DATA_CONTEXT)
-                    before, after = q.before, q.after
-                else:
-                    before, after = None, None
-                claims_out[anchor] = [self.source_index.get(c.source, 0), c.text, before, after,
-                                      _sev_css(self.claim_severity.get(cid, ""))]
-            return anchor
-
-        data_f = []
-        for i, f in enumerate(rest_f, start=lim.findings):
-            about, support = self.split[f.id]
-            group = self.groups.get(f.group) if f.group else None
-            d = decisions.get(f.id)
-            label = (group.label or group.id) if group else (f.group or "")
-            data_f.append([
-                self.finding_anchor[f.id], f.severity, f.rule, f.message, f.explanation, f.suggested,
-                label, self.group_anchor[group.id] if group else "",
-                [ref(c, True) for c in about[:lim.about]],
-                [ref(c, True) for c in support[:lim.supporters]],
-                len(about[lim.about:]) + len(support[lim.supporters:]),
-                change_of.get(f.id, ""),
-                [d.status, d.label, d.note, d.corrected] if d else None,
-                i, f.id,
-            ])
-        data_g = []
-        for g in rest_g:
-            found = [self.claims[c] for c in g.claims if c in self.claims]
-            found.sort(key=lambda c: (0 if c.id in self.matrix_severity else 1, self.source_index.get(c.source, 0)))
-            flagged = sum(1 for c in found if c.id in self.matrix_severity)
-            keep = found[:max(flagged, lim.list_entries)]
-            row_sev = _worst(self.matrix_severity.get(c, "") for c in g.claims)
-            data_g.append([
-                self.group_anchor[g.id], g.label or g.id, g.dimension,
-                g.consensus_text or format_number(g.consensus) or "no consensus",
-                f"{g.support} source" + ("" if g.support == 1 else "s"), _sev_css(row_sev),
-                [[self.source_index.get(c.source, 0), c.text, ref(c.id, False),
-                  _sev_css(self.matrix_severity.get(c.id, ""))] for c in keep],
-                len(found) - len(keep),
-            ])
-        data_s = [[s.index, s.title, s.claims, s.aligned, s.agree_text, s.agree_ratio, s.flagged, s.css]
-                  for s in rest_s]
-        data = {
-            "v": 1,
-            "sources": [[s.title or s.path or s.id, s.path, self.source_anchor[s.id] if s.id in rendered
-                         else ""] for s in self.result.sources],
-            "claims": claims_out,
-            "findings": data_f,
-            "rows": data_g,
-            "score": data_s,
-        }
-        from reconciler.report.render import reveal  # direction controls shown, not obeyed, here too
-
-        raw = reveal(json.dumps(data, ensure_ascii=False, separators=(",", ":"))).encode("utf-8")
-        packed = base64.b64encode(zlib.compress(raw, 6)).decode("ascii")
-        notes = []
-        where = f" (all of them are in the JSON result{', ' + json_name if json_name else ''})"
-        if rest_f:
-            notes.append(f"The first {_plural(lim.findings, 'finding')} are shown in full; the other "
-                         f"{len(rest_f):,} are paged in below from compressed data{where}.")
-        if rest_g:
-            notes.append(f"The first {_plural(lim.rows, 'quantity').replace('quantitys', 'quantities')} of the "
-                         f"matrix are shown in full; the other {len(rest_g):,} are paged in.")
-        if dropped_text:
-            notes.append(f"Full article text is embedded for {len(self.full_text):,} of "
-                         f"{len(self.result.sources):,} sources; for the others, the report keeps the sentences "
-                         "of the claims it cites.")
-        return Trim(trimmed=True, notes=tuple(notes), data=packed if (rest_f or rest_g or rest_s) else "",
-                    data_bytes=len(raw))
 
 
 def build_context(result: Result, *, generated_at: str | None = None, review: Resolution | None = None,

@@ -312,3 +312,19 @@ class ReportContext:
     total_rows: int = 0
     total_sources: int = 0
     json_name: str = ""  # file name of the JSON result, for "the rest is in ..." notes
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of a corpus the HTML holds in full; the rest is paged from compressed data."""
+
+    findings: int = 200  # findings rendered in full
+    rows: int = 200  # quantities (matrix rows) rendered in full
+    columns: int = 12  # up to this many sources the matrix is a table, one column each
+    scorecard: int = 60  # per-source scorecard rows rendered
+    text_chars: int = 1_000_000  # article text embedded in full, all sources together
+    source_chars: int = 200_000  # an article longer than this shows only its claim sentences
+    supporters: int = 3  # supporting claims shown before the rest are collapsed
+    list_entries: int = 6  # list form of the matrix: values shown per quantity (flagged ones always)
+    changes: int = 60  # changes listed since the previous run
+    about: int = 8  # claims listed in a finding that is not about one quantity, before collapsing

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reconciler.copies import voice_of
+from reconciler.extract.units import Rates
 from reconciler.models import SEVERITIES, Claim, Finding, Group, Source
 from reconciler.rules.articles import check_articles
 from reconciler.rules.config import ConfigError, RuleConfig, load_config
 from reconciler.rules.groups import check_groups
-from reconciler.units import Rates
 
 __all__ = ["ConfigError", "RuleConfig", "check", "load_config"]
 

@@ -6,10 +6,10 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from reconciler.extract.units import Rates, base_interval, dimension, fmt_number, overlaps
 from reconciler.models import Claim, Finding, Source
 from reconciler.rules.config import RuleConfig
 from reconciler.rules.util import finding_id, quote
-from reconciler.units import Rates, base_interval, dimension, fmt_number, overlaps
 
 # what may stand between two figures that restate each other: "4 days, or 80 hours",
 # "$29.4 million (equivalent to approximately RMB 2.08 million)", "300 metres (985 feet)"

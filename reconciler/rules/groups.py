@@ -15,12 +15,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from reconciler.align import value_relation
+from reconciler.align.score import value_relation
 from reconciler.extract import vocab as V
+from reconciler.extract.units import CONFUSABLE, Rates, base_interval, cross_slack, fmt_number, overlaps
 from reconciler.models import Claim, Finding, Group, Severity
 from reconciler.rules.config import RuleConfig
 from reconciler.rules.util import finding_id, quote, sources_of
-from reconciler.units import CONFUSABLE, Rates, base_interval, cross_slack, fmt_number, overlaps
 
 _UNIT_NAMES = {"mile": "miles", "kilometer": "km", "nautical_mile": "nautical miles", "foot": "feet",
                "meter": "metres", "yard": "yards", "gigabyte": "GB", "gibibyte": "GiB",

@@ -1,0 +1,354 @@
+"""Pass 2 of a scan: what binds to a number on its right (scales, the "29.4 * * $10000"
+artefact, currency, percent, units, the counted noun) and on its left (hedges, currency)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from reconciler.extract import vocab as V
+from reconciler.extract.patterns import (
+    _BASIS_POINTS,
+    _CURRENCY_PREFIX,
+    _GLUED,
+    _HEDGE_LEFT,
+    _MULT,
+    _PER,
+    _PERCENT,
+    _PERCENT_OF,
+    _SCALE_AFTER,
+    _SCI,
+    _SUPERSCRIPT,
+    _TEMPERATURE,
+    _glued_temperature,
+)
+
+_GLUED_CURRENCY = frozenset(
+    ["us$", "a$", "au$", "c$", "ca$", "hk$", "s$", "nz$", "nt$", "r$", "cn¥", "jp¥", "rm", "rs", "rs.",
+     "rp", "usd", "eur", "gbp", "inr", "myr", "cny", "rmb", "u.s.$", "zł"]
+)
+
+
+@dataclass(slots=True)
+class _Right:
+    end: int
+    value_mult: float = 1.0
+    scale_words: str = ""
+    currency: str = ""
+    kind: str = ""
+    unit: str = ""
+    base_unit: str = ""
+    factor: float = 1.0  # to the kind's base unit (hours for durations)
+    noun: str = ""
+    per: str = ""
+    glued_scale: str = ""
+    qualifier: str = ""
+    vague: tuple[float, float] | None = None
+
+
+_LEAD_FILL = re.compile(r"[\s\u00a0]*(?:\*\s*\*\s*)?")
+_PHRASE_WORD = re.compile(r"[^\s,;:()\[\]\"“”]+")
+
+
+def _match_phrase(text: str, pos: int, table: Mapping[str, object], max_words: int = 3) -> tuple[str, int] | None:
+    """Longest key of ``table`` (lower case, single spaces) starting at ``pos`` (after spaces)."""
+    m = _LEAD_FILL.match(text, pos, pos + 12)
+    p = m.end() if m else pos
+    first = _PHRASE_WORD.match(text, p, p + 60)
+    if first and (first.end() == len(text) or text[first.end()].isspace()):
+        # the phrases read here are this word alone or phrases that start with it: most words fail at once
+        word = first.group().lower()
+        alone = word.rstrip(".!?'’")
+        if alone not in table and alone.rstrip("s") not in table and word not in _first_words(table):
+            return None
+    words = []
+    for w in _PHRASE_WORD.finditer(text, p, p + 60):
+        words.append(w)
+        if len(words) == max_words:
+            break
+    best: tuple[str, int] | None = None
+    for k in range(len(words), 0, -1):
+        phrase_end = words[k - 1].end()
+        phrase = " ".join(text[p:phrase_end].split()).lower().rstrip(".!?'’")
+        if phrase in table:
+            stripped = len(text[p:phrase_end]) - len(text[p:phrase_end].lower().rstrip(".!?'’"))
+            return phrase, phrase_end - stripped
+        if phrase.rstrip("s") in table and k == 1:
+            best = (phrase.rstrip("s"), phrase_end)
+    return best
+
+
+_FIRST_WORDS: dict[int, tuple[Mapping[str, object], frozenset[str]]] = {}
+
+
+def _first_words(table: Mapping[str, object]) -> frozenset[str]:
+    """The first words of the keys of ``table`` that have several."""
+    cached = _FIRST_WORDS.get(id(table))
+    if cached is None or cached[0] is not table:
+        cached = _FIRST_WORDS[id(table)] = (table, frozenset(k.split(" ")[0] for k in table if " " in k))
+    return cached[1]
+
+
+_UNIT_WORD = re.compile(r"[A-Za-z²³/µ.]+(?:\s(?:miles?|km|kilomet(?:re|er)s?|metres|meters|feet|ft|tonnes|tons|mi))?")
+# two-letter units that may stand after a space ("80 km"); others must be glued ("80m")
+_SHORT_UNITS_SPACED = frozenset({"h", "ft", "mi", "km", "kg", "mm", "cm", "mb", "gb", "tb", "kb", "pb", "kw", "mw",
+                                 "gw", "wh"})
+
+
+_A_PERIOD = re.compile(r"(?i)\s*a\s+(?:year|month|week|day)\b")  # "$5 a year" is not a rate per "a"
+_UNIT_GAP = re.compile(r"(?:-|\s*(?:\*\s*\*\s*)?|\u00a0)")
+_MACHINE_HOURS = re.compile(r"(?i)(?P<m>" + "|".join(V.MACHINE_HOUR_PREFIXES) + r")[\s-]hours?\b")
+_UNIT_NAMES: Mapping[str, object] = dict.fromkeys([*V.DURATION_UNITS, *V.PHYSICAL_UNITS], 0)
+
+
+def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
+    r = _Right(end=pos)
+    len(text)
+    # glued suffix: 91.1K, 7.3bn, $4.12M, 660B
+    g = _GLUED.match(text, pos)
+    if g and g.group("suf").lower() in ("m", "t") and not has_currency \
+            and _match_phrase(text, g.end(), V.CURRENCY_NAMES):
+        has_currency = True  # "1.5m dollars": million, not metres
+    if g and not (g.group("suf").lower() in ("m", "t") and not has_currency and _unit_glued(text, pos)):
+        suf = g.group("suf").lower()
+        if not (suf in ("m", "t") and not has_currency):
+            r.value_mult *= V.GLUED_SCALES[suf]
+            r.glued_scale = g.group("suf")
+            r.scale_words = g.group("suf")
+            pos = g.end()
+            r.end = pos
+    # scientific notation: 3.8 × 10^25
+    sci = _SCI.match(text, pos)
+    if sci:
+        exp = sci.group("e1") or (sci.group("e2") or "").translate(_SUPERSCRIPT)
+        r.value_mult *= 10.0 ** int(exp.replace("−", "-"))
+        r.scale_words = f"× 10^{exp}"
+        pos = sci.end()
+        r.end = pos
+    # the "29.4 * * $10000" artefact: a multiplier of 10^k (from 万 / 亿) left by translation
+    mult = _MULT.match(text, pos)
+    if mult and (("*" in mult.group("fill")) or mult.group("cur")):
+        p = float(mult.group("pow"))
+        if mult.group("scale"):
+            p *= V.SCALE_WORDS[mult.group("scale").lower()]
+        r.value_mult *= p
+        r.scale_words = text[pos:mult.end()].strip()
+        if mult.group("cur"):
+            r.currency = V.CURRENCY_PREFIXES[mult.group("cur").strip().lower()]
+        pos = mult.end()
+        r.end = pos
+    else:
+        sc = _SCALE_AFTER.match(text, pos)
+        if sc and not r.glued_scale:
+            w = sc.group("w").lower()
+            # "a hundred" is handled by the word grammar; after digits, "hundred" is rare but valid
+            r.value_mult *= V.SCALE_WORDS[w]
+            r.scale_words = (r.scale_words + " " + w).strip()
+            pos = sc.end()
+            r.end = pos
+            sc2 = _SCALE_AFTER.match(text, pos)  # "1.2 thousand million" (rare): take it too
+            if sc2 and sc2.group("w").lower() in ("million", "billion") and w == "thousand":
+                r.value_mult *= V.SCALE_WORDS[sc2.group("w").lower()]
+                pos = sc2.end()
+                r.end = pos
+    # temperature: "35°C", "95 °F", "40 degrees Celsius"
+    tm = _TEMPERATURE.match(text, pos)
+    if tm and (tm.group("u") or _glued_temperature(text, pos, tm.end(), r.glued_scale)):
+        unit = tm.group("u") or tm.group("glued")
+        r.kind, r.unit, r.end = "temperature", "F" if unit.lower().startswith("f") else "C", tm.end()
+        return r
+    bp = _BASIS_POINTS.match(text, pos)
+    if bp and not r.glued_scale:
+        r.kind, r.unit, r.end = "percent", "bp", bp.end()
+        return r
+    # percent
+    pm = _PERCENT.match(text, pos)
+    if pm:
+        r.kind = "percent"
+        r.unit = "pp" if "point" in pm.group().lower() else "%"
+        r.end = pm.end()
+        of = _PERCENT_OF.match(text, r.end)
+        if of:
+            words = of.group("what").split()
+            if len(words) > 1 and words[1].lower() in V.NOUN_STOP | _VERBS:
+                words = words[:1]
+            if words[0].lower() not in V.NOUN_STOP:
+                r.noun = " ".join(words)  # "58.7% of the unexpected interruptions": a share of what
+        return r
+    # currency after the number: "300000 US dollars", "2 million yuan"
+    cur = _match_phrase(text, pos, V.CURRENCY_NAMES)
+    if cur and (cur[0] not in V.AMBIGUOUS_CURRENCY_WORDS or has_currency):
+        r.currency = V.CURRENCY_NAMES[cur[0]]
+        pos = cur[1]
+        r.end = pos
+    if r.currency or has_currency:
+        r.kind = "money"
+        per = _PER.match(text, pos)
+        if (per and not _A_PERIOD.match(text[pos:pos + 12])) or \
+                (per and per.group("what").lower() in ("hour", "day", "year", "month", "week", "gpu", "night")):
+            what = per.group("what")
+            if what.lower() not in ("few", "lot", "result", "record", "total", "deal", "further", "year-on-year",
+                                    "piece", "fraction", "range", "decline", "rise", "drop", "jump"):
+                r.kind = "rate"
+                r.per = what
+                r.end = per.end()
+        return r
+    # duration / physical units (glued or spaced, or hyphenated: "54-day", "1.6-mile")
+    um = _UNIT_GAP.match(text[pos:pos + 8])
+    upos = pos + (um.end() if um else 0)
+    # machine hours: "5,000 GPU hours", "30.84 million GPU-hours"
+    mh = _MACHINE_HOURS.match(text[upos:upos + 24])
+    if mh:
+        r.kind, r.unit, r.factor = "duration", "h", 1.0
+        r.noun = text[upos:upos + mh.end()]
+        r.end = upos + mh.end()
+        return r
+    wm = _UNIT_WORD.match(text, upos, upos + 30)
+    if wm:
+        cand = _match_phrase(text, upos, _UNIT_NAMES)
+        if cand:
+            key, cend = cand
+            ok_end = cend >= len(text) or not text[cend].isalnum()
+            short_unit = len(key) <= 2 and key not in _SHORT_UNITS_SPACED
+            glued = upos == pos and um is not None and um.end() == 0
+            if ok_end and not (short_unit and not glued) and not (key in ("in.", "g", "t", "m", "w") and not glued):
+                if key in V.DURATION_UNITS:
+                    r.kind, r.unit, r.factor = "duration", "h", V.DURATION_UNITS[key]
+                    r.noun = key
+                else:
+                    kind, pu = V.PHYSICAL_UNITS[key]
+                    if kind == "mass" and key.startswith("pound") and (has_currency or _sterling(text, pos, cend)):
+                        # "a weekly salary of 350,000 pounds": sterling, not weight
+                        r.kind, r.currency, r.end = "money", "GBP", cend
+                        return r
+                    else:
+                        r.kind, r.unit, r.base_unit = kind, key, pu
+                        r.factor = V.BASE_FACTORS[pu]
+                        r.noun = key
+                        # emissions: "8,930 tons CO2eq"
+                        tail = text[cend:cend + 24].lower()
+                        if kind == "mass" and any(t in tail for t in V.EMISSION_MARKERS):
+                            r.kind = "emissions"
+                r.end = cend
+                return r
+    # counted noun
+    r.noun, r.end = _read_noun(text, pos)
+    if not r.noun:
+        r.end = pos
+    return r
+
+
+def _unit_glued(text: str, pos: int) -> bool:
+    return bool(_M_OR_T.match(text[pos:pos + 2]))
+
+
+_M_OR_T = re.compile(r"(?i)(?:m|t)(?:\b|²|³)")
+
+
+_MONEY_NEAR = re.compile(r"(?i)\b(?:salary|salaries|wages?|fee|fees|paid|pay|pays|cost|costs|price|worth|deal|"
+                         r"budget|fine|fined|bonus|transfer|contract|sterling|revenue|profit|income)\b|[£€$]")
+_PERIODS = {"weekly": "week", "monthly": "month", "annual": "year", "annually": "year", "yearly": "year",
+            "daily": "day", "hourly": "hour"}
+_PERIOD_LEFT = re.compile(r"(?i)\b(weekly|monthly|annual|yearly|daily|hourly)\s+(?:[a-z-]+\s+){0,3}"
+                          r"(?:of\s+|is\s+|was\s+|at\s+)?$")
+
+
+def _sterling(text: str, pos: int, end: int) -> bool:
+    """Is "pounds" money here? Money wording in the same sentence and no weighing."""
+    a = max(text.rfind(".", 0, pos), text.rfind("\n", 0, pos), pos - 150) + 1
+    dots = [i for i in (text.find(".", end), text.find("\n", end)) if i >= 0]
+    b = min([*dots, end + 100])
+    window = text[a:b]
+    return bool(_MONEY_NEAR.search(window)) and not re.search(r"(?i)\bweigh|\bheav|\blb\b|\bkg\b", window)
+
+
+_NOUN_WORD = re.compile(r"[ \t\u00a0]*(?:\*[ \t]*\*[ \t]*)?(?P<w>[A-Za-z][A-Za-z0-9'’&-]*|[A-Z]+\d+[A-Za-z0-9-]*)")
+
+
+_VERBS = frozenset(
+    """built made took shown showed gave got hit led ran cost costs paid said sold spent won lost
+    left kept met put set told went came became were was is are had has have will would can
+    could may might must should did does do being been died dies say says said""".split()
+)
+
+
+def _read_noun(text: str, pos: int) -> tuple[str, int]:
+    """Up to three words after a number that name what is counted ("ZX800 GPUs", "crew members")."""
+    words: list[str] = []
+    end = pos
+    p = pos
+    if p < len(text) and text[p] == "-":  # "64-page", "eight-GPU"
+        p += 1
+    for _ in range(4):
+        m = _NOUN_WORD.match(text, p)
+        if not m:
+            break
+        w = m.group("w")
+        low = w.lower()
+        if low in V.NOUN_STOP or (low in V.MONTHS and w[0].isupper() and low != "may"):
+            break
+        if low in V.CLASSIFIERS and not words:
+            p = m.end()
+            continue
+        if words and (low.endswith("ly") or (low.endswith("ed") and len(low) > 4) or low in _VERBS):
+            break
+        words.append(w)
+        end = m.end()
+        p = m.end()
+        if low[-1:] == "s" and (not w[0].isupper() or w[:-1].isupper()) and not any(c.isdigit() for c in w):
+            break  # a plural noun closes the phrase: "crew members were" -> "crew members"
+        if p < len(text) and text[p] in ",.;:!?)(\"”":
+            break
+    return " ".join(words), end
+
+
+_NOT_A_HEDGE = re.compile(r"(?i)\b(?:add(?:s|ed|ing)?|sum(?:s|med)?|tot(?:s|ted)|c[ao]me|comes|amount(?:s|ed)?"
+                         r"|spread|run|ran|spent|stretch(?:ed|es)?)\s+$")
+
+
+def _read_left(text: str, start: int) -> tuple[int, str, str]:
+    """(new start, currency ISO, qualifier) from what stands before the number."""
+    a = start
+    currency = ""
+    qualifier = ""
+    window = text[max(0, a - 12):a]
+    cm = _CURRENCY_PREFIX.search(window)
+    if cm:
+        sym = re.sub(r"\s", "", cm.group()).lower().replace("u.s.", "us")
+        currency = V.CURRENCY_PREFIXES.get(sym, V.CURRENCY_PREFIXES.get(sym.rstrip("."), ""))
+        if currency:
+            a = a - (len(window) - cm.start())
+    window = text[max(0, a - 30):a]
+    # markdown bold debris between hedge and number: "about * * 198"
+    hm = _HEDGE_LEFT.search(window)
+    if hm and _NOT_A_HEDGE.search(window[:hm.start("h")]) and hm.group("h").lower().startswith(("up", "over")):
+        hm = None  # "added up to 39.3 million", "spread over 54 days": a total, not a bound
+    if hm:
+        h = re.sub(r"\s+", " ", hm.group("h").lower())
+        qualifier = V.HEDGES.get(h, "")
+        a = a - (len(window) - hm.start("h"))
+    return a, currency, qualifier
+
+
+def _interval(value: float, precision: float, qualifier: str) -> tuple[float, float, str]:
+    if value >= 1000:
+        # "100,000" or "$6 million" are round, but not looser than 5%
+        precision = min(precision, 0.05 * value)
+    lo, hi = value - precision, value + precision
+    q = qualifier or "exact"
+    if q == "approximate":
+        lo, hi = value * 0.95 - precision, value * 1.05 + precision
+    elif q == "upper_near":
+        lo, hi, q = value * 0.9 - precision, value + precision, "approximate"
+    elif q == "lower_near":
+        lo, hi, q = value - precision, value * 1.1 + precision, "approximate"
+    elif q == "upper":
+        lo, hi = 0.0, value + precision
+    elif q == "upper_max":
+        lo, hi, q = value * 0.5, value + precision, "upper"
+    elif q == "lower":
+        lo, hi = value - precision, float("inf")
+    return min(lo, hi), max(lo, hi), q
+
+

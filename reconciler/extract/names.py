@@ -1,0 +1,186 @@
+"""Numbers that belong to a name rather than state a quantity: product and model names, a
+speaker's name, tallies after names, codes, and neighbours that rule a number out."""
+
+from __future__ import annotations
+
+import re
+
+from reconciler.extract import vocab as V
+from reconciler.extract.around import _GLUED_CURRENCY
+from reconciler.extract.patterns import _LEFT_WORD
+from reconciler.extract.spans import _YEAR, _digit_runs, _DigitRuns
+
+# ---------------------------------------------------------------------------------------
+# pass 2: numbers
+
+
+def _is_title_case_line(text: str, pos: int) -> bool:
+    a = text.rfind("\n", 0, pos) + 1
+    b = text.find("\n", pos)
+    line = text[a: b if b >= 0 else len(text)]
+    words = re.findall(r"[A-Za-z][A-Za-z']+", line)
+    if len(words) < 4 or len(line) > 200 or line.rstrip().endswith("."):
+        return False  # headlines are short and carry no full stop
+    small = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "by", "with", "as", "from"}
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps / max(1, sum(1 for w in words if w.lower() not in small)) > 0.75
+
+
+def _word_before(text: str, start: int) -> re.Match[str] | None:
+    """The word standing one space before the number at ``start`` (group 1), if any."""
+    if start < 2 or text[start - 1] not in " \u00a0":
+        return None
+    m = _LEFT_WORD.search(text, max(0, start - 40), start - 1)
+    return m if m and m.end() == start - 1 else None
+
+
+def _left_is_name(text: str, start: int) -> bool:
+    """True when the number continues a proper name: "Cup 2024", "Zeta 3.1", "ZX 4090"."""
+    m = _word_before(text, start)
+    if m is None:
+        return False
+    word = m.group(1)
+    low = word.lower().rstrip(".")
+    if low.endswith(("'s", "’s", "s'", "s’")):
+        return False  # a possessive: "Zelda's 140 mph winds", "the firms' 300 staff"
+    if low in V.MONTHS or low in V.WEEKDAYS or low in V.HEDGES or low in V.SCALE_WORDS or low in V.CURRENCY_SUFFIXES \
+            or low in V.CURRENCY_PREFIXES:
+        return False  # "Rs 500 crore", "RM 5 million": a currency, not a name
+    if not word.isalpha() and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word):
+        return True  # code before: "ZX90 80GB", "Zeta-4 32k"
+    if word.isupper() and len(word) >= 2 and low not in V.CURRENCY_PREFIXES:
+        return True  # acronym: "CUP 2024", "ZX 4090", "IMO 9697428"
+    if not word[0].isupper():
+        return False
+    # capitalised word: a name unless it starts a sentence or sits in a title-case line
+    i = m.start(1) - 1
+    while i >= 0 and text[i] in " \t\u00a0\"'“‘(*#":
+        i -= 1
+    if i < 0 or text[i] in ".!?\n:;":
+        return False
+    return not _is_title_case_line(text, start)
+
+
+_REPORTS_AFTER = re.compile(r"\s+(?:said|says|reported|reports|understands|understood|learned|learnt|learns"
+                            r"|revealed|reveals|confirmed|confirms|told|writes|wrote|claimed|claims|notes|noted)\b")
+
+
+def _names_a_speaker(text: str, start: int, end: int) -> bool:
+    """True for a number inside the name of an outlet or channel that speaks: "Pitchside 360
+    understands", "Channel 4 reported" (a capitalised word before, a reporting verb after)."""
+    m = _word_before(text, start) if _REPORTS_AFTER.match(text, end) else None
+    if m is None:
+        return False
+    word = m.group(1)
+    low = word.lower().rstrip(".")
+    return word[0].isupper() and not (low in V.STOPWORDS or low in V.MONTHS or low in V.WEEKDAYS or low in V.HEDGES
+                                      or low in V.SCALE_WORDS or low in V.CURRENCY_SUFFIXES)
+
+
+# "Civic Union 24, Labour Front 23, Green Coalition 9": names followed by whole numbers, listed
+_NAME_NUMBER = re.compile(r"(?:[A-Z][\w'’&.-]*\s+){1,3}(\d{1,6})(?![\d.,]\d)(?!-)\b")
+_TALLY_SEP = re.compile(r"^[^.;:!?\n]{0,40}?(?:,|\band\b|;)\s*(?:the\s+|with\s+)?[^.!?\n]{0,12}$")
+
+
+_NAME_BEFORE = re.compile(r"(?:(?<![\w'’&.-])[A-Z][\w'’&.-]*\s+){1,3}$")
+
+
+def _tallies(text: str, digit_runs: _DigitRuns | None = None) -> set[int]:
+    """Start offsets of numbers that follow a name in a list of two or more ("Union 25 seats and the
+    Labour Front 22"): a tally of names, not product versions such as "Zeta 3"."""
+    hits = []
+    # only where digits stand: a name before them is checked locally
+    for a, b in (digit_runs or _digit_runs(text)).spans:
+        if b - a > 6 or (a and not text[a - 1].isspace()) or _YEAR.fullmatch(text, a, b):
+            continue
+        if not _NAME_BEFORE.search(text, max(0, a - 60), a):
+            continue
+        after = text[b:b + 2]
+        if after[:1] == "-" or (after[:1] in ".," and after[1:2].isdigit()):
+            continue
+        hits.append((a, b))
+    # runs of listed name-number pairs
+    runs: list[list[tuple[int, int]]] = []
+    for hit in hits:
+        if runs:
+            b1 = runs[-1][-1][1]
+            gap = text[b1:hit[0]]
+            if len(gap) < 60 and ("," in gap or " and " in gap or ";" in gap) and not _SENTENCE_END.search(gap):
+                runs[-1].append(hit)
+                continue
+        runs.append([hit])
+    out: set[int] = set()
+    for run in runs:
+        # a tally lists three or more, or counts something ("25 seats and ... 22"); two versions
+        # joined by "and" ("Zeta 3 and Zeta Guard 3") are product names
+        counted = _COUNTED.match(text[run[0][1]:run[0][1] + 20])
+        if len(run) >= 3 or (len(run) == 2 and counted):
+            out.update(a for a, _b in run)
+    return out
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+_COUNTED = re.compile(r"\s+[a-z]+s\b")
+
+
+def _token_bounds(text: str, a: int, b: int) -> tuple[int, int]:
+    while a > 0 and not text[a - 1].isspace():
+        a -= 1
+    n = len(text)
+    while b < n and not text[b].isspace():
+        b += 1
+    return a, b
+
+
+_CODE_TOKEN = re.compile(r"^[\"'“‘(\[*]*[A-Za-z]+[A-Za-z]*[-_.]?\d")
+
+
+def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
+    """Digits glued into a code, identifier, ordinal or version rather than a quantity."""
+    prev = text[start - 1] if start > 0 else " "
+    nxt = text[end] if end < len(text) else " "
+    if _cased(prev):
+        # a currency code glued to the digits ("RM5", "Rs500") is fine
+        i = start
+        while i > 0 and _cased(text[i - 1]):
+            i -= 1
+        glued = text[i:start].lower()
+        if glued not in ("rm", "rs", "rp", "usd", "eur", "gbp", "us") or (i > 0 and text[i - 1].isalnum()):
+            return True
+    if prev in "@^#_\\/" or prev.isdigit():
+        return True
+    magnitude = text[max(0, start - 10):start - 1].lower() == "magnitude"  # "a magnitude-6.1 aftershock"
+    if prev in "-‐‑" and start >= 2 and (_cased(text[start - 2]) or text[start - 2] in ".") and not magnitude:
+        return True
+    if prev == "." and start >= 2 and text[start - 2].isalnum():
+        return True
+    if nxt in "@_\\" or (nxt == "/" and end + 1 < len(text) and text[end + 1].isdigit()):
+        return True
+    if nxt == ":" and end + 1 < len(text) and text[end + 1].isdigit():
+        return True
+    if nxt == "-" and prev == "-" and text[end + 1:end + 3].isdigit() and len(text[end + 1:end + 3]) == 2:
+        return True
+    tail = text[end:end + 3].lower()
+    if _ORDINAL_SUFFIX.match(tail):
+        return True
+    ta = start  # the token before the digits, stopping at spaces and at uncased script (CJK has no spaces)
+    while ta > 0 and not text[ta - 1].isspace() and (text[ta - 1].isascii() or _cased(text[ta - 1])):
+        ta -= 1
+    prefix = _TOKEN_SPLIT.split(text[ta:start])[-1].lstrip("\"'“‘([*~")
+    if _RANGE_END_PREFIX.fullmatch(prefix):
+        return False  # "$1.7 billion-$1.9 billion": the second end of a range
+    # letters earlier in the same token: "Zeta-4", "Acme-o1-1217", "pass@1"
+    return bool(prefix) and any(_cased(ch) for ch in prefix) and prefix.lower() not in _GLUED_CURRENCY \
+        and not magnitude
+
+
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
+_TOKEN_SPLIT = re.compile(r"[:;,(=\[]")
+_RANGE_END_PREFIX = re.compile(r"(?i).*(?:million|billion|trillion|bn|mn|[mkb])[-–—](?:US|A|C|HK|S)?[$€£¥]?")
+
+
+def _cased(ch: str) -> bool:
+    """A letter of a script with case (Latin, Greek, Cyrillic): glue in "ZX800" or "Zeta3"; CJK
+    characters next to digits ("使用了512块GPU") are words of their own, not part of a code."""
+    return ch.isalpha() and ch.lower() != ch.upper()
+
