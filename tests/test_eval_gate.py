@@ -5,6 +5,8 @@ Corpora scored (each has a ``gold.json`` in the shape of ``../shared/corpora/*/g
 - ``seeds``: ``seeds/`` with ``../shared/eval/seeds-gold.json``
 - every story under ``../shared/corpora/`` (``key-bridge``, ``llama-405b``)
 - every story under ``tests/stories/`` (our own evaluation corpus)
+- ``real-<cluster>``: every ``tests/real/<cluster>.gold.json`` (gold written by reading real
+  multi-outlet coverage) against the articles in ``../shared/corpora/real/<cluster>``
 
 The official scorer, ``../shared/eval/score.py``, prints a last line
 ``core a/b stretch s false_alarms f wrong_pairs w claims c/d traps t``. ``tests/eval_baseline.json``
@@ -42,6 +44,8 @@ ROOT = TESTS.parent
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
 STORIES = TESTS / "stories"
+REAL = TESTS / "real"
+REAL_PREFIX = "real-"
 BASELINE = TESTS / "eval_baseline.json"
 
 SUMMARY = re.compile(
@@ -64,6 +68,9 @@ def corpus_paths(name: str) -> tuple[Path, Path]:
     """(folder with the articles, gold file) for a corpus name."""
     if name == "seeds":
         return ROOT / "seeds", SHARED / "eval" / "seeds-gold.json"
+    if name.startswith(REAL_PREFIX):
+        cluster = name[len(REAL_PREFIX):]
+        return SHARED / "corpora" / "real" / cluster, REAL / f"{cluster}.gold.json"
     if (STORIES / name / "gold.json").is_file():
         return STORIES / name, STORIES / name / "gold.json"
     return SHARED / "corpora" / name, SHARED / "corpora" / name / "gold.json"
@@ -74,6 +81,7 @@ def corpus_names() -> list[str]:
     names = ["seeds"]
     names += sorted(p.parent.name for p in (SHARED / "corpora").glob("*/gold.json"))
     names += sorted(p.parent.name for p in STORIES.glob("*/gold.json"))
+    names += sorted(REAL_PREFIX + p.name[: -len(".gold.json")] for p in REAL.glob("*.gold.json"))
     if BASELINE.is_file():
         names += sorted(load_baseline())
     return list(dict.fromkeys(names))

@@ -5,8 +5,9 @@ usage::
     python tests/stories/update_baseline.py [--write] [NAME ...]
 
 Without ``--write`` (the default) nothing changes: the script scores every corpus the eval gate
-knows (seeds, ../shared/corpora/*, tests/stories/*), or only the NAMEs given, and prints the old
-and the new pins side by side. With ``--write`` it rewrites ``tests/eval_baseline.json`` with
+knows (seeds, ../shared/corpora/*, tests/stories/*, and real-<cluster> for each
+tests/real/<cluster>.gold.json), or only the NAMEs given, and prints the old and the new pins
+side by side. With ``--write`` it rewrites ``tests/eval_baseline.json`` with
 today's numbers as the new floors (core_found, claims_found) and ceilings (false_alarms_max,
 wrong_pairs_max, traps_max). Entries not re-scored are kept as they were.
 
