@@ -38,6 +38,12 @@ class Source:
     # HTML: where ``text`` sits in the page, as flattened (text_start, text_end, page_start)
     # runs over which the two agree character for character (htmltext.verbatim_runs)
     origin: tuple[int, ...] = ()
+    outlet: str = ""  # who published it (the page's site name, a document's publisher), when known
+
+    @property
+    def label(self) -> str:
+        """How an editor names this source in a message: its outlet, else its path."""
+        return self.outlet or self.path
 
 
 @dataclass(frozen=True)

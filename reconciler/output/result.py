@@ -143,7 +143,7 @@ def _num(x: float | None) -> float | str | None:
 
 
 def _source(s: Source) -> dict[str, Any]:
-    return {"id": s.id, "path": s.path, "title": s.title, "date": s.date, "format": s.format,
+    return {"id": s.id, "path": s.path, "outlet": s.outlet, "title": s.title, "date": s.date, "format": s.format,
             "encoding": s.encoding, "sha256": s.sha256, "chars": len(s.text), "notes": list(s.notes)}
 
 
