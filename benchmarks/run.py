@@ -90,7 +90,7 @@ def child(corpus: str, out: str, cache_dir: str | None, jobs: int | None) -> Non
     rss = re.search(r"peak memory (\d+) MB(?:, workers (\d+) MB)?", line)
     assert rss is not None, line
     result = seen[0]
-    name = cli._name((corpus,))
+    name = cli_run._name((corpus,))
     print(json.dumps({
         "import": imported, **stages, "report": stages["history"] + stages["write"],
         "code": str(Path(reconciler.__file__).parent),
@@ -154,7 +154,7 @@ def extraction_vs_quantulum() -> list[str]:
     import re
 
     from reconciler.extract import extract_claims
-    from reconciler.read.listing import read_sources
+    from reconciler.read.source import read_sources
 
     sources, _ = read_sources([ROOT / "seeds"])
     texts = [s.text for s in sources]
@@ -186,7 +186,7 @@ def extraction_vs_quantulum() -> list[str]:
 
 def crossover(sizes: list[int], seed: int) -> list[str]:
     from reconciler._engine.parallel import Processes, Serial, default_jobs, extract_sources
-    from reconciler.read.listing import read_sources
+    from reconciler.read.source import read_sources
 
     jobs = max(2, default_jobs())
     lines = [f"| articles | one process (s) | {jobs} processes, pool start included (s) | speed-up |",

@@ -11,7 +11,7 @@ from typing import Literal
 Kind = Literal[
     "money", "count", "duration", "percent", "date", "rate", "score", "length",
     "mass", "area", "volume", "speed", "data", "energy", "power", "emissions", "number", "temperature",
-    "multiple",
+    "multiple", "time",
 ]
 Qualifier = Literal["exact", "approximate", "upper", "lower", "range", "vague"]
 Severity = Literal["error", "warning", "info"]
@@ -47,12 +47,42 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Frame:
+    """What a claim's number counts or measures, of which subject, over which period.
+
+    Read from the claim's sentence (``reconciler.extract.frame``); every field is "" where the
+    sentence does not say. Two claims are one quantity only where their frames agree.
+    """
+
+    label: str = ""  # what an editor calls the quantity: "people on board", "depth", "rushing yards", "offer"
+    noun: str = ""  # the counted noun with its modifiers: "people on board", "cabin crew"
+    measure: str = ""  # what a measured figure is of: "touchdown run", "depth", "distance", "training cost",
+    #                    "rushing"; "dateline" for a publication dateline or an "updated" stamp
+    entity: str = ""  # whose figure: a team, player, product or configuration ("13-inch MacBook Pro", "Nationals")
+    reference: str = ""  # the reference point of a distance: "Santa Rosa" in "26 miles north of Santa Rosa"
+    period: str = ""  # the time frame: "last season", "career", "average", "first half", "2004", "week 4"
+    part: str = ""  # "part" (of whom, including, in cash, six of the seven, one stage), "whole" (in all, total),
+    #                 "one of several" ("the biggest of them"): never the figure of the story's own subject
+    mode: str = ""  # "projection" (could exceed, expected to, model estimates), "plan" (a target), "" reported
+    revision: str = ""  # "old": superseded by revision wording ("revised from eight", "up from 12",
+    #                     "initially reported"); "new": the revised figure ("has been increased to"); ""
+    zone: str = ""  # clock times: the zone as written ("local", "ET", "GMT")
+
+
+@dataclass(frozen=True)
 class Claim:
     """A numeric statement in one source, quoted exactly.
 
     ``value`` is in the stated unit (money in its own currency, durations in hours,
     percents as the number); dates are ISO strings (``2025-09-17`` or ``--09-17``).
-    ``low``/``high`` bound what the wording allows (precision, hedges, ranges).
+    ``low``/``high`` bound what the wording allows (precision, hedges, ranges). ``precision``
+    is half a unit of the last stated digit. ``rounding`` says how the figure may stand for the
+    true value: "truncated" for a scaled decimal or a round figure that journalists often cut
+    rather than round ("93.4 million" for 93,469,008, "$5.5 million" for $5.576 million): ``high``
+    then reaches a whole unit of the last digit above the value, so such a pair is rounding-level;
+    "round" for a hedged round figure ("about 60 km"), whose interval spans half a unit of its
+    last non-zero digit; "" otherwise. ``frame`` is what the number counts or measures
+    (:class:`Frame`); ``frame.revision`` marks a figure superseded by revision wording.
     """
 
     id: str
@@ -77,6 +107,8 @@ class Claim:
     scale_words: str = ""  # scale as written ("million", "* * $10000"), for explanations
     attribution: str = ""  # who the article says gave the figure ("police", "the organisers")
     notes: tuple[str, ...] = ()
+    rounding: str = ""  # "truncated" | "round" | "": see the docstring
+    frame: Frame = Frame()
 
 
 @dataclass(frozen=True)

@@ -45,8 +45,10 @@ from reconciler._engine.parallel import (
 from reconciler._engine.progress import Progress, Silent
 from reconciler.align import AlignConfig
 from reconciler.copies import find_copies
+from reconciler.extract.quotes import same_quote_same_value
 from reconciler.extract.units import Rates, load_rates
 from reconciler.models import SEVERITIES, Claim, Finding, Group, Result, Source
+from reconciler.read.datelines import fill_dateline_years
 from reconciler.read.listing import list_articles, no_articles_message
 from reconciler.rules import RuleConfig, check, load_config
 from reconciler.stories import partition
@@ -92,6 +94,7 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
         pool.start()  # the caller's pool outlives the run: its workers forked before the corpus is read
     try:
         sources, skipped = read_articles(found, skipped, runner, read_before)
+        sources = fill_dateline_years(sources)  # "MUMBAI, Nov 11 -": the year from the other articles
         timings["read"] = time.perf_counter() - t0
         if not sources:
             raise NoArticles(no_articles_message(paths, skipped))
@@ -103,6 +106,10 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
         extracted = extract_sources(sources, runner, cache, progress.advance,
                                     workers_write_cache=options.scheduler is None, keys=skeys)
         claims: list[Claim] = [c for found, _sig in extracted for c in found]
+        changed = same_quote_same_value(claims)  # one quote, one value, whatever each article's decimal comma
+        if changed:
+            extracted = [([changed.get(c.id, c) for c in found], sig) for found, sig in extracted]
+            claims = [changed.get(c.id, c) for c in claims]
         timings["extract"] = time.perf_counter() - t
         t = time.perf_counter()
         rates = load_rates(options.rates_file)

@@ -278,9 +278,7 @@ def test_different_articles_are_not_copies(tmp_path: Path) -> None:
 DIFFERENT = [
     pytest.param(["Analysts expected revenue of $4.01 billion for the quarter.",
                   "Revenue was $4.12 billion for the quarter, the company said."],
-                 "$4.01 billion", "$4.12 billion", id="forecast-vs-actual-across-articles",
-                 marks=known_bug("the ~forecast mark only lowers the link score by 0.2; the two revenues are "
-                                 "still grouped and a value_mismatch warning pairs them")),
+                 "$4.01 billion", "$4.12 billion", id="forecast-vs-actual-across-articles"),
     pytest.param(["Revenue was $4.12 billion for the quarter, above the $4.01 billion analysts expected.",
                   "Revenue was $4.12 billion for the quarter, the company said."],
                  "$4.01 billion", "$4.12 billion", id="forecast-vs-actual-in-one-article"),

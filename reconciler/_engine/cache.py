@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from reconciler._version import __version__
-from reconciler.models import Claim, Finding, Group, Source
+from reconciler.models import Claim, Finding, Frame, Group, Source
 from reconciler.read import source as read_one  # looked up at call time (tests spy on it)
 from reconciler.read.listing import source_id
 
@@ -144,11 +144,14 @@ def from_row(cls: type[T], row: Sequence[Any]) -> T:
 
 
 _CLAIM_NAMES, _CLAIM_TUPLES = _fields(Claim)
+_FRAME = _CLAIM_NAMES.index("frame")
+_CLAIM_TUPLES = frozenset(_CLAIM_TUPLES - {_FRAME})  # the frame is a dataclass, stored as a row of its own
 _TEXT, _SENTENCE, _START, _END, _SENTENCE_START = (_CLAIM_NAMES.index(n) for n in
                                                    ("text", "sentence", "start", "end", "sentence_start"))
 
 
 _CLAIM_ROW = operator.attrgetter(*_CLAIM_NAMES)  # a claim's fields in order, in one call
+_FRAME_ROW = operator.attrgetter(*(f.name for f in dataclasses.fields(Frame)))
 
 
 def encode_claims(source: Source, claims: Sequence[Claim]) -> list[list[Any]]:
@@ -157,6 +160,7 @@ def encode_claims(source: Source, claims: Sequence[Claim]) -> list[list[Any]]:
     rows = []
     for c in claims:
         row = list(_CLAIM_ROW(c))
+        row[_FRAME] = list(_FRAME_ROW(c.frame))
         if c.text == text[c.start:c.end]:
             row[_TEXT] = None
         if c.sentence == text[c.sentence_start:c.sentence_start + len(c.sentence)]:
@@ -184,6 +188,7 @@ def decode_claims(source: Source, rows: Sequence[list[Any]]) -> list[Claim]:
             row[_SENTENCE] = sentence
         for i in _CLAIM_TUPLES:
             row[i] = tuple(row[i])  # context words and notes: flat lists of strings
+        row[_FRAME] = Frame(*row[_FRAME])
         out.append(_claim_of(row))
     return out
 

@@ -60,6 +60,27 @@ def align(claims: Sequence[Claim], rates: Rates, config: AlignConfig = AlignConf
 
 
 
+def _label(claims: Sequence[Claim], dim: str, why: Sequence[str]) -> str:
+    """What an editor calls the row: the frames' most common label ("people on board", "depth"),
+    with the entity all of them that name one agree on ("offer (Red Sox)")."""
+    labels = Counter(c.frame.label for c in claims if c.frame.label)
+    if labels:
+        label = sorted(labels.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
+        entities = Counter(c.frame.entity for c in claims if c.frame.entity)
+        if entities:
+            entity, n = sorted(entities.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
+            if n * 2 >= len(claims) and entity.lower() not in label.lower():
+                label = f"{label} ({entity})"
+        period = Counter(c.frame.period for c in claims if c.frame.period)
+        if period:
+            p, n = period.most_common(1)[0]
+            if n * 2 >= len(claims):
+                label = f"{label}, {p}"
+        return label
+    nouns = Counter(c.noun.lower() for c in claims if c.noun and c.kind == "count")
+    return nouns.most_common(1)[0][0] if nouns else " ".join(why[:3]) if why else dim
+
+
 def partner_low(high: Claim, partner: dict[str, Claim]) -> str:
     return next((k for k, v in partner.items() if v.id == high.id), "")
 
@@ -68,8 +89,7 @@ def _group(dim: str, items: list[_Item], why: list[str], score: float, links: di
            extra: Sequence[Claim] = ()) -> Group:
     claims = sorted([it.claim for it in items] + list(extra), key=lambda c: (c.source, c.start))
     gid = "g-" + hashlib.sha1(f"{dim}|{claims[0].id}".encode()).hexdigest()[:8]
-    nouns = Counter(c.noun.lower() for c in claims if c.noun and c.kind == "count")
-    label = nouns.most_common(1)[0][0] if nouns else " ".join(why[:3]) if why else dim
+    label = _label(claims, dim, why)
     reasons = [f"dimension: {dim}"]
     if why:
         reasons.append("shared context: " + ", ".join(why))

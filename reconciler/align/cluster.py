@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from reconciler.align.items import AlignConfig, _Item, _Weights
+from reconciler.align.items import AlignConfig, _Item, _Weights, frames_differ
 from reconciler.align.score import _alternative_match, _over_time, _pair_score, value_relation
 from reconciler.extract.units import cross_slack
 
@@ -28,6 +28,8 @@ def _cannot_link(a: _Item, b: _Item, config: AlignConfig) -> bool:
     ca, cb = a.claim, b.claim
     if ca.kind == "count" and a.fates != b.fates:
         return True  # six killed vs eight on the bridge: counts of different people
+    if frames_differ(a.keys, b.keys):
+        return True  # another entity, period, reference point, part or mode
     if ca.source != cb.source:
         return False
     if ca.range_id and ca.range_id == cb.range_id:
@@ -273,10 +275,15 @@ def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
     fates: dict[int, set[frozenset[str]]] = {i: {it.fates} for i, it in enumerate(block)
                                               if it.claim.kind in ("count", "number")}
 
+    # each cluster's frame keys: the values set for each key among its members
+    keysets: dict[int, list[set[str]]] = {i: [{k} if k else set() for k in it.keys] for i, it in enumerate(block)}
+
     def blocked(ri: int, rj: int) -> bool:
         """Would merging the two clusters link two claims that cannot be one quantity?"""
         if len(fates.get(ri, set()) | fates.get(rj, set())) > 1:
             return True  # counts of people with different fates
+        if any(len(x | y) > 1 for x, y in zip(keysets[ri], keysets[rj], strict=False)):
+            return True  # frames that differ: another entity, period, reference point, part or mode
         sa, sb = by_source[ri], by_source[rj]
         return any(cannot_link(x, y) for src in sa.keys() & sb.keys() for x in sa[src] for y in sb[src])
 
@@ -320,6 +327,7 @@ def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
             by_source[ri].setdefault(src, []).extend(idx)
         if rj in fates or ri in fates:
             fates[ri] = fates.get(ri, set()) | fates.pop(rj, set())
+        keysets[ri] = [x | y for x, y in zip(keysets[ri], keysets.pop(rj), strict=False)]
         why[ri].update(words(i, j, shared))
         why[ri].update(why.pop(rj, Counter()))
         best[ri] = max(best[ri], best.pop(rj, 0.0), s)

@@ -10,9 +10,15 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from reconciler.extract.frame import frame_keys, soft_keys
 from reconciler.extract.text import content_words
 from reconciler.extract.units import Rates, alternative_intervals, base_interval, dimension
 from reconciler.models import Claim
+
+
+def frames_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Do two claims' frame keys say they are two quantities (a key set on both sides, different)?"""
+    return any(x and y and x != y for x, y in zip(a, b, strict=False))
 
 
 def _noun_head(noun: str) -> str:
@@ -98,6 +104,8 @@ class _Item:
     fates: frozenset[str] = frozenset()  # the tokens of ``_FATES`` among ``tokens``
     marks: tuple[bool, bool, bool] = (False, False, False)  # ~plan, ~aggregate, ~forecast among ``tokens``
     noun: str = ""  # the counted noun, lower case
+    keys: tuple[str, ...] = ()  # the claim's frame as hard keys (extract.frame.frame_keys)
+    soft: tuple[str, str] = ("", "")  # mode and money measure (extract.frame.soft_keys)
 
 
 def build_items(claims: Sequence[Claim], rates: Rates, config: AlignConfig,
@@ -109,6 +117,7 @@ def build_items(claims: Sequence[Claim], rates: Rates, config: AlignConfig,
         if c.kind == "money" and c.low is not None and c.high is not None:
             printed[c.unit].append((c.low, c.high))
     sentence_words: dict[tuple[str, int], frozenset[str]] = {}
+    keys = _story_keys(claims)
     items: list[_Item] = []
     for c in claims:
         if c.qualifier == "vague":
@@ -120,5 +129,29 @@ def build_items(claims: Sequence[Claim], rates: Rates, config: AlignConfig,
         items.append(_Item(c, dimension(c), base_interval(c, rates), toks, sentence_words[key] | toks,
                            _noun_head(c.noun), alternative_intervals(c, rates, printed),
                            (dates or {}).get(c.source) or "", toks & _FATES,
-                           ("~plan" in toks, "~aggregate" in toks, "~forecast" in toks), c.noun.lower()))
+                           ("~plan" in toks, "~aggregate" in toks, "~forecast" in toks), c.noun.lower(),
+                           keys[c.id], soft_keys(c.frame)))
     return items
+
+
+_ENTITY, _PERIOD = 0, 3
+
+
+def _story_keys(claims: Sequence[Claim]) -> dict[str, tuple[str, ...]]:
+    """Each claim's frame keys, with the entities and years that only one source of the story gives
+    a figure dropped: an owner or a year the coverage names once is as likely a misreading as a
+    subject (a name in a list, a year in a title), and a hard key must be sure."""
+    raw = {c.id: frame_keys(c.frame) for c in claims}
+    seen: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for c in claims:
+        k = raw[c.id]
+        for pos in (_ENTITY, _PERIOD):
+            if k[pos]:
+                seen[(pos, k[pos])].add(c.source)
+    out = {}
+    for c in claims:
+        k = raw[c.id]
+        drop = [pos for pos in (_ENTITY, _PERIOD) if k[pos] and len(seen[(pos, k[pos])]) < 2
+                and (pos == _ENTITY or k[pos].isdigit())]
+        out[c.id] = tuple("" if i in drop else v for i, v in enumerate(k)) if drop else k
+    return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from reconciler.align.items import AlignConfig, _Item, _Weights
+from reconciler.align.items import AlignConfig, _Item, _Weights, frames_differ
 from reconciler.extract.units import cross_slack, overlaps
 from reconciler.models import Claim
 
@@ -67,6 +67,8 @@ def _pair_score(a: _Item, b: _Item, idf: _Weights, config: AlignConfig, block_si
     similarity, computed already) the shared words are not computed: None."""
     ca, cb = a.claim, b.claim
     shared: frozenset[str] | None = None
+    if frames_differ(a.keys, b.keys):
+        return -2.0, frozenset(), "frame"  # another entity, period, reference point, part or mode: two quantities
     if sim is None:
         sim, shared = _ctx_sim(a, b, idf)
     if 0 < block_size <= 3 and ca.source != cb.source:
@@ -123,6 +125,14 @@ def _pair_score(a: _Item, b: _Item, idf: _Weights, config: AlignConfig, block_si
         score -= 0.25  # six killed vs eight at work: different counts of people
     if ca.source == cb.source and rel != "agree":
         score -= 0.1
+    if bool(a.keys[3]) != bool(b.keys[3]):
+        score -= 0.1  # a period stated on one side only
+    if a.soft[0] != b.soft[0]:
+        score -= 0.3  # a projection or a plan is not a reported count
+    if a.soft[1] and b.soft[1] and a.soft[1] != b.soft[1]:
+        score -= 0.2  # an offer is not a price, a fee not a salary
+    if (ca.frame.revision == "old") != (cb.frame.revision == "old"):
+        score -= 0.3  # a superseded figure is not the current one
     return score, shared, rel
 
 

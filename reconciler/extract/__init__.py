@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from reconciler.extract.frame import FrameReader
 from reconciler.extract.grammar import scan
 from reconciler.extract.mention import Mention
 from reconciler.extract.patterns import folds_simply
@@ -37,7 +38,8 @@ def extract_claims(source: Source) -> list[Claim]:
     # "preliminary results", "with 96.2% of stations reporting": this article's figures may be updated later
     lower = lower_same_length(text)
     provisional = bool(_PROVISIONAL_LOWER.search(lower) if folds_simply(text) else _PROVISIONAL.search(text))
-    return [_claim(source, text, sentences, m, cache, provisional) for m in scan(text, source.skip, lower)]
+    frames = FrameReader(text, (source.date or "")[:4])
+    return [_claim(source, text, sentences, m, cache, provisional, frames) for m in scan(text, source.skip, lower)]
 
 
 def extract_text(text: str, source_id: str = "text") -> list[Claim]:
@@ -79,7 +81,7 @@ assert not (FATE_WORDS.keys() & UPDATE_WORDS or FATE_WORDS.keys() & set(_AGGREGA
 
 
 def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: dict[int, _Sentence],
-           provisional: bool = False) -> Claim:
+           provisional: bool = False, frames: FrameReader | None = None) -> Claim:
     s_start, s_end = sentences.find(m.start)
     s_end = max(s_end, m.end)
     c_start, c_end = clause_bounds(text, m.start, m.end, s_start, s_end)
@@ -93,6 +95,9 @@ def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: d
     value: float | str = m.value
     if isinstance(value, float):
         value = round(value, 10)
+    fates = tuple(sorted({fate for p, fate in info.fates if c_start <= p < c_end}))
+    marks = ("~plan" in context, "~aggregate" in context, "~forecast" in context)
+    frame = (frames or FrameReader(text)).read(m, s_start, s_end, c_start, c_end, fates, marks)
     return Claim(
         id=f"{source.id}@{m.start}",
         source=source.id,
@@ -116,6 +121,8 @@ def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: d
         scale_words=m.scale_words,
         attribution=_attribution(m, c_start, c_end, info),
         notes=tuple(m.notes),
+        rounding=m.rounding,
+        frame=frame,
     )
 
 

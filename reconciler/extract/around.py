@@ -7,6 +7,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from reconciler.extract import frame_vocab as FV
 from reconciler.extract import vocab as V
 from reconciler.extract.patterns import (
     _BASIS_POINTS,
@@ -107,12 +108,22 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     len(text)
     # glued suffix: 91.1K, 7.3bn, $4.12M, 660B
     g = _GLUED.match(text, pos)
+    if g is None and text[pos:pos + 1] == " ":
+        # a magnitude letter after a space: "$600 k", "$3 bn"; after a currency, or "k" before no letter
+        sg = _SPACED_SCALE.match(text, pos)
+        if sg and (has_currency or sg.group("suf") in ("k", "K") or _match_phrase(text, sg.end(), V.CURRENCY_NAMES)):
+            g = sg
     if g and g.group("suf").lower() in ("m", "t") and not has_currency \
             and _match_phrase(text, g.end(), V.CURRENCY_NAMES):
         has_currency = True  # "1.5m dollars": million, not metres
-    if g and not (g.group("suf").lower() in ("m", "t") and not has_currency and _unit_glued(text, pos)):
+    # "14.8T tokens", "2.8M GPU-hours": a capital M or T glued before a noun is a scale, not a unit
+    scale = has_currency or bool(g and g.group("suf") in ("M", "T") and _SCALE_BEFORE_NOUN.match(text, g.end()))
+    if g and not scale and g.group("suf") == "m":
+        nm = _NEXT_NOUN.match(text, g.end())  # "3.5m people", "2m British homes": millions of counted things
+        scale = bool(nm and (nm.group(1).lower() in _COUNTED_NOUNS or (nm.group(2) or "").lower() in _COUNTED_NOUNS))
+    if g and not (g.group("suf").lower() in ("m", "t") and not scale and _unit_glued(text, pos)):
         suf = g.group("suf").lower()
-        if not (suf in ("m", "t") and not has_currency):
+        if not (suf in ("m", "t") and not scale):
             r.value_mult *= V.GLUED_SCALES[suf]
             r.glued_scale = g.group("suf")
             r.scale_words = g.group("suf")
@@ -237,6 +248,17 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     if not r.noun:
         r.end = pos
     return r
+
+
+_SPACED_SCALE = re.compile(r" (?P<suf>k|K|bn|mn|tn|M|B)(?![A-Za-z0-9])")
+# after a capital M or T: a noun (not a unit or "/"): the letter is a scale ("2.8M GPU-hours")
+_SCALE_BEFORE_NOUN = re.compile(r"[ \u00a0]+(?!(?:per|a|an|of|in|on|at|to|and|or|the|by)\b)[A-Za-z][a-z]*(?:-[a-z]+)?")
+
+
+_NEXT_NOUN = re.compile(r"[ \u00a0]+([A-Za-z]+)(?:[ \u00a0]+([A-Za-z]+))?")
+_COUNTED_NOUNS = frozenset(FV.PERSON_GENERIC | FV.PERSON_SUBGROUPS.keys() | FV.THING_CLASSES.keys()
+                           | {"users", "customers", "subscribers", "viewers", "readers", "downloads", "copies",
+                              "shares", "barrels", "tonnes", "tons", "doses", "tickets", "jobs", "households"})
 
 
 def _unit_glued(text: str, pos: int) -> bool:

@@ -14,6 +14,8 @@ import re
 
 from reconciler.extract import vocab as V
 from reconciler.extract.around import _PERIOD_LEFT, _PERIODS, _interval, _read_left, _read_right, _Right
+from reconciler.extract.cjk import cjk_numbers
+from reconciler.extract.clock import clock_times
 from reconciler.extract.mention import Mention, Span
 from reconciler.extract.names import (
     _cased,
@@ -40,6 +42,7 @@ from reconciler.extract.patterns import (
     decimal_comma,
     folds_simply,
 )
+from reconciler.extract.scores import never_claims, scores
 from reconciler.extract.spans import (
     _YEAR,
     _at_word_start,
@@ -47,7 +50,6 @@ from reconciler.extract.spans import (
     _dates,
     _digit_runs,
     _mask_spans,
-    _scores,
     _set,
     lower_same_length,
 )
@@ -60,11 +62,20 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None) -> li
     mask = bytearray(n + 1)
     runs = _digit_runs(text)
     lower = lower_same_length(text) if lower is None else lower  # once: the word patterns below run on it
+    times = [t for t in clock_times(text) if not _covered(mask, t.start, t.end)] if ":" in text or "GMT" in text \
+        or "." in text else []
+    for t in times:
+        _set(mask, t.start, t.end)
     for a, b in _mask_spans(text, skip, runs, lower):
         _set(mask, a, b)
+    for a, b in never_claims(text):
+        _set(mask, a, b)
     skip_mask = bytearray(mask)
-    out = _dates(text, mask, runs)
-    out += _scores(text, mask)
+    cjk = [c for c in cjk_numbers(text) if not _covered(mask, c.start, c.end)]  # "29.4万美元", "9月17日"
+    for c in cjk:
+        _set(mask, c.start, c.end)
+    out = _dates(text, mask, runs) + cjk  # clock times are masked, never claims (an hour is not a figure)
+    out += scores(text, mask)
     # vague amounts: "tens of millions of dollars"
     vague_cues = ("tens of", "dozens", "hundreds of", "thousands of", "millions of", "billions of", "trillions")
     for m in (_VAGUE.finditer(text) if any(c in lower for c in vague_cues) else ()):
@@ -133,7 +144,7 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None) -> li
                 if s not in tallies:
                     name_run_end = _token_bounds(text, s, e)[1]
                     continue
-            val, precision = parse_digits(text[s:e], comma_dec)
+            val, precision = parse_digits(text[s:e], comma_dec and not _english_figure(text, s, e))
             # a bare year is a date, not a quantity: handled as context, not claimed
             if _YEAR.fullmatch(text, s, e) and not _read_left(text, s)[1]:
                 r0 = _read_right(text, e, False)
@@ -190,10 +201,12 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None) -> li
         ph = _POST_HEDGE.match(text[r.end:r.end + 10])
         if ph and not qualifier:
             lo, hi, q = _interval(value, precision, V.POST_HEDGES[ph.group(1).lower()])
+        hedge = qualifier or (V.POST_HEDGES[ph.group(1).lower()] if ph else "exact")
+        lo, hi, rounding = _journalists_precision(text[s:e], value, precision, hedge, r.scale_words, lo, hi)
         mention = Mention(
             start=a, end=end, value=value, kind=kind, unit=unit, qualifier=q, low=lo, high=hi,
             noun=noun, precision=precision, scale_words=r.scale_words, per=r.per,
-            base_unit=r.base_unit, num_start=s, num_end=e,
+            base_unit=r.base_unit, num_start=s, num_end=e, rounding=rounding,
         )
         out.append(mention)
         _set(mask, a, end)
@@ -204,6 +217,42 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None) -> li
         if not mention.role and _PART_LEFT.search(text, max(0, mention.start - 20), mention.start):
             mention.role = "part"
     return out
+
+
+_THOUSANDS_ONLY = re.compile(r"\d{1,3}(?:,\d{3})+")
+_ENGLISH_MONEY_BEFORE = re.compile(r"(?:US\$|A\$|C\$|HK\$|\$|£|₹|Rs\.?\s?)$")
+
+
+def _english_figure(text: str, s: int, e: int) -> bool:
+    """In a text that writes decimal commas, is this figure still written the English way? A "$" or
+    "£" before "294,000" (three digits after each comma) says so: "$294,000" is never 294.
+
+    >>> _english_figure("Der Preis: $294,000.", 12, 19)
+    True
+    """
+    return bool(_THOUSANDS_ONLY.fullmatch(text, s, e) and _ENGLISH_MONEY_BEFORE.search(text, max(0, s - 4), s))
+
+
+def _journalists_precision(raw: str, value: float, precision: float, q: str, scale: str, lo: float,
+                           hi: float) -> tuple[float, float, str]:
+    """Widen the interval where journalists' writing allows it (``q``: the hedge's own qualifier):
+    a scaled decimal ("93.4 million", "$5.5 million") is often truncated, not rounded, so it may
+    stand for up to a whole unit of its last digit above; a hedged round figure ("about 60 km")
+    spans half a unit of its last non-zero digit.
+
+    >>> _journalists_precision("93.4", 93.4e6, 0.05e6, "exact", "million", 93.35e6, 93.45e6)
+    (93350000.0, 93500000.0, 'truncated')
+    >>> _journalists_precision("60", 60.0, 0.5, "approximate", "", 56.5, 63.5)
+    (55.0, 65.0, 'round')
+    """
+    if value <= 0 or not precision:
+        return lo, hi, ""
+    if scale and q == "exact" and ("." in raw or re.search(r",\d{1,2}$", raw)):
+        return lo, max(hi, value + 2 * precision), "truncated"
+    if q == "approximate" and value < 1000 and float(value).is_integer() and int(value) % 10 == 0:
+        half = _sig_precision(value)
+        return min(lo, value - half), max(hi, value + half), "round"
+    return lo, hi, ""
 
 
 # "¥" is written for both the yen and the yuan: the article's own words decide

@@ -25,6 +25,7 @@ class Mention:
     per: str = ""  # for rates: what the rate is per ("GPU hour")
     base_unit: str = ""  # pint unit for physical quantities
     notes: list[str] = field(default_factory=list)
+    rounding: str = ""  # "truncated" | "round" | "" (see Claim)
     num_start: int = 0  # where the digits/words begin (after hedges and currency)
     num_end: int = 0
 

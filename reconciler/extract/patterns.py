@@ -88,7 +88,8 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 # outside any alternation ("\d(?:\d{0,2}...|\d*...)" for "\d{1,3}...|\d+..."; a look-behind
 # moves after it): then the regex engine skips ahead to digits instead of trying every position.
 _DIGITS = re.compile(
-    r"\d(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.89
+    r"\d(?:\d?(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"  # 1,00,000 and 12,34,567 (South Asian grouping: lakh, crore)
+    r"|\d{0,2}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.89
     r"|\d{0,2}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 234 567 (no-break / thin spaces)
     r"|\d*(?:\.\d+)?)"
 )

@@ -119,31 +119,6 @@ def _month_num(name: str) -> int:
     return V.MONTHS.get(low) or V.MONTHS[low[:3]]
 
 
-# "\b\d{1,3}-\d{1,3}", led by its first digit (the word boundary checked behind it)
-_SCORE_DIGITS = re.compile(r"\d(?<!\w\d)\d{0,2}\s?[-–]\s?\d{1,3}\b(?![-–.]\d)")
-_SCORE_BEFORE = re.compile(
-    r"(?i)\b(?:won|win|wins|lost|lose|loses|beat|beats|drew|draw|defeat(?:ed)?|victory|tied|ended|finished|"
-    r"final score|scoreline|result)\b[^.\d\n]{0,25}$"
-)
-_SCORE_AFTER = re.compile(r"(?i)\s+(?:win|victory|defeat|loss|draw|lead|home win|away win)\b")
-_SCORE_DASH = re.compile(r"\s?[-–]\s?")
-
-
-def _scores(text: str, mask: bytearray) -> list[Mention]:
-    """Match results ("won 3-1", "a 2-0 win"): a score is one figure, written as "3-1"."""
-    out: list[Mention] = []
-    for m in _SCORE_DIGITS.finditer(text):
-        a, b = m.start(), m.end()
-        if _covered(mask, a, b):
-            continue
-        if not (_SCORE_BEFORE.search(text, max(0, a - 40), a) or _SCORE_AFTER.match(text, b)):
-            continue
-        value = _SCORE_DASH.sub("-", m.group())
-        out.append(Mention(a, b, value, "score", "score", num_start=a, num_end=b))
-        _set(mask, a, b)
-    return out
-
-
 def _at_word_start(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """Matches that start a word. Patterns here carry no leading \\b: with one, the regex engine
     cannot skip ahead to the pattern's first characters and the scan is several times slower."""

@@ -76,9 +76,16 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 def dimension(c: Claim) -> str:
     """The block a claim is compared in."""
     if c.kind == "date":
+        if c.frame.measure == "dateline":
+            return f"date-dateline:{c.id}"  # when the article was filed or updated: no other claim's date
         return "date" if c.unit in ("date", "weekday") else "date-" + c.unit
+    if c.kind == "time":
+        return f"time-dateline:{c.id}" if c.frame.measure == "dateline" else "time"
     if c.kind == "score":
-        return "score"
+        if c.unit in ("score", "record"):
+            return c.unit if c.unit == "score" else "score-record"
+        # a run or a score at one moment of a game: one quantity only at one stated moment
+        return f"score-{c.unit}:{c.frame.period or c.id}"
     if c.kind == "rate":
         per = c.unit.split("/", 1)[-1].lower()
         per = " ".join(w for w in per.split() if w not in ("diluted", "basic", "adjusted"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import json.encoder
 import math
@@ -9,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from reconciler.desk.selectors import selectors
-from reconciler.models import SCHEMA, Claim, Finding, Group, Result, Source
+from reconciler.models import SCHEMA, Claim, Finding, Frame, Group, Result, Source
 from reconciler.read.verbatim import file_span
 
 if TYPE_CHECKING:
@@ -166,10 +167,16 @@ def _claim(c: Claim, source: Source | None) -> dict[str, Any]:
         "value": c.value, "unit": c.unit, "kind": c.kind, "qualifier": c.qualifier,
         "low": _num(c.low), "high": _num(c.high), "noun": c.noun, "subject": c.subject,
         "role": c.role, "range": c.range_id or None, "attribution": c.attribution or None,
+        "rounding": c.rounding or None, "frame": _frame(c.frame),
         "sentence": c.sentence,
         "sentence_start": c.sentence_start, "notes": list(c.notes),
         "selector": selectors(source.text if source else "", c),
     }
+
+
+def _frame(f: Frame) -> dict[str, str]:
+    """The claim's frame, only the fields the sentence sets."""
+    return {k: v for k, v in dataclasses.asdict(f).items() if v}
 
 
 def _group(g: Group) -> dict[str, Any]:

@@ -62,7 +62,9 @@ def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates
         entries = [_Entry(claims[cid], base_interval(claims[cid], rates)) for cid in g.claims]
         if g.dimension == "date":
             g2, fs = _check_dates(g, entries, config)
-        elif g.dimension == "score":
+        elif g.dimension == "time":
+            g2, fs = g, []  # clock times with their zones: aligned, for a rule on zones to check
+        elif g.dimension == "score" or g.dimension.startswith("score-"):
             g2, fs = _check_scores(g, entries, config)
         else:
             g2, fs = _check_numbers(g, entries, rates, config, money, dates or {}, voice)
@@ -543,6 +545,9 @@ def _check_dates(g: Group, entries: list[_Entry], config: RuleConfig) -> tuple[G
     return g2, findings
 
 
+_SCORE_WORDS = {"score": "result", "record": "win-loss record", "run": "run", "partial": "score at that moment"}
+
+
 def _check_scores(g: Group, entries: list[_Entry], config: RuleConfig) -> tuple[Group, list[Finding]]:
     """Match results written differently ("won 3-1" vs "a 2-1 win")."""
     by_value: dict[str, list[Claim]] = defaultdict(list)
@@ -558,7 +563,8 @@ def _check_scores(g: Group, entries: list[_Entry], config: RuleConfig) -> tuple[
         findings.append(Finding(
             id=finding_id("score_mismatch", [c.id for c in cl]), rule="value_mismatch",
             severity=config.severity("value_mismatch"), claims=tuple(c.id for c in cl + top),
-            message=f"{quote(cl[0])} vs {quote(top[0])}: the result is reported differently",
+            message=f"{quote(cl[0])} vs {quote(top[0])}: the {_SCORE_WORDS.get(top[0].unit, 'result')} is reported "
+                    "differently",
             explanation=f"{', '.join(sources_of(cl))} give {value}; {', '.join(sources_of(top))} give {top_value}.",
             group=g.id, suggested=top[0].text,
         ))

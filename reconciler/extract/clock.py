@@ -1,0 +1,58 @@
+"""Clock times with a zone ("2:20 p.m. local time", "(2:30 a.m. ET)", "0647 GMT"): claims of kind
+``time``, value "HH:MM" on a 24-hour clock, unit the zone as written ("local", "ET", "GMT").
+A time without a zone stays page furniture (masked with the other times of day).
+
+>>> t = "The quake hit the island at 1:53 p.m. local time (2:30 a.m. ET) and a second one at 0647 GMT."
+>>> [(m.value, m.unit) for m in clock_times(t)]
+[('13:53', 'local'), ('02:30', 'ET'), ('06:47', 'GMT')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from reconciler.extract import frame_vocab as F
+from reconciler.extract.mention import Mention
+
+_ZONES = "|".join(re.escape(z) for z in sorted(F.TIME_ZONES, key=len, reverse=True))
+_CLOCK = re.compile(
+    r"(?<![\d:.])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>[aApP])\.?\s?[mM]\.?(?:\s+|\s*\(?)"
+    rf"(?P<z>(?i:{_ZONES}))\b(?:\s+time\b)?"
+    rf"|(?<![\d:.])(?P<h2>[01]\d|2[0-3])[:.]?(?P<m2>[0-5]\d)\s*(?:hrs\s+|h\s+)?(?P<z2>(?i:gmt|utc|ist|cet|jst|bst))\b"
+)
+
+
+_STAMP = re.compile(r"(?i)\b(?:updated|published|posted|modified|filed|next|kick-?off|tip-?off|first\s+pitch)\b|[|]")
+_WORD = re.compile(r"[a-z]{2,}")
+
+
+def _in_prose(text: str, start: int, end: int) -> bool:
+    """A time in a sentence of the story, not a page stamp ("Updated 14:10 GMT") or a schedule line."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    line = text[a:b if b >= 0 else len(text)]
+    return len(_WORD.findall(line)) >= 8 and not _STAMP.search(text, max(a, start - 40), start)
+
+
+def clock_times(text: str) -> list[Mention]:
+    """Every zoned clock time in the prose of ``text`` (page stamps stay masked)."""
+    out = []
+    for m in _CLOCK.finditer(text):
+        if not _in_prose(text, m.start(), m.end()):
+            continue
+        if m.group("h"):
+            h = int(m.group("h"))
+            if not 1 <= h <= 12:
+                continue
+            minute = int(m.group("m") or 0)
+            pm = m.group("ap").lower() == "p"
+            h = (h % 12) + (12 if pm else 0)
+            zone = m.group("z")
+        else:
+            h, minute, zone = int(m.group("h2")), int(m.group("m2")), m.group("z2")
+        if minute > 59:
+            continue
+        unit = F.TIME_ZONES.get(zone.lower(), zone)
+        out.append(Mention(m.start(), m.end(), f"{h:02d}:{minute:02d}", "time", unit, num_start=m.start(),
+                           num_end=m.end()))
+    return out

@@ -1,0 +1,524 @@
+"""The claim's frame: what a number counts or measures, whose it is, over which period.
+
+Read from the claim's sentence with the grammar's own tables (``frame_vocab``): the counted
+noun with its modifiers, the entity it belongs to (a possessive, the subject of its verb, a
+configuration such as "13-inch"), the reference point of a distance, the time frame, part or
+whole, projection or count, revision wording. :func:`frame_keys` turns a frame into the keys
+the aligner compares: two claims are one quantity only where no key differs.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from reconciler.extract import frame_vocab as F
+from reconciler.extract import vocab as V
+from reconciler.extract.mention import Mention
+from reconciler.extract.names import _is_title_case_line
+from reconciler.models import Frame
+
+__all__ = ["KEY_NAMES", "FrameReader", "frame_keys"]
+
+_UNIT_KINDS = frozenset({"length", "mass", "area", "volume", "speed", "data", "energy", "power", "duration"})
+_NAME_TOKEN = re.compile(r"(?:[A-Z][\w&.\-]*[\w&]|[A-Z])(?:['’]s?)?")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_NAME_STOP = frozenset(
+    """The A An This That These Those It Its He She They We I His Her Their Our In On At By For From With
+    And Or But As After Before During Since Until While When Where Who What Which Why How If Than Then So
+    Not No Yes Also Only Just Still Even More Most Less Some Many Much Few Several Each Every All Both
+    According Meanwhile However Although Though Despite Because There Here Now Today Yesterday Tomorrow
+    Mr Mrs Ms Dr St About Around Nearly Almost Over Under Up Down Out Off Into Onto Per Via
+    One Two Three Four Five Six Seven Eight Nine Ten""".split()
+)
+_REPORTING = frozenset(
+    """said says say told reported reports reporting according added noted stated wrote writes announced
+    confirmed claimed believes believed thinks understands learned estimated""".split()
+)
+_MODEL_NUMBER = re.compile(r" (\d{1,4}[A-Za-z]{0,3})\b(?![.,]\d)")
+_UNIT_AFTER = re.compile(r"[\s-]*(%|[A-Za-z]+\b)")
+
+
+def _unit_after(text: str, pos: int) -> bool:
+    """Does a unit follow ``pos`` ("15 GB", "11-inch", "9 hours", "20%")? Then the number is a quantity."""
+    um = _UNIT_AFTER.match(text, pos)
+    if not um:
+        return False
+    w = um.group(1).lower()
+    return w in ("%", "percent", "inch", "per", "ghz", "mhz", "gb", "tb") or w in V.PHYSICAL_UNITS \
+        or w in V.DURATION_UNITS
+_SHORT_GAP = re.compile(r"(?:\s*[:,]\s*|\s+(?:at|for|costs?|is|was|weighs|gets|has)\s+(?:about\s+|just\s+|around\s+)?)")
+_ASIDE = re.compile(r"\s*,\s*(?:according\s+to|as\s+\w+|who|which|sources?|reportedly|it\s+seems)[^,]{0,40},")
+_PREPOSITIONS = frozenset("in off at near of from to into on by across over under outside inside".split())
+_AUX = frozenset("has have had is are was were will would could may might can did does do".split())
+_VERB_LIKE = frozenset(
+    """ran threw caught made offered gave took won lost beat scored rushed passed returned kicked hit struck
+    killed injured sold bought paid spent raised cut set posted recorded finished led leads lead finishes
+    costs cost starts start sells offers pays gets got reached broke breaks holds held averaged averages
+    tops topped came comes goes went added adds""".split()
+)
+_CONFIG = re.compile(r"\b(\d{1,2}(?:\.\d)?)[- ](?:inch|in\.)(?![\w])|(\d{1,2}(?:\.\d)?)\"(?=\s)")
+_DIR_OF = re.compile(rf"^\s*(?:\([^)]{{0,40}}\)\s*)?(?:[,]\s*)?(?:away\s+)?(?:(?:to\s+the\s+)?{F.DIRECTIONS}\s+)?"
+                     r"(?:of|from|outside|off)\s+(?:the\s+)?(?:coast\s+of\s+)?(?:(?P<place>[a-z]+)\s+of\s+)?"
+                     r"(?P<name>(?:[A-Z][\w.\-]*)(?:\s+[A-Z][\w.\-]*){0,3}|[a-z]+)")
+_DEPTH = re.compile(r"(?i)\b(?:depth|deep|beneath|below\s+the\s+(?:surface|ground|sea))\b")
+_AFTER_UNIT_NOUN = re.compile(r"^[- ]?(?:(?:[a-z]+)\s+){0,2}?(?P<w>[a-z][a-z-]*)")
+_NOUN_OF = re.compile(r"\b(?P<w>[a-z][a-z-]+)\s+of\s+(?:about\s+|some\s+|nearly\s+|more\s+than\s+|at\s+least\s+)?$")
+_FOR_LEFT = re.compile(r"\b(?P<v>[a-z]+)\s+(?:(?:it|the\s+ball|back)\s+)?for\s+(?:a\s+|an\s+)?(?:total\s+of\s+)?"
+                       r"(?:about\s+|nearly\s+|more\s+than\s+)?$")
+# a game statistic stated after the yards: "226 yards rushing", "101 yards on the ground", "on 22 carries"
+_STAT_RIGHT = re.compile(r"(?i)^\s*(?:net\s+)?(rushing|passing|receiving|on\s+the\s+ground|in\s+the\s+air"
+                         r"|on\s+\d+\s+(?:carries|rushes|catches|receptions|completions))\b")
+_STAT_WORDS = {"rushing": "rushing", "passing": "passing", "receiving": "receiving", "in the air": "passing"}
+_PROJECTION = re.compile(F.PROJECTION, re.I)
+_REVISION_OLD = re.compile(F.REVISION_OLD, re.I)
+_REVISION_NEW = re.compile(F.REVISION_NEW, re.I)
+_PART_RIGHT = re.compile(F.PART_RIGHT, re.I)
+# "the biggest of them for more than £105 million": one of several, not the figure itself
+_ONE_OF = re.compile(r"(?i)\b(?:biggest|largest|highest|most\s+\w+|smallest|lowest|one|each)\s+of\s+(?:them|those"
+                     r"|these|all|whom)\b[^.;\d]{0,20}$")
+_N_OF_THE = re.compile(r"^\s+of\s+(?:the|its|their|his|her)\s+(?:\d[\d,.]*|[a-z]+)\b")
+_PART_LEFT = re.compile(r"(?i)\b(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|those)|including|includ(?:es|ed)"
+                        r"|incl\.)\s+(?:about\s+|some\s+|at\s+least\s+)?$")
+_PERIOD = re.compile(r"(?i)\b(?:" + "|".join(re.escape(p) for p in sorted(F.PERIOD_PHRASES, key=len, reverse=True))
+                     + r")\b")
+_MONTHS_RX = "|".join(sorted(V.MONTHS, key=len, reverse=True))
+_EVENT_YEAR = re.compile(rf"(?i:\b(?:(?P<lead>in)|the))\s+(?:(?i:{_MONTHS_RX})\.?\s+)?(?P<y>(?:19|20)\d\d)\b"
+                         r"(?(lead)(?![-–]\d)|\s+(?!and\b|to\b|through\b)[a-z][a-z-]+)")
+_MID_NAME = re.compile(r"[a-z0-9,]\s+([A-Z][\w&.\-]*[\w&])")
+_WEEK = re.compile(r"\bWeek\s+(\d{1,2})\b")
+_MODIFIER = re.compile(r"^\s+(?:" + "|".join(re.escape(m) for m in F.NOUN_MODIFIERS) + r")\b", re.I)
+
+
+class FrameReader:
+    """Reads frames in one source: knows its lower-case words (a capitalised word that the text
+    also writes in lower case is not a name) and the source's own year."""
+
+    def __init__(self, text: str, year: str = "") -> None:
+        self.text = text
+        self.year = year
+        self.lower_words = frozenset(w.lower() for w in _WORD.findall(text) if w[0].islower())
+        # capitalised words inside sentences: a sentence's first word is a name only if it is one of these
+        self.mid_names = frozenset(m.group(1) for m in _MID_NAME.finditer(text))
+
+    def read(self, m: Mention, s_start: int, s_end: int, c_start: int, c_end: int,
+             fates: tuple[str, ...] = (), marks: tuple[bool, bool, bool] = (False, False, False)) -> Frame:
+        text = self.text
+        left = text[max(s_start, m.start - 160):m.start]
+        right = text[m.end:min(s_end, m.end + 80)]
+        clause = text[c_start:c_end]
+        noun = _noun_with_modifiers(m.noun, right) if m.kind not in _UNIT_KINDS else ""
+        measure = self._measure(m, left, right, clause)
+        entity = self._entity(m, s_start, c_start)
+        reference = _reference(right) if m.kind == "length" else ""
+        if reference and not measure:
+            measure = "distance"
+        period = self._period(text, max(c_start, m.start - 100), min(c_end, m.end + 60), m, s_start, c_end)
+        if not period and c_start > s_start:
+            opening = _PERIOD.match(text, s_start, min(c_start, s_start + 30))  # "A year ago, the Colts were 2-14"
+            if opening:
+                period = F.PERIOD_PHRASES[opening.group().lower()]
+        part = _part(text, m, left, right, clause)
+        mode = ""
+        if marks[0]:
+            mode = "plan"
+        if marks[2] or _PROJECTION.search(text, max(c_start, m.start - 60), m.start):
+            mode = "projection"
+        revision = ""
+        if m.role == "from" or _REVISION_OLD.search(left[-70:]):
+            revision = "old"
+        elif m.role == "to" or _REVISION_NEW.search(left[-50:]):
+            revision = "new"
+        if m.kind in ("date", "time") and _is_dateline(text, m):
+            measure = "dateline"
+        label = _label(m, noun, measure, fates, reference)
+        return Frame(label=label, noun=noun, measure=measure, entity=entity, reference=reference,
+                     period=period, part=part, mode=mode, revision=revision, zone=m.unit if m.kind == "time" else "")
+
+    # ---------------------------------------------------------------------------------
+    def _in_headline(self, pos: int) -> bool:
+        """Is ``pos`` in a short title-case line (a headline, whose capitals name nothing)?"""
+        text = self.text
+        a = text.rfind("\n", max(0, pos - 201), pos)
+        b = text.find("\n", pos, pos + 201)
+        if (a < 0 and pos > 200) or (b < 0 and len(text) - pos > 200):
+            return False  # a line longer than a headline: no need to read it
+        return _is_title_case_line(text, pos)
+
+    def _is_name(self, word: str, at: int) -> bool:
+        bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word.rstrip("'’")
+        if not bare or bare in _NAME_STOP or bare.lower() in V.MONTHS or bare.lower() in V.WEEKDAYS:
+            return False
+        if len(bare) > 1 and bare.isupper():
+            return True  # an acronym: "AMD", "HP"
+        i = at - 1
+        while i >= 0 and self.text[i] in " \t\"'“‘(":
+            i -= 1
+        sentence_start = i < 0 or self.text[i] in ".!?\n:;"
+        if sentence_start and (bare.lower() in self.lower_words or bare not in self.mid_names):
+            return False
+        return bare.lower() not in V.STOPWORDS and bare.lower() not in F.MONEY_NOUNS
+
+    def _names(self, a: int, b: int) -> list[tuple[int, int, str, bool]]:
+        """Proper-name phrases in text[a:b]: (start, end, phrase, possessive)."""
+        out: list[tuple[int, int, str, bool]] = []
+        cur: list[tuple[int, int, str]] = []
+
+        def close() -> None:
+            if cur:
+                phrase = " ".join(w for _s, _e, w in cur)
+                poss = phrase.endswith(("'s", "’s", "'", "’"))
+                out.append((cur[0][0], cur[-1][1], phrase, poss))
+                cur.clear()
+
+        for mt in _NAME_TOKEN.finditer(self.text, a, b):
+            s, e, w = mt.start(), mt.end(), mt.group()
+            if s > 0 and (self.text[s - 1].isalnum()):
+                continue
+            if self._is_name(w, s):
+                if cur and (self.text[cur[-1][1]:s].strip() not in ("", "&") or cur[-1][2].endswith(("'s", "’s"))):
+                    close()
+                cur.append((s, e, w))
+            else:
+                close()
+        close()
+        # a model number after a name belongs to it: "Featherbook 11", "Forge 15", "Galaxy S23"
+        out2 = []
+        for s0, e0, phrase, poss in out:
+            mn = _MODEL_NUMBER.match(self.text, e0, min(b, e0 + 8))
+            if mn and not poss and not _unit_after(self.text, mn.end()):
+                out2.append((s0, mn.end(), phrase + " " + mn.group(1), False))
+            else:
+                out2.append((s0, e0, phrase, poss))
+        return out2
+
+    def _entity(self, m: Mention, s_start: int, c_start: int) -> str:
+        """Whose figure: a possessive right before it, else the subject of the verb that governs it."""
+        text = self.text
+        a = max(s_start, m.start - 140)
+        names = [] if self._in_headline(m.start) else self._names(a, m.start)
+        config = ""
+        for cm in _CONFIG.finditer(text, max(s_start, m.start - 90), m.start):
+            if not (cm.start() <= m.num_start < cm.end()):
+                config = (cm.group(1) or cm.group(2)) + "-inch"
+        if m.kind == "data" or m.kind == "money" or m.unit in ("", "magnitude") or m.kind in ("duration", "mass"):
+            nxt = _CONFIG.search(text, m.end, min(len(text), m.end + 30))  # "$999 for the 11-inch model"
+            if nxt and not config:
+                config = (nxt.group(1) or nxt.group(2)) + "-inch"
+        who = ""
+        if m.kind == "score":
+            names = []  # a team has several names (its city, its nickname): no owner key for scores
+        for _s, e, phrase, poss in reversed(names):
+            gap = text[e:m.start]
+            if _SHORT_GAP.fullmatch(gap):
+                who = phrase  # "the Featherbook 13 at $1,199", "Featherbook 13: 2.9 pounds"
+                break
+            if poss and len(gap) <= 30 and not any(w in _VERB_LIKE or w in _AUX for w in gap.lower().split()):
+                who = phrase
+                break
+            after_text = text[e:e + 70]
+            aside = _ASIDE.match(after_text)  # "The Orioles, according to reports, have offered"
+            after = (after_text[aside.end():] if aside else after_text[:30]).lower().split()
+            first = after[0].strip(",.;:") if after else ""
+            before = text[max(0, _s - 12):_s].lower().split()
+            if before and before[-1] in _PREPOSITIONS:
+                continue  # "a quake off Aceh triggered": a place, not the figure's owner
+            if text[max(0, _s - 5):_s] in (" and ", "and ") or text[max(0, _s - 2):_s] == ", ":
+                break  # the last of a list of names ("owner X, COO Y and GM Z offered"): whose is unsure
+            if first in _REPORTING or (len(after) > 1 and after[1] in _REPORTING and first in _AUX):
+                continue
+            if first in _AUX or first in _VERB_LIKE or (first.endswith("ed") and len(first) > 4):
+                who = phrase
+                break
+        who = re.sub(r"['’]s?$", "", who).strip()
+        return " ".join(x for x in (config, who) if x)
+
+    def _period(self, text: str, a: int, b: int, m: Mention, s_start: int = 0, c_end: int = 0) -> str:
+        found = ""
+        for pm in _PERIOD.finditer(text, a, b):
+            if m.num_start <= pm.start() < m.num_end:
+                continue
+            found = F.PERIOD_PHRASES[pm.group().lower()]
+            if pm.start() >= m.num_end:
+                break  # the first after the figure, else the last before it
+        if found:
+            return found
+        wk = _WEEK.search(text, a, b)
+        if wk:
+            return f"week {wk.group(1)}"
+        # a year names another event only as "the 2004 tsunami", "In 2004, ..." opening the
+        # sentence, or "in 2004" after the figure: not "since 2008", "AIME 2024", "to June 2029"
+        sent_a = max(0, text.rfind("\n", max(0, m.start - 300), m.start) + 1, s_start)
+        for ym in _EVENT_YEAR.finditer(text, max(sent_a, m.start - 120), min(len(text), m.end + 60)):
+            year = ym.group("y")
+            if year == self.year or m.num_start <= ym.start("y") < m.num_end:
+                continue
+            if ym.group("lead") and ym.start() != sent_a and ym.start() < m.start:
+                continue  # "in 2004" before the figure counts only when it opens the sentence
+            if ym.group("lead") and ym.start() > m.start and ym.start() >= c_end:
+                continue
+            return year
+        return ""
+
+    def _measure(self, m: Mention, left: str, right: str, clause: str) -> str:
+        low_left = left.lower()
+        if m.kind in ("length",):
+            if _DEPTH.search(left[-30:]) or _DEPTH.match(right.lstrip()[:12]):
+                return "depth"
+            hyphen = m.end < len(self.text) and right[:1] in (" ", "-") and "-" in self.text[m.num_end:m.end + 1]
+            if hyphen or right[:1] == " ":
+                w = _what_after(right)
+                if w:
+                    return w
+            sm = _STAT_RIGHT.match(right)
+            if sm and not hyphen:
+                return _STAT_WORDS.get(sm.group(1).lower(), "rushing")
+            nm = _NOUN_OF.search(low_left[-40:])
+            if nm and nm.group("w") in F.MEASURE_CLASSES:
+                return nm.group("w")
+            fm = _FOR_LEFT.search(low_left[-50:])
+            if fm and fm.group("v") in F.MEASURE_VERBS:
+                return F.MEASURE_VERBS[fm.group("v")]
+            return ""
+        if m.kind == "money":
+            return _money_noun(left[-60:], right[:50])
+        if m.kind == "rate":
+            return f"per {m.per.lower()}" if m.per else ""
+        if m.kind == "duration":
+            w = _what_after(right)
+            return w if w and w in _DURATION_WHAT else ""
+        if m.kind in ("data", "mass", "speed", "power", "energy"):
+            w = _what_after(right)
+            if w:
+                return w
+            words = [x for x in re.findall(r"[a-z]+", low_left[-30:]) if x in F.MEASURE_CLASSES]
+            return words[-1] if words else ""
+        return ""
+
+
+_DURATION_WHAT = frozenset("deal contract offer agreement extension sentence term lease ban suspension loan".split())
+
+
+_STAMP_BEFORE = re.compile(r"(?i)\b(?:updated|published|posted|last\s+modified|first\s+published|filed|released)"
+                           r"\s*(?:on|at)?\s*:?\s*(?:\w+day,?\s*)?$")
+_CLOCK_AFTER = re.compile(r"^,?\s*(?:(?:19|20)\d\d,?\s*)?(?:\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?|\|)")
+_CITY_BEFORE = re.compile(r"^[\s*_\"“]*(?:[A-Z]{2,6}\s+)?(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*,\s*)?"
+                          r"(?:\w+day,?\s*)?$")
+_DASH_AFTER = re.compile(r"^,?\s*(?:(?:19|20)\d\d)?\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:/|]|$)")
+
+
+def _is_dateline(text: str, m: Mention) -> bool:
+    """Is a date the article's own filing or update stamp ("MUMBAI, Nov 11 -", "TNN Nov 12, 2011,
+    05.51AM IST", "Updated: March 3")? Then it is when the story was written, not the event's date."""
+    a = text.rfind("\n", 0, m.start) + 1
+    b = text.find("\n", m.end)
+    before = text[a:m.start]
+    after = text[m.end:b if b >= 0 else len(text)][:60]
+    if _STAMP_BEFORE.search(before[-40:]):
+        return True
+    if m.kind == "time":
+        return len(before) < 50 and bool(re.search(r"(?:19|20)\d\d|\b(?:" + _MONTHS_RX + r")\b", before, re.I))
+    if len(before) > 60:
+        return False
+    if _CLOCK_AFTER.match(after):
+        return True
+    return bool(_CITY_BEFORE.match(before) and before.strip() and _DASH_AFTER.match(after) and a < 800)
+
+
+def _what_after(right: str) -> str:
+    """The noun a hyphenated measure modifies: "86-yard touchdown run" -> "touchdown run"."""
+    words = re.findall(r"[A-Za-z][a-z-]*", right[:40])
+    out: list[str] = []
+    for w in words[:3]:
+        low = w.lower()
+        if low in V.NOUN_STOP or low in ("yards", "yard", "miles", "feet") or w[0].isupper():
+            break
+        out.append(low)
+        if low in F.MEASURE_CLASSES or low in _DURATION_WHAT:
+            break
+    while out and out[-1] not in F.MEASURE_CLASSES and out[-1] not in F.MEASURE_WILDCARDS \
+            and out[-1] not in _DURATION_WHAT and not out[-1].endswith(("goal", "run")):
+        out.pop()
+    if out == ["field"]:
+        return ""
+    phrase = " ".join(out)
+    return phrase.replace("field goal", "field-goal") if "field goal" in phrase else phrase
+
+
+def _money_noun(left: str, right: str) -> str:
+    best = ""
+    low_right = right.lower()
+    for w in re.findall(r"[a-z]+", low_right)[:4]:
+        if w in F.MONEY_NOUNS:
+            return _with_modifier(low_right, w)
+        if w in V.NOUN_STOP:
+            continue
+    words = re.findall(r"[a-z][a-z-]*", left.lower())
+    for i in range(len(words) - 1, max(-1, len(words) - 7), -1):
+        if words[i] in F.MONEY_NOUNS:
+            best = words[i]
+            if i > 0 and words[i - 1] not in V.STOPWORDS and words[i - 1] not in F.MONEY_NOUNS \
+                    and not words[i - 1].endswith(("ly", "ed")):
+                best = words[i - 1] + " " + best
+            break
+    return best
+
+
+def _with_modifier(text: str, w: str) -> str:
+    mm = re.search(r"(?<![\w-])([a-z][a-z-]*)\s+" + w + r"\b", text)
+    if mm and mm.group(1) not in V.STOPWORDS and not mm.group(1).endswith(("ly", "ed")) \
+            and mm.group(1) not in F.MONEY_NOUNS:
+        return mm.group(1) + " " + w
+    return w
+
+
+def _noun_with_modifiers(noun: str, right: str) -> str:
+    if not noun:
+        return ""
+    mm = _MODIFIER.match(right)
+    if mm:
+        return noun + " " + " ".join(mm.group().split()).lower()
+    return noun
+
+
+def _reference(right: str) -> str:
+    dm = _DIR_OF.match(right)
+    if not dm:
+        return ""
+    name = dm.group("name")
+    if name.islower():
+        return name if name in F.PLACE_NOUNS else ""
+    if name.split()[0] in _NAME_STOP:
+        return ""
+    return name.rstrip(".,")
+
+
+def _part(text: str, m: Mention, left: str, right: str, clause: str) -> str:
+    if _ONE_OF.search(left[-50:]):
+        return "one of several"
+    if m.role == "part" or _PART_LEFT.search(left[-30:]) or _PART_RIGHT.match(right):
+        return "part"
+    if _N_OF_THE.match(right) and m.kind in ("count", "number"):
+        return "part"  # "six of the seven": a sub-group
+    words = re.findall(r"[a-z]+", left[-25:].lower()) + re.findall(r"[a-z]+", right[:20].lower())[:3]
+    if any(w in F.WHOLE_WORDS for w in words):
+        return "whole"
+    money = re.findall(r"[a-z]+", left[-40:].lower())
+    if any(w in F.COST_PARTS for w in money[-4:]):
+        return "part"
+    return ""
+
+
+def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], reference: str) -> str:
+    """What an editor calls the quantity: "people on board", "depth", "rushing yards", "offer"."""
+    kind = m.kind
+    fate = {"dead": "killed", "hurt": "injured", "missing": "missing", "alive": "rescued"}
+    if kind in ("count", "number"):
+        if m.unit == "magnitude":
+            return "magnitude"
+        head = noun.lower()
+        if fates and (not head or _noun_classes(head, "")[0] == "person"):
+            f = fate.get(fates[0], "")
+            return f"{head} {f}".strip() if head else {"killed": "dead", "injured": "injured"}.get(f, f)
+        return head
+    if kind == "length":
+        if measure == "distance" and reference:
+            return f"distance from {reference}"
+        if measure in F.MEASURE_VERBS.values():
+            return f"{measure} yards" if m.unit.startswith("yard") else measure
+        return measure or "length"
+    if kind == "rate":
+        return f"rate {measure}".strip()
+    if kind == "money":
+        return measure or "amount"
+    if kind == "duration":
+        return f"{measure} length" if measure else "duration"
+    if kind == "time":
+        return "time"
+    if kind in ("data", "mass", "speed", "power", "energy", "area", "volume", "temperature"):
+        return measure or kind
+    if kind == "percent":
+        return noun.lower() if noun else "share"
+    return ""
+
+
+# ---------------------------------------------------------------------------------------
+# keys for alignment
+
+KEY_NAMES = ("entity", "config", "reference", "period", "part", "mode", "measure", "noun class", "sub-group",
+             "dateline", "revision", "average", "one of several")
+
+
+@lru_cache(maxsize=65536)
+def frame_keys(frame: Frame) -> tuple[str, ...]:
+    """The frame as hard keys (one per ``KEY_NAMES``, "" where the frame says nothing): two claims
+    whose keys differ where both are set are two quantities."""
+    entity = frame.entity
+    config = ""
+    cm = re.match(r"(\d+(?:\.\d)?-inch)\s*(.*)$", entity)
+    if cm:
+        config, entity = cm.group(1), cm.group(2)
+    ent_key = _last_word(entity)
+    ref_key = _last_word(frame.reference)
+    part = frame.part if frame.part in ("part", "whole", "one of several") else ""
+    measure = _measure_class(frame.measure)
+    noun_class, subgroup = _noun_classes(frame.noun, frame.label)
+    if measure.startswith("$"):
+        measure = ""  # which amount ("offer", "price") is weighed, not a hard key: see soft_keys
+    mode = "projection" if frame.mode == "projection" else "reported"
+    return (ent_key, config, ref_key, frame.period, part, mode, measure, noun_class, subgroup,
+            "dateline" if frame.measure == "dateline" else "", "old" if frame.revision == "old" else "current",
+            "average" if frame.period == "average" else "total", "several" if frame.part == "one of several" else "one")
+
+
+def soft_keys(frame: Frame) -> tuple[str, str]:
+    """(mode, money measure class): differences the aligner weighs rather than forbids (a plan;
+    an offer against a price). A projection against a count is a hard key (:func:`frame_keys`)."""
+    measure = _measure_class(frame.measure)
+    return frame.mode, measure if measure.startswith("$") else ""
+
+
+def _last_word(phrase: str) -> str:
+    model = re.search(r" (\d{1,4}[A-Za-z]{0,3})$", phrase)
+    if model:
+        return (_last_word(phrase[:model.start()]) + " " + model.group(1).lower()).strip()
+    words = [w for w in re.findall(r"[A-Za-z][\w\-]*", phrase) if w not in _NAME_STOP]
+    words = [w.split("-")[0] for w in words if not any(ch.isdigit() for ch in w.split("-")[0])]
+    if not words:
+        return ""
+    w: str = words[-1].lower()
+    return w[:-1] if w.endswith("s") and len(w) > 4 and not w.endswith("ss") else w
+
+
+def _measure_class(measure: str) -> str:
+    if not measure:
+        return ""
+    words = measure.replace("field-goal", "field-goal").split()
+    for w in reversed(words):
+        if w in F.MEASURE_CLASSES:
+            return F.MEASURE_CLASSES[w]
+        if w in F.MEASURE_VERBS.values():
+            return w
+        if w in F.MONEY_NOUNS:
+            return "$" + F.MONEY_NOUNS[w]
+    if measure == "distance":
+        return "distance"
+    return ""
+
+
+def _noun_classes(noun: str, label: str) -> tuple[str, str]:
+    words = re.findall(r"[a-z]+", noun.lower())
+    if not words:
+        return ("person", "") if label in ("dead", "injured") or label.startswith(("killed", "injured")) else ("", "")
+    head = words[-1] if words[-1] not in ("board", "aboard", "hospital", "ground", "custody") else words[0]
+    if noun.lower().split(" on ")[0].split(" in ")[0].split(" aboard")[0].split()[-1:]:
+        head = noun.lower().split(" on ")[0].split(" in ")[0].split(" aboard")[0].split()[-1]
+    if head in F.PERSON_GENERIC:
+        return "person", ""
+    if head in F.PERSON_SUBGROUPS:
+        sub = F.PERSON_SUBGROUPS[head]
+        mods = [w for w in words[:-1] if w not in V.STOPWORDS]
+        return "person", (mods[-1] + " " + sub) if mods and len(words) <= 3 else sub
+    if head in F.THING_CLASSES:
+        return F.THING_CLASSES[head], ""
+    return "", ""

@@ -1,0 +1,175 @@
+"""Vocabulary of the claim's frame: the cue words that say what a number counts or measures,
+whose it is, over which period, and whether it is a part, a projection or a superseded figure.
+
+Data only, generic English news vocabulary; nothing here names a story.
+"""
+
+from __future__ import annotations
+
+# ---------------------------------------------------------------------------------------
+# what is counted: noun classes. A class key names a kind of thing; person sub-groups carry the
+# parent "person" too, so "passengers" and "people" may be one count while "passengers" and
+# "crew" never are. Keys are singular stems (see frame._noun_key).
+PERSON_GENERIC = frozenset(
+    """people person persons individual individuals victim victims casualty casualties""".split()
+)
+PERSON_SUBGROUPS: dict[str, str] = {
+    **dict.fromkeys("passenger passengers".split(), "passenger"),
+    **dict.fromkeys("crew crewmember crewmembers crewman crewmen".split(), "crew"),
+    **dict.fromkeys("pilot pilots".split(), "pilot"),
+    **dict.fromkeys("child children kid kids minor minors".split(), "child"),
+    **dict.fromkeys("adult adults".split(), "adult"),
+    **dict.fromkeys("woman women".split(), "woman"),
+    **dict.fromkeys("man men".split(), "man"),
+    **dict.fromkeys("student students pupil pupils".split(), "student"),
+    **dict.fromkeys("worker workers employee employees staff staffers".split(), "worker"),
+    **dict.fromkeys("soldier soldiers troop troops".split(), "soldier"),
+    **dict.fromkeys("officer officers policeman policemen".split(), "officer"),
+    **dict.fromkeys("firefighter firefighters".split(), "firefighter"),
+    **dict.fromkeys("civilian civilians".split(), "civilian"),
+    **dict.fromkeys("tourist tourists visitor visitors".split(), "tourist"),
+    **dict.fromkeys("resident residents inhabitant inhabitants".split(), "resident"),
+    **dict.fromkeys("foreigner foreigners".split(), "foreigner"),
+    **dict.fromkeys("miner miners".split(), "miner"),
+    **dict.fromkeys("pirate pirates".split(), "pirate"),
+    **dict.fromkeys("suspect suspects".split(), "suspect"),
+    **dict.fromkeys("protester protesters protestor protestors demonstrator demonstrators".split(), "protester"),
+    **dict.fromkeys("fan fans spectator spectators".split(), "fan"),
+    **dict.fromkeys("runner runners participant participants entrant entrants finisher finishers".split(),
+                    "participant"),
+    **dict.fromkeys("player players".split(), "player"),
+    **dict.fromkeys("voter voters".split(), "voter"),
+}
+# other kinds of things news counts, a few synonyms each
+THING_CLASSES: dict[str, str] = {
+    **dict.fromkeys("house houses home homes building buildings dwelling dwellings".split(), "building"),
+    **dict.fromkeys("village villages town towns city cities".split(), "settlement"),
+    **dict.fromkeys("country countries nation nations".split(), "country"),
+    **dict.fromkeys("aftershock aftershocks tremor tremors".split(), "aftershock"),
+    **dict.fromkeys("vehicle vehicles car cars truck trucks".split(), "vehicle"),
+    **dict.fromkeys("game games match matches".split(), "game"),
+    **dict.fromkeys("point points".split(), "point"),
+    **dict.fromkeys("goal goals".split(), "goal"),
+    **dict.fromkeys("rebound rebounds".split(), "rebound"),
+    **dict.fromkeys("assist assists".split(), "assist"),
+    **dict.fromkeys("carry carries rush rushes attempt attempts".split(), "carry"),
+    **dict.fromkeys("catch catches reception receptions".split(), "reception"),
+    **dict.fromkeys("touchdown touchdowns".split(), "touchdown"),
+    **dict.fromkeys("round rounds".split(), "round"),
+    **dict.fromkeys("seat seats".split(), "seat"),
+    **dict.fromkeys("vote votes ballot ballots".split(), "vote"),
+    **dict.fromkeys("store stores shop shops branch branches".split(), "store"),
+    **dict.fromkeys("flight flights".split(), "flight"),
+    **dict.fromkeys("ship ships vessel vessels boat boats".split(), "vessel"),
+    **dict.fromkeys("hit hits".split(), "hit"),
+    **dict.fromkeys("run runs".split(), "run"),
+    **dict.fromkeys("rbi rbis".split(), "rbi"),
+    **dict.fromkeys("homer homers".split(), "homer"),
+    **dict.fromkeys("year years season seasons".split(), "year"),
+}
+# trailing modifiers that belong to the counted noun: "people on board", "passengers aboard"
+NOUN_MODIFIERS = ("on board", "aboard", "in hospital", "on the ground", "in custody", "on the plane",
+                  "on the train", "on the ship", "on the bus")
+
+# ---------------------------------------------------------------------------------------
+# what a measured figure is of. Each word maps to a class; "wildcard" words ("touchdown",
+# "score") fit any class of their kind. "86-yard burst" and "86-yard touchdown run" are one run;
+# a run, a drive and a field goal are three.
+MEASURE_CLASSES: dict[str, str] = {
+    **dict.fromkeys("run burst scamper dash rush sprint jaunt carry".split(), "run"),
+    **dict.fromkeys("drive march possession".split(), "drive"),
+    **dict.fromkeys("field-goal fg yarder kick".split(), "field goal"),
+    **dict.fromkeys("pass throw catch reception completion strike toss".split(), "pass"),
+    **dict.fromkeys("return".split(), "return"),
+    **dict.fromkeys("punt".split(), "punt"),
+    **dict.fromkeys("depth deep".split(), "depth"),
+    **dict.fromkeys("height tall high".split(), "height"),
+    **dict.fromkeys("length long".split(), "length"),
+    **dict.fromkeys("width wide".split(), "width"),
+    **dict.fromkeys("span".split(), "span"),
+    **dict.fromkeys("weight".split(), "weight"),
+    **dict.fromkeys("diameter".split(), "diameter"),
+    **dict.fromkeys("radius".split(), "radius"),
+    **dict.fromkeys("display screen".split(), "display"),
+    **dict.fromkeys("battery".split(), "battery"),
+    **dict.fromkeys("storage flash ssd drive hdd".split(), "storage"),
+    **dict.fromkeys("memory ram".split(), "memory"),
+    **dict.fromkeys("processor cpu chip clock".split(), "processor"),
+}
+MEASURE_WILDCARDS = frozenset("touchdown td score scoring play gain".split())
+# verbs before "for N yards" that say which statistic it is
+MEASURE_VERBS: dict[str, str] = {
+    **dict.fromkeys("ran rushed rushing run runs carried".split(), "rushing"),
+    **dict.fromkeys("threw passed passing throws".split(), "passing"),
+    **dict.fromkeys("caught receiving catches".split(), "receiving"),
+    **dict.fromkeys("returned returning".split(), "return"),
+}
+# money: the noun that says which amount it is, mapped to a class ("offer" and "deal" are one)
+MONEY_NOUNS: dict[str, str] = {
+    **dict.fromkeys("offer offers offered deal deals contract contracts bid bids agreement pact package".split(),
+                    "deal"),
+    **dict.fromkeys("""price prices priced costs cost costing starts retail retails sells budget budgets spend
+                    spending spent bill expense expenses outlay""".split(), "cost"),
+    **dict.fromkeys("revenue revenues sales turnover".split(), "revenue"),
+    **dict.fromkeys("profit profits earnings income".split(), "profit"),
+    **dict.fromkeys("loss losses damage damages".split(), "damage"),
+    **dict.fromkeys("salary salaries wage wages pay".split(), "salary"),
+    **dict.fromkeys("fee fees".split(), "fee"),
+    **dict.fromkeys("fine fines penalty".split(), "fine"),
+    **dict.fromkeys("valuation valued value worth".split(), "value"),
+    **dict.fromkeys("bail".split(), "bail"),
+    **dict.fromkeys("reward bounty".split(), "reward"),
+    **dict.fromkeys("loot haul jewellery jewelry jewels gems".split(), "haul"),
+    **dict.fromkeys("bailout aid rescue loan loans".split(), "aid"),
+}
+# a cost definition: one stage's cost is not the whole project's
+COST_PARTS = frozenset("stage phase portion part share instalment installment tranche".split())
+
+# ---------------------------------------------------------------------------------------
+# the time frame a figure covers: phrase (lower case) -> period key
+PERIOD_PHRASES: dict[str, str] = {
+    "last season": "last season", "last year": "last year", "previous season": "last season",
+    "prior season": "last season", "a year earlier": "last year", "a year ago": "last year",
+    "year-earlier": "last year", "the previous year": "last year", "last month": "last month",
+    "last week": "earlier", "a week earlier": "earlier", "a week before": "earlier", "two weeks ago": "earlier",
+    "earlier this season": "earlier", "earlier this year": "earlier", "this season": "season",
+    "on the season": "season", "for the season": "season", "season-high": "season",
+    "single-season": "season", "this year": "this year", "career": "career", "all-time": "career",
+    "lifetime": "career", "averaged": "average", "averages": "average", "averaging": "average",
+    "an average of": "average", "per game": "average", "a game": "average",
+    "first half": "first half", "second half": "second half", "at the half": "first half",
+    "at halftime": "first half", "halftime": "first half", "at the break": "first half",
+    "first quarter": "first quarter", "second quarter": "second quarter", "third quarter": "third quarter",
+    "fourth quarter": "fourth quarter", "first period": "first period", "overtime": "overtime",
+    "first round": "first round",
+}
+# a figure someone projects or models rather than one that was counted
+PROJECTION = (r"\b(?:could|may|might|expected\s+to|projected\s+to|forecast\s+to|likely\s+to"
+              r"|set\s+to|feared\s+to)\s+(?:\w+\s+){0,2}?(?:exceed|reach|top|rise|climb|hit|surpass|total|grow"
+              r"|increase|soar|number)\b|\b(?:projected|projection|projections|modelled|modeled|scenario|worst-case"
+              r"|forecasts?)\b")
+# revision wording: the figure after it is the old value ("revised from eight", "up from 12") or
+# the new one ("has been increased to")
+REVISION_OLD = (r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent|[mb]n|million|billion|trillion)?\s+from"
+                r"|\b(?:revised|lowered|raised|cut|reduced|increased|decreased|corrected|adjusted|updated"
+                r"|changed|downgraded|upgraded)\s+(?:\w+\s+){0,3}?from|\b(?:up|down)\s+from|\bcompared\s+(?:with|to)"
+                r"|\bfrom\s+(?:an?\s+|the\s+)?(?:earlier|initial|previous|original|first)\s+(?:\w+\s+)?(?:of\s+)?"
+                r"|\b(?:initially|originally|previously|earlier)\s+(?:\w+\s+){0,2}?(?:reported|said|put|given"
+                r"|estimated|announced|stated)(?:\s+(?:as|at|to\s+be))?)\s+(?:about\s+|some\s+)?$")
+REVISION_NEW = (r"\b(?:revised|lowered|raised|increased|decreased|corrected|adjusted|updated|changed|risen|rose"
+                r"|climbed|jumped|grew|fell|dropped)\s+(?:\w+\s+){0,2}?to\s+(?:about\s+|some\s+|at\s+least\s+)?$")
+# a part of a whole stated nearby: "of whom", "including", "in cash"
+PART_RIGHT = r"^\s*(?:in\s+cash|in\s+stock|in\s+shares|of\s+(?:them|those|whom|which)\b|of\s+the\s+(?:\d|[a-z]+\b))"
+WHOLE_WORDS = frozenset("total overall altogether combined cumulative all".split())
+# clock-time zones as news writes them
+TIME_ZONES: dict[str, str] = {
+    "local time": "local", "local": "local", "et": "ET", "est": "ET", "edt": "ET", "pt": "PT", "pst": "PT",
+    "pdt": "PT", "ct": "CT", "cst": "CT", "cdt": "CT", "mt": "MT", "mst": "MT", "mdt": "MT", "gmt": "GMT",
+    "utc": "UTC", "bst": "BST", "cet": "CET", "cest": "CET", "ist": "IST", "jst": "JST", "wib": "WIB",
+    "aest": "AEST", "hkt": "HKT", "sgt": "SGT",
+}
+# reference points of a distance: the words that lead to the place
+DIRECTIONS = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west"
+              r"|north-northeast|north-northwest|south-southeast|south-southwest|east-northeast"
+              r"|east-southeast|west-northwest|west-southwest|[NSEW]{1,3})")
+PLACE_NOUNS = frozenset("city town village capital port island coast border district province county".split())

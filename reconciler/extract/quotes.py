@@ -1,0 +1,41 @@
+"""A corpus-level step after extraction: the same quoted figure in two sources never gets two
+values. Each article decides its decimal comma from its own writing; a figure quoted word for
+word in another article (a reprint, a wire copy) takes the value most sources give it, else the
+larger reading (a thousands separator rather than a decimal comma).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Sequence
+
+from reconciler.models import Claim
+
+_DIGIT_COMMA = (",0", ",1", ",2", ",3", ",4", ",5", ",6", ",7", ",8", ",9")
+
+
+def same_quote_same_value(claims: Sequence[Claim]) -> dict[str, Claim]:
+    """Claims whose value changes (by id), so that one quote has one value across sources."""
+    by_text: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if isinstance(c.value, float) and any(d in c.text for d in _DIGIT_COMMA):
+            by_text[(c.text, c.kind, c.unit)].append(c)
+    changed: dict[str, Claim] = {}
+    for same in by_text.values():
+        values = {c.value for c in same}
+        if len(values) < 2 or len({c.source for c in same}) < 2:
+            continue
+        sources: dict[float | str, set[str]] = defaultdict(set)
+        for c in same:
+            sources[c.value].add(c.source)
+        best = max(values, key=lambda v: (len(sources[v]), v))
+        assert isinstance(best, float)
+        for c in same:
+            if c.value != best and isinstance(c.value, float) and c.value:
+                f = best / c.value
+                changed[c.id] = dataclasses.replace(
+                    c, value=best, precision=c.precision * f,
+                    low=None if c.low is None else c.low * f, high=None if c.high is None else c.high * f,
+                    notes=(*c.notes, "value read as the other sources read the same quote"))
+    return changed

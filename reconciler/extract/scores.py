@@ -1,0 +1,120 @@
+"""Numbers as sport and the world write them that are not counts, ranges or distances.
+
+- Scores, records, runs: "won 65-53" (the result), "improved to 9-5" or "(10-5)" (a win-loss
+  record), "a 12-0 run" (a run), "led 50-44" (a score at one moment of the game). Each is one
+  figure of kind ``score``, its unit saying which: ``score``, ``record``, ``run``, ``partial``.
+- Year spans ("1995-99", "2001-2004"): years, never a count of 99.
+- Yard lines and thresholds ("the 20-yard line", "a second 200-yard game", "his 38th 100-yard
+  game"): a field position or a category, not a distance.
+- Phone and emergency numbers ("(412) 555-0188", "call 911").
+
+>>> t = "Creighton won 65-53 after a 12-0 run; it led 50-44 at one point."
+>>> [(m.value, m.unit) for m in scores(t, bytearray(len(t)))]
+[('65-53', 'score'), ('12-0', 'run'), ('50-44', 'partial')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from reconciler.extract.mention import Mention, Span
+
+# "\b\d{1,3}-\d{1,3}", led by its first digit (the word boundary checked behind it)
+_SCORE_DIGITS = re.compile(r"\d(?<!\w\d)\d{0,2}\s?[-–]\s?\d{1,3}\b(?![-–.,]\d)(?!\s?[-–]?\s?(?:yard|point|game|win|"
+                           r"seed|foot|feet|meter|metre|inch|mile|km|kg|lb|per|percent|%))")
+_FINAL_BEFORE = re.compile(
+    r"(?i)\b(?:won|win|wins|lost|lose|loses|beat|beats|drew|draw|defeat(?:ed|s)?|victory|tied|ended|finished|"
+    r"final score|final|scoreline|result|routed|edged|downed|topped|thrashed|hammered|outlasted)\b[^.\d\n]{0,25}$"
+)
+_FINAL_AFTER = re.compile(r"(?i)\s+(?:win|victory|defeat|loss|draw|home win|away win|triumph|rout|decision)\b")
+_RECORD_BEFORE = re.compile(r"(?i)(?:\b(?:improv(?:ed|es|ing)|fell|falls|dropped|drops|moved|moves|went|going|go|are|is"
+                            r"|were|was|at|record\s+of|record\s+to|a\s+record\s+of|finished|rose|rises|climbed|climbs|stand|stands|sit|sits"
+                            r"|now|an?\s+[\w-]+-(?:worst|best))\s+(?:to\s+|at\s+)?|\()$")
+_RECORD_AFTER = re.compile(r"(?i)(?:\s+(?:record|mark|overall|on\s+the\s+season|in\s+conference|at\s+home"
+                           r"|on\s+the\s+road|away|season|start)\b|\))")
+_RUN_AFTER = re.compile(r"(?i)\s+(?:run|spurt|burst|streak|surge)\b")
+_PARTIAL_BEFORE = re.compile(r"(?i)\b(?:led|lead|leading|trailed|trailing|trail"
+                             r"|cut\s+(?:it|the\s+lead|the\s+deficit)\s+to|pulled\s+(?:within|to)|made\s+it|was|at|to|of)\s+$")
+_PARTIAL_AFTER = re.compile(r"(?i)\s+(?:lead|advantage|deficit|at\s+(?:the\s+)?(?:half|halftime|break|intermission)"
+                            r"|halftime|with\s+\d|in\s+the\s+(?:first|second|third|fourth))\b")
+_DASH = re.compile(r"\s?[-–]\s?")
+# a story that talks of a game: bare "N-M" there is a score at some moment, not a range
+_SPORT = re.compile(r"(?i)\b(?:game|games|season|quarter|halftime|inning|innings|touchdowns?|rebounds?|assists?"
+                    r"|points|scored|coach|playoffs?|league|match|goals?|wicket|overtime)\b")
+_NOT_SCORE_LEFT = re.compile(r"(?i)(?:[$€£¥]|\b(?:between|from|aged?|ages|children|kids|rated|ratio|of)\s+)$")
+
+_YEAR_SPAN = re.compile(r"(?:1[89]|20)\d\d\s?[-–/]\s?(?:(?:1[89]|20)\d\d|\d\d)\b(?![-–]\d)")
+_THRESHOLD = re.compile(
+    r"(?i)\d[\d,]*[- ](?:yard|point|goal|win|catch|strikeout|hit|run|rebound|assist|wicket)[- ]"
+    r"(?:(?:rushing|passing|receiving|scoring)\s+)?(?:line|games?|seasons?|performances?|rushers?|passers?"
+    r"|receivers?|mark|barrier|plateau|club|outings?|efforts?|days?|nights?|scorers?|campaigns?)\b")
+_PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
+_EMERGENCY = re.compile(r"(?i)\b(?:call(?:s|ed|ing)?|dial(?:s|led|ing)?|phon(?:e|ed|ing)|ring(?:ing)?|text(?:ed|ing)?"
+                        r"|the)\s+(?:the\s+)?(?:911|999|112|000|111|100|101|110|119|120|122)\b(?!\s*(?:people|%|per))")
+
+
+_CALL = re.compile(r"(?i)\b(?:call|dial|emergency)")
+_RECORD_VERB = re.compile(r"(?i)(?:improv|fell|falls|dropp|mov|going|record|rose|climb|stand|worst|best)")
+
+
+def never_claims(text: str) -> list[Span]:
+    """Spans that are never claims: year spans, yard lines and thresholds, phone and emergency numbers.
+
+    >>> t = "the 20-yard line, his second 200-yard game, from 1995-99; call 911 or (412) 555-0188"
+    >>> [t[a:b] for a, b in never_claims(t)]
+    ['1995-99', '20-yard line', '200-yard game', '(412) 555-0188', 'call 911']
+    """
+    out: list[Span] = []
+    for rx in (_YEAR_SPAN, _THRESHOLD, _PHONE):
+        out.extend(m.span() for m in rx.finditer(text) if not (m.start() and text[m.start() - 1].isalnum()))
+    for m in _EMERGENCY.finditer(text):
+        if m.group().lower().startswith("the ") and not _CALL.search(text, max(0, m.start() - 30), m.start()):
+            continue
+        out.append(m.span())
+    return out
+
+
+def scores(text: str, mask: bytearray) -> list[Mention]:
+    """Results, records, runs and scores at one moment: each one figure written "N-M"."""
+    out: list[Mention] = []
+    sport: bool | None = None
+    for m in _SCORE_DIGITS.finditer(text):
+        a, b = m.start(), m.end()
+        if mask.find(1, a, b) >= 0:
+            continue
+        unit = _which(text, a, b)
+        if not unit:
+            if sport is None:
+                sport = len(set(w.lower() for w in _SPORT.findall(text))) >= 2
+            if not sport or _NOT_SCORE_LEFT.search(text, max(0, a - 12), a):
+                continue
+            nxt = text[b:b + 12].lstrip().lower()
+            if re.match(r"[a-z]", nxt) and not re.match(r"(?:with|at|in|on|and|as|after|before|when|to)\b", nxt):
+                continue  # "10-15 minutes", "3-4 inches": a range with its unit
+            unit = "partial"
+        value = _DASH.sub("-", m.group())
+        out.append(Mention(a, b, value, "score", unit, num_start=a, num_end=b))
+        mask[a:b] = b"\x01" * (b - a)
+    return out
+
+
+def _which(text: str, a: int, b: int) -> str:
+    left = text[max(0, a - 40):a]
+    if _RUN_AFTER.match(text, b):
+        return "run"
+    if re.match(r"\s+(?:record|mark)\b", text[b:b + 10]) or (
+            (_RECORD_BEFORE.search(left[-30:]) or left.endswith(" to ")) and _RECORD_VERB.search(left[-30:])):
+        return "record"
+    if _FINAL_BEFORE.search(left) or _FINAL_AFTER.match(text, b):
+        partial = _PARTIAL_AFTER.match(text, b) or re.search(r"(?i)\b(?:led|lead|trailed)\b[^.\d]{0,20}$", left)
+        return "partial" if partial else "score"
+    if _PARTIAL_AFTER.match(text, b) or (_PARTIAL_BEFORE.search(left[-25:]) and re.search(
+            r"(?i)\b(?:led|lead|leading|trailed|trailing|cut|pulled|made)\b", left[-25:])):
+        return "partial"
+    if _RECORD_BEFORE.search(left[-30:]) and (_RECORD_AFTER.match(text, b) or left.endswith("(")
+                                              or _RECORD_VERB.search(left[-30:]) or text[b:b + 1] in (",", ";", "")
+                                              or (text[b:b + 1] == "." and not text[b + 1:b + 2].isdigit())):
+        return "record"
+    if _RECORD_AFTER.match(text, b) and re.match(r"\s+(?:record|mark|overall)", text[b:b + 10]):
+        return "record"
+    return ""

@@ -1,0 +1,56 @@
+"""Numbers as the world writes them, as a named table: magnitude letters spaced or glued before a
+noun, South Asian grouping and scale words, CJK numerals and scale characters, a decimal comma
+decided per figure, and one quote with one value across sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from reconciler.extract import extract_claims, extract_text
+from reconciler.extract.quotes import same_quote_same_value
+from reconciler.models import Source
+
+WORLD = [
+    pytest.param("It cost $600 k to build.", "$600 k", 600_000, "USD", "money", id="spaced-k"),
+    pytest.param("The model saw 14.8T tokens.", "14.8T tokens", 14.8e12, "", "count", id="glued-T-before-noun"),
+    pytest.param("It took 2.8M GPU-hours.", "2.8M GPU-hours", 2.8e6, "h", "duration", id="glued-M-gpu-hours"),
+    pytest.param("The bill was £3.5bn.", "£3.5bn", 3.5e9, "GBP", "money", id="glued-bn"),
+    pytest.param("Some 3.5m people were counted.", "Some 3.5m people", 3.5e6, "", "count", id="m-before-people"),
+    pytest.param("A 40m yacht was moored there.", "40m", 40, "m", "length", id="m-is-metres"),
+    pytest.param("The fee is 25 M euros.", "25 M euros", 25e6, "EUR", "money", id="spaced-M-before-currency"),
+    pytest.param("A prize of 1,00,000 rupees was paid.", "1,00,000 rupees", 100_000, "INR", "money",
+                 id="lakh-grouping"),
+    pytest.param("The rally drew 12,34,567 people.", "12,34,567 people", 1_234_567, "", "count", id="crore-grouping"),
+    pytest.param("The deal was worth Rs 3 crore.", "Rs 3 crore", 3e7, "INR", "money", id="crore-word"),
+    pytest.param("训练成本为29.4万美元。", "29.4万美元", 294_000, "USD", "money", id="wan-usd"),
+    pytest.param("公司投入1.5亿元。", "1.5亿元", 1.5e8, "CNY", "money", id="yi-yuan"),
+    pytest.param("共有200万人参加。", "200万人", 2e6, "", "count", id="wan-people"),
+    pytest.param("训练耗时约80小时。", "约80小时", 80, "h", "duration", id="hours-approximate"),
+    pytest.param("论文于9月17日发表。", "9月17日", "--09-17", "date", "date", id="cjk-date"),
+    pytest.param("Der Umsatz stieg um 3,5 % auf 4.096,5 Millionen; der Preis ist $294,000.", "$294,000", 294_000,
+                 "USD", "money", id="dollar-figure-in-decimal-comma-text"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "unit", "kind"), WORLD)
+def test_numbers_of_the_world(sentence: str, surface: str, value: float | str, unit: str, kind: str) -> None:
+    found = [c for c in extract_text(sentence) if c.text == surface]
+    assert found, [c.text for c in extract_text(sentence)]
+    c = found[0]
+    want = pytest.approx(value) if isinstance(value, int | float) else value
+    assert (c.value, c.unit, c.kind) == (want, unit, kind)
+
+
+def test_approximate_cjk_hedge() -> None:
+    [c] = [c for c in extract_text("训练耗时约80小时。") if c.kind == "duration"]
+    assert c.qualifier == "approximate"
+
+
+def test_one_quote_one_value_across_sources() -> None:
+    quote = "The prize of 3,500 went to the winner."
+    german = Source("de", "de.txt", "", "Es stieg um 3,5 % und 2,5 %. " + quote, "txt", "utf-8", "")
+    english = [Source(i, f"{i}.txt", "", quote, "txt", "utf-8", "") for i in ("en1", "en2")]
+    claims = [c for s in (german, *english) for c in extract_claims(s) if c.text.startswith("3,500")]
+    assert sorted({c.value for c in claims}) == [3.5, 3500.0]  # each article read on its own
+    changed = same_quote_same_value(claims)
+    assert {changed.get(c.id, c).value for c in claims} == {3500.0}

@@ -1,0 +1,252 @@
+"""The claim's frame and the number classes around it, as named tables of invented sentences.
+
+- FRAMES: sentence -> the frame fields of one claim (what it counts or measures, whose, the
+  reference point, the period, part or whole, projection, revision);
+- SAME_QUANTITY: two articles -> whether the aligner puts two claims in one row (frames that
+  differ never share one);
+- NOT_COUNTS: scores, records, runs, year spans, yard lines, thresholds, phone numbers;
+- CLOCK: clock times with zones; DATELINES: filing stamps and the corpus year of a wire dateline;
+- PRECISION: truncation-prone and hedged round figures.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reconciler.align import align
+from reconciler.extract import extract_claims, extract_text
+from reconciler.extract.units import load_rates
+from reconciler.models import Claim, Source
+from reconciler.read.datelines import fill_dateline_years
+
+
+def _claim(sentence: str, surface: str) -> Claim:
+    found = [c for c in extract_text(sentence) if c.text == surface]
+    assert found, f"{surface!r} not among {[c.text for c in extract_text(sentence)]}"
+    return found[0]
+
+
+# ---------------------------------------------------------------------------------------
+# sentence, the claim's text, the frame fields it must have
+
+FRAMES = [
+    pytest.param("On Sunday the visitors held on as Marlow Okonjo ran for 231 yards, including an 86-yard "
+                 "touchdown run.", "86-yard", {"measure": "touchdown run", "label": "touchdown run"}, id="play"),
+    pytest.param("On Sunday Marlow Okonjo ran for 231 yards against the Herons.", "231 yards",
+                 {"measure": "rushing", "label": "rushing yards"}, id="rushing-total"),
+    pytest.param("On Sunday Dane Fulmer had 140 yards on 19 carries.", "140 yards", {"measure": "rushing"},
+                 id="yards-on-carries"),
+    pytest.param("In the end the Tarrow Kites have offered Vance Oduya an eight-year, $160 million contract.",
+                 "$160 million", {"entity": "Tarrow Kites", "measure": "contract"}, id="subject-owns-offer"),
+    pytest.param("Analysts said Okonjo's 231 yards were a club record.", "231 yards", {"entity": "Okonjo"},
+                 id="possessive"),
+    pytest.param("The quake struck 26 miles north of Port Haller at a depth of 1.2 miles.", "26 miles",
+                 {"reference": "Port Haller", "measure": "distance", "label": "distance from Port Haller"},
+                 id="reference-point"),
+    pytest.param("The quake struck 26 miles north of Port Haller at a depth of 1.2 miles.", "1.2 miles",
+                 {"measure": "depth", "label": "depth"}, id="depth"),
+    pytest.param("There were 180 people on board when the ferry sank.", "180 people",
+                 {"noun": "people on board", "label": "people on board"}, id="noun-with-modifier"),
+    pytest.param("The ferry carried 180 people, of whom 12 were crew.", "12", {"part": "part"}, id="of-whom"),
+    pytest.param("Six of the seven victims were shot.", "Six", {"part": "part"}, id="six-of-the-seven"),
+    pytest.param("The deal is worth $334 million, with $281 million in cash.", "$281 million", {"part": "part"},
+                 id="in-cash"),
+    pytest.param("Officials warned the toll could exceed 10,000.", "10,000", {"mode": "projection"},
+                 id="could-exceed"),
+    pytest.param("Vance Oduya hit .310 with 121 RBIs last season.", "121 RBIs", {"period": "last season"},
+                 id="last-season"),
+    pytest.param("Vance Oduya has averaged 100 RBIs in his six seasons.", "100 RBIs", {"period": "average"},
+                 id="average"),
+    pytest.param("Reyes now has 612 career receptions.", "612 career receptions", {"period": "career"},
+                 id="career"),
+    pytest.param("In 2004, a magnitude 9.1 quake off the coast triggered a tsunami.", "magnitude 9.1",
+                 {"period": "2004", "label": "magnitude"}, id="another-event-year"),
+    pytest.param("The tide rose 71% on the AIME 2024 scale.", "71%", {"period": ""}, id="year-in-a-name"),
+    pytest.param("The toll was revised from eight to six on Tuesday.", "eight", {"revision": "old"},
+                 id="revised-from"),
+    pytest.param("The toll was revised from eight to six on Tuesday.", "six", {"revision": "new"}, id="revised-to"),
+    pytest.param("Sales reached $5 billion, up from $4 billion in 2023.", "$4 billion",
+                 {"revision": "old"}, id="up-from"),
+    pytest.param("It raised its forecast to about $16.1 billion from $15.8 billion.", "$15.8 billion",
+                 {"revision": "old"}, id="x-from-y"),
+    pytest.param("At the fair the biggest of them went for more than $105 million.", "more than $105 million",
+                 {"part": "one of several"}, id="one-of-several"),
+    pytest.param("At the fair the Quillbook 13 starts at $1,199 and the Quillbook 11 at $999.", "$999",
+                 {"entity": "Quillbook 11"}, id="model-number"),
+    pytest.param("At the fair the 13-inch Quillbook costs $1,199 while the 15-inch Quillbook costs $1,799.",
+                 "$1,799", {"entity": "15-inch Quillbook"}, id="configuration"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "fields"), FRAMES)
+def test_frame(sentence: str, surface: str, fields: dict[str, str]) -> None:
+    frame = _claim(sentence, surface).frame
+    for name, want in fields.items():
+        assert getattr(frame, name) == want, f"{name}: {getattr(frame, name)!r} != {want!r} in {frame}"
+
+
+# ---------------------------------------------------------------------------------------
+# two articles, a claim in each: one quantity (same row) or two
+
+SAME_QUANTITY = [
+    pytest.param("The Tarrow Kites have offered Vance Oduya a $160 million contract, the team said. "
+                 "The Bellmoor Reds have offered him a $150 million deal.",
+                 "The Bellmoor Reds have offered Vance Oduya a $184 million contract, the team said. "
+                 "The Tarrow Kites have offered him $160 million.",
+                 "$160 million", "$184 million", False, id="another-team's-offer"),
+    pytest.param("The Tarrow Kites have offered Vance Oduya a $160 million contract, the team said.",
+                 "The Tarrow Kites have offered Vance Oduya a $180 million contract, the team said.",
+                 "$160 million", "$180 million", True, id="one-team's-offer"),
+    pytest.param("The quake was centred 26 miles north of Port Haller, officials said on Sunday.",
+                 "The quake was centred 14 miles north of Dunmore, officials said on Sunday.",
+                 "26 miles", "14 miles", False, id="another-reference-point"),
+    pytest.param("The quake was centred 26 miles north of Port Haller, officials said on Sunday.",
+                 "The quake was centred 20 miles north of Port Haller, officials said on Sunday.",
+                 "26 miles", "20 miles", True, id="one-reference-point"),
+    pytest.param("Vance Oduya drove in 121 RBIs last season for the Kites, the club said.",
+                 "Vance Oduya has averaged 100 RBIs in his six seasons for the Kites, the club said.",
+                 "121 RBIs", "100 RBIs", False, id="another-period"),
+    pytest.param("Marlow Okonjo ran for 231 yards on Sunday against the Herons.",
+                 "Marlow Okonjo broke an 86-yard touchdown run on Sunday against the Herons.",
+                 "231 yards", "86-yard", False, id="total-vs-one-play"),
+    pytest.param("There were 212 passengers on the flight that crashed, the airline said.",
+                 "There were 12 crew on the flight that crashed, the airline said.",
+                 "212 passengers", "12 crew", False, id="passengers-vs-crew"),
+    pytest.param("The agency raised its revenue outlook to $16.1 billion from $15.8 billion on Monday.",
+                 "The agency expects revenue of $15.9 billion this year, it said on Monday.",
+                 "$15.8 billion", "$15.9 billion", False, id="superseded-vs-current"),
+    pytest.param("The toll could exceed 10,000 people in the region, the agency said.",
+                 "The toll reached 2,400 people in the region, the agency said.",
+                 "10,000 people", "2,400 people", False, id="projection-vs-count"),
+]
+
+
+def _sources(a: str, b: str) -> list[Source]:
+    return [Source(id=i, path=f"{i}.txt", title="", text=t, format="txt", encoding="utf-8", sha256=i)
+            for i, t in (("a", a), ("b", b))]
+
+
+@pytest.mark.parametrize(("text_a", "text_b", "surface_a", "surface_b", "same"), SAME_QUANTITY)
+def test_same_quantity(text_a: str, text_b: str, surface_a: str, surface_b: str, same: bool) -> None:
+    sources = _sources(text_a, text_b)
+    claims = [c for s in sources for c in extract_claims(s)]
+    ca = next(c for c in claims if c.source == "a" and c.text == surface_a)
+    cb = next(c for c in claims if c.source == "b" and c.text == surface_b)
+    groups = align(claims, load_rates())
+    together = any(ca.id in g.claims and cb.id in g.claims for g in groups)
+    assert together == same, f"{ca.frame} / {cb.frame}"
+
+
+def test_a_row_is_named_as_an_editor_would() -> None:
+    sources = _sources("There were 180 people on board the ferry when it sank, the coastguard said.",
+                       "There were 182 people on board the ferry when it sank, the coastguard said.")
+    claims = [c for s in sources for c in extract_claims(s)]
+    [group] = [g for g in align(claims, load_rates()) if len(g.claims) == 2]
+    assert group.label == "people on board"
+
+
+# ---------------------------------------------------------------------------------------
+# numbers that are not counts, ranges or distances
+
+NOT_COUNTS = [
+    pytest.param("The Herons won 65-53 on Saturday.", "65-53", "score", id="final-score"),
+    pytest.param("The Herons scored points in bunches and closed the game on a 12-0 run.", "12-0", "run",
+                 id="run"),
+    pytest.param("The Herons led 50-44 with eight minutes left in the game and its points came late.", "50-44",
+                 "partial", id="score-at-a-moment"),
+    pytest.param("The win improved the Herons to 9-5 this season.", "9-5", "record", id="record-improved-to"),
+    pytest.param("The Herons (10-5) clinched a playoff berth in the league.", "10-5", "record",
+                 id="record-in-brackets"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "unit"), NOT_COUNTS)
+def test_scores_records_runs(sentence: str, surface: str, unit: str) -> None:
+    claim = _claim(sentence, surface)
+    assert (claim.kind, claim.unit, claim.value) == ("score", unit, surface)
+
+
+NEVER_CLAIMS = [
+    pytest.param("Reyes played for the club from 1995-99 and scored in 106 games.", "99", id="year-span"),
+    pytest.param("The drive started at the Herons' 20-yard line.", "20", id="yard-line"),
+    pytest.param("It was his second 200-yard game of the season.", "200", id="threshold"),
+    pytest.param("Tickets: call (412) 555-0188 after noon.", "555", id="phone"),
+    pytest.param("Witnesses were told to call 911 at once.", "911", id="emergency-number"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "digits"), NEVER_CLAIMS)
+def test_never_claims(sentence: str, digits: str) -> None:
+    assert not [c for c in extract_text(sentence) if digits in c.text]
+
+
+# ---------------------------------------------------------------------------------------
+# time: clock times with zones, datelines, the corpus year of a wire dateline
+
+CLOCK = [
+    pytest.param("The quake struck the island at 2:20 p.m. local time on Sunday, the agency said.",
+                 "2:20", id="local"),
+    pytest.param("The launch came at 1:30 p.m. local time (2:30 a.m. ET) after two delays on the pad.",
+                 "2:30", id="eastern"),
+    pytest.param("The match kicks off at 19:45 BST at the Vale ground.", "19:45", id="24-hour"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "digits"), CLOCK)
+def test_clock_times_are_never_claims(sentence: str, digits: str) -> None:
+    """An hour of the day is not a figure an outlet reports (the gold files list them as non-claims):
+    no claim overlaps it, and none of its digits is read as a count."""
+    at = sentence.index(digits)
+    found = extract_text(sentence)
+    assert not [c for c in found if c.start < at + len(digits) and at < c.end], [c.text for c in found]
+
+
+def test_a_page_stamp_time_is_not_a_claim() -> None:
+    assert not [c for c in extract_text("LISBON, Aug. 30, 2025 (Wire) - Updated 14:10 GMT\n") if c.kind == "time"]
+
+
+DATELINES = [
+    pytest.param("MUMBAI, Nov 11 (PTI) - The navy said the ship was attacked on Nov. 10.", "Nov 11", True,
+                 id="wire-dateline"),
+    pytest.param("MUMBAI, Nov 11 (PTI) - The navy said the ship was attacked on Nov. 10.", "Nov. 10", False,
+                 id="event-date"),
+    pytest.param("Updated: March 3, 2024\nThe vote is on March 5.", "March 3, 2024", True, id="updated-stamp"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "stamp"), DATELINES)
+def test_datelines(text: str, surface: str, stamp: bool) -> None:
+    assert (_claim(text, surface).frame.measure == "dateline") == stamp
+
+
+def test_a_wire_dateline_takes_its_year_from_the_other_articles() -> None:
+    a = Source("a", "a.txt", "", "MUMBAI, Nov 11 (PTI) - The navy said on Thursday ...", "txt", "utf-8", "")
+    b = Source("b", "b.txt", "", "...", "txt", "utf-8", "", date="2011-11-12")
+    c = Source("c", "c.txt", "", "...", "txt", "utf-8", "")
+    assert [s.date for s in fill_dateline_years([a, b, c])] == ["2011-11-11", "2011-11-12", None]
+    assert [s.date for s in fill_dateline_years([a])] == [None]  # no other article states a year
+
+
+# ---------------------------------------------------------------------------------------
+# precision as journalists write it
+
+PRECISION = [
+    pytest.param("The service has 93.4 million subscribers.", "93.4 million subscribers", "truncated",
+                 [93_469_008, 93_350_000], [93_600_000], id="truncated-scaled-decimal"),
+    pytest.param("The fee was $5.5 million.", "$5.5 million", "truncated", [5_576_000], [5_700_000],
+                 id="truncated-money"),
+    pytest.param("The epicentre was about 60 km away.", "about 60 km", "round", [55.5, 64.5], [66],
+                 id="hedged-round-figure"),
+    pytest.param("The bridge is 58 km long.", "58 km", "", [58.2], [59], id="exact"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "rounding", "inside", "outside"), PRECISION)
+def test_precision(sentence: str, surface: str, rounding: str, inside: list[float], outside: list[float]) -> None:
+    claim = _claim(sentence, surface)
+    assert claim.rounding == rounding
+    assert claim.low is not None and claim.high is not None
+    for v in inside:
+        assert claim.low <= v <= claim.high
+    for v in outside:
+        assert not claim.low <= v <= claim.high
