@@ -73,7 +73,8 @@ def test_disagreement_is_not_an_update(tmp_path: Path, articles: list[str]) -> N
 
 
 # ---------------------------------------------------------------------------------------
-# attributed_figures: each figure has its own named source; report both
+# attributed_figures: each figure has its own named source; report both. Quietly (info): each
+# outlet reports its own source correctly, so neither outlet is wrong
 
 ATTRIBUTED = [
     pytest.param(["The Harbourton Seismic Institute said the earthquake had a magnitude of 7.8.",
@@ -89,9 +90,10 @@ ATTRIBUTED = [
 @pytest.mark.parametrize(("articles", "a", "b", "who"), ATTRIBUTED)
 def test_attributed_figures(tmp_path: Path, articles: list[str], a: str, b: str, who: tuple[str, str]) -> None:
     result = run(tmp_path, articles)
-    found = [f for f in holding(result, a, b) if f.rule == "attributed_figures"]
+    found = [f for f in holding(result, a, b, severities=("error", "warning", "info"))
+             if f.rule == "attributed_figures"]
     assert len(found) == 1, describe(result)
-    assert found[0].severity == "warning"
+    assert found[0].severity == "info"
     assert all(w in found[0].message for w in who)
     assert found[0].suggested is None
     assert of_rule(result, "value_mismatch") == [], describe(result)
@@ -217,7 +219,9 @@ POUNDS_100 = "The club paid £100 million for the striker, the club said."
 CURRENCIES = [
     pytest.param(TRANSFER, None, id="eur-gbp-usd-consistent"),
     pytest.param([*TRANSFER, POUNDS_100], "currency_mislabel", id="eur-100-printed-as-gbp"),
-    pytest.param([TRANSFER[2], TRANSFER[2], POUNDS_100], "value_mismatch", id="no-eur-100-in-story-no-mislabel"),
+    # dollars against pounds with no euro figure: no mislabel, and a mismatch across currencies
+    # is never sure (another day's rate, another market), so it stays info
+    pytest.param([TRANSFER[2], TRANSFER[2], POUNDS_100], "info", id="no-eur-100-in-story-no-mislabel"),
 ]
 
 
@@ -225,8 +229,10 @@ CURRENCIES = [
 def test_currency_mislabel_needs_the_number_in_the_other_currency(tmp_path: Path, articles: list[str],
                                                                  rule: str | None) -> None:
     result = run(tmp_path, articles)
-    if rule is None:
+    if rule in (None, "info"):
         assert loud(result) == [], describe(result)
+        assert of_rule(result, "currency_mislabel") == [], describe(result)
+        assert (rule == "info") == bool(holding(result, "£100 million", severities=("info",))), describe(result)
         return
     found = holding(result, "£100 million")
     assert [f.rule for f in found] == [rule], describe(result)

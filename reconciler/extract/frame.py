@@ -85,6 +85,8 @@ _PERIOD = re.compile(r"(?i)\b(?:" + "|".join(re.escape(p) for p in sorted(F.PERI
 _MONTHS_RX = "|".join(sorted(V.MONTHS, key=len, reverse=True))
 _EVENT_YEAR = re.compile(rf"(?i:\b(?:(?P<lead>in)|the))\s+(?:(?i:{_MONTHS_RX})\.?\s+)?(?P<y>(?:19|20)\d\d)\b"
                          r"(?(lead)(?![-–]\d)|\s+(?!and\b|to\b|through\b)[a-z][a-z-]+)")
+# "since 1987, when 34 people died": the figure after "when" belongs to that year's event
+_WHEN_YEAR = re.compile(r"\b(?:since|in|of)\s+(?P<y>(?:19|20)\d\d),?\s+when\b", re.I)
 _MID_NAME = re.compile(r"[a-z0-9,]\s+([A-Z][\w&.\-]*[\w&])")
 _WEEK = re.compile(r"\bWeek\s+(\d{1,2})\b")
 _MODIFIER = re.compile(r"^\s+(?:" + "|".join(re.escape(m) for m in F.NOUN_MODIFIERS) + r")\b", re.I)
@@ -249,6 +251,9 @@ class FrameReader:
         # a year names another event only as "the 2004 tsunami", "In 2004, ..." opening the
         # sentence, or "in 2004" after the figure: not "since 2008", "AIME 2024", "to June 2029"
         sent_a = max(0, text.rfind("\n", max(0, m.start - 300), m.start) + 1, s_start)
+        for wm in _WHEN_YEAR.finditer(text, max(sent_a, m.start - 80), m.start):
+            if wm.group("y") != self.year:
+                return wm.group("y")
         for ym in _EVENT_YEAR.finditer(text, max(sent_a, m.start - 120), min(len(text), m.end + 60)):
             year = ym.group("y")
             if year == self.year or m.num_start <= ym.start("y") < m.num_end:
@@ -284,6 +289,12 @@ class FrameReader:
             return _money_noun(left[-60:], right[:50])
         if m.kind == "rate":
             return f"per {m.per.lower()}" if m.per else ""
+        if m.kind == "percent":
+            after = re.match(r"\s*([a-z]+)", right[:20].lower())
+            if after and after.group(1) in F.PERCENT_MEASURES:
+                return after.group(1)
+            words = re.findall(r"[a-z]+", re.split(r"[;:.!?]\s", low_left[-120:])[-1])
+            return next((w for w in reversed(words) if w in F.PERCENT_MEASURES), "")
         if m.kind == "duration":
             w = _what_after(right)
             return w if w and w in _DURATION_WHAT else ""
@@ -438,7 +449,7 @@ def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], referenc
     if kind in ("data", "mass", "speed", "power", "energy", "area", "volume", "temperature"):
         return measure or kind
     if kind == "percent":
-        return noun.lower() if noun else "share"
+        return noun.lower() if noun else measure or "share"
     return ""
 
 

@@ -123,6 +123,13 @@ MONEY_NOUNS: dict[str, str] = {
     **dict.fromkeys("bailout aid rescue loan loans".split(), "aid"),
 }
 # a cost definition: one stage's cost is not the whole project's
+# what a percentage is of, named just before it in the clause ("the pass@1 score jumped to 71%",
+# "turnout reached 64%") or right after it ("19 percent VAT", "a 4% stake")
+PERCENT_MEASURES = frozenset("""score accuracy rate turnout margin vat tax tariff growth inflation unemployment approval
+support stake discount interest yield efficacy effectiveness majority occupancy participation
+completion conversion retention churn dropout literacy poverty vacancy capacity utilization utilisation
+humidity probability odds chance return returns gain loss decline drop rise increase cut""".split())
+
 COST_PARTS = frozenset("stage phase portion part share instalment installment tranche".split())
 
 # ---------------------------------------------------------------------------------------

@@ -50,6 +50,10 @@ def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConf
         # the second figure must re-state the first: same dimension once converted
         if da in ("count", "date") or a.kind == "percent":
             continue
+        if a.unit == b.unit and _written_unit(a) == _written_unit(b):
+            continue  # "$999 or $1,149": alternatives written alike, not a restatement ("4 days, or 80 hours" is)
+        if "part" in (a.frame.part, b.frame.part):
+            continue  # "$334 million, with $281 million in cash": a part of it, not a restatement
         ba, bb = _rounding_interval(a, rates), _rounding_interval(b, rates)
         if ba is None or bb is None:
             continue
@@ -70,6 +74,11 @@ def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConf
             explanation=explanation,
         ))
     return out
+
+
+def _written_unit(c: Claim) -> str:
+    """The words and signs of a claim's text around its digits: "$ million" for "$5.6 million"."""
+    return " ".join(re.findall(r"[^\W\d_]+|[$€£¥]", c.text.lower()))
 
 
 def _blank_between(text: str, a: Claim, b: Claim, claims: list[Claim]) -> str:

@@ -20,6 +20,7 @@ from reconciler.extract import vocab as V
 from reconciler.extract.units import CONFUSABLE, Rates, base_interval, cross_slack, fmt_number, overlaps
 from reconciler.models import Claim, Finding, Group, Severity
 from reconciler.rules.config import RuleConfig
+from reconciler.rules.sure import loud_enough
 from reconciler.rules.util import finding_id, quote, sources_of
 
 _UNIT_NAMES = {"mile": "miles", "kilometer": "km", "nautical_mile": "nautical miles", "foot": "feet",
@@ -167,8 +168,9 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
             severity = _mismatch_severity(e0, best, config)
         link = max(links.get(x.claim.id, 0.0) for x in group_entries)
         needed = config.tol("loud_link") if rule == "value_mismatch" else config.tol("loud_link_explained")
-        if link < needed:
-            severity = "info"
+        if link < needed or (severity != "info" and not loud_enough(
+                [x.claim for x in group_entries], [a.claim for a in agree], rule)):
+            severity = "info"  # not sure they are one quantity (rules/sure.py): shown quietly
             message = "possibly the same quantity: " + message
         if contested and rule != "attributed_figures":
             message = "sources disagree: " + message
@@ -456,7 +458,7 @@ def _currency_alternative(c: Claim, best: _Entry, rates: Rates, config: RuleConf
         r = rates.per_usd.get(code)
         if not r:
             continue
-        if not overlaps((c.low / r, c.high / r), (best.base[1], best.base[2]), config.tol("currency_slack")):
+        if not overlaps((c.low / r, c.high / r), (best.base[1], best.base[2]), config.tol("mislabel_slack")):
             continue
         # the signature of a mislabel: the same number appears in the story with the other currency
         if any(o.unit == code and o.low is not None and o.high is not None
@@ -560,10 +562,13 @@ def _check_scores(g: Group, entries: list[_Entry], config: RuleConfig) -> tuple[
     if not config.enabled("value_mismatch"):
         return g2, findings
     for value, cl in ranked[1:]:
+        # a record is not a result, and a season's record not this one: loud only for one kind, one period
+        sure = cl[0].unit == top[0].unit and {c.frame.period for c in cl} == {c.frame.period for c in top}
         findings.append(Finding(
             id=finding_id("score_mismatch", [c.id for c in cl]), rule="value_mismatch",
-            severity=config.severity("value_mismatch"), claims=tuple(c.id for c in cl + top),
-            message=f"{quote(cl[0])} vs {quote(top[0])}: the {_SCORE_WORDS.get(top[0].unit, 'result')} is reported "
+            severity=config.severity("value_mismatch") if sure else "info", claims=tuple(c.id for c in cl + top),
+            message=("" if sure else "possibly the same quantity: ")
+            + f"{quote(cl[0])} vs {quote(top[0])}: the {_SCORE_WORDS.get(top[0].unit, 'result')} is reported "
                     "differently",
             explanation=f"{', '.join(sources_of(cl))} give {value}; {', '.join(sources_of(top))} give {top_value}.",
             group=g.id, suggested=top[0].text,

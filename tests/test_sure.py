@@ -1,0 +1,114 @@
+"""Loud only when sure (reconciler/rules/sure.py): when may a disagreement be an error or warning?
+
+Each row is two invented sentences, the figure quoted from each, and what the frames say:
+``same`` (one quantity), ``two`` (the frames say two quantities), or ``unsure`` (neither).
+Then the loud/quiet decision per rule. Sentences are written for the test, never copied.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reconciler.extract import extract_text
+from reconciler.models import Claim
+from reconciler.rules.sure import contradicts, loud_enough, same_digits, same_quantity, same_wording
+
+
+def figure(sentence: str, quote: str) -> Claim:
+    found = [c for c in extract_text(sentence) if quote in c.text]
+    assert found, f"no claim quoting {quote!r} in {sentence!r}"
+    return found[0]
+
+
+def verdict(a: Claim, b: Claim) -> str:
+    if same_quantity(a, b) or same_wording(a, b):
+        return "same"
+    return "two" if contradicts(a, b) else "unsure"
+
+
+FRAMES = [
+    pytest.param("The quake struck at a depth of 10 km, officials said.", "10 km",
+                 "The quake struck at a depth of 12 km, the survey said.", "12 km", "same", id="depth-both-sides"),
+    pytest.param("The ferry carried 312 passengers when it sank.", "312 passengers",
+                 "The ferry carried 300 passengers when it sank.", "300 passengers", "same", id="passengers-both"),
+    pytest.param("The ferry carried 312 passengers when it sank.", "312 passengers",
+                 "The ferry had 20 crew members when it sank.", "20 crew", "two", id="passengers-vs-crew"),
+    pytest.param("The striker has scored 31 goals in his career.", "31 goals",
+                 "The striker scored 12 goals last season.", "12 goals", "two", id="career-vs-season"),
+    pytest.param("The striker has scored 31 goals in his career.", "31 goals",
+                 "The striker has scored 29 goals in his career.", "29 goals", "same", id="career-vs-career"),
+    pytest.param("Seven people were shot; six of them were students.", "six",
+                 "Seven people were shot near the school.", "Seven", "two", id="part-vs-whole"),
+    pytest.param("Turnout reached 64% on Sunday.", "64%", "Turnout was 61% on Sunday.", "61%", "same",
+                 id="percent-measure-before"),
+    pytest.param("The bank raised its main rate by 25 basis points on Thursday.", "25 basis points",
+                 "On Thursday the bank raised its main rate by 50 basis points.", "50 basis points", "same",
+                 id="generic-label-same-wording"),
+    pytest.param("The chip runs at 2.7 GHz in the base model.", "2.7 GHz",
+                 "Reviewers measured 2.6 GHz under load.", "2.6 GHz", "unsure", id="unit-symbol-is-no-label"),
+]
+
+
+@pytest.mark.parametrize(("a", "qa", "b", "qb", "expected"), FRAMES)
+def test_frames_say_one_quantity_or_two(a: str, qa: str, b: str, qb: str, expected: str) -> None:
+    x, y = figure(a, qa), figure(b, qb)
+    assert verdict(x, y) == expected, (x.frame, y.frame)
+    assert verdict(y, x) == expected, "the verdict does not depend on the order"
+
+
+LOUD = [
+    pytest.param("The storm killed 12 people, officials said.", "12 people",
+                 "The storm killed 14 people, officials said.", "14 people", "value_mismatch", True,
+                 id="same-count-loud"),
+    pytest.param("The chip runs at up to 2.7 GHz.", "2.7 GHz", "The chip runs at 2.6 GHz.", "2.6 GHz",
+                 "value_mismatch", False, id="a-bound-is-never-loud"),
+    pytest.param("The museum cost $100 million to build.", "$100 million",
+                 "The museum cost £90 million to build.", "£90 million", "value_mismatch", False,
+                 id="mismatch-across-currencies-quiet"),
+    pytest.param("The museum cost $100 million to build.", "$100 million",
+                 "The museum cost £100 million to build.", "£100 million", "currency_mislabel", True,
+                 id="mislabel-same-number-other-sign-loud"),
+    pytest.param("The fund paid out $29.4 million, the report said.", "$29.4 million",
+                 "Grants came to $294,000 in all.", "$294,000", "scale_slip", True,
+                 id="slip-same-digits-loud"),
+    pytest.param("The fund paid out $100 million, the report said.", "$100 million",
+                 "Grants came to $10 million in all.", "$10 million", "scale_slip", True,
+                 id="slip-unsure-frames-same-digits-loud"),
+    pytest.param("The striker has scored 310 goals in his career.", "310 goals",
+                 "The striker scored 31 goals last season.", "31 goals", "scale_slip", False,
+                 id="slip-frames-say-two-quiet"),
+    pytest.param("The ferry carried 312 passengers when it sank.", "312 passengers",
+                 "The ferry had 20 crew members when it sank.", "20 crew", "value_mismatch", False,
+                 id="two-quantities-quiet"),
+]
+
+
+@pytest.mark.parametrize(("a", "qa", "b", "qb", "rule", "expected"), LOUD)
+def test_loud_only_when_sure(a: str, qa: str, b: str, qb: str, rule: str, expected: bool) -> None:
+    x, y = figure(a, qa), figure(b, qb)
+    assert loud_enough([x], [y], rule) is expected, (x.frame, y.frame)
+
+
+DIGITS = [
+    pytest.param("It cost $29.4 million.", "$29.4 million", "It cost $294,000.", "$294,000", True, id="moved-point"),
+    pytest.param("The trail is 12 miles long.", "12 miles", "The trail is 1.2 miles long.", "1.2 miles", True,
+                 id="decimal-dropped"),
+    pytest.param("It cost $100.", "$100", "It cost $999.", "$999", False, id="ten-times-by-chance"),
+]
+
+
+@pytest.mark.parametrize(("a", "qa", "b", "qb", "expected"), DIGITS)
+def test_a_scale_slip_keeps_the_digits(a: str, qa: str, b: str, qb: str, expected: bool) -> None:
+    assert same_digits(figure(a, qa), figure(b, qb)) is expected
+
+
+PERIODS = [
+    pytest.param("It was the worst crash since 1987, when 34 people died.", "34 people", "1987",
+                 id="since-year-when"),
+    pytest.param("The storm killed 12 people on Tuesday.", "12 people", "", id="no-other-year"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "quote", "period"), PERIODS)
+def test_a_figure_of_another_years_event_carries_that_year(sentence: str, quote: str, period: str) -> None:
+    assert figure(sentence, quote).frame.period == period
