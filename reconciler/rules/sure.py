@@ -8,8 +8,9 @@ state the same quantity:
 - the same thing counted or measured: a specific frame label on both sides ("points",
   "depth", "passing yards", "distance from X"), with the same head word; a label that only
   names the dimension or the unit ("length", "amount", "duration", "GHz") says nothing;
-- or the same owner on both sides (the same team, player or product configuration), where
-  neither side names a different thing measured;
+- or the same owner on both sides (the same team, player or product configuration), with
+  both labels silent or naming the same thing (one silent label against a specific one was
+  measured noisier: a bare figure beside a named owner is often another of its statistics);
 - and nothing set on one side only that would make it another figure of the same subject: a
   period ("career", "last season"), a part ("of whom", "in cash"), a named owner the other side
   lacks while both name the thing measured (one player's total against a total);
