@@ -10,6 +10,7 @@ from reconciler.models import SEVERITIES, Claim, Finding, Group, Source
 from reconciler.rules.articles import check_articles
 from reconciler.rules.config import ConfigError, RuleConfig, load_config
 from reconciler.rules.groups import check_groups
+from reconciler.rules.unaligned import check_unaligned
 
 __all__ = ["ConfigError", "RuleConfig", "check", "load_config"]
 
@@ -28,6 +29,7 @@ def check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[G
     dates = {s.id: s.date for s in sources}
     groups2, findings = check_groups(groups, by_id, rates, config, money, dates, voice_of(copies))
     findings += check_articles(sources, by_source, rates, config)
+    findings += check_unaligned(claims, groups2, findings, voice_of(copies), config)
     unique: dict[str, Finding] = {}
     for f in findings:
         unique.setdefault(f.id, f)

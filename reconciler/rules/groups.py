@@ -48,7 +48,24 @@ def _agree(x: _Entry, y: _Entry) -> bool:
     xb, yb = x.base, y.base
     if xb is None or yb is None:
         return False
+    if _same_number_other_sign(x, y):
+        return False  # "€1,249" and "$1,249": a conversion changes the number; this is a mislabel's mark
     return overlaps((xb[1], xb[2]), (yb[1], yb[2]), cross_slack(x.claim, y.claim))
+
+
+def _same_number_other_sign(x: _Entry, y: _Entry) -> bool:
+    """The same printed amount under two currencies whose rate is not close to 1 (the rate drift
+    allowed between currencies must not make "€1,249" agree with "$1,249")."""
+    a, b = x.claim, y.claim
+    if a.kind != "money" or b.kind != "money" or a.unit == b.unit or a.value != b.value:
+        return False
+    if x.base is None or y.base is None or not x.base[0] or not y.base[0]:
+        return False
+    return abs(x.base[0] / y.base[0] - 1) > PEGGED
+
+
+# currencies whose rate is within this of 1 (pegged or at par) may print one number for both
+PEGGED = 0.01
 
 
 def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates,
@@ -130,6 +147,11 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
         return _outlier_kind(outlier, cand, rates, config, money)[0] != "value_mismatch"
 
     best, agree, support, contested = _consensus(usable, voice, explains)
+    if not contested:
+        # a figure in another currency or unit than the consensus pool, with as many sources
+        # behind it, ties the consensus as well ("$1,249" in one outlet, "€1,249" in another)
+        contested = any(_voices([o.claim for o in usable if _agree(o, e)], voice) >= support
+                        for e in usable if not _agree(e, best))
     links = dict(g.links)
     g2 = replace(g, consensus=best.claim.value, consensus_text=best.claim.text, support=support)
     agree_ids = {e.claim.id for e in agree}
@@ -163,6 +185,11 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
                 _superseded(x, y, dates) for x in group_entries for y in agree):
             superseded.extend(group_entries)  # an earlier or later report of a figure that moved
             continue
+        if contested and rule == "currency_mislabel":
+            # a tie: the same number under two signs, with no majority to say which sign is wrong
+            message = (f"{quote(e0.claim)} and {quote(best.claim)} give the same number in {e0.claim.unit} and "
+                       f"{best.claim.unit}: one of them likely carries the wrong currency sign")
+            suggested = None
         severity = config.severity(rule, "warning")
         if rule == "value_mismatch":
             severity = _mismatch_severity(e0, best, config)
