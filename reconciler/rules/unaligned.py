@@ -70,7 +70,15 @@ def check_unaligned(claims: Sequence[Claim], groups: Sequence[Group], findings: 
     group_of = {cid: g.id for g in groups for cid in g.claims}
     value_of = {c.id: c.value for c in claims}
     # (claim, other value) already set side by side by a finding: not shown again
-    reported = {(x, value_of.get(y)) for f in findings for x in f.claims for y in f.claims if x != y}
+    # (linear in the claims of each finding: a finding over 400 reprints is not squared)
+    reported: set[tuple[str, float | str | None]] = set()
+    for f in findings:
+        values = {value_of.get(y) for y in f.claims}
+        reported.update((x, v) for x in f.claims for v in values if v != value_of.get(x))
+    in_finding: dict[str, set[int]] = defaultdict(set)
+    for i, f in enumerate(findings):
+        for x in f.claims:
+            in_finding[x].add(i)
     buckets: dict[tuple[str, ...], list[Claim]] = defaultdict(list)
     for c in claims:
         k = _key(c)
@@ -120,12 +128,12 @@ def check_unaligned(claims: Sequence[Claim], groups: Sequence[Group], findings: 
             ids = tuple(c.id for c in outs_used) + tuple(c.id for c in refs_used)
             out.append(Finding(id=finding_id(RULE, ids), rule=RULE, severity=config.severity(RULE, "info"), claims=ids,
                                message=message, explanation=explanation))
-    out.extend(_same_number_two_currencies(claims, group_of, reported, voice))
+    out.extend(_same_number_two_currencies(claims, group_of, in_finding, voice))
     return out
 
 
 def _same_number_two_currencies(claims: Sequence[Claim], group_of: dict[str, str],
-                                reported: set[tuple[str, float | str | None]], voice: dict[str, str]) -> list[Finding]:
+                                in_finding: dict[str, set[int]], voice: dict[str, str]) -> list[Finding]:
     """The same amount under two currency signs in two sources, for one owner ("the Featherbook
     costs €1,329" and "will cost $1,329"): a conversion would have changed the number, so one of
     them may be a mislabel. Needs three significant digits or more: "$2 million" and "€2 million"
@@ -144,7 +152,7 @@ def _same_number_two_currencies(claims: Sequence[Claim], group_of: dict[str, str
             continue
         first = {u: min((c for c in members if c.unit == u), key=lambda c: (c.source, c.start)) for u in units}
         a, b = first[units[0]], first[units[1]]
-        if voice.get(a.source, a.source) == voice.get(b.source, b.source) or (a.id, b.value) in reported \
+        if voice.get(a.source, a.source) == voice.get(b.source, b.source) or in_finding[a.id] & in_finding[b.id] \
                 or (a.id in group_of and group_of.get(a.id) == group_of.get(b.id)):
             continue
         ids = tuple(c.id for c in sorted(members, key=lambda c: (c.unit, c.source, c.start)))
