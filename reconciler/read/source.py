@@ -20,7 +20,6 @@ from collections.abc import Callable, Sequence
 from reconciler.models import Skipped, Source
 from reconciler.read.boilerplate import _merge, skip_ranges
 from reconciler.read.decode import decode_bytes
-from reconciler.read.html import extract_html
 from reconciler.read.listing import (
     _FORMATS,
     MAX_FILE_BYTES,
@@ -35,6 +34,7 @@ from reconciler.read.listing import (
 )
 from reconciler.read.metadata import _TITLE_MAX, _first_line_title, _front_matter, _top_date, find_date
 from reconciler.read.verbatim import verbatim_runs
+from reconciler.read.web import read_page
 
 # ---------------------------------------------------------------------------------------
 # Reading one file
@@ -42,6 +42,13 @@ from reconciler.read.verbatim import verbatim_runs
 
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+_HTML_NOTES = {
+    "trafilatura": "html: main text by trafilatura",
+    "json-ld": "html: main text from the page's JSON-LD articleBody",
+    "strip": "html: parser failed, tags stripped",
+}
 
 
 def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
@@ -69,12 +76,12 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
         notes = (*notes, f"{hidden} hidden character(s) (zero-width or direction override): "
                  "figures touching them are not extracted")
     origin: tuple[int, ...] = ()
+    outlet = ""
     if fmt == "html":
-        doc = extract_html(text)
+        doc = read_page(text)
         origin = verbatim_runs(doc.text, text)
-        text, title, meta_dates = doc.text, doc.title, doc.dates
-        notes = (*notes, f"html: main text from <{doc.container}>" if doc.container != "strip"
-                 else "html: parser failed, tags stripped")
+        text, title, meta_dates, outlet = doc.text, doc.title, doc.dates, doc.outlet
+        notes = (*notes, _HTML_NOTES.get(doc.container, f"html: main text from <{doc.container}>"))
         if not text.strip():
             raise UnreadableSource("no article text in HTML")
     if len(text) > MAX_TEXT_CHARS:
@@ -103,6 +110,7 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
         skip=tuple(skips),
         notes=tuple(notes),
         origin=origin,
+        outlet=outlet,
     )
 
 
