@@ -36,6 +36,15 @@ from reconciler.read.html import _KEEP, HtmlText, extract_html
 
 _DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": "2100-12-31"}
 _BLOCKS = frozenset({"p", "head", "quote", "code", "item", "row", "list", "table", "div", "cell"})
+_NEVER_DROP = frozenset({"html", "body", "main", "article"})
+_CHROME_ROLES = frozenset({"navigation", "banner", "contentinfo", "search", "dialog", "alertdialog", "menu", "menubar"})
+# class or id words of chrome that trafilatura may keep: consent and subscription bars, pop-ups,
+# recommendation widgets (words that also name real content, such as "related", are left to it)
+_CHROME = re.compile(
+    r"(?:^|[\s_-])(?:cookies?|consent|gdpr|newsletters?|subscribe|subscription|paywall|popup|modal"
+    r"|outbrain|taboola|most-?read)(?=$|[\s_-])",
+    re.IGNORECASE,
+)
 _SITE_SEP = re.compile(r"\s+[|–—·»:]\s+|\s+-\s+")
 _SITE_MAX_WORDS = 6
 _LD = re.compile(r"<script[^>]{0,200}application/ld\+json[^>]{0,200}>(.{0,500000}?)</script>",
@@ -75,14 +84,7 @@ def _trafilatura(raw: str) -> HtmlText | None:
     tree = load_html(raw)
     if tree is None:
         return None
-    for el in tree.iter():
-        if not isinstance(el.tag, str):
-            continue
-        hints = " ".join(el.get(k, "") for k in ("class", "id"))
-        if hints and _KEEP.search(hints):
-            el.tag = "div"  # a fact box: holds real figures, whatever its tag or other classes say
-            for k in ("class", "id", "role"):
-                el.attrib.pop(k, None)
+    boxes = _prepare(tree)
     doc: Any = bare_extraction(
         tree, fast=False, include_comments=False, include_tables=True, with_metadata=True,
         date_extraction_params=_DATE_PARAMS,
@@ -90,7 +92,8 @@ def _trafilatura(raw: str) -> HtmlText | None:
     if doc is None or doc.body is None:
         return None
     lines: list[str] = []
-    _render(doc.body, "", lines)
+    _render_one(doc.body, lines)
+    lines += _missing_boxes(lines, boxes)
     page_title = _page_title(tree)
     title = _collapse(doc.title or "") or page_title
     outlet = _collapse(doc.sitename or "") or _title_site(page_title, title)
@@ -104,38 +107,102 @@ def _trafilatura(raw: str) -> HtmlText | None:
     )
 
 
-def _render(el: Any, prefix: str, out: list[str]) -> None:
+def _prepare(tree: Any) -> list[str]:
+    """Mark fact boxes as plain content and drop what is chrome by its own words (in place).
+
+    Returns the text of each fact box, as the stdlib extractor reads it.
+    """
+    drop = []
+    boxes: list[Any] = []
+    for el in tree.iter():
+        if not isinstance(el.tag, str) or el.tag in _NEVER_DROP:
+            continue
+        attrib = el.attrib
+        if not attrib:
+            continue
+        hints = f"{attrib.get('class', '')} {attrib.get('id', '')}"
+        if len(hints) > 1 and _KEEP.search(hints):
+            el.tag = "div"  # a fact box: holds real figures, whatever its tag or other classes say
+            for k in ("class", "id", "role"):
+                el.attrib.pop(k, None)
+            boxes.append(el)
+            continue
+        role = attrib.get("role", "").lower().strip()
+        if (role in _CHROME_ROLES or attrib.get("aria-modal", "").lower() == "true"
+                or (len(hints) > 1 and _CHROME.search(hints))):
+            drop.append(el)
+    for el in drop:
+        if el.getparent() is None or any(True for _ in el.iter("article", "main", "h1")):
+            continue  # a wrapper of the article itself ("layout has-sidebar"), or already gone
+        tail = el.tail
+        parent = el.getparent()
+        if tail:
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + tail
+            else:
+                parent.text = (parent.text or "") + tail
+        parent.remove(el)
+    return [_box_text(el) for el in boxes if not any(b is not el and _inside(el, b) for b in boxes)]
+
+
+def _inside(el: Any, box: Any) -> bool:
+    return any(a is box for a in el.iterancestors())
+
+
+def _box_text(el: Any) -> str:
+    from lxml import etree
+
+    return extract_html(etree.tostring(el, encoding="unicode", method="html", with_tail=False)).text
+
+
+def _missing_boxes(lines: list[str], boxes: list[str]) -> list[str]:
+    """The lines of fact boxes that trafilatura left out (it keeps most; a short page loses them)."""
+    if not boxes:
+        return []
+    have = set(lines)
+    out: list[str] = []
+    for box in boxes:
+        missing = [line for line in box.split("\n") if line and line not in have]
+        # a box of real figures: short lines, most of them with a digit (not a widget called "info")
+        if missing and sum(any(c.isdigit() for c in x) for x in missing) * 2 >= len(missing) \
+                and all(len(x) <= 200 for x in missing):
+            out.extend(missing)
+    return out
+
+
+def _render(el: Any, out: list[str]) -> None:
     """Append the lines of trafilatura's output tree ``el``: one per paragraph, item or row."""
     for child in el:
-        tag = child.tag if isinstance(child.tag, str) else ""
-        if tag == "list":
-            _render(child, prefix, out)
-        elif tag == "item":
-            parts: list[str] = [child.text or ""]
-            nested = []
-            for sub in child:
-                if sub.tag == "list":
-                    nested.append(sub)
-                else:
-                    parts.append(_inline(sub))
-                parts.append(sub.tail or "")
-            _emit("".join(parts), "- ", out)
-            for sub in nested:
-                _render(sub, prefix, out)
-        elif tag == "table":
-            for row in child.iter("row"):
-                cells = [_collapse(_inline(cell)) for cell in row if cell.tag == "cell"]
-                _emit(" ".join(c for c in cells if c), prefix, out)
-        elif tag in _BLOCKS:
-            if any(sub.tag in ("list", "table", "p") for sub in child):
-                _emit(child.text or "", prefix, out)
-                _render(child, prefix, out)
-            else:
-                _emit(_inline(child), prefix, out)
-        else:  # a stray inline element at block level
-            _emit(_inline(child), prefix, out)
+        _render_one(child, out)
         if child.tail and child.tail.strip() and el.tag != "body":
-            _emit(child.tail, prefix, out)
+            _emit(child.tail, "", out)
+
+
+def _render_one(el: Any, out: list[str]) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if tag in ("list", "table", "body"):
+        _render(el, out)
+    elif tag == "item":
+        parts: list[str] = [el.text or ""]
+        nested = []
+        for sub in el:
+            if sub.tag in ("list", "table"):
+                nested.append(sub)
+            else:
+                parts.append(_inline(sub))
+            parts.append(sub.tail or "")
+        _emit("".join(parts), "- ", out)
+        for sub in nested:
+            _render_one(sub, out)
+    elif tag == "row":
+        cells = [_collapse(_inline(cell)) for cell in el if cell.tag == "cell"]
+        _emit(" ".join(c for c in cells if c), "", out)
+    elif tag in _BLOCKS and any(sub.tag in _BLOCKS for sub in el):
+        _emit(el.text or "", "", out)
+        _render(el, out)
+    else:
+        _emit(_inline(el), "", out)
 
 
 def _inline(el: Any) -> str:
