@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from reconciler.desk.selectors import selectors
 from reconciler.models import SCHEMA, Claim, Finding, Frame, Group, Result, Source
+from reconciler.read.pdf import page_of
 from reconciler.read.verbatim import file_span
 
 if TYPE_CHECKING:
@@ -151,7 +152,10 @@ def _source(s: Source) -> dict[str, Any]:
 def file_position(c: Claim, source: Source | None) -> tuple[int, int, str]:
     """Where the claim's quote is in the file: (start, end, "file"); for an HTML page whose
     text at that point is not verbatim in the markup (an entity, a tag inside the figure),
-    its place in the extracted article text: (start, end, "text")."""
+    its place in the extracted article text: (start, end, "text"), as for a PDF or Word
+    document, whose text is not in the file as written."""
+    if source is not None and source.format in ("pdf", "docx"):
+        return c.start, c.end, "text"
     if source is None or source.format != "html":
         return c.start, c.end, "file"  # text files: the article text is the file as read
     span = file_span(source.origin, c.start, c.end)
@@ -163,7 +167,8 @@ def _claim(c: Claim, source: Source | None) -> dict[str, Any]:
     the article text."""
     start, end, located = file_position(c, source)
     return {
-        "id": c.id, "source": c.source, "start": start, "end": end, "located": located, "text": c.text,
+        "id": c.id, "source": c.source, "start": start, "end": end, "located": located,
+        "page": page_of(source.pages, c.start) if source else None, "text": c.text,
         "value": c.value, "unit": c.unit, "kind": c.kind, "qualifier": c.qualifier,
         "low": _num(c.low), "high": _num(c.high), "noun": c.noun, "subject": c.subject,
         "role": c.role, "range": c.range_id or None, "attribution": c.attribution or None,

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from reconciler.models import SEVERITIES, Claim, Finding, Group, Result, Source
+from reconciler.read.pdf import page_of
 from reconciler.report.chart import chart
 from reconciler.report.format import (
     DEFAULT_TITLE,
@@ -211,6 +212,8 @@ class _Builder(Paging):
             css=_sev_css(self.claim_severity.get(claim.id, "")),
             source_index=self.source_index.get(claim.source, 0),
             source_label=_label(source.title or source.path) if source else claim.source,
+            outlet=source.outlet if source else "",
+            page=page_of(source.pages, claim.start) if source else None,
         )
         self._claim_views[(claim.id, width)] = view
         return view

@@ -42,6 +42,8 @@ class ClaimView:
     css: str  # "sev-error" / "sev-warning" if in such a finding, else ""
     source_index: int = 0  # 1-based number of its source (the matrix column), 0 if unknown
     source_label: str = ""  # the source title, shortened for lists of quotes
+    outlet: str = ""  # who published the source, when known
+    page: int | None = None  # the PDF page the quote is on
 
 
 @dataclass(frozen=True)
