@@ -6,7 +6,7 @@ import dataclasses
 import json
 import json.encoder
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from reconciler.desk.selectors import selectors
@@ -147,6 +147,28 @@ def _num(x: float | None) -> float | str | None:
 def _source(s: Source) -> dict[str, Any]:
     return {"id": s.id, "path": s.path, "outlet": s.outlet, "title": s.title, "date": s.date, "format": s.format,
             "encoding": s.encoding, "sha256": s.sha256, "chars": len(s.text), "notes": list(s.notes)}
+
+
+def outlets_of(claim_ids: Iterable[str], claim_of: Mapping[str, tuple[str, str]], outlet_of: Mapping[str, str]) -> str:
+    """Who printed each figure of a finding, for a line of text: each figure as quoted, then the
+    outlets that print it (a source without one by its id); "" when no source names its outlet.
+
+    ``claim_of`` maps a claim id to (source id, quoted text).
+
+    >>> claims = {"c1": ("a", "212"), "c2": ("b", "312"), "c3": ("c", "212")}
+    >>> outlets_of(["c1", "c2", "c3"], claims, {"a": "Harbor Wire", "b": "Bay Courier"})
+    '212: Harbor Wire, c; 312: Bay Courier'
+    >>> outlets_of(["c1"], claims, {})
+    ''
+    """
+    if not outlet_of:
+        return ""
+    by_text: dict[str, dict[str, None]] = {}
+    for cid in claim_ids:
+        if cid in claim_of:
+            sid, text = claim_of[cid]
+            by_text.setdefault(" ".join(text.split()), {}).setdefault(outlet_of.get(sid) or sid, None)
+    return "; ".join(f"{text}: {', '.join(names)}" for text, names in by_text.items())
 
 
 def file_position(c: Claim, source: Source | None) -> tuple[int, int, str]:

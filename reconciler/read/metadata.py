@@ -225,7 +225,8 @@ def _top_date(text: str, start: int = 0) -> str | None:
 
 _OUTLET = r"(?P<outlet>[A-Z0-9][\w&.'’-]*(?:\s{1,2}[\w&.'’-]+){0,5})"
 _SOURCE_LINE = re.compile(
-    rf"[*_\s]{{0,3}}(?:Source|Publisher|Published by)\s{{0,2}}[:：]\s{{0,3}}{_OUTLET}[*_\s.]{{0,3}}$", re.IGNORECASE)
+    rf"[*_\s]{{0,3}}(?:Source|Publisher|Published by)\s{{0,2}}[:：][*_]{{0,2}}\s{{0,3}}{_OUTLET}[*_\s.]{{0,3}}$",
+    re.IGNORECASE)
 # "By Ana Ruiz, The Herald" / "By Ana Ruiz | Harbor Wire" / "By Ana Ruiz for The Herald"
 _BYLINE_OUTLET = re.compile(
     rf"[*_\s]{{0,3}}By\s{{1,3}}[A-Z][\w.'’-]*(?:\s{{1,2}}[A-Z][\w.'’-]*){{0,3}}\s{{0,2}}(?:,|\||·|–|—|\bfor\b)\s{{0,2}}"

@@ -415,6 +415,7 @@ class _Builder(Paging):
             date=source.date or "undated",
             format=source.format,
             notes=source.notes,
+            outlet=source.outlet,
             copies=tuple(copies),
             claims=table,
             text=pieces or (),
@@ -563,7 +564,8 @@ class _Builder(Paging):
     def column_view(self, index: int, s: Source) -> SourceView:
         return SourceView(id=s.id, anchor=self.source_anchor[s.id], index=index,
                           title=s.title or s.path or s.id, short_title=_short(s.title or s.path or s.id),
-                          path=s.path, date=s.date or "undated", format=s.format, notes=(), copies=(), claims=())
+                          path=s.path, date=s.date or "undated", format=s.format, notes=(), copies=(), claims=(),
+                          outlet=s.outlet)
 
     def decision_views(self, resolution: Resolution | None) -> dict[str, DecisionView]:
         if resolution is None:

@@ -194,6 +194,7 @@ class SourceView:
     sentences: tuple[ClaimView, ...] = ()  # "sentences" mode: the claims shown, each in its sentence
     omitted: int = 0  # claims of the source not shown in "sentences" mode
     claim_count: int = 0
+    outlet: str = ""  # who published it, when known
 
 
 @dataclass(frozen=True)
