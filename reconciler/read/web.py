@@ -30,9 +30,11 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from typing import Any
 
 from reconciler.read.html import _KEEP, HtmlText, extract_html
+from reconciler.read.metadata import _top_date
 
 _DATE_PARAMS = {"original_date": True, "extensive_search": False, "max_date": "2100-12-31"}
 _BLOCKS = frozenset({"p", "head", "quote", "code", "item", "row", "list", "table", "div", "cell"})
@@ -72,6 +74,13 @@ def read_page(raw: str) -> HtmlText:
         if body and len(body) > len(ours.text):
             return HtmlText(body, ours.title, ours.dates, "json-ld", outlet)
         return HtmlText(ours.text, ours.title, ours.dates, ours.container, outlet)
+    if not doc.dates:
+        # no date in the markup: the byline trafilatura leaves out may state it ("By A · Oct. 15, 2025")
+        ours = extract_html(raw)
+        iso = _top_date(ours.text)
+        dates = (iso,) if iso else ours.dates
+        if dates:
+            doc = replace(doc, dates=dates)
     if body and len(body) > 2 * len(doc.text):
         return HtmlText(body, doc.title, doc.dates, "json-ld", doc.outlet, doc.author)
     return doc
