@@ -28,7 +28,7 @@ class Source:
     path: str  # as displayed: relative to the folder given on the command line
     title: str
     text: str
-    format: str  # "txt" | "md" | "html"
+    format: str  # "txt" | "md" | "html" | "pdf" | "docx"
     encoding: str
     sha256: str
     date: str | None = None  # ISO date the article states about itself (dateline), if any
@@ -39,6 +39,7 @@ class Source:
     # runs over which the two agree character for character (htmltext.verbatim_runs)
     origin: tuple[int, ...] = ()
     outlet: str = ""  # who published it (the page's site name, a document's publisher), when known
+    pages: tuple[int, ...] = ()  # PDF: the offset in ``text`` where page 1, 2, ... begins
 
     @property
     def label(self) -> str:

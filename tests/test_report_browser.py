@@ -375,8 +375,8 @@ def large_result(n_sources: int = 10_000, per_story: int = 10, quantities: int =
                     explanation=(f"{off[0].text} vs {agree[0].text}: "
                                  f"differ by {abs(off[0].value - agree[0].value):,.0f} "
                                  f"({abs(off[0].value / agree[0].value - 1) * 100:.1f}%); outside the tolerance of "
-                                 f"either figure.\nConsensus: “{agree[0].text}” from {len(agree)} source(s): "
-                                 + ", ".join(c.source for c in agree) + "."),
+                                 f"either figure.\nConsensus: “{agree[0].text}” from {len(agree)} independent sources ("
+                                 + ", ".join(c.source for c in agree) + ")."),
                     group=gid, suggested=agree[0].text))
     return Result(sources=tuple(sources), claims=tuple(claims), groups=tuple(groups), findings=tuple(findings))
 

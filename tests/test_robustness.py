@@ -169,8 +169,11 @@ UNUSABLE = [
     pytest.param("photo.txt", PNG, "binary file (PNG image)", id="png-as-txt"),
     pytest.param("bundle.html", _zip(), "binary file (ZIP archive)", id="zip-as-html"),
     pytest.param("scan.txt", PDF, "binary file (PDF)", id="pdf-renamed-txt"),
-    pytest.param("scan.pdf", PDF, "unsupported format: pdf", id="pdf"),
-    pytest.param("story.docx", _zip(), "unsupported format: docx", id="docx"),
+    pytest.param("scan.pdf", PDF, "broken PDF: startxref not found", id="pdf"),
+    pytest.param("story.docx", _zip(), "broken Word document: \"There is no item named '[Content_Types].xml' in the "
+                 "archive\"", id="docx"),
+    pytest.param("story.odt", _zip(), "unsupported format: odt (save the article as text, HTML, PDF or .docx)",
+                 id="odt"),
     pytest.param("noise.txt", bytes(range(32)) * 64, "binary file", id="control-bytes"),
     pytest.param("chrome.html", b"<html><head><title>Home</title><script>var n = 5;</script></head>"
                  b"<body><!-- 3 --></body></html>", "no article text in HTML", id="html-without-article"),
@@ -184,11 +187,12 @@ def test_unusable_file_is_skipped_and_the_run_goes_on(tmp_path: Path, name: str,
 
 
 def test_unusable_files_named_directly(tmp_path: Path) -> None:
-    """Files named on the command line are read whatever their extension: a PDF is recognised."""
+    """Files named on the command line are read whatever their extension: a PDF is read as one."""
     corpus = corpus_with(tmp_path, {"scan.pdf": PDF, "photo.png": PNG})
     result = invoke(corpus / GOOD_NAME, corpus / "scan.pdf", corpus / "photo.png", "--out", tmp_path / "out")
     assert result.exit_code == 0, result.output
-    assert skip_lines(result) == ["skipped photo.png: binary file (PNG image)", "skipped scan.pdf: binary file (PDF)"]
+    assert skip_lines(result) == [
+        "skipped photo.png: binary file (PNG image)", "skipped scan.pdf: broken PDF: startxref not found"]
 
 
 def test_only_unusable_files_is_a_usage_error(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from reconciler.desk.decisions import (
     resolve_data,
     save,
 )
+from reconciler.output.result import outlets_of
 
 # ---------------------------------------------------------------------------------------
 # the command line: reconcile review CORPUS ACTION ...
@@ -169,12 +170,15 @@ def _list(ctx: click.Context, only_open: bool, severity: str | None) -> None:
     data = s.data()
     res = resolve_data(data, s.decisions(), str(s.decisions_path))
     lines = []
+    outlet_of = {s["id"]: s["outlet"] for s in data.get("sources", []) if s.get("outlet")}
+    claim_of = {c["id"]: (c["source"], c["text"]) for c in data.get("claims", [])} if outlet_of else {}
     for f in data.get("findings", []):
         a = res.attached.get(f["id"])
         if (only_open and a) or (severity and f["severity"] != severity):
             continue
         state = f"{a.decision.status}" + (f": {a.decision.note}" if a.decision.note else "") if a else "open"
-        lines.append(f"{f['id']}  {f['severity']:7}  {f['message']}  [{state}]")
+        who = outlets_of(f["claims"], claim_of, outlet_of)
+        lines.append(f"{f['id']}  {f['severity']:7}  {f['message']}" + (f" ({who})" if who else "") + f"  [{state}]")
     for o in res.orphans:
         lines.append(f"{o.decision.finding}  orphaned {o.decision.status}: {o.decision.message}  ({o.reason})")
     n = res.counts()

@@ -21,7 +21,7 @@ from reconciler._engine.parallel import Processes, default_jobs
 from reconciler._engine.progress import for_terminal
 from reconciler.models import Result
 from reconciler.output.atomic import write_atomic
-from reconciler.output.result import to_json
+from reconciler.output.result import outlets_of, to_json
 from reconciler.pipeline import NoArticles, Options, reconcile
 from reconciler.read.listing import NoInput
 from reconciler.rules import ConfigError
@@ -275,8 +275,11 @@ def _summary(result: Result, written: list[Path], *, to_stderr: bool, desk: _Des
         f"findings: {c['error']} error, {c['warning']} warning, {c['info']} info"
         + (f"; {len(result.skipped)} file(s) skipped" if result.skipped else ""),
     ]
+    outlet_of = {s.id: s.outlet for s in result.sources if s.outlet}
+    claim_of = {c.id: (c.source, c.text) for c in result.claims} if outlet_of else {}
     for f in [f for f in result.findings if f.severity != "info"][:8]:
-        lines.append(f"  {f.severity:7} {f.message}")
+        who = outlets_of(f.claims, claim_of, outlet_of)
+        lines.append(f"  {f.severity:7} {f.message}" + (f" ({who})" if who else ""))
     if desk is not None and not desk.changes.first:
         ch = desk.changes
         lines.append(f"since the last run: {ch.count('new')} new, {ch.count('resolved')} resolved, "

@@ -6,11 +6,12 @@ import dataclasses
 import json
 import json.encoder
 import math
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from reconciler.desk.selectors import selectors
 from reconciler.models import SCHEMA, Claim, Finding, Frame, Group, Result, Source
+from reconciler.read.pdf import page_of
 from reconciler.read.verbatim import file_span
 
 if TYPE_CHECKING:
@@ -148,10 +149,35 @@ def _source(s: Source) -> dict[str, Any]:
             "encoding": s.encoding, "sha256": s.sha256, "chars": len(s.text), "notes": list(s.notes)}
 
 
+def outlets_of(claim_ids: Iterable[str], claim_of: Mapping[str, tuple[str, str]], outlet_of: Mapping[str, str]) -> str:
+    """Who printed each figure of a finding, for a line of text: each figure as quoted, then the
+    outlets that print it (a source without one by its id); "" when no source names its outlet.
+
+    ``claim_of`` maps a claim id to (source id, quoted text).
+
+    >>> claims = {"c1": ("a", "212"), "c2": ("b", "312"), "c3": ("c", "212")}
+    >>> outlets_of(["c1", "c2", "c3"], claims, {"a": "Harbor Wire", "b": "Bay Courier"})
+    '212: Harbor Wire, c; 312: Bay Courier'
+    >>> outlets_of(["c1"], claims, {})
+    ''
+    """
+    if not outlet_of:
+        return ""
+    by_text: dict[str, dict[str, None]] = {}
+    for cid in claim_ids:
+        if cid in claim_of:
+            sid, text = claim_of[cid]
+            by_text.setdefault(" ".join(text.split()), {}).setdefault(outlet_of.get(sid) or sid, None)
+    return "; ".join(f"{text}: {', '.join(names)}" for text, names in by_text.items())
+
+
 def file_position(c: Claim, source: Source | None) -> tuple[int, int, str]:
     """Where the claim's quote is in the file: (start, end, "file"); for an HTML page whose
     text at that point is not verbatim in the markup (an entity, a tag inside the figure),
-    its place in the extracted article text: (start, end, "text")."""
+    its place in the extracted article text: (start, end, "text"), as for a PDF or Word
+    document, whose text is not in the file as written."""
+    if source is not None and source.format in ("pdf", "docx"):
+        return c.start, c.end, "text"
     if source is None or source.format != "html":
         return c.start, c.end, "file"  # text files: the article text is the file as read
     span = file_span(source.origin, c.start, c.end)
@@ -163,7 +189,8 @@ def _claim(c: Claim, source: Source | None) -> dict[str, Any]:
     the article text."""
     start, end, located = file_position(c, source)
     return {
-        "id": c.id, "source": c.source, "start": start, "end": end, "located": located, "text": c.text,
+        "id": c.id, "source": c.source, "start": start, "end": end, "located": located,
+        "page": page_of(source.pages, c.start) if source else None, "text": c.text,
         "value": c.value, "unit": c.unit, "kind": c.kind, "qualifier": c.qualifier,
         "low": _num(c.low), "high": _num(c.high), "noun": c.noun, "subject": c.subject,
         "role": c.role, "range": c.range_id or None, "attribution": c.attribution or None,

@@ -27,7 +27,9 @@ class HtmlText:
     text: str  # main text, one block per line
     title: str  # <title>, entity-unescaped, whitespace collapsed ("" if none)
     dates: tuple[str, ...] = ()  # machine-readable publication dates, best first
-    container: str = ""  # where the text came from: "article", "main", "body", "strip"
+    container: str = ""  # where the text came from: "article", "main", "body", "strip", "trafilatura", "json-ld"
+    outlet: str = ""  # who published it: the page's site name, when the page says
+    author: str = ""
 
 
 # elements whose content is never text

@@ -16,12 +16,13 @@ from dataclasses import dataclass, replace
 
 from reconciler.models import Skipped, Source
 
-ARTICLE_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+ARTICLE_EXTENSIONS = frozenset({".txt", ".md", ".markdown", ".html", ".htm", ".pdf", ".docx", ".docm"})
 # documents an editor may drop in the folder that are articles we cannot read: listed as
 # skipped (other files, such as a saved page's images and scripts, are passed over silently)
-_DOCUMENT_EXTENSIONS = frozenset({".pdf", ".doc", ".docx", ".odt", ".rtf", ".epub", ".mht", ".mhtml",
+_DOCUMENT_EXTENSIONS = frozenset({".doc", ".odt", ".rtf", ".epub", ".mht", ".mhtml",
                                   ".webarchive", ".pages", ".xps"})
-_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+_FORMATS = {".txt": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".pdf": "pdf",
+            ".docx": "docx", ".docm": "docm"}
 # Limits that keep a run's memory and time bounded on dumps that are not articles. A
 # saved page may be large (inline images) yet hold a short article, so the file limit is
 # generous and the text limit applies to the article text once decoded and extracted.
@@ -154,7 +155,7 @@ def _expand(arg: str, skipped: list[Skipped]) -> Iterator[_Found]:
             elif is_file and _extension(entry.name) in _DOCUMENT_EXTENSIONS:  # said, so it is not missed
                 ext = _extension(entry.name)[1:]
                 skipped.append(Skipped(printable(_join(base, entry_rel)),
-                                       f"unsupported format: {ext} (save the article as text or HTML)"))
+                                       f"unsupported format: {ext} (save the article as text, HTML, PDF or .docx)"))
         stack.extend(reversed(subdirs))
     found.sort(key=lambda f: f[0])
     for rel_path, disk in found:

@@ -217,3 +217,38 @@ def _top_date(text: str, start: int = 0) -> str | None:
     return None
 
 
+
+
+# ---------------------------------------------------------------------------------------
+# Outlets
+# ---------------------------------------------------------------------------------------
+
+_OUTLET = r"(?P<outlet>[A-Z0-9][\w&.'’-]*(?:\s{1,2}[\w&.'’-]+){0,5})"
+_SOURCE_LINE = re.compile(
+    rf"[*_\s]{{0,3}}(?:Source|Publisher|Published by)\s{{0,2}}[:：][*_]{{0,2}}\s{{0,3}}{_OUTLET}[*_\s.]{{0,3}}$",
+    re.IGNORECASE)
+# "By Ana Ruiz, The Herald" / "By Ana Ruiz | Harbor Wire" / "By Ana Ruiz for The Herald"
+_BYLINE_OUTLET = re.compile(
+    rf"[*_\s]{{0,3}}By\s{{1,3}}[A-Z][\w.'’-]*(?:\s{{1,2}}[A-Z][\w.'’-]*){{0,3}}\s{{0,2}}(?:,|\||·|–|—|\bfor\b)\s{{0,2}}"
+    rf"{_OUTLET}[*_\s.]{{0,3}}$")
+# a wire dateline: "PORT MERRIN (Harbor Wire) - ..."
+_WIRE = re.compile(r"[A-Z][A-Z .,'-]{1,40}\s\((?P<outlet>[A-Z][\w&.'’ -]{1,40})\)\s{0,2}[-–—]")
+_NOT_OUTLET = re.compile(r"(?i)^(?:staff|staff writer|reporter|correspondent|editor|wire|updated|published|\d.*)$")
+
+
+def byline_outlet(text: str, start: int = 0) -> str:
+    """The outlet an article names at its top: a ``Source:`` line, a byline's outlet, a wire dateline.
+
+    >>> [byline_outlet(t) for t in ("Headline\\nSource: Harbor Wire\\nBody.", "Headline\\nBy Ana Ruiz, The Herald\\n",
+    ...                             "PORT MERRIN (Harbor Wire) - Rain fell.", "By Ana Ruiz, Staff Writer\\n")]
+    ['Harbor Wire', 'The Herald', 'Harbor Wire', '']
+    """
+    for _, _, line in _lines(text, start, limit=_TOP_LINES):
+        if len(line) > _META_LINE_MAX:
+            continue
+        m = _SOURCE_LINE.match(line) or _BYLINE_OUTLET.match(line) or _WIRE.match(line)
+        if m:
+            outlet = " ".join(m.group("outlet").split()).rstrip(".")
+            if not _NOT_OUTLET.match(outlet):
+                return outlet[:_TITLE_MAX]
+    return ""

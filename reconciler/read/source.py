@@ -15,12 +15,12 @@ import hashlib
 import os
 import re
 import stat
+import unicodedata
 from collections.abc import Callable, Sequence
 
 from reconciler.models import Skipped, Source
 from reconciler.read.boilerplate import _merge, skip_ranges
 from reconciler.read.decode import decode_bytes
-from reconciler.read.html import extract_html
 from reconciler.read.listing import (
     _FORMATS,
     MAX_FILE_BYTES,
@@ -33,8 +33,18 @@ from reconciler.read.listing import (
     arrange,
     list_articles,
 )
-from reconciler.read.metadata import _TITLE_MAX, _first_line_title, _front_matter, _top_date, find_date
+from reconciler.read.metadata import (
+    _TITLE_MAX,
+    _first_line_title,
+    _front_matter,
+    _top_date,
+    byline_outlet,
+    find_date,
+)
+from reconciler.read.pdf import read_pdf
 from reconciler.read.verbatim import verbatim_runs
+from reconciler.read.web import read_page
+from reconciler.read.word import DOCM_REASON, read_docx
 
 # ---------------------------------------------------------------------------------------
 # Reading one file
@@ -42,6 +52,13 @@ from reconciler.read.verbatim import verbatim_runs
 
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
+_HTML_NOTES = {
+    "trafilatura": "html: main text by trafilatura",
+    "json-ld": "html: main text from the page's JSON-LD articleBody",
+    "strip": "html: parser failed, tags stripped",
+}
 
 
 def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
@@ -53,7 +70,9 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
     path = os.fspath(path)
     raw = _read_bytes(path)
     ext = _extension(path)
-    fmt = _FORMATS.get(ext) or ("html" if _sniff_html(raw) else "txt")
+    fmt = _FORMATS.get(ext) or ("html" if _sniff_html(raw) else "pdf" if raw.startswith(b"%PDF-") else "txt")
+    if fmt in ("pdf", "docx", "docm"):
+        return _read_document(raw, fmt, display_path)
     decoded = decode_bytes(raw, html=fmt == "html")
     if isinstance(decoded, str):
         raise UnreadableSource(decoded)
@@ -69,16 +88,15 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
         notes = (*notes, f"{hidden} hidden character(s) (zero-width or direction override): "
                  "figures touching them are not extracted")
     origin: tuple[int, ...] = ()
+    outlet = ""
     if fmt == "html":
-        doc = extract_html(text)
+        doc = read_page(text)
         origin = verbatim_runs(doc.text, text)
-        text, title, meta_dates = doc.text, doc.title, doc.dates
-        notes = (*notes, f"html: main text from <{doc.container}>" if doc.container != "strip"
-                 else "html: parser failed, tags stripped")
+        text, title, meta_dates, outlet = doc.text, doc.title, doc.dates, doc.outlet
+        notes = (*notes, _HTML_NOTES.get(doc.container, f"html: main text from <{doc.container}>"))
         if not text.strip():
             raise UnreadableSource("no article text in HTML")
-    if len(text) > MAX_TEXT_CHARS:
-        raise UnreadableSource(f"too long: {len(text):,} characters of text (the limit is {MAX_TEXT_CHARS:,})")
+    _check_length(text)
     front = _front_matter(text) if fmt == "md" else None
     skips = skip_ranges(text, 0 if front is None else front.end)
     if front is not None:
@@ -103,6 +121,43 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
         skip=tuple(skips),
         notes=tuple(notes),
         origin=origin,
+        outlet=outlet or byline_outlet(text, 0 if front is None else front.end),
+    )
+
+
+def _check_length(text: str) -> None:
+    if len(text) > MAX_TEXT_CHARS:
+        raise UnreadableSource(f"too long: {len(text):,} characters of text (the limit is {MAX_TEXT_CHARS:,})")
+
+
+def _read_document(raw: bytes, fmt: str, display_path: str) -> Source:
+    """A PDF (text layer, page by page) or a Word document as a source."""
+    if fmt == "docm":
+        raise UnreadableSource(DOCM_REASON)
+    if fmt == "pdf" and not raw.startswith(b"%PDF-"):
+        raise UnreadableSource("broken PDF: the file does not start with %PDF-")
+    doc = read_pdf(raw) if fmt == "pdf" else read_docx(raw)
+    text = unicodedata.normalize("NFC", doc.text)
+    _check_length(text)
+    notes = doc.notes
+    hidden = len(_INVISIBLE.findall(text))
+    if hidden:
+        notes = (*notes, f"{hidden} hidden character(s) (zero-width or direction override): "
+                 "figures touching them are not extracted")
+    title = (doc.title or _first_line_title(text, None))[:_TITLE_MAX]
+    return Source(
+        id=_stem(display_path),
+        path=display_path,
+        title=title,
+        text=text,
+        format=fmt,
+        encoding="",
+        sha256=hashlib.sha256(raw).hexdigest(),
+        date=_top_date(text),
+        skip=tuple(skip_ranges(text, 0)),
+        notes=notes,
+        outlet=doc.outlet or byline_outlet(text),
+        pages=doc.pages,
     )
 
 

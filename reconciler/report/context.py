@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from reconciler.models import SEVERITIES, Claim, Finding, Group, Result, Source
+from reconciler.read.pdf import page_of
 from reconciler.report.chart import chart
 from reconciler.report.format import (
     DEFAULT_TITLE,
@@ -211,6 +212,8 @@ class _Builder(Paging):
             css=_sev_css(self.claim_severity.get(claim.id, "")),
             source_index=self.source_index.get(claim.source, 0),
             source_label=_label(source.title or source.path) if source else claim.source,
+            outlet=source.outlet if source else "",
+            page=page_of(source.pages, claim.start) if source else None,
         )
         self._claim_views[(claim.id, width)] = view
         return view
@@ -412,6 +415,7 @@ class _Builder(Paging):
             date=source.date or "undated",
             format=source.format,
             notes=source.notes,
+            outlet=source.outlet,
             copies=tuple(copies),
             claims=table,
             text=pieces or (),
@@ -560,7 +564,8 @@ class _Builder(Paging):
     def column_view(self, index: int, s: Source) -> SourceView:
         return SourceView(id=s.id, anchor=self.source_anchor[s.id], index=index,
                           title=s.title or s.path or s.id, short_title=_short(s.title or s.path or s.id),
-                          path=s.path, date=s.date or "undated", format=s.format, notes=(), copies=(), claims=())
+                          path=s.path, date=s.date or "undated", format=s.format, notes=(), copies=(), claims=(),
+                          outlet=s.outlet)
 
     def decision_views(self, resolution: Resolution | None) -> dict[str, DecisionView]:
         if resolution is None:

@@ -9,7 +9,8 @@ import zlib
 from collections.abc import Mapping
 from typing import Any
 
-from reconciler.models import Claim, Finding, Group, Result
+from reconciler.models import Claim, Finding, Group, Result, Source
+from reconciler.read.pdf import page_of
 from reconciler.report.format import DATA_CONTEXT, _plural, _sev_css, _worst, format_number, split_quote
 from reconciler.report.render import reveal
 from reconciler.report.views import DecisionView, Limits, ScoreRow, SourceView, Trim
@@ -23,6 +24,7 @@ class Paging:
     limits: Limits
     full_text: set[str]
     claims: dict[str, Claim]
+    sources: dict[str, Source]
     claim_anchor: dict[str, str]
     source_anchor: dict[str, str]
     source_index: dict[str, int]
@@ -57,8 +59,10 @@ class Paging:
                     before, after = q.before, q.after
                 else:
                     before, after = None, None
+                s = self.sources.get(c.source)
                 claims_out[anchor] = [self.source_index.get(c.source, 0), c.text, before, after,
-                                      _sev_css(self.claim_severity.get(cid, ""))]
+                                      _sev_css(self.claim_severity.get(cid, "")),
+                                      page_of(s.pages, c.start) if s else None]
             return anchor
 
         data_f = []
@@ -97,7 +101,7 @@ class Paging:
         data = {
             "v": 1,
             "sources": [[s.title or s.path or s.id, s.path, self.source_anchor[s.id] if s.id in rendered
-                         else ""] for s in self.result.sources],
+                         else "", s.outlet] for s in self.result.sources],
             "claims": claims_out,
             "findings": data_f,
             "rows": data_g,

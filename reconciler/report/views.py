@@ -42,6 +42,8 @@ class ClaimView:
     css: str  # "sev-error" / "sev-warning" if in such a finding, else ""
     source_index: int = 0  # 1-based number of its source (the matrix column), 0 if unknown
     source_label: str = ""  # the source title, shortened for lists of quotes
+    outlet: str = ""  # who published the source, when known
+    page: int | None = None  # the PDF page the quote is on
 
 
 @dataclass(frozen=True)
@@ -192,6 +194,7 @@ class SourceView:
     sentences: tuple[ClaimView, ...] = ()  # "sentences" mode: the claims shown, each in its sentence
     omitted: int = 0  # claims of the source not shown in "sentences" mode
     claim_count: int = 0
+    outlet: str = ""  # who published it, when known
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from reconciler.rules.articles import check_articles
 from reconciler.rules.config import ConfigError, RuleConfig, load_config
 from reconciler.rules.groups import check_groups
 from reconciler.rules.unaligned import check_unaligned
+from reconciler.rules.util import naming
 
 __all__ = ["ConfigError", "RuleConfig", "check", "load_config"]
 
@@ -27,9 +28,10 @@ def check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[G
         by_source.setdefault(c.source, []).append(c)
     money = [c for c in claims if c.kind == "money"]
     dates = {s.id: s.date for s in sources}
-    groups2, findings = check_groups(groups, by_id, rates, config, money, dates, voice_of(copies))
-    findings += check_articles(sources, by_source, rates, config)
-    findings += check_unaligned(claims, groups2, findings, voice_of(copies), config)
+    with naming({s.id: s.outlet for s in sources if s.outlet}):
+        groups2, findings = check_groups(groups, by_id, rates, config, money, dates, voice_of(copies))
+        findings += check_articles(sources, by_source, rates, config)
+        findings += check_unaligned(claims, groups2, findings, voice_of(copies), config)
     unique: dict[str, Finding] = {}
     for f in findings:
         unique.setdefault(f.id, f)

@@ -207,8 +207,8 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
         findings.append(Finding(
             id=finding_id(rule, [x.claim.id for x in group_entries]), rule=rule, severity=severity,
             claims=ids, message=message,
-            explanation=explanation + f"\nConsensus: {quote(best.claim)} from {support} source(s): "
-            + ", ".join(sources_of([a.claim for a in agree])) + ".",
+            explanation=explanation + f"\nConsensus: {quote(best.claim)} from {support} independent "
+            f"source{'s' if support != 1 else ''} ({', '.join(sources_of([a.claim for a in agree]))}).",
             group=g.id, suggested=None if contested else suggested,
         ))
     if superseded:

@@ -160,7 +160,8 @@ def _same_number_two_currencies(claims: Sequence[Claim], group_of: dict[str, str
         out.append(Finding(
             id=finding_id(RULE, ids), rule=RULE, severity="info", claims=ids,
             message=f"possibly one amount under two currency signs: {quote(a)} and {quote(b)} ({who})",
-            explanation=(f"{quote(a)} ({a.source}) and {quote(b)} ({b.source}) give the same number in "
+            explanation=(f"{quote(a)} ({sources_of([a])[0]}) and {quote(b)} ({sources_of([b])[0]}) "
+                         f"give the same number in "
                          f"{a.unit} and {b.unit} for {who}. A conversion would change the number, so one "
                          f"of them may carry the wrong currency sign; check which one the source printed."),
         ))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
 
 from reconciler.models import Claim
 
@@ -18,8 +21,41 @@ def quote(c: Claim) -> str:
     return f"“{' '.join(c.text.split())}”"
 
 
+# source id -> how an explanation names it (its outlet), for the rules being run: set by
+# :func:`naming` around one :func:`reconciler.rules.check`, so the rules need not carry it
+_NAMES: contextvars.ContextVar[Mapping[str, str]] = contextvars.ContextVar("source_names",
+                                                                                     default=MappingProxyType({}))
+
+
+@contextlib.contextmanager
+def naming(names: Mapping[str, str]) -> Iterator[None]:
+    """Within the block, :func:`sources_of` names sources by ``names`` (id -> outlet)."""
+    token = _NAMES.set(names)
+    try:
+        yield
+    finally:
+        _NAMES.reset(token)
+
+
 def sources_of(claims: Iterable[Claim]) -> list[str]:
+    """The sources of ``claims`` as an editor names them: outlet, else the source id; each once,
+    an outlet behind several articles with their number.
+
+    >>> from reconciler.models import Claim
+    >>> cs = [Claim(f"c{i}", s, 0, 1, "5", 5.0, "", "count", "exact", 5.0, 5.0, "", "", "", 0)
+    ...       for i, s in enumerate(["a", "b", "c", "a"])]
+    >>> sources_of(cs)
+    ['a', 'b', 'c']
+    >>> with naming({"a": "Harbor Wire", "c": "Harbor Wire"}):
+    ...     sources_of(cs)
+    ['Harbor Wire (2 articles)', 'b']
+    """
+    names = _NAMES.get()
     seen: dict[str, None] = {}
     for c in claims:
         seen.setdefault(c.source, None)
-    return list(seen)
+    counts: dict[str, int] = {}
+    for sid in seen:
+        label = names.get(sid) or sid
+        counts[label] = counts.get(label, 0) + 1
+    return [f"{label} ({n} articles)" if n > 1 else label for label, n in counts.items()]

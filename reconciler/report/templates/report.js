@@ -56,7 +56,7 @@
         var parts = [d[2], d[3], d[4], d[5] || "", d[6], d[14]];
         d[8].concat(d[9]).forEach(function (a) {
           var c = DATA.claims[a];
-          if (c) { parts.push(c[1], DATA.sources[c[0] - 1] ? DATA.sources[c[0] - 1][0] : ""); }
+          if (c) { parts.push(c[1], DATA.sources[c[0] - 1] ? DATA.sources[c[0] - 1][0] + " " + (DATA.sources[c[0] - 1][3] || "") : ""); }
         });
         r.text = parts.join(" ").toLowerCase();
       }
@@ -84,9 +84,10 @@
     var src = DATA.sources[c[0] - 1] || ["", "", ""];
     who.appendChild(el("span", "idx", c[0]));
     who.appendChild(document.createTextNode(" "));
+    if (src[3]) { who.appendChild(el("span", "outlet", src[3])); who.appendChild(document.createTextNode(" · ")); }
     if (src[2]) { who.appendChild(link(src[2], src[0], "src")); } else { who.appendChild(el("span", "src", src[0])); }
     who.appendChild(document.createTextNode(" "));
-    who.appendChild(el("span", "path", src[1]));
+    who.appendChild(el("span", "path", src[1] + (c[5] ? ", p. " + c[5] : "")));
     li.appendChild(who);
     li.appendChild(link(anchor, c[1], "num"));
     li.appendChild(document.createTextNode(" "));
