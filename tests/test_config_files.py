@@ -61,7 +61,7 @@ BAD_RATES = [
 def test_bad_rules_values_are_refused(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "my-rules.toml"
     path.write_bytes(content)
-    with pytest.raises(ConfigError, match="my-rules.toml") as info:
+    with pytest.raises(ConfigError, match=r"my-rules\.toml") as info:
         load_config(path)
     assert message in str(info.value)
 
@@ -70,7 +70,7 @@ def test_bad_rules_values_are_refused(tmp_path: Path, content: bytes, message: s
 def test_bad_rates_values_are_refused(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "my-rates.toml"
     path.write_bytes(content)
-    with pytest.raises(ConfigError, match="my-rates.toml") as info:
+    with pytest.raises(ConfigError, match=r"my-rates\.toml") as info:
         load_rates(path)
     assert message in str(info.value)
 
