@@ -23,21 +23,25 @@ import operator
 import os
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+import typing
+from collections.abc import Collection, Iterable, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 from reconciler._version import __version__
-from reconciler.models import Claim, Finding, Frame, Group, Source
+from reconciler.models import Claim, Finding, Frame, Group, Kind, Qualifier, Severity, Source
 from reconciler.read import source as read_one  # looked up at call time (tests spy on it)
 from reconciler.read.listing import source_id
+from reconciler.read.regular import read_regular
 
 __all__ = ["DEFAULT_DIR", "Cache", "SourceCache", "decode_checked", "decode_claims", "decode_groups",
-           "encode_checked", "encode_claims", "encode_groups", "fingerprint", "from_row", "source_key", "to_row"]
+           "decode_signature", "encode_checked", "encode_claims", "encode_groups", "fingerprint", "from_row",
+           "source_key", "to_row"]
 
 DEFAULT_DIR = ".reconcile-cache"
+MAX_ENTRY_BYTES = 4 << 30  # the claims of the largest article read (64 MB of figures) stay well below
 FORMAT = 1  # bump when the entry layout changes
 
 T = TypeVar("T", Claim, Finding, Group, Source)
@@ -131,10 +135,93 @@ def _tup(x: Any) -> Any:
     return tuple([_tup(i) if type(i) is list else i for i in x]) if isinstance(x, list) else x
 
 
+def _is_int(x: Any) -> bool:
+    return type(x) is int and -_INT_LIMIT < x < _INT_LIMIT
+
+
+def _list_of(ok: Any) -> Any:
+    return lambda x: all(ok(i) for i in x)
+
+
+def _pair_of(a: Any, b: Any) -> Any:
+    return lambda x: type(x) is list and len(x) == 2 and a(x[0]) and b(x[1])
+
+
+def _only_str(x: list[Any]) -> bool:
+    return set(map(type, x)) <= _ONLY_STR  # one call, however long the list
+
+
+_ONLY_STR = {str}
+_KINDS: frozenset[str] = frozenset(typing.get_args(Kind))
+_QUALIFIERS: frozenset[str] = frozenset(typing.get_args(Qualifier))
+_SEVERITIES: frozenset[str] = frozenset(typing.get_args(Severity))
+_INT_LIMIT = 1 << 62  # positions and counts; anything beyond is not one this program wrote
+_NUMBER = (float, int)
+# each declared field type: the JSON types its values may come back as, and a test of the
+# value itself (None: the type is enough); ints must be of a size this program writes
+_JSON_TYPES: dict[str, tuple[tuple[type, ...], Any]] = {
+    "str": ((str,), None), "int": ((int,), _is_int), "float": (_NUMBER, None),
+    "str | None": ((str, type(None)), None), "float | None": ((*_NUMBER, type(None)), None),
+    "float | str": ((*_NUMBER, str), None), "float | str | None": ((*_NUMBER, str, type(None)), None),
+    "tuple[str, ...]": ((list,), _only_str), "tuple[int, ...]": ((list,), _list_of(_is_int)),
+    "tuple[tuple[int, int], ...]": ((list,), _list_of(_pair_of(_is_int, _is_int))),
+    "tuple[tuple[str, float], ...]": ((list,), _list_of(_pair_of(lambda x: type(x) is str,
+                                                                 lambda x: type(x) is float or _is_int(x)))),
+    "Kind": ((str,), _KINDS.__contains__), "Qualifier": ((str,), _QUALIFIERS.__contains__),
+    "Severity": ((str,), _SEVERITIES.__contains__),
+}
+_MAX_SHAPES = 256  # type rows remembered per model (a damaged cache could hold any number)
+_Checks = tuple[Any, tuple[tuple[int, str, Any], ...]]
+_SHAPES: dict[tuple[type, tuple[type, ...]], _Checks] = {}  # (model, types of a row's values) -> its checks
+_SHAPES_OF: dict[type, int] = {}  # how many of each model's are remembered
+
+
+def _value_checks(cls: type, shape: tuple[type, ...]) -> _Checks:
+    """For a row whose values have the JSON types ``shape``: raise TypeError unless each is
+    of a type its field may take, and return what must be looked at inside the values: a
+    getter of the whole numbers (each must be of a size this program writes), or None; and
+    (position, name, test) of the others that need a look (a word from a fixed list, a
+    list's items)."""
+    checks = _SHAPES.get((cls, shape))
+    if checks is None:
+        ints, out = [], []
+        for (i, f), seen in zip(enumerate(dataclasses.fields(cls)), shape, strict=True):
+            declared = _JSON_TYPES.get(str(f.type))
+            if declared is None:
+                continue  # a nested model (the claim's frame): checked where it is decoded
+            types, test = declared
+            if seen not in types:
+                raise TypeError(f"{cls.__name__}.{f.name} of the wrong type")
+            if seen is int:
+                ints.append(i)
+            elif test is not None:
+                out.append((i, f.name, test))
+        checks = (operator.itemgetter(*ints, *ints[:1]) if ints else None, tuple(out))  # a tuple, even of one
+        if _SHAPES_OF.get(cls, 0) < _MAX_SHAPES:
+            _SHAPES[cls, shape] = checks
+            _SHAPES_OF[cls] = _SHAPES_OF.get(cls, 0) + 1
+    return checks
+
+
+def check_row(cls: type, row: Sequence[Any]) -> None:
+    """Raise TypeError unless each field of the JSON row has the type ``cls`` declares: a
+    well-formed entry of the wrong types is damaged, and recomputed, never trusted."""
+    shape = tuple(map(type, row))
+    ints, others = _SHAPES.get((cls, shape)) or _value_checks(cls, shape)
+    if ints is not None:
+        whole = ints(row)
+        if not (min(whole) > -_INT_LIMIT and max(whole) < _INT_LIMIT):
+            raise TypeError(f"{cls.__name__}: a whole number of a size this program never writes")
+    for i, name, ok in others:
+        if not ok(row[i]):
+            raise TypeError(f"{cls.__name__}.{name} of the wrong type")
+
+
 def from_row(cls: type[T], row: Sequence[Any]) -> T:
     names, _tuples = _fields(cls)
-    if len(row) != len(names):
-        raise ValueError(f"{cls.__name__} row has {len(row)} fields, expected {len(names)}")
+    if type(row) is not list or len(row) != len(names):
+        raise ValueError(f"{cls.__name__} row of another layout")
+    check_row(cls, row)
     values = list(row)
     for i, convert in _converters(cls):
         if not isinstance(values[i], (list, tuple)):
@@ -150,6 +237,7 @@ _TEXT, _SENTENCE, _START, _END, _SENTENCE_START = (_CLAIM_NAMES.index(n) for n i
                                                    ("text", "sentence", "start", "end", "sentence_start"))
 
 
+_FRAME_FIELDS = len(dataclasses.fields(Frame))
 _CLAIM_ROW = operator.attrgetter(*_CLAIM_NAMES)  # a claim's fields in order, in one call
 _FRAME_ROW = operator.attrgetter(*(f.name for f in dataclasses.fields(Frame)))
 
@@ -170,27 +258,53 @@ def encode_claims(source: Source, claims: Sequence[Claim]) -> list[list[Any]]:
 
 
 def decode_claims(source: Source, rows: Sequence[list[Any]]) -> list[Claim]:
+    """The inverse of :func:`encode_claims`; raises TypeError or ValueError on a damaged entry
+    (a row of the wrong layout or types, a claim of another source, the same id twice)."""
     text = source.text
     sentences: dict[tuple[int, int], str] = {}  # claims of one sentence share its text
     n = len(_CLAIM_NAMES)
     out = []
+    seen: set[str] = set()
+    if type(rows) is not list:
+        raise TypeError("claims are not a list")
     for row in rows:
-        if len(row) != n:
-            raise ValueError(f"Claim row has {len(row)} fields, expected {n}")
+        if type(row) is not list or len(row) != n:
+            raise ValueError("Claim row of another layout")
         row = list(row)
-        if row[_TEXT] is None:
+        quote, said = row[_TEXT], row[_SENTENCE]
+        if quote is None:  # stand-ins while the types are checked
+            row[_TEXT] = ""
+        if type(said) is int:
+            row[_SENTENCE] = ""
+        check_row(Claim, row)
+        frame = row[_FRAME]
+        if type(frame) is not list or len(frame) != _FRAME_FIELDS or not _only_str(frame):
+            raise TypeError("Claim.frame of the wrong type")
+        if row[1] != source.id or row[0] in seen or not 0 <= row[_START] <= row[_END] \
+                or row[_SENTENCE_START] < 0 or (type(said) is int and said < 0):
+            raise ValueError("a claim of another source, a claim twice, or a claim out of place")
+        seen.add(row[0])
+        if quote is None:
             row[_TEXT] = text[row[_START]:row[_END]]
-        if isinstance(row[_SENTENCE], int):
-            at = (row[_SENTENCE_START], row[_SENTENCE])
+        if type(said) is int:
+            at = (row[_SENTENCE_START], said)
             sentence = sentences.get(at)
             if sentence is None:
                 sentence = sentences[at] = text[at[0]:at[0] + at[1]]
             row[_SENTENCE] = sentence
         for i in _CLAIM_TUPLES:
             row[i] = tuple(row[i])  # context words and notes: flat lists of strings
-        row[_FRAME] = Frame(*row[_FRAME])
+        row[_FRAME] = Frame(*frame)
         out.append(_claim_of(row))
     return out
+
+
+def decode_signature(entry: Any) -> tuple[str, ...]:
+    """An article's words as cached (:func:`reconciler.stories.signature`); raises TypeError
+    unless they are a list of strings."""
+    if type(entry) is not list or not _only_str(entry):
+        raise TypeError("an article's words of the wrong type")
+    return tuple(entry)
 
 
 def _claim_of(row: list[Any]) -> Claim:
@@ -208,8 +322,27 @@ def encode_groups(groups: Sequence[Group]) -> list[list[Any]]:
     return [to_row(g) for g in groups]
 
 
-def decode_groups(entry: Any) -> list[Group]:
-    return [from_row(Group, row) for row in entry]
+def decode_groups(entry: Any, claims: Collection[str]) -> list[Group]:
+    """A story's alignment from its cache entry; raises TypeError or ValueError on a damaged
+    entry, one of the wrong types or one naming a claim that is not among ``claims`` (the
+    ids of the story's claims as decoded)."""
+    if type(entry) is not list:
+        raise TypeError("groups are not a list")
+    groups = [from_row(Group, row) for row in entry]
+    _check_refs(groups, (), claims)
+    return groups
+
+
+def _check_refs(groups: Sequence[Group], findings: Sequence[Finding], claims: Collection[str]) -> None:
+    ids = {g.id for g in groups}
+    if len(ids) != len(groups):
+        raise ValueError("a group twice")
+    for g in groups:
+        if not all(c in claims for c in g.claims) or not all(c in claims for c, _w in g.links):
+            raise ValueError(f"group {g.id} names claims the story does not have")
+    for f in findings:
+        if not f.claims or not all(c in claims for c in f.claims) or (f.group is not None and f.group not in ids):
+            raise ValueError(f"finding {f.id} names claims or a group the story does not have")
 
 
 def encode_checked(checked: tuple[Sequence[Group], Sequence[Finding], Sequence[Sequence[str]]]) -> dict[str, Any]:
@@ -219,10 +352,19 @@ def encode_checked(checked: tuple[Sequence[Group], Sequence[Finding], Sequence[S
             "copies": [list(ids) for ids in copies]}
 
 
-def decode_checked(entry: Any) -> tuple[list[Group], list[Finding], tuple[tuple[str, ...], ...]]:
-    """The inverse of :func:`encode_checked`; raises KeyError, TypeError or ValueError on a damaged entry."""
-    return ([from_row(Group, r) for r in entry["groups"]], [from_row(Finding, r) for r in entry["findings"]],
-            tuple(tuple(ids) for ids in entry["copies"]))
+def decode_checked(entry: Any, claims: Collection[str],
+                   sources: Collection[str]) -> tuple[list[Group], list[Finding], tuple[tuple[str, ...], ...]]:
+    """The inverse of :func:`encode_checked`; raises KeyError, TypeError or ValueError on a
+    damaged entry (see :func:`decode_groups`; ``sources``: the ids of the story's articles)."""
+    if type(entry) is not dict or type(entry["groups"]) is not list or type(entry["findings"]) is not list:
+        raise TypeError("not a story's rules")
+    groups = [from_row(Group, r) for r in entry["groups"]]
+    findings = [from_row(Finding, r) for r in entry["findings"]]
+    _check_refs(groups, findings, claims)
+    copies = entry["copies"]
+    if type(copies) is not list or not all(type(ids) is list and all(i in sources for i in ids) for ids in copies):
+        raise ValueError("copies name articles the story does not have")
+    return groups, findings, tuple(tuple(ids) for ids in copies)
 
 
 # ---------------------------------------------------------------------------------------
@@ -244,8 +386,9 @@ class Cache:
 
     def get(self, key: str) -> Any | None:
         try:
-            with open(self._path(key), "rb") as fh:
-                entry = json.loads(fh.read())
+            # only a regular file, and so much of it: a pipe or a link to a device put in its
+            # place is a miss at once, never waited on or read without end
+            entry = json.loads(read_regular(self._path(key), MAX_ENTRY_BYTES))
             if entry["key"] != key:
                 raise ValueError("key mismatch")
             data = entry["data"]
@@ -326,8 +469,7 @@ class SourceCache:
 
     def _load(self) -> dict[str, list[Any]]:
         try:
-            with open(self.path, "rb") as fh:
-                data = json.loads(fh.read())
+            data = json.loads(read_regular(self.path, MAX_ENTRY_BYTES))
             if data["key"] != self.fingerprint or not isinstance(data["files"], dict):
                 return {}
             files: dict[str, list[Any]] = data["files"]
