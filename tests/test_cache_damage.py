@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from reconciler._engine.cache import _CLAIM_NAMES
+from reconciler._engine.cache import _CLAIM_NAMES, decode_claims, encode_claims
 from reconciler.output.result import to_json
 from reconciler.pipeline import Options, reconcile
 
@@ -61,6 +61,36 @@ CLAIM_DAMAGE = [
     pytest.param(set_field("sentence", -4), id="sentence-negative"),
     pytest.param(duplicate, id="same-id-twice"),
 ]
+
+
+@pytest.fixture(scope="module")
+def seed_rows() -> tuple[Any, list[list[Any]]]:
+    """The first seed article, and its claims as cached (a JSON round trip)."""
+    result = reconcile([SEEDS], Options())
+    source = result.sources[0]
+    rows = encode_claims(source, [c for c in result.claims if c.source == source.id])
+    return source, json.loads(json.dumps(rows))
+
+
+@pytest.mark.parametrize(("name", "value"), [  # damage in the last row only: every row is looked at
+    pytest.param("value", 10**30, id="value-huge-whole-number"),
+    pytest.param("low", True, id="low-boolean"),
+    pytest.param("start", False, id="start-boolean"),
+    pytest.param("start", 2.0, id="start-float"),
+    pytest.param("sentence", 10**30, id="sentence-length-huge"),
+    pytest.param("text", 5, id="quote-number"),
+    pytest.param("qualifier", "roughly-ish", id="qualifier-unknown"),
+    pytest.param("notes", ["ok", 1], id="notes-with-a-number"),
+    pytest.param("frame", [""] * 8 + [None], id="frame-with-null"),
+    pytest.param("precision", None, id="precision-null"),
+])
+def test_decoding_checks_every_row(seed_rows: tuple[Any, list[list[Any]]], name: str, value: Any) -> None:
+    source, rows = seed_rows
+    assert len(decode_claims(source, rows)) == len(rows) > 1
+    damaged = [list(r) for r in rows]
+    damaged[-1][AT[name]] = value
+    with pytest.raises((TypeError, ValueError)):
+        decode_claims(source, damaged)
 
 
 @pytest.mark.parametrize("change", CLAIM_DAMAGE)
