@@ -153,7 +153,7 @@ def _align_whole(sources: Sequence[Source], claims: list[Claim], keys: Sequence[
     entry = cache.get(keys[0] + ".align") if cache else None
     if entry is not None:
         with contextlib.suppress(TypeError, ValueError):  # damaged: aligned again
-            return decode_groups(entry)
+            return decode_groups(entry, {c.id for c in claims})
     groups = align_story(sources, claims, rates, AlignConfig())
     if cache and len({s.id for s in sources}) >= 2:
         cache.put(keys[0] + ".align", encode_groups(groups))
@@ -184,7 +184,8 @@ def _stories(sources: Sequence[Source], extracted: Sequence[Extracted], stories:
             entry = cache.get(key)
             if entry is not None:
                 with contextlib.suppress(KeyError, TypeError, ValueError):  # damaged: recomputed
-                    results[k] = decode_checked(entry)
+                    results[k] = decode_checked(entry, {c.id for i in stories[k] for c in extracted[i][0]},
+                                                {sources[i].id for i in stories[k]})
     t_cached = time.perf_counter() - t_cached
     todo = [k for k, done in enumerate(results) if done is None]
     progress.advance(len(stories) - len(todo))
@@ -198,7 +199,7 @@ def _stories(sources: Sequence[Source], extracted: Sequence[Extracted], stories:
             entry = cache.get(align_keys[k])
             if entry is not None:
                 with contextlib.suppress(TypeError, ValueError):
-                    groups = decode_groups(entry)
+                    groups = decode_groups(entry, {c.id for i in stories[k] for c in extracted[i][0]})
         tasks.append(([sources[i] for i in stories[k]], [c for i in stories[k] for c in extracted[i][0]], groups,
                       align_keys[k] if cache else "", check_keys[k] if cache else ""))
     t_work = time.perf_counter()

@@ -627,6 +627,27 @@ def test_decisions_and_changes_are_shown() -> None:
     assert "Nothing to compare with yet" in first
 
 
+def test_orphans_are_capped_and_counted() -> None:
+    from reconciler.desk.decisions import Decision, Orphan, Resolution
+    from reconciler.desk.history import Changes
+    from reconciler.report import Limits
+
+    many = 5_000  # the reliability report's 100,000 made a 22.8 MB page; the count is what matters
+    res = Resolution(path="corpus/reconcile-decisions.toml", attached={}, orphans=tuple(
+        Orphan(Decision(f"f-gone{i}", "confirmed", note=f"note {i}"), "no longer reported") for i in range(many)))
+    changes = Changes(first=False, since="2025-09-19 08:00 UTC",
+                      orphaned_claims=tuple(("Some story", f"{i} units") for i in range(many)))
+    html = render_html(story(), generated_at=GENERATED, review=res, changes=changes)
+    shown = Limits().orphans
+    assert html.count("<code>f-gone") == shown and "f-gone0<" in html and f"f-gone{shown}<" not in html
+    assert f"{many} orphaned decisions" in html and f"… and {many - shown} more: <code>reconcile review" in html
+    assert html.count("Some story: “") == shown and f"… and {many - shown} more.</p>" in html
+    assert len(html) < len(render_html(story(), generated_at=GENERATED)) + 50_000
+    few = Resolution(path=res.path, attached={}, orphans=res.orphans[:2])
+    html = render_html(story(), generated_at=GENERATED, review=few)
+    assert html.count("<code>f-gone") == 2 and "2 orphaned decisions" in html and "more: <code>" not in html
+
+
 def test_large_corpus_is_trimmed_and_the_rest_is_data() -> None:
     import base64
     import json

@@ -82,9 +82,8 @@ def test_round_trip_keeps_every_character(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(("content", "message"), [
-    ('[[decision]]\nfinding = "f-1"\nstatus = "maybe"\n', "status 'maybe'"),
-    ("[[decision]]\nstatus = \"confirmed\"\n", "no finding id"),
     ("[[decision\n", "not a readable TOML file"),
+    ('decision = "hello"\n', r"must be \[\[decision\]\] tables, not a string"),
 ])
 def test_unusable_file_is_an_error(tmp_path: Path, content: str, message: str) -> None:
     path = tmp_path / FILENAME

@@ -23,21 +23,25 @@ import operator
 import os
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+import typing
+from collections.abc import Collection, Iterable, Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
 from reconciler._version import __version__
-from reconciler.models import Claim, Finding, Frame, Group, Source
+from reconciler.models import Claim, Finding, Frame, Group, Kind, Qualifier, Severity, Source
 from reconciler.read import source as read_one  # looked up at call time (tests spy on it)
 from reconciler.read.listing import source_id
+from reconciler.read.regular import read_regular
 
 __all__ = ["DEFAULT_DIR", "Cache", "SourceCache", "decode_checked", "decode_claims", "decode_groups",
-           "encode_checked", "encode_claims", "encode_groups", "fingerprint", "from_row", "source_key", "to_row"]
+           "decode_signature", "encode_checked", "encode_claims", "encode_groups", "fingerprint", "from_row",
+           "source_key", "to_row"]
 
 DEFAULT_DIR = ".reconcile-cache"
+MAX_ENTRY_BYTES = 4 << 30  # the claims of the largest article read (64 MB of figures) stay well below
 FORMAT = 1  # bump when the entry layout changes
 
 T = TypeVar("T", Claim, Finding, Group, Source)
@@ -131,10 +135,122 @@ def _tup(x: Any) -> Any:
     return tuple([_tup(i) if type(i) is list else i for i in x]) if isinstance(x, list) else x
 
 
-def from_row(cls: type[T], row: Sequence[Any]) -> T:
+def _is_int(x: Any) -> bool:
+    return type(x) is int and -_INT_LIMIT < x < _INT_LIMIT
+
+
+def _list_of(ok: Any) -> Any:
+    return lambda x: all(ok(i) for i in x)
+
+
+def _pair_of(a: Any, b: Any) -> Any:
+    return lambda x: type(x) is list and len(x) == 2 and a(x[0]) and b(x[1])
+
+
+def _only_str(x: list[Any]) -> bool:
+    return set(map(type, x)) <= _ONLY_STR  # one call, however long the list
+
+
+_ONLY_STR = {str}
+_INT_LIMIT = 1 << 62  # positions and counts; anything beyond is not one this program wrote
+_NUMBER = (float, int)
+_NONE = type(None)
+# each declared field type: the JSON types its values may come back as, and what must be
+# looked at inside a value (None: the type is enough; a frozenset: the words it may be;
+# _only_str: a list of strings; else a test of the value); ints are sized apart
+_JSON_TYPES: dict[str, tuple[tuple[type, ...], Any]] = {
+    "str": ((str,), None), "int": ((int,), None), "float": (_NUMBER, None),
+    "str | None": ((str, _NONE), None), "float | None": ((*_NUMBER, _NONE), None),
+    "float | str": ((*_NUMBER, str), None), "float | str | None": ((*_NUMBER, str, _NONE), None),
+    "tuple[str, ...]": ((list,), _only_str), "tuple[int, ...]": ((list,), _list_of(_is_int)),
+    "tuple[tuple[int, int], ...]": ((list,), _list_of(_pair_of(_is_int, _is_int))),
+    "tuple[tuple[str, float], ...]": ((list,), _list_of(_pair_of(lambda x: type(x) is str,
+                                                                 lambda x: type(x) is float or _is_int(x)))),
+    "Kind": ((str,), frozenset(typing.get_args(Kind))), "Qualifier": ((str,), frozenset(typing.get_args(Qualifier))),
+    "Severity": ((str,), frozenset(typing.get_args(Severity))),
+}
+# fields a model's cache rows may also hold in another JSON type (a claim's quote and
+# sentence are stored as None and as a length when they are slices of the article)
+_STORED_AS: dict[type, dict[str, type]] = {Claim: {"text": _NONE, "sentence": int}}
+_MAX_SHAPES = 256  # kinds of rows of one model in one entry; a damaged entry could hold any number
+_Checks = tuple[frozenset[int], tuple[tuple[int, str, Any], ...]]
+_SHAPES: dict[tuple[type, tuple[type, ...]], _Checks] = {}  # (model, types of a row's values) -> its checks
+_SHAPES_OF: dict[type, int] = {}  # how many of each model's are remembered
+
+
+def _value_checks(cls: type, shape: tuple[type, ...]) -> _Checks:
+    """For rows whose values have the JSON types ``shape``: raise TypeError unless each is of
+    a type its field may take, and return the positions of the whole numbers (each must be
+    of a size this program writes) and (position, name, test) of the other values that need
+    a look inside (see :data:`_JSON_TYPES`)."""
+    checks = _SHAPES.get((cls, shape))
+    if checks is None:
+        also = _STORED_AS.get(cls, {})
+        ints, out = [], []
+        for (i, f), seen in zip(enumerate(dataclasses.fields(cls)), shape, strict=True):
+            declared = _JSON_TYPES.get(str(f.type))
+            if declared is None:
+                continue  # a nested model (the claim's frame): checked where it is decoded
+            types, test = declared
+            if seen not in types and also.get(f.name) is not seen:
+                raise TypeError(f"{cls.__name__}.{f.name} of the wrong type")
+            if seen is int:
+                ints.append(i)
+            elif test is not None and seen in types:
+                out.append((i, f.name, test))
+        checks = (frozenset(ints), tuple(out))
+        if _SHAPES_OF.get(cls, 0) < _MAX_SHAPES:
+            _SHAPES[cls, shape] = checks
+            _SHAPES_OF[cls] = _SHAPES_OF.get(cls, 0) + 1
+    return checks
+
+
+def check_rows(cls: type, rows: Any) -> None:
+    """Raise TypeError or ValueError unless ``rows`` is a list of JSON rows of ``cls`` (lists of
+    its fields in order), each value of the type its field declares: a well-formed entry of the
+    wrong types is damaged, and recomputed, never trusted. Checked column by column, each
+    step one call over all the rows (at a large corpus's 300,000 cached claims, checking row
+    by row would cost a second)."""
+    if type(rows) is not list:
+        raise TypeError(f"{cls.__name__} rows are not a list")
+    if not rows:
+        return
+    if set(map(type, rows)) != {list} or set(map(len, rows)) != {len(_fields(cls)[0])}:
+        raise ValueError(f"{cls.__name__} row of another layout")
+    shapes = set(map(tuple, map(map, itertools.repeat(type), rows)))  # the types of each row's values
+    if len(shapes) > _MAX_SHAPES:
+        raise TypeError(f"{cls.__name__} rows of too many kinds")
+    ints: set[int] = set()
+    others: dict[int, tuple[str, Any]] = {}  # a field with a test has one JSON type: every row's is it
+    for shape in shapes:
+        whole, tests = _value_checks(cls, shape)
+        ints |= whole
+        for i, name, test in tests:
+            others[i] = (name, test)
+    for i in sorted(ints):
+        column = list(map(operator.itemgetter(i), rows))
+        if any(shape[i] is not int for shape in shapes):  # a float, or a text, in other rows
+            column = [x for x in column if type(x) is int]
+        if not (min(column) > -_INT_LIMIT and max(column) < _INT_LIMIT):
+            raise TypeError(f"{cls.__name__}: a whole number of a size this program never writes")
+    for i, (name, test) in sorted(others.items()):
+        values = map(operator.itemgetter(i), rows)
+        if type(test) is frozenset:
+            ok = set(values) <= test
+        elif test is _only_str:
+            ok = set(map(type, itertools.chain.from_iterable(values))) <= _ONLY_STR
+        else:
+            ok = all(map(test, values))
+        if not ok:
+            raise TypeError(f"{cls.__name__}.{name} of the wrong type")
+
+
+def from_row(cls: type[T], row: Sequence[Any], *, checked: bool = False) -> T:
+    """The model of a JSON row (see :func:`to_row`); ``checked``: :func:`check_rows` has
+    passed it already."""
     names, _tuples = _fields(cls)
-    if len(row) != len(names):
-        raise ValueError(f"{cls.__name__} row has {len(row)} fields, expected {len(names)}")
+    if not checked:
+        check_rows(cls, [row])
     values = list(row)
     for i, convert in _converters(cls):
         if not isinstance(values[i], (list, tuple)):
@@ -150,6 +266,7 @@ _TEXT, _SENTENCE, _START, _END, _SENTENCE_START = (_CLAIM_NAMES.index(n) for n i
                                                    ("text", "sentence", "start", "end", "sentence_start"))
 
 
+_FRAME_FIELDS = len(dataclasses.fields(Frame))
 _CLAIM_ROW = operator.attrgetter(*_CLAIM_NAMES)  # a claim's fields in order, in one call
 _FRAME_ROW = operator.attrgetter(*(f.name for f in dataclasses.fields(Frame)))
 
@@ -170,18 +287,31 @@ def encode_claims(source: Source, claims: Sequence[Claim]) -> list[list[Any]]:
 
 
 def decode_claims(source: Source, rows: Sequence[list[Any]]) -> list[Claim]:
+    """The inverse of :func:`encode_claims`; raises TypeError or ValueError on a damaged entry
+    (a row of the wrong layout or types, a claim of another source, the same id twice)."""
     text = source.text
     sentences: dict[tuple[int, int], str] = {}  # claims of one sentence share its text
-    n = len(_CLAIM_NAMES)
     out = []
+    check_rows(Claim, rows)
+    if rows:
+        get = operator.itemgetter
+        frames = list(map(get(_FRAME), rows))
+        if set(map(type, frames)) != {list} or set(map(len, frames)) != {_FRAME_FIELDS} \
+                or not _only_str(list(itertools.chain.from_iterable(frames))):
+            raise TypeError("Claim.frame of the wrong type")
+        starts, ends = list(map(get(_START), rows)), list(map(get(_END), rows))
+        said = [x for x in map(get(_SENTENCE), rows) if type(x) is int]
+        if set(map(get(1), rows)) != {source.id} or len(set(map(get(0), rows))) != len(rows) \
+                or min(starts) < 0 or not all(map(operator.le, starts, ends)) \
+                or min(map(get(_SENTENCE_START), rows)) < 0 or (said and min(said) < 0):
+            raise ValueError("a claim of another source, a claim twice, or a claim out of place")
     for row in rows:
-        if len(row) != n:
-            raise ValueError(f"Claim row has {len(row)} fields, expected {n}")
         row = list(row)
-        if row[_TEXT] is None:
+        quote, said_len = row[_TEXT], row[_SENTENCE]
+        if quote is None:
             row[_TEXT] = text[row[_START]:row[_END]]
-        if isinstance(row[_SENTENCE], int):
-            at = (row[_SENTENCE_START], row[_SENTENCE])
+        if type(said_len) is int:
+            at = (row[_SENTENCE_START], said_len)
             sentence = sentences.get(at)
             if sentence is None:
                 sentence = sentences[at] = text[at[0]:at[0] + at[1]]
@@ -191,6 +321,14 @@ def decode_claims(source: Source, rows: Sequence[list[Any]]) -> list[Claim]:
         row[_FRAME] = Frame(*row[_FRAME])
         out.append(_claim_of(row))
     return out
+
+
+def decode_signature(entry: Any) -> tuple[str, ...]:
+    """An article's words as cached (:func:`reconciler.stories.signature`); raises TypeError
+    unless they are a list of strings."""
+    if type(entry) is not list or not _only_str(entry):
+        raise TypeError("an article's words of the wrong type")
+    return tuple(entry)
 
 
 def _claim_of(row: list[Any]) -> Claim:
@@ -208,8 +346,28 @@ def encode_groups(groups: Sequence[Group]) -> list[list[Any]]:
     return [to_row(g) for g in groups]
 
 
-def decode_groups(entry: Any) -> list[Group]:
-    return [from_row(Group, row) for row in entry]
+def decode_groups(entry: Any, claims: Collection[str]) -> list[Group]:
+    """A story's alignment from its cache entry; raises TypeError or ValueError on a damaged
+    entry, one of the wrong types or one naming a claim that is not among ``claims`` (the
+    ids of the story's claims as decoded)."""
+    if type(entry) is not list:
+        raise TypeError("groups are not a list")
+    check_rows(Group, entry)
+    groups = [from_row(Group, row, checked=True) for row in entry]
+    _check_refs(groups, (), claims)
+    return groups
+
+
+def _check_refs(groups: Sequence[Group], findings: Sequence[Finding], claims: Collection[str]) -> None:
+    ids = {g.id for g in groups}
+    if len(ids) != len(groups):
+        raise ValueError("a group twice")
+    for g in groups:
+        if not all(c in claims for c in g.claims) or not all(c in claims for c, _w in g.links):
+            raise ValueError(f"group {g.id} names claims the story does not have")
+    for f in findings:
+        if not f.claims or not all(c in claims for c in f.claims) or (f.group is not None and f.group not in ids):
+            raise ValueError(f"finding {f.id} names claims or a group the story does not have")
 
 
 def encode_checked(checked: tuple[Sequence[Group], Sequence[Finding], Sequence[Sequence[str]]]) -> dict[str, Any]:
@@ -219,10 +377,21 @@ def encode_checked(checked: tuple[Sequence[Group], Sequence[Finding], Sequence[S
             "copies": [list(ids) for ids in copies]}
 
 
-def decode_checked(entry: Any) -> tuple[list[Group], list[Finding], tuple[tuple[str, ...], ...]]:
-    """The inverse of :func:`encode_checked`; raises KeyError, TypeError or ValueError on a damaged entry."""
-    return ([from_row(Group, r) for r in entry["groups"]], [from_row(Finding, r) for r in entry["findings"]],
-            tuple(tuple(ids) for ids in entry["copies"]))
+def decode_checked(entry: Any, claims: Collection[str],
+                   sources: Collection[str]) -> tuple[list[Group], list[Finding], tuple[tuple[str, ...], ...]]:
+    """The inverse of :func:`encode_checked`; raises KeyError, TypeError or ValueError on a
+    damaged entry (see :func:`decode_groups`; ``sources``: the ids of the story's articles)."""
+    if type(entry) is not dict or type(entry["groups"]) is not list or type(entry["findings"]) is not list:
+        raise TypeError("not a story's rules")
+    check_rows(Group, entry["groups"])
+    check_rows(Finding, entry["findings"])
+    groups = [from_row(Group, r, checked=True) for r in entry["groups"]]
+    findings = [from_row(Finding, r, checked=True) for r in entry["findings"]]
+    _check_refs(groups, findings, claims)
+    copies = entry["copies"]
+    if type(copies) is not list or not all(type(ids) is list and all(i in sources for i in ids) for ids in copies):
+        raise ValueError("copies name articles the story does not have")
+    return groups, findings, tuple(tuple(ids) for ids in copies)
 
 
 # ---------------------------------------------------------------------------------------
@@ -244,8 +413,9 @@ class Cache:
 
     def get(self, key: str) -> Any | None:
         try:
-            with open(self._path(key), "rb") as fh:
-                entry = json.loads(fh.read())
+            # only a regular file, and so much of it: a pipe or a link to a device put in its
+            # place is a miss at once, never waited on or read without end
+            entry = json.loads(read_regular(self._path(key), MAX_ENTRY_BYTES))
             if entry["key"] != key:
                 raise ValueError("key mismatch")
             data = entry["data"]
@@ -326,8 +496,7 @@ class SourceCache:
 
     def _load(self) -> dict[str, list[Any]]:
         try:
-            with open(self.path, "rb") as fh:
-                data = json.loads(fh.read())
+            data = json.loads(read_regular(self.path, MAX_ENTRY_BYTES))
             if data["key"] != self.fingerprint or not isinstance(data["files"], dict):
                 return {}
             files: dict[str, list[Any]] = data["files"]

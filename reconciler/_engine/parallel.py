@@ -23,6 +23,7 @@ from reconciler._engine.cache import (
     SourceCache,
     decode_claims,
     decode_groups,
+    decode_signature,
     encode_checked,
     encode_claims,
     encode_groups,
@@ -232,7 +233,7 @@ def extract_sources(sources: Sequence[Source], runner: Runner, cache: Cache | No
             entry = cache.get(keys[i])
             if entry is not None:
                 try:
-                    results[i] = (decode_claims(s, entry["claims"]), tuple(entry["signature"]))
+                    results[i] = (decode_claims(s, entry["claims"]), decode_signature(entry["signature"]))
                     continue
                 except (KeyError, TypeError, ValueError, IndexError):
                     pass  # a malformed entry: recompute it
@@ -301,7 +302,7 @@ def _story_chunk(args: tuple[list[StoryTask], Rates, AlignConfig, RuleConfig, st
             entry = cache.get(align_key)
             if entry is not None:
                 with contextlib.suppress(TypeError, ValueError):  # damaged: aligned again
-                    groups = decode_groups(entry)
+                    groups = decode_groups(entry, {c.id for c in claims})
         if groups is None:
             groups = computed = align_story(sources, claims, rates, align_config)
             if cache is not None and align_key and len({s.id for s in sources}) >= 2:

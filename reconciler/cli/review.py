@@ -3,7 +3,9 @@ over :mod:`reconciler.desk.decisions`)."""
 
 from __future__ import annotations
 
+import contextlib
 import json as _json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,11 +16,14 @@ from reconciler.desk.decisions import (
     FILENAME,
     Decision,
     DecisionError,
+    Loaded,
     clear,
     decide,
     decisions_path,
-    load,
+    locked,
+    read,
     resolve_data,
+    result_problem,
     save,
 )
 from reconciler.output.result import outlets_of
@@ -29,6 +34,20 @@ from reconciler.output.result import outlets_of
 
 class _Usage(click.ClickException):
     exit_code = 2
+
+
+def _shown(text: object) -> str:
+    """Text from the decisions file or an article, safe to print: control characters
+    (terminal escapes among them) and line breaks escaped, so nothing reaches the terminal
+    but the characters themselves and every entry stays one line."""
+    from reconciler.read.listing import printable
+
+    return printable(str(text))
+
+
+def _cannot_write(path: Path | str, e: OSError) -> _Usage:
+    where = e.filename if isinstance(e.filename, str) and e.filename else path
+    return _Usage(f"cannot write {_shown(where)}: {e.strerror or e}")
 
 
 @dataclass
@@ -45,13 +64,44 @@ class _Session:
                          "(or name it with --result)") from e
         except (OSError, ValueError) as e:
             raise _Usage(f"cannot read the result {self.result_path}: {e}") from e
+        problem = result_problem(loaded)
+        if problem:
+            raise _Usage(f"{self.result_path} is not a reconcile result: {problem}")
         return loaded
 
     def decisions(self) -> list[Decision]:
+        """The usable decisions; each entry skipped is named on standard error."""
+        loaded = self._read()
+        for line in loaded.problems:
+            click.echo(_shown(line), err=True)
+        return list(loaded.decisions)
+
+    def decisions_to_change(self) -> list[Decision]:
+        """The decisions, for a command that rewrites the file: refused while an entry cannot be
+        read (rewriting would drop it), with each such entry named."""
+        loaded = self._read()
+        if loaded.problems:
+            raise _Usage("\n".join(_shown(line) for line in loaded.problems)
+                         + f"\nnot changed: fix or remove the entries above in {_shown(self.decisions_path)} first")
+        return list(loaded.decisions)
+
+    def _read(self) -> Loaded:
         try:
-            return load(self.decisions_path)
+            return read(self.decisions_path)
         except DecisionError as e:
-            raise _Usage(str(e)) from e
+            raise _Usage(_shown(e)) from e
+
+    @contextlib.contextmanager
+    def changing(self) -> Iterator[None]:
+        """Hold the decisions file's lock (read, change and write under it); a file or folder
+        that cannot be written is a usage error."""
+        try:
+            with locked(self.decisions_path):
+                yield
+        except DecisionError as e:
+            raise _Usage(_shown(e)) from e
+        except OSError as e:
+            raise _cannot_write(self.decisions_path, e) from e
 
 
 def _result_name(corpus: Path) -> str:
@@ -100,13 +150,16 @@ def review_command(ctx: click.Context, corpus: Path, result_path: Path | None, o
 
 def _record(ctx: click.Context, finding: str, status: str, note: str, value: str, by: str) -> None:
     s: _Session = ctx.obj
-    try:
-        decisions, d = decide(s.decisions(), s.data(), finding, status, note=note, corrected=value, by=by)
-    except DecisionError as e:
-        raise _Usage(str(e)) from e
-    save(s.decisions_path, decisions)
-    click.echo(f"{d.status} {d.finding}: {d.message}" + (f" (note: {d.note})" if d.note else ""))
-    click.echo(f"wrote {s.decisions_path}")
+    data = s.data()
+    with s.changing():  # read again under the lock: a decision recorded meanwhile is kept
+        try:
+            decisions, d = decide(s.decisions_to_change(), data, finding, status, note=note, corrected=value, by=by)
+        except DecisionError as e:
+            raise _Usage(_shown(e)) from e
+        save(s.decisions_path, decisions)
+    shown_note = f" (note: {_shown(d.note)})" if d.note else ""
+    click.echo(f"{d.status} {_shown(d.finding)}: {_shown(d.message)}{shown_note}")
+    click.echo(f"wrote {_shown(s.decisions_path)}")
 
 
 _note = click.option("--note", default="", help="Why: shown with the finding in the report.")
@@ -150,13 +203,14 @@ def _correct(ctx: click.Context, finding: str, value: str, note: str, by: str) -
 def _clear(ctx: click.Context, finding: str) -> None:
     """Remove the decision on a finding."""
     s: _Session = ctx.obj
-    try:
-        decisions, d = clear(s.decisions(), finding)
-    except DecisionError as e:
-        raise _Usage(str(e)) from e
-    save(s.decisions_path, decisions)
-    click.echo(f"cleared {d.finding} (was {d.status})")
-    click.echo(f"wrote {s.decisions_path}")
+    with s.changing():
+        try:
+            decisions, d = clear(s.decisions_to_change(), finding)
+        except DecisionError as e:
+            raise _Usage(_shown(e)) from e
+        save(s.decisions_path, decisions)
+    click.echo(f"cleared {_shown(d.finding)} (was {d.status})")
+    click.echo(f"wrote {_shown(s.decisions_path)}")
 
 
 @review_command.command("list")
@@ -176,11 +230,13 @@ def _list(ctx: click.Context, only_open: bool, severity: str | None) -> None:
         a = res.attached.get(f["id"])
         if (only_open and a) or (severity and f["severity"] != severity):
             continue
-        state = f"{a.decision.status}" + (f": {a.decision.note}" if a.decision.note else "") if a else "open"
+        state = f"{a.decision.status}" + (f": {_shown(a.decision.note)}" if a.decision.note else "") if a else "open"
         who = outlets_of(f["claims"], claim_of, outlet_of)
-        lines.append(f"{f['id']}  {f['severity']:7}  {f['message']}" + (f" ({who})" if who else "") + f"  [{state}]")
+        lines.append(f"{_shown(f['id'])}  {_shown(f['severity']):7}  {_shown(f['message'])}"
+                     + (f" ({_shown(who)})" if who else "") + f"  [{state}]")
     for o in res.orphans:
-        lines.append(f"{o.decision.finding}  orphaned {o.decision.status}: {o.decision.message}  ({o.reason})")
+        lines.append(f"{_shown(o.decision.finding)}  orphaned {o.decision.status}: {_shown(o.decision.message)}  "
+                     f"({_shown(o.reason)})")
     n = res.counts()
     lines.append(f"{len(data.get('findings', []))} findings: {n['confirmed']} confirmed, {n['corrected']} corrected, "
                  f"{n['dismissed']} dismissed, {len(res.orphans)} orphaned decision(s)")
@@ -206,5 +262,8 @@ def _export(ctx: click.Context, file: str, publisher: str, url: str) -> None:
     if file == "-":
         click.echo(text, nl=False)
         return
-    write_atomic(file, text)
-    click.echo(f"wrote {file}: {len(doc['@graph'])} ClaimReview item(s)")
+    try:
+        write_atomic(file, text)
+    except OSError as e:
+        raise _cannot_write(file, e) from e
+    click.echo(f"wrote {_shown(file)}: {len(doc['@graph'])} ClaimReview item(s)")

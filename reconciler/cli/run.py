@@ -23,7 +23,7 @@ from reconciler.models import Result
 from reconciler.output.atomic import write_atomic
 from reconciler.output.result import outlets_of, to_json
 from reconciler.pipeline import NoArticles, Options, reconcile
-from reconciler.read.listing import NoInput
+from reconciler.read.listing import NoInput, printable
 from reconciler.rules import ConfigError
 
 if TYPE_CHECKING:
@@ -181,9 +181,11 @@ class _Desk:
         decisions_file = review.decisions_path(paths)
         problem = ""
         try:
-            resolution: Resolution | None = review.resolve(result, review.load(decisions_file), str(decisions_file))
+            loaded = review.read(decisions_file)  # an entry that cannot be used is skipped and named
+            resolution: Resolution | None = review.resolve(result, loaded.decisions, str(decisions_file))
+            problem = "\n".join(printable(line) for line in loaded.problems)
         except review.DecisionError as e:
-            resolution, problem = None, f"decisions not applied: {e}"
+            resolution, problem = None, printable(f"decisions not applied: {e}")
         state_file = history.state_path(out, name)
         state, before = history.advance(history.load_state(state_file), result, now)
         return cls(decisions_file, resolution, state_file, state, history.compare(before, result), now, problem)

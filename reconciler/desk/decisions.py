@@ -15,10 +15,12 @@ dropped.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import os
+import stat
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,37 +95,112 @@ def decisions_path(paths: Sequence[str | os.PathLike[str]]) -> Path:
 # the file
 
 
-def load(path: str | os.PathLike[str]) -> list[Decision]:
-    """The decisions in ``path`` ([] when it does not exist)."""
+MAX_FILE_BYTES = 256 << 20  # 100,000 decisions take about 22 MB
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """The usable decisions of a file, and one line for each entry skipped (file, entry, why)."""
+
+    decisions: tuple[Decision, ...] = ()
+    problems: tuple[str, ...] = ()
+
+
+class _BadEntry(ValueError):
+    pass
+
+
+def read(path: str | os.PathLike[str]) -> Loaded:
+    """The decisions in ``path`` (none when it does not exist), each entry checked: one that
+    cannot be used (an unknown status, a note that is not a string, a quote's ``start`` that is
+    not a whole number...) is skipped and named in ``problems``.
+
+    A file that cannot be used at all (not a regular file, not UTF-8, not TOML, no
+    ``[[decision]]`` tables) raises :class:`DecisionError`.
+    """
+    from reconciler.read.regular import read_regular
+
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        raw = read_regular(p, MAX_FILE_BYTES)
     except FileNotFoundError:
-        return []
+        return Loaded()
     except OSError as e:
         raise DecisionError(f"cannot read {p}: {e.strerror or e}") from e
     try:
-        data = tomllib.loads(raw.decode("utf-8"))
+        data = tomllib.loads(raw.decode("utf-8-sig"))  # a BOM, as some editors save it, is fine
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         raise DecisionError(f"{p} is not a readable TOML file: {e}") from e
-    out = []
-    for i, d in enumerate(data.get("decision", [])):
-        if not isinstance(d, dict) or not isinstance(d.get("finding"), str):
-            raise DecisionError(f"{p}: decision {i + 1} has no finding id")
-        status = d.get("status")
-        if status not in STATUSES:
-            raise DecisionError(f"{p}: decision {i + 1} ({d['finding']}) has status {status!r}; "
-                                f"expected one of {', '.join(STATUSES)}")
-        evidence = tuple(
-            Evidence(source=str(e.get("source", "")), exact=str(e.get("exact", "")),
-                     prefix=str(e.get("prefix", "")), suffix=str(e.get("suffix", "")),
-                     start=int(e.get("start", 0)))
-            for e in d.get("evidence", []) if isinstance(e, dict))
-        out.append(Decision(finding=d["finding"], status=status, note=str(d.get("note", "")),
-                            corrected=str(d.get("corrected", "")), by=str(d.get("by", "")),
-                            date=str(d.get("date", "")), rule=str(d.get("rule", "")),
-                            message=str(d.get("message", "")), evidence=evidence))
-    return out
+    entries = data.get("decision", [])
+    if not isinstance(entries, list):
+        raise DecisionError(f"{p}: `decision` must be [[decision]] tables, not {_kind(entries)}")
+    out: list[Decision] = []
+    problems: list[str] = []
+    for i, d in enumerate(entries):
+        try:
+            out.append(_decision(d))
+        except _BadEntry as e:
+            fid = d.get("finding") if isinstance(d, dict) else None
+            named = f" ({fid})" if isinstance(fid, str) and fid else ""
+            problems.append(f"{p}: decision {i + 1}{named} skipped: {e}")
+    return Loaded(tuple(out), tuple(problems))
+
+
+def load(path: str | os.PathLike[str]) -> list[Decision]:
+    """The usable decisions in ``path`` ([] when it does not exist); see :func:`read`."""
+    return list(read(path).decisions)
+
+
+def _kind(value: object) -> str:
+    return {bool: "a boolean", str: "a string", dict: "a table", list: "an array", int: "an integer",
+            float: "a number"}.get(type(value), type(value).__name__)
+
+
+_TEXT_KEYS = ("note", "corrected", "by", "rule", "message")
+_QUOTE_KEYS = ("source", "exact", "prefix", "suffix")
+
+
+def _decision(d: object) -> Decision:
+    """One ``[[decision]]`` table as a :class:`Decision`; :class:`_BadEntry` says why it cannot be."""
+    if not isinstance(d, dict):
+        raise _BadEntry(f"it is {_kind(d)}, not a table")
+    finding = d.get("finding")
+    if not isinstance(finding, str) or not finding:
+        raise _BadEntry("it has no finding id" if finding is None or finding == ""
+                        else f"finding must be a string, not {finding!r}")
+    status = d.get("status")
+    if status not in STATUSES:
+        raise _BadEntry(f"it has status {status!r}; expected one of {', '.join(STATUSES)}")
+    text = {}
+    for key in _TEXT_KEYS:
+        value = d.get(key, "")
+        if not isinstance(value, str):
+            raise _BadEntry(f"{key} must be a string, not {_kind(value)} ({value!r})")
+        text[key] = value
+    date = d.get("date", "")
+    if isinstance(date, (_dt.date, _dt.datetime)):
+        date = date.isoformat()
+    if not isinstance(date, str):
+        raise _BadEntry(f"date must be a date or a string, not {date!r}")
+    evidence = d.get("evidence", [])
+    if not isinstance(evidence, list):
+        raise _BadEntry(f"evidence must be [[decision.evidence]] tables, not {_kind(evidence)}")
+    quotes = []
+    for j, e in enumerate(evidence):
+        where = f"evidence {j + 1}"
+        if not isinstance(e, dict):
+            raise _BadEntry(f"{where} is {_kind(e)}, not a table")
+        fields = {}
+        for key in _QUOTE_KEYS:
+            value = e.get(key, "")
+            if not isinstance(value, str):
+                raise _BadEntry(f"{where}: {key} must be a string, not {_kind(value)} ({value!r})")
+            fields[key] = value
+        start = e.get("start", 0)
+        if isinstance(start, bool) or not isinstance(start, int) or not 0 <= start < 1 << 53:
+            raise _BadEntry(f"{where}: start must be a whole number of at least 0, not {start!r}")
+        quotes.append(Evidence(start=start, **fields))
+    return Decision(finding=finding, status=status, date=date, evidence=tuple(quotes), **text)
 
 
 def _toml_string(s: str) -> str:
@@ -176,9 +253,63 @@ def dumps(decisions: Iterable[Decision]) -> str:
 
 
 def save(path: str | os.PathLike[str], decisions: Iterable[Decision]) -> None:
-    from reconciler.output.atomic import write_atomic
+    """Write the decisions to ``path`` atomically, as the file was: through a symbolic link to
+    the file it names, with the file's permissions; a read-only file is refused
+    (:class:`DecisionError`). Other write errors are :class:`OSError`."""
+    write_keeping(path, dumps(decisions))
 
-    write_atomic(path, dumps(decisions))
+
+def target_of(path: str | os.PathLike[str]) -> Path:
+    """The file ``path`` stands for: itself, or what its symbolic links lead to."""
+    p = Path(path)
+    return Path(os.path.realpath(p)) if p.is_symlink() else p
+
+
+def write_keeping(path: str | os.PathLike[str], text: str) -> None:
+    """:func:`reconciler.output.atomic.write_atomic` for a file an editor owns: written where a
+    symbolic link points (the link stays a link), keeping the old file's mode (a private
+    0600 file stays private), and never over a read-only file."""
+    from reconciler.output.atomic import atomic_file
+
+    target = target_of(path)
+    try:
+        st: os.stat_result | None = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    if st is not None:
+        if not stat.S_ISREG(st.st_mode):
+            raise DecisionError(f"cannot write {path}: not a regular file")
+        if not st.st_mode & 0o222 or not os.access(target, os.W_OK):
+            raise DecisionError(f"{path} is read-only: not changed (make it writable to record decisions)")
+    with atomic_file(target) as fh:
+        if st is not None and hasattr(os, "fchmod"):
+            os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))
+        fh.write(text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def locked(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold the decisions file's lock: an exclusive ``flock`` on a hidden lock file beside it
+    (``.reconcile-decisions.toml.lock``, beside the file a link points to), so that commands
+    run at the same time read, change and write the file one after another and no decision
+    is lost. Where ``fcntl`` does not exist (Windows) nothing is locked."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX
+        yield
+        return
+    target = target_of(path)
+    lock = target.with_name(f".{target.name}.lock")
+    flags = getattr(os, "O_CLOEXEC", 0)
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | flags, 0o666)
+    except PermissionError:
+        fd = os.open(lock, os.O_RDONLY | flags)  # another's lock file: flock needs no write access
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 # ---------------------------------------------------------------------------------------
@@ -352,3 +483,51 @@ def resolve_data(data: Mapping[str, Any], decisions: Sequence[Decision], path: s
     return Resolution(path=path, attached=attached, orphans=tuple(orphans))
 
 
+
+
+# ---------------------------------------------------------------------------------------
+# the JSON result a review reads
+
+
+def result_problem(data: object) -> str:
+    """Why ``data`` is not a JSON result the review commands can use ("" when it is): the
+    first value of the wrong shape, by its place (``findings[3].claims``)."""
+    if not isinstance(data, dict):
+        return f"it is {_kind(data)}, not an object"
+    text = (str,)
+    maybe_text = (str, type(None))
+    shapes: dict[str, dict[str, tuple[type, ...]]] = {
+        "findings": {"id": text, "rule": text, "severity": text, "message": text, "claims": (list,)},
+        "claims": {"id": text, "source": text, "start": (int,), "end": (int,), "text": text},
+        "sources": {"id": text},
+    }
+    optional: dict[str, dict[str, tuple[type, ...]]] = {
+        "findings": {"suggested": maybe_text, "explanation": maybe_text, "group": maybe_text},
+        "claims": {"sentence": maybe_text, "selector": (list,)},
+        "sources": {"title": maybe_text, "path": maybe_text, "date": maybe_text},
+    }
+    for section, needed in shapes.items():
+        rows = data.get(section, [])
+        if not isinstance(rows, list):
+            return f"{section} is {_kind(rows)}, not a list"
+        for i, row in enumerate(rows):
+            if not isinstance(row, dict):
+                return f"{section}[{i}] is {_kind(row)}, not an object"
+            for key, types in needed.items():
+                if key not in row:
+                    return f"{section}[{i}] has no {key}"
+                if not isinstance(row[key], types) or isinstance(row[key], bool):
+                    return f"{section}[{i}].{key} is {_kind(row[key])}"
+            for key, types in optional[section].items():
+                if key in row and not isinstance(row[key], types):
+                    return f"{section}[{i}].{key} is {_kind(row[key])}"
+            if section == "findings" and not all(isinstance(c, str) for c in row["claims"]):
+                return f"findings[{i}].claims must list claim ids"
+            if section == "claims":
+                for j, sel in enumerate(row.get("selector", [])):
+                    if not isinstance(sel, dict):
+                        return f"claims[{i}].selector[{j}] is {_kind(sel)}, not an object"
+                    if sel.get("type") == "TextQuoteSelector" and not all(
+                            isinstance(sel.get(k), str) for k in ("exact", "prefix", "suffix")):
+                        return f"claims[{i}].selector[{j}] needs exact, prefix and suffix strings"
+    return ""

@@ -7,6 +7,7 @@ test-suite checks against pint.
 
 from __future__ import annotations
 
+import datetime as _dt
 import math
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -18,6 +19,7 @@ from typing import Any
 from reconciler.errors import ConfigError
 from reconciler.extract import vocab as V
 from reconciler.models import Claim
+from reconciler.read.regular import read_toml
 
 _DIMENSIONLESS = ("count", "number")
 
@@ -49,19 +51,57 @@ class Rates:
         return None if r is None else amount / r
 
 
+def finite_number(value: object) -> float | None:
+    """``value`` as a float if it is a finite number (not a boolean), else None (a check of
+    user-supplied TOML values).
+
+    >>> [finite_number(v) for v in (2, 0.5, True, "1", float("nan"), 10**400)]
+    [2.0, 0.5, None, None, None, None]
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        x = float(value)
+    except OverflowError:
+        return None
+    return x if math.isfinite(x) else None
+
+
+MIN_RATE, MAX_RATE = 1e-9, 1e15  # units per US dollar: any real currency lies well inside
+
+
 def load_rates(path: str | Path | None = None) -> Rates:
-    """The shipped rate table, with a user TOML file's entries laid over it."""
+    """The shipped rate table, with a user TOML file's entries laid over it.
+
+    The user file may hold ``as_of`` (a date), ``note`` (a string) and ``[per_usd]`` (currency
+    codes to finite positive numbers, between :data:`MIN_RATE` and :data:`MAX_RATE`); anything
+    else is a :class:`ConfigError` naming the file, the key and why.
+    """
     data = tomllib.loads(resources.files("reconciler").joinpath("data/rates.toml").read_text("utf-8"))
     if path is not None:
-        try:
-            user = tomllib.loads(Path(path).read_text("utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"cannot use rates file {path}: {exc}") from exc
+        user = read_toml(path, "rates")
+
+        def bad(key: str, why: str) -> ConfigError:
+            return ConfigError(f"cannot use rates file {path}: {key}: {why}")
+
+        for key, val in user.items():
+            if key not in ("as_of", "note", "per_usd"):
+                raise bad(key, "unknown key (expected as_of, note or [per_usd])")
+            if key == "per_usd" and not isinstance(val, dict):
+                raise bad(key, "[per_usd] must be a table of currency codes to numbers")
+            if key == "note" and not isinstance(val, str):
+                raise bad(key, f"must be a string, not {val!r}")
+            if key == "as_of" and not isinstance(val, (str, _dt.date)):
+                raise bad(key, f"must be a date, not {val!r}")
+        for code, val in user.get("per_usd", {}).items():
+            if not (len(code) == 3 and code.isascii() and code.isalpha()):
+                raise bad(f"per_usd.{code}", "not a three-letter currency code")
+            x = finite_number(val)
+            if x is None or not MIN_RATE <= x <= MAX_RATE:
+                raise bad(f"per_usd.{code}", f"must be a finite number of units per US dollar between "
+                                             f"{MIN_RATE:g} and {MAX_RATE:g}, not {val!r}")
         data = _merge(data, user)
-    try:
-        per = {str(k).upper(): float(v) for k, v in data["per_usd"].items()}
-    except (TypeError, ValueError, AttributeError) as exc:
-        raise ConfigError(f"cannot use rates file {path}: [per_usd] must map currency codes to numbers") from exc
+    per = {str(k).upper(): float(v) for k, v in data["per_usd"].items()}
     per["USD"] = 1.0
     return Rates(as_of=str(data.get("as_of", "")), per_usd=per, note=str(data.get("note", "")))
 

@@ -586,7 +586,9 @@ class _Builder(Paging):
             dismissed=counts.get("dismissed", 0),
             corrected=counts.get("corrected", 0), open=len(self.result.findings) - len(resolution.attached),
             orphans=tuple(OrphanView(finding=o.decision.finding, status=o.decision.status, note=o.decision.note,
-                                     message=o.decision.message, reason=o.reason) for o in resolution.orphans),
+                                     message=o.decision.message, reason=o.reason)
+                          for o in resolution.orphans[:self.limits.orphans]),
+            orphan_count=len(resolution.orphans),
         )
 
     def changes_view(self, changes: Changes | None) -> ChangesView | None:
@@ -595,7 +597,7 @@ class _Builder(Paging):
         if changes.first:
             return ChangesView(first=True, since="", new=0, resolved=0, changed=0, items=(), more=0,
                                sources_added=(), sources_removed=(), sources_edited=(), orphaned_claims=(),
-                               moved_claims=0)
+                               orphaned_more=0, moved_claims=0)
         items = []
         for ch in changes.items[:self.limits.changes]:
             items.append(ChangeItem(kind=ch.kind, severity=ch.severity, css=_sev_css(ch.severity),
@@ -606,7 +608,8 @@ class _Builder(Paging):
             changed=changes.count("changed"), items=tuple(items), more=max(0, len(changes.items) - len(items)),
             sources_added=changes.sources_added, sources_removed=changes.sources_removed,
             sources_edited=changes.sources_edited,
-            orphaned_claims=tuple(f"{src}: “{q}”" for src, q in changes.orphaned_claims),
+            orphaned_claims=tuple(f"{src}: “{q}”" for src, q in changes.orphaned_claims[:self.limits.orphans]),
+            orphaned_more=max(0, len(changes.orphaned_claims) - self.limits.orphans),
             moved_claims=changes.moved_claims,
         )
 

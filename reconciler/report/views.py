@@ -262,7 +262,8 @@ class ChangesView:
     sources_added: tuple[str, ...]
     sources_removed: tuple[str, ...]
     sources_edited: tuple[str, ...]
-    orphaned_claims: tuple[str, ...]  # "source: “quote”" of earlier flagged claims no longer found
+    orphaned_claims: tuple[str, ...]  # "source: “quote”" of earlier flagged claims no longer found (the first few)
+    orphaned_more: int  # flagged claims no longer found and not listed
     moved_claims: int  # earlier flagged claims re-found by their quote at another position
 
 
@@ -282,7 +283,8 @@ class ReviewView:
     dismissed: int
     corrected: int
     open: int  # findings without a decision
-    orphans: tuple[OrphanView, ...]
+    orphans: tuple[OrphanView, ...]  # the first few orphaned decisions, in the file's order
+    orphan_count: int  # all of them (``review list`` shows each)
 
 
 @dataclass(frozen=True)
@@ -330,4 +332,5 @@ class Limits:
     supporters: int = 3  # supporting claims shown before the rest are collapsed
     list_entries: int = 6  # list form of the matrix: values shown per quantity (flagged ones always)
     changes: int = 60  # changes listed since the previous run
+    orphans: int = 60  # orphaned decisions, and flagged claims no longer found, listed (the rest counted)
     about: int = 8  # claims listed in a finding that is not about one quantity, before collapsing
