@@ -85,13 +85,15 @@
     ["corrected", "Correct", "The finding is right; give the correct figure."]
   ];
 
+  function fid(article) { return article.getAttribute("data-finding") || ""; }
+
   function decided(article) {
     var m = /\bis-(confirmed|dismissed|corrected)\b/.exec(article.className);
     return m ? m[1] : "";
   }
 
   function decorate(article) {
-    if (!article.id || article.querySelector(".desk-actions")) { return; }
+    if (!fid(article) || article.querySelector(".desk-actions")) { return; }
     var box = el("div", "desk-actions");
     box.setAttribute("role", "group");
     box.setAttribute("aria-label", "Decision on this finding");
@@ -110,7 +112,7 @@
       u.type = "button";
       u.title = "Remove the decision: the finding is open again.";
       u.setAttribute("data-action", "undo");
-      u.addEventListener("click", function () { send(article, "/api/undo", { finding: article.id }, "Undone"); });
+      u.addEventListener("click", function () { send(article, "/api/undo", { finding: fid(article) }, "Undone"); });
       box.appendChild(u);
     }
     var h = article.querySelector("h3");
@@ -166,7 +168,7 @@
       err.textContent = "";
       save.disabled = true;
       send(article, "/api/decision", {
-        finding: article.id, status: action, note: note.value, value: value ? value.value : "", by: who.value
+        finding: fid(article), status: action, note: note.value, value: value ? value.value : "", by: who.value
       }, "Saved").catch(function (x) { err.textContent = String(x.message || x); save.disabled = false; });
     });
     var box = article.querySelector(".desk-actions");

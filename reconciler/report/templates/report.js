@@ -97,6 +97,7 @@
   function buildFinding(d) {
     var a = el("article", "finding sev-" + d[1] + (d[12] ? " is-" + d[12][0] : ""));
     a.id = d[0];
+    a.setAttribute("data-finding", d[14]);
     a.setAttribute("data-sev", d[1]);
     a.setAttribute("data-order", d[13]);
     a.setAttribute("data-q", (d[6] || "~").toLowerCase());
