@@ -54,7 +54,7 @@ REFUSED = [
 @pytest.mark.parametrize(("name", "method", "path", "headers", "body"), REFUSED, ids=[r[0] for r in REFUSED])
 def test_refused_without_the_token(served: Served, name: str, method: str, path: str, headers: dict[str, str],
                                    body: object) -> None:
-    code, h, text = served.request(method, path, headers=headers, body=body)
+    code, _, text = served.request(method, path, headers=headers, body=body)
     assert code == 403, (name, text)
     assert served.token not in text
 
@@ -205,7 +205,7 @@ def test_an_existing_article_is_never_replaced(served: Served) -> None:
     first = sorted(served.corpus.glob("*.txt"))[0] if list(served.corpus.glob("*.txt")) else None
     target = first or sorted(p for p in served.corpus.iterdir() if p.suffix in (".md", ".html"))[0]
     before = target.read_bytes()
-    code, _, text = served.change("/api/article", {"name": target.name, "text": "replaced"})
+    code, _, _ = served.change("/api/article", {"name": target.name, "text": "replaced"})
     assert code == 409 and target.read_bytes() == before
 
 
