@@ -164,7 +164,7 @@ def test_screens_at_both_widths(context: Any, served: Served, width: int) -> Non
     page.evaluate("window.scrollTo(0, 0)")
     shot(page, f"desk-top-{width}.png")
     # the controls fit the width: no sideways scroll caused by them
-    overflow = node.evaluate("n => n.querySelector('.desk-actions').scrollWidth - n.querySelector('.desk-actions').clientWidth")
+    overflow = node.locator(".desk-actions").evaluate("n => n.scrollWidth - n.clientWidth")
     assert overflow <= 1
 
 
