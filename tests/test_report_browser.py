@@ -182,6 +182,22 @@ def test_keyboard_steps_through_findings(report: Any) -> None:
     assert page.evaluate("() => document.activeElement.dataset.sev") == "warning"
 
 
+@pytest.mark.parametrize("wait_for_filter", [True, False], ids=["after-filtering", "while-typing"])
+def test_escape_in_the_filter_clears_the_text_and_the_filter(report: Any, wait_for_filter: bool) -> None:
+    page = report
+    total = len(visible_findings(page))
+    page.keyboard.press("/")
+    page.keyboard.type("h800")
+    if wait_for_filter:
+        page.wait_for_function(f"() => document.querySelectorAll('#finding-list article.finding').length < {total}")
+    page.keyboard.press("Escape")
+    assert page.input_value("#q") == ""
+    assert page.evaluate("() => document.activeElement.id") != "q"
+    page.wait_for_timeout(400)  # past the typing debounce: a pending filter must not come back
+    assert len(visible_findings(page)) == total
+    assert page.inner_text("#filter-status") == f"Showing all {total} findings."
+
+
 def test_matrix_cell_lands_on_its_sentence(report: Any) -> None:
     page = report
     cell = page.locator("table.matrix td.sev-error a").first

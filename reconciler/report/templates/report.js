@@ -46,6 +46,7 @@
   var page = 0;
   var current = -1;
   var timer = 0;
+  var applied = "";  // the filter text the list now reflects
 
   function textOf(r) {
     if (r.text === null) {
@@ -210,6 +211,7 @@
   function apply(keepPage) {
     var on = {};
     boxes.forEach(function (b) { on[b.getAttribute("data-sev")] = b.checked; });
+    applied = query.value;
     var words = query.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
     shown = records.filter(function (r) {
       if (on[r.sev] === false) { return false; }
@@ -261,7 +263,17 @@
     var t = e.target;
     var typing = t && ((t.tagName === "INPUT" && t.type !== "checkbox") || t.tagName === "SELECT" ||
       t.tagName === "TEXTAREA" || t.isContentEditable);
-    if (e.key === "Escape" && t === query) { query.blur(); return; }
+    if (e.key === "Escape" && t === query) {
+      // leave the filter: the text and the filtering both go (Chromium clears a search box
+      // on Esc by itself, without an input event)
+      e.preventDefault();
+      window.clearTimeout(timer);
+      var typed = query.value;
+      query.value = "";
+      if (typed !== "" || applied !== "") { apply(false); }
+      query.blur();
+      return;
+    }
     if (typing) { return; }
     if (e.key === "j" || e.key === "n") { e.preventDefault(); step(1); }
     else if (e.key === "k" || e.key === "p") { e.preventDefault(); step(-1); }
