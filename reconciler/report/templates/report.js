@@ -377,6 +377,16 @@
     return tr;
   }
 
+  // a matrix row jumped to must not land under the sticky column heads: its scroll margin
+  // follows their height (CSS --head)
+  var matrixTable = matrixBody ? matrixBody.closest("table") : null;
+  function headHeight() {
+    var head = matrixTable ? matrixTable.querySelector("thead") : null;
+    if (head) { matrixTable.style.setProperty("--head", head.getBoundingClientRect().height + "px"); }
+  }
+  headHeight();
+  window.addEventListener("resize", headHeight);
+
   var rowsPaged = tablePager("matrix", matrixBody, ROW_PAGE, buildRow);
   var scorePaged = tablePager("score", scoreBody, SCORE_PAGE, buildScore);
 
