@@ -361,3 +361,17 @@ def test_csv_has_one_row_per_claim(seeds_run: tuple[Path, dict[str, Any], dict[s
     assert len(rows) == len(data["claims"])
     assert [r[0] for r in rows] == [c["id"] for c in data["claims"]]
     assert all(len(r) == len(header) for r in rows)
+
+
+@pytest.mark.parametrize(("folder", "extra", "h1"), [
+    ("harbour strike", (), "harbour strike"),  # the folder names the story
+    ("seeds", ("--title", "Training <costs>"), "Training &lt;costs&gt;"),
+])
+def test_the_report_heading_names_the_story(workdir: Path, folder: str, extra: tuple[str, ...], h1: str) -> None:
+    if folder != "seeds":
+        shutil.copytree(workdir / "seeds", workdir / folder)
+    result = invoke(folder, "--out", "out", "-q", *extra)
+    assert result.exit_code == 0, result.output
+    html = next((workdir / "out").glob("*.html")).read_text("utf-8")
+    assert f"<h1>{h1}</h1>" in html
+    assert "Liang Wenfeng" not in re.search(r"<h1>.*?</h1>", html).group(0)  # not one article's headline

@@ -296,7 +296,7 @@ def story_html() -> str:
 
 @pytest.fixture(scope="module")
 def hostile_html() -> str:
-    return render_html(hostile_story(), generated_at=GENERATED)
+    return render_html(hostile_story(), generated_at=GENERATED, title=HOSTILE)
 
 
 # ---------------------------------------------------------------- escaping
@@ -322,8 +322,8 @@ def test_hostile_text_is_escaped(hostile_html: str) -> None:
         for name in ("href", "src", "action", "formaction"):
             assert not attrs.get(name, "").strip().lower().startswith("javascript:"), attrs
     assert all(h.startswith("#") for h in page.attrs("href"))
-    # the title survives the round trip as plain text
-    assert page.h1.strip() == HOSTILE.strip()
+    # the story's title survives the round trip as plain text
+    assert page.h1.strip() == " ".join(HOSTILE.split())
 
 
 def test_hostile_claim_ids_become_safe_anchors(hostile_html: str) -> None:
@@ -436,7 +436,11 @@ def test_summary_and_header(story_html: str) -> None:
     assert [(b.severity, b.count) for b in s.by_severity] == [
         ("error", 1), ("warning", 1), ("info", 1),
     ]
-    assert ctx.title == "DeepSeek-R1 trained for $294,000"
+    # the heading names the story, not the first article's headline
+    assert ctx.title == "Reconcile report" and ctx.page_title == "Reconcile report"
+    assert story().sources[0].title == "DeepSeek-R1 trained for $294,000"
+    named = build_context(story(), generated_at=GENERATED, title="  Training  costs ")
+    assert named.title == "Training costs" and named.page_title == "Training costs · Reconcile report"
     assert GENERATED in story_html
     assert "unsupported format: pdf" in story_html
     assert 'for="q"' in story_html and 'id="q"' in story_html

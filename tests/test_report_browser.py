@@ -211,7 +211,8 @@ def test_on_a_phone_the_filter_bar_is_small_and_nothing_scrolls_sideways(report:
     assert page.evaluate("() => getComputedStyle(document.getElementById('filters')).position") == "sticky"
     assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
     # the screen-reader-only spans of the matrix stay inside its scroll box
-    assert page.evaluate("() => [...document.querySelectorAll('.scroll .vh')].every(e => e.offsetParent.closest('.scroll'))")
+    assert page.evaluate("() => [...document.querySelectorAll('.scroll .vh')]"
+                         ".every(e => e.offsetParent.closest('.scroll'))")
     assert not page.is_visible("#key-hint")
     assert page.is_visible("#q") and page.is_visible("#sort")
     # still labelled for a screen reader
@@ -226,7 +227,8 @@ def test_on_a_phone_the_filter_bar_is_small_and_nothing_scrolls_sideways(report:
 def test_a_matrix_row_jumped_to_is_not_under_the_sticky_header(report: Any, viewport: dict[str, int]) -> None:
     page = report
     page.set_viewport_size(viewport)
-    hrefs = page.eval_on_selector_all("#finding-list a.qty", "els => [...new Set(els.map(e => e.getAttribute('href')))]")
+    hrefs = page.eval_on_selector_all("#finding-list a.qty",
+                                      "els => [...new Set(els.map(e => e.getAttribute('href')))]")
     assert len(hrefs) >= 3
     for href in hrefs:
         page.evaluate("() => window.scrollTo(0, 0)")

@@ -80,6 +80,7 @@ def test_a_foreign_host_is_refused_even_with_the_token(served: Served, host: str
 def test_the_loopback_host_with_the_token_gets_the_page_and_its_cookie(served: Served, host: str) -> None:
     code, h, page = served.request("GET", f"/?token={served.token}", headers={"Host": host.format(port=served.port)})
     assert code == 200 and "<article class=\"finding" in page
+    assert "<h1>seeds</h1>" in page  # the story is named after its folder
     cookie = h["set-cookie"]
     assert cookie.startswith(f"reconcile-desk-{served.port}={served.token};")
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie

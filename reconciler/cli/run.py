@@ -86,13 +86,15 @@ class _UsageError(click.ClickException):
 @click.option("--claimreview", "claimreview_path", type=str, default=None, metavar="FILE",
               help="Also write ClaimReview JSON-LD (schema.org) for the confirmed and corrected findings "
                    "('-' for standard output).")
+@click.option("--title", type=str, default=None,
+              help="The story's name for the report's heading (default: the corpus folder's name).")
 @click.option("--timings", is_flag=True,
               help="Print how long each stage took and the peak memory to standard error (even with --quiet).")
 @click.version_option(package_name="reconcile")
 def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fail_on: str | None,
          rules_file: str | None, rates_file: str | None, quiet: bool, jobs: int | None,
          cache_dir: str | None, no_cache: bool, scheduler: str | None, claimreview_path: str | None,
-         timings: bool) -> None:
+         timings: bool, title: str | None) -> None:
     """Reconcile the numbers that news articles about one story report.
 
     Reads every .txt, .md and .html article under PATHS, extracts each numeric claim
@@ -131,7 +133,7 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
                 desk = _Desk.open(paths, result, html_path.parent, name)
                 stages = {**result.timings, "history": time.perf_counter() - t}
                 t = time.perf_counter()
-                written = _write_report(result, html_path, desk, data)
+                written = _write_report(result, html_path, desk, data, title or _story(paths))
                 stages["write"] = writing + time.perf_counter() - t
             except OSError as exc:  # a folder that cannot be made or written, a full disk
                 raise _cannot_write(exc) from exc
@@ -210,13 +212,14 @@ class _DataOutputs:
         return cls(jp, csv_path, outputs_in_background(result, jp, csv_path, pool))
 
 
-def _write_report(result: Result, html_path: Path, desk: _Desk, data: _DataOutputs) -> list[Path]:
+def _write_report(result: Result, html_path: Path, desk: _Desk, data: _DataOutputs, title: str) -> list[Path]:
     """The HTML report and the run's history; returns every file written, once all are."""
     from reconciler.desk.history import save_state
     from reconciler.report import render_html
 
     write_atomic(html_path, render_html(result, generated_at=desk.now, review=desk.resolution,
-                                        changes=desk.changes, json_name=data.json_file.name if data.json_file else ""))
+                                        changes=desk.changes, json_name=data.json_file.name if data.json_file else "",
+                                        title=title))
     data.done()
     save_state(desk.state_file, desk.state)
     return [*([data.json_file] if data.json_file else []), html_path, data.csv_file]
@@ -259,6 +262,12 @@ def _timings_line(stages: dict[str, float], workers: bool) -> str:
     if workers:
         line += f", workers {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / kib:.0f} MB"
     return line
+
+
+def _story(paths: tuple[str, ...]) -> str:
+    """The story's name: the first path's folder (a file's own folder)."""
+    first = Path(paths[0]).resolve()
+    return (first if first.is_dir() else first.parent).name
 
 
 def _name(paths: tuple[str, ...]) -> str:

@@ -37,10 +37,12 @@ class _Usage(click.ClickException):
               help="TOML file overriding rules and tolerances.")
 @click.option("--rates", "rates_file", type=click.Path(dir_okay=False, path_type=str), default=None,
               help="TOML file overriding the currency rate table.")
+@click.option("--title", type=str, default=None,
+              help="The story's name for the page heading (default: the corpus folder's name).")
 @click.option("--interval", type=click.FloatRange(0.1, 60), default=1.0, show_default=True,
               help="Seconds between looks at the folder for new or saved articles.")
 def serve_command(corpus: Path, port: int, no_browser: bool, rules_file: str | None, rates_file: str | None,
-                  interval: float) -> None:
+                  interval: float, title: str | None) -> None:
     """Review in the browser: the report with working controls, updated as articles arrive."""
     try:
         from reconciler.desk.live import Desk
@@ -52,7 +54,7 @@ def serve_command(corpus: Path, port: int, no_browser: bool, rules_file: str | N
 
     name = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in (corpus.resolve().name or "reconcile"))
     desk = Desk(corpus, new_token(), Options(rules_file=rules_file, rates_file=rates_file, cache_dir=DEFAULT_DIR),
-                history_file=state_path(Path("reports"), name))
+                history_file=state_path(Path("reports"), name), title=title or "")
     try:
         serve(desk, port=port, open_browser=not no_browser, interval=interval, echo=click.echo)
     except ServeError as e:

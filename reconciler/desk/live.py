@@ -76,6 +76,7 @@ class Desk:
     token: str
     options: Options = field(default_factory=Options)
     history_file: Path | None = None  # the last command-line run's history, to compare the first run with
+    title: str = ""  # the story's name for the page heading ("" : the corpus folder's name)
     run: Run | None = None
     error: str = ""  # why the latest re-run failed ("" when it did not)
     error_when: str = ""
@@ -167,7 +168,8 @@ class Desk:
         addon = Addon(style=_asset("desk.css"), script=_asset("desk.js"), connect=True,
                       meta=(("reconcile-desk-token", self.token), ("reconcile-desk-run", str(key[0])),
                             ("reconcile-desk-decisions", str(key[1]))))
-        html = render_html(run.result, generated_at=run.when, review=resolution, changes=run.changes, addon=addon)
+        html = render_html(run.result, generated_at=run.when, review=resolution, changes=run.changes, addon=addon,
+                           title=self.title or self.corpus.resolve().name)
         with self._lock:
             self._page = (key, html)
         return html

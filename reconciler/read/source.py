@@ -33,7 +33,7 @@ from reconciler.read.listing import (
     arrange,
     list_articles,
 )
-from reconciler.read.metadata import _TITLE_MAX, _first_line_title, _front_matter, _top_date, find_date
+from reconciler.read.metadata import _first_line_title, _front_matter, _top_date, clip_title, find_date
 from reconciler.read.verbatim import verbatim_runs
 
 # ---------------------------------------------------------------------------------------
@@ -83,7 +83,7 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
     skips = skip_ranges(text, 0 if front is None else front.end)
     if front is not None:
         skips = _merge([(0, front.end), *skips])
-    title = (title or (front.title if front else "") or _first_line_title(text, front))[:_TITLE_MAX]
+    title = clip_title(title or (front.title if front else "") or _first_line_title(text, front))
     date = None
     for candidate in (*meta_dates, *((front.date,) if front and front.date else ())):
         date = find_date(candidate)

@@ -24,12 +24,13 @@ __all__ = ["Addon", "Limits", "ReportContext", "build_context", "render_context"
 
 def render_html(result: Result, *, generated_at: str | None = None, review: Resolution | None = None,
                 changes: Changes | None = None, limits: Limits | None = None, json_name: str = "",
-                addon: Addon | None = None) -> str:
+                addon: Addon | None = None, title: str = "") -> str:
     """The whole report as one self-contained HTML document (offline, strict CSP).
 
     ``review``: decisions attached to the findings (:func:`reconciler.desk.decisions.resolve`);
     ``changes``: what changed since the previous run (:func:`reconciler.desk.history.compare`);
-    ``addon``: extra style and script for the page, hashed into its CSP (the live desk's controls).
+    ``addon``: extra style and script for the page, hashed into its CSP (the live desk's controls);
+    ``title``: the story's name for the heading (default: "Reconcile report").
     """
     return render_context(build_context(result, generated_at=generated_at, review=review, changes=changes,
-                                        limits=limits, json_name=json_name), addon)
+                                        limits=limits, json_name=json_name, title=title), addon)

@@ -468,7 +468,7 @@ class _Builder(Paging):
     # ------------------------------------------------------------------ the whole report
 
     def build(self, generated_at: str, resolution: Resolution | None, changes: Changes | None,
-              json_name: str) -> ReportContext:
+              json_name: str, story_title: str = "") -> ReportContext:
         r = self.result
         lim = self.limits
         by_source: dict[str, list[Claim]] = {}
@@ -524,7 +524,8 @@ class _Builder(Paging):
         rendered = {v.id for v in source_views}
         score = [row if self.claims_source_rendered(row, rendered) else replace(row, anchor="") for row in score]
         trim = self.trim(findings, groups, score, decisions, change_of, json_name, source_views)
-        title = (r.sources[0].title.strip() if r.sources else "") or DEFAULT_TITLE
+        # the story, never one article's headline
+        title = " ".join(story_title.split()) or DEFAULT_TITLE
         return ReportContext(
             title=title,
             page_title=title if title == DEFAULT_TITLE else f"{title} · {DEFAULT_TITLE}",
@@ -607,11 +608,13 @@ class _Builder(Paging):
 
 
 def build_context(result: Result, *, generated_at: str | None = None, review: Resolution | None = None,
-                  changes: Changes | None = None, limits: Limits | None = None, json_name: str = "") -> ReportContext:
+                  changes: Changes | None = None, limits: Limits | None = None, json_name: str = "",
+                  title: str = "") -> ReportContext:
     """Precompute everything the report template shows for ``result``.
 
     ``review``: the editor's decisions attached to this run's findings; ``changes``: what
-    changed since the previous run; ``limits``: how much of a large corpus is shown in full.
+    changed since the previous run; ``limits``: how much of a large corpus is shown in full;
+    ``title``: the story's name for the heading (the CLI gives the corpus folder's name).
     """
     if generated_at is None:
         generated_at = datetime.now(UTC).isoformat(timespec="seconds")
@@ -620,7 +623,7 @@ def build_context(result: Result, *, generated_at: str | None = None, review: Re
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _Builder(result, limits or Limits()).build(generated_at, review, changes, json_name)
+        return _Builder(result, limits or Limits()).build(generated_at, review, changes, json_name, title)
     finally:
         if enabled:
             gc.enable()
