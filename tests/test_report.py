@@ -593,7 +593,11 @@ def test_scorecard(story_html: str) -> None:
     ctx = build_context(story(), generated_at=GENERATED)
     rows = {r.title: r for r in ctx.scorecard}
     a = rows["DeepSeek-R1 trained for $294,000"]
-    assert (a.claims, a.aligned, a.errors, a.warnings) == (3, 3, 1, 2)  # flagged claims, by severity
+    # findings about its claims, by severity: the one warning names two of its figures, and
+    # counts once
+    assert (a.claims, a.aligned, a.flagged, a.errors, a.warnings) == (3, 3, 3, 1, 1)
+    assert [f.severity for f in story().findings].count("warning") == 1
+    assert "Findings about it" in story_html and "each finding counted once" in story_html
     assert ctx.scorecard[0].errors >= ctx.scorecard[-1].errors  # most flagged first
     assert '<meter min="0" max="1"' in story_html
 

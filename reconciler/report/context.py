@@ -429,14 +429,20 @@ class _Builder(Paging):
             for cid in g.claims:
                 group_of[cid] = g
         flagged_in: dict[str, int] = {}
-        errors: dict[str, int] = {}
-        warnings: dict[str, int] = {}
         disagree: dict[str, int] = {}
-        for cid, sev in self.claim_severity.items():
+        # findings, not claims: one warning about four of a source's figures is one warning
+        findings_of: dict[str, dict[str, set[str]]] = {"error": {}, "warning": {}}
+        for f in self.result.findings:
+            if f.severity in findings_of:
+                for cid in self.split[f.id][0]:
+                    c = self.claims.get(cid)
+                    if c is not None:
+                        findings_of[f.severity].setdefault(c.source, set()).add(f.id)
+        errors = {sid: len(ids) for sid, ids in findings_of["error"].items()}
+        warnings = {sid: len(ids) for sid, ids in findings_of["warning"].items()}
+        for cid in self.claim_severity:
             c = self.claims[cid]
             flagged_in[c.source] = flagged_in.get(c.source, 0) + 1
-            (errors if sev == "error" else warnings)[c.source] = \
-                (errors if sev == "error" else warnings).get(c.source, 0) + 1
             flagged_group = group_of.get(cid)
             if flagged_group is not None and flagged_group.support >= 2:
                 disagree[c.source] = disagree.get(c.source, 0) + 1

@@ -206,8 +206,8 @@ class ScoreRow:
     agree_ratio: float  # 0..1 (0 when nothing aligned)
     agree_text: str  # "92%" or "–"
     flagged: int  # claims in an error or warning finding
-    errors: int
-    warnings: int
+    errors: int  # error findings about its claims (a finding counted once)
+    warnings: int  # warning findings about its claims
     css: str
 
 

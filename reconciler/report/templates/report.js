@@ -373,7 +373,7 @@
     ag.appendChild(document.createTextNode(" "));
     ag.appendChild(el("span", "", d[4]));
     tr.appendChild(ag);
-    tr.appendChild(el("td", "n", d[6] ? d[6] + " flagged" : "none"));
+    tr.appendChild(el("td", "n", d[6] || "none"));  // "1 error 2 warnings": findings, not claims
     return tr;
   }
 
