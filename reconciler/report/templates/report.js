@@ -86,8 +86,10 @@
     who.appendChild(el("span", "idx", c[0]));
     who.appendChild(document.createTextNode(" "));
     if (src[2]) { who.appendChild(link(src[2], src[0], "src")); } else { who.appendChild(el("span", "src", src[0])); }
-    who.appendChild(document.createTextNode(" "));
-    who.appendChild(el("span", "path", src[1]));
+    if (src[0] !== src[1]) {  // an untitled article goes by its path, once
+      who.appendChild(document.createTextNode(" "));
+      who.appendChild(el("span", "path", src[1]));
+    }
     li.appendChild(who);
     li.appendChild(link(anchor, c[1], "num"));
     li.appendChild(document.createTextNode(" "));
