@@ -673,3 +673,13 @@ def render_context_html(ctx: object) -> str:
 def test_a_small_report_carries_no_data() -> None:
     html = render_html(story(), generated_at=GENERATED)
     assert 'data-z="' not in html and "Large corpus" not in html
+
+
+def test_an_untitled_article_goes_by_its_path_once() -> None:
+    r = story()
+    untitled = replace(r.sources[0], title="")
+    html = render_html(replace(r, sources=(untitled, *r.sources[1:])), generated_at=GENERATED)
+    who = re.findall(r'<div class="who">(.*?)</div>', html)
+    mine = [w for w in who if untitled.path in w]
+    assert mine, who
+    assert all(w.count(untitled.path) == 1 for w in mine), mine
