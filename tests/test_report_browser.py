@@ -102,7 +102,7 @@ def test_severity_checkboxes_filter_and_count(report: Any) -> None:
     page = report
     counts = {sev: int(re.search(r"\((\d+)\)", page.inner_text(f"label:has(input[data-sev={sev}])")).group(1))
               for sev in ("error", "warning", "info")}
-    assert counts["error"] == 7 and sum(counts.values()) == len(visible_findings(page))
+    assert counts["error"] == 6 and sum(counts.values()) == len(visible_findings(page))
     page.uncheck("input[data-sev=error]")
     shown = visible_findings(page)
     assert {f["sev"] for f in shown} == {"warning", "info"}
