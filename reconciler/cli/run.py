@@ -286,7 +286,9 @@ def _summary(result: Result, written: list[Path], *, to_stderr: bool, desk: _Des
     ]
     for f in [f for f in result.findings if f.severity != "info"][:8]:
         lines.append(f"  {f.severity:7} {f.message}")
-    if desk is not None and not desk.changes.first:
+    if desk is not None and desk.changes.none:
+        lines.append(f"since the last run: no change since the run of {desk.changes.since}")
+    elif desk is not None and not desk.changes.first:
         ch = desk.changes
         lines.append(f"since the last run: {ch.count('new')} new, {ch.count('resolved')} resolved, "
                      f"{ch.count('changed')} changed" + (f"; {len(ch.orphaned_claims)} flagged claim(s) no longer "

@@ -595,7 +595,7 @@ class _Builder(Paging):
         if changes is None:
             return None
         if changes.first:
-            return ChangesView(first=True, since="", new=0, resolved=0, changed=0, items=(), more=0,
+            return ChangesView(first=True, since="", none=False, new=0, resolved=0, changed=0, items=(), more=0,
                                sources_added=(), sources_removed=(), sources_edited=(), orphaned_claims=(),
                                moved_claims=0)
         items = []
@@ -604,7 +604,8 @@ class _Builder(Paging):
                                     message=ch.message, detail=ch.detail,
                                     anchor=self.finding_anchor.get(ch.finding, "") if ch.kind != "resolved" else ""))
         return ChangesView(
-            first=False, since=changes.since, new=changes.count("new"), resolved=changes.count("resolved"),
+            first=False, since=changes.since, none=changes.none, new=changes.count("new"),
+            resolved=changes.count("resolved"),
             changed=changes.count("changed"), items=tuple(items), more=max(0, len(changes.items) - len(items)),
             sources_added=changes.sources_added, sources_removed=changes.sources_removed,
             sources_edited=changes.sources_edited,

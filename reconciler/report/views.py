@@ -251,6 +251,7 @@ class ChangeItem:
 class ChangesView:
     first: bool  # nothing to compare with
     since: str  # when the run compared with was made ("" if unknown)
+    none: bool  # compared, and nothing changed since
     new: int
     resolved: int
     changed: int

@@ -126,19 +126,18 @@ def merge_restated_slips(findings: Sequence[Finding], claims: dict[str, Claim], 
         ba, bb = _rounding_interval(a, rates), _rounding_interval(b, rates)
         if slip is None or ba is None or bb is None or not bb[0] or not _power_of_ten(ba[0] / bb[0]):
             continue
-        restated = b if slip.claims[0] == a.id else a
-        absorbed.setdefault(slip.id, []).append((f, quote(restated)))
+        absorbed.setdefault(slip.id, []).append((f, quote(b if slip.claims[0] == a.id else a)))
         gone.add(f.id)
     out: list[Finding] = []
     for f in findings:
         if f.id in gone:
             continue
-        for e, restated in absorbed.get(f.id, ()):
+        for e, restatement in absorbed.get(f.id, ()):
             worst = min(f.severity, e.severity, key=SEVERITIES.index)
             f = Finding(
                 id=f.id, rule=f.rule, severity=worst,
                 claims=(*f.claims, *(c for c in e.claims if c not in f.claims)),
-                message=f"{f.message}, and its own article restates it as {restated}, a power of ten off too",
+                message=f"{f.message}, and its own article restates it as {restatement}, a power of ten off too",
                 explanation=f"{f.explanation}\n\nThe same article: {e.message}. {e.explanation}",
                 group=f.group, suggested=f.suggested,
             )
