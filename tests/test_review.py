@@ -231,3 +231,20 @@ def test_finding_ids_survive_an_added_article_that_agrees(desk: Path) -> None:
         "It scored 71.0% on AIME 2024 pass@1 and used 512 H800 GPUs.\n", "utf-8")
     after = {f.id for f in reconcile([desk / "seeds"]).findings}
     assert before <= after and {DATE, CNY, SCORE} <= after
+
+
+def test_the_run_summary_marks_decided_findings_and_list_shows_the_corrected_value(desk: Path) -> None:
+    assert invoke("review", "seeds", "dismiss", DATE, "--note", "dateline").exit_code == 0
+    assert invoke("review", "seeds", "correct", SCORE, "--value", "71.0%", "--note", "a typo").exit_code == 0
+    assert invoke("review", "seeds", "confirm", CNY).exit_code == 0
+    listing = invoke("review", "seeds", "list").output
+    assert "[corrected to 71.0%: a typo]" in listing and "[dismissed: dateline]" in listing
+    summary = {line.split("  [")[0].strip(): line for line in invoke("seeds").output.splitlines()
+               if line.startswith("  error") or line.startswith("  warning")}
+    data = {f["id"]: f for f in result_data(desk)["findings"]}
+    marked = {fid: next(line for key, line in summary.items() if data[fid]["message"] in key)
+              for fid in (DATE, SCORE, CNY)}
+    assert marked[DATE].endswith("[dismissed]")
+    assert marked[SCORE].endswith("[corrected to 71.0%]")
+    assert marked[CNY].endswith("[confirmed]")
+    assert sum("[" in line for line in summary.values()) == 3  # the open ones are unmarked

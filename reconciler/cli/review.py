@@ -16,6 +16,7 @@ from reconciler.desk.decisions import (
     DecisionError,
     clear,
     decide,
+    decision_state,
     decisions_path,
     load,
     resolve_data,
@@ -173,7 +174,7 @@ def _list(ctx: click.Context, only_open: bool, severity: str | None) -> None:
         a = res.attached.get(f["id"])
         if (only_open and a) or (severity and f["severity"] != severity):
             continue
-        state = f"{a.decision.status}" + (f": {a.decision.note}" if a.decision.note else "") if a else "open"
+        state = decision_state(a.decision, note=True) if a else "open"
         lines.append(f"{f['id']}  {f['severity']:7}  {f['message']}  [{state}]")
     for o in res.orphans:
         lines.append(f"{o.decision.finding}  orphaned {o.decision.status}: {o.decision.message}  ({o.reason})")

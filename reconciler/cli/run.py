@@ -284,8 +284,12 @@ def _summary(result: Result, written: list[Path], *, to_stderr: bool, desk: _Des
         f"findings: {c['error']} error, {c['warning']} warning, {c['info']} info"
         + (f"; {len(result.skipped)} file(s) skipped" if result.skipped else ""),
     ]
+    from reconciler.desk.decisions import decision_state
+
+    attached = desk.resolution.attached if desk is not None and desk.resolution is not None else {}
     for f in [f for f in result.findings if f.severity != "info"][:8]:
-        lines.append(f"  {f.severity:7} {f.message}")
+        a = attached.get(f.id)
+        lines.append(f"  {f.severity:7} {f.message}" + (f"  [{decision_state(a.decision)}]" if a else ""))
     if desk is not None and desk.changes.none:
         lines.append(f"since the last run: no change since the run of {desk.changes.since}")
     elif desk is not None and not desk.changes.first:
