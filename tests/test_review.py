@@ -248,3 +248,43 @@ def test_the_run_summary_marks_decided_findings_and_list_shows_the_corrected_val
     assert marked[SCORE].endswith("[corrected to 71.0%]")
     assert marked[CNY].endswith("[confirmed]")
     assert sum("[" in line for line in summary.values()) == 3  # the open ones are unmarked
+
+
+REVIEW_FROM = [
+    # (id, folder to run review from, its arguments)
+    ("inside the corpus", "seeds", [".", "list"]),
+    ("another folder", "elsewhere", ["../seeds", "list"]),
+    ("another folder, absolute corpus", "elsewhere", ["{root}/seeds", "list"]),
+]
+
+
+@pytest.mark.parametrize(("where", "args"), [pytest.param(*r[1:], id=r[0]) for r in REVIEW_FROM])
+def test_review_works_from_any_folder(desk: Path, monkeypatch: pytest.MonkeyPatch, where: str,
+                                      args: list[str]) -> None:
+    (desk / where).mkdir(exist_ok=True)
+    monkeypatch.chdir(desk / where)
+    out = invoke("review", *(a.format(root=desk) for a in args))
+    assert out.exit_code == 0, out.output
+    assert f"{DATE}  error" in out.output
+    confirmed = invoke("review", args[0].format(root=desk), "confirm", CNY)
+    assert confirmed.exit_code == 0 and CNY in {d.finding for d in load(desk / "seeds" / FILENAME)}
+
+
+OPTIONS_ANYWHERE = [
+    # (id, arguments of `reconcile review`): every one names the run written to out/
+    ("before the corpus", ["--out", "out", "seeds", "list"]),
+    ("after the corpus", ["seeds", "--out", "out", "list"]),
+    ("after the action", ["seeds", "list", "--out", "out"]),
+    ("with =", ["seeds", "list", "--out=out"]),
+    ("between an action's options", ["seeds", "dismiss", DATE, "--note", "--out", "--out", "out"]),
+]
+
+
+@pytest.mark.parametrize("args", [pytest.param(r[1], id=r[0]) for r in OPTIONS_ANYWHERE])
+def test_review_options_may_follow_the_corpus(desk: Path, args: list[str]) -> None:
+    assert invoke("seeds", "--out", "out", "-q").exit_code == 0
+    (desk / "reports" / "seeds.json").unlink()  # only out/ holds a result now
+    out = invoke("review", *args)
+    assert out.exit_code == 0, out.output
+    if "dismiss" in args:  # a note that reads like an option is still the note
+        assert {d.finding: d.note for d in load(desk / "seeds" / FILENAME)}[DATE] == "--out"

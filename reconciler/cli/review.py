@@ -36,12 +36,14 @@ class _Session:
     corpus: Path
     result_path: Path
     decisions_path: Path
+    tried: tuple[Path, ...] = ()  # where the result was looked for (when not named)
 
     def data(self) -> dict[str, Any]:
         try:
             loaded: dict[str, Any] = _json.loads(self.result_path.read_text("utf-8"))
         except FileNotFoundError as e:
-            raise _Usage(f"no result at {self.result_path}: run `reconcile {self.corpus}` first "
+            where = " or ".join(str(p) for p in self.tried) if self.tried else str(self.result_path)
+            raise _Usage(f"no result at {where}: run `reconcile {self.corpus}` first "
                          "(or name it with --result)") from e
         except (OSError, ValueError) as e:
             raise _Usage(f"cannot read the result {self.result_path}: {e}") from e
@@ -52,6 +54,48 @@ class _Session:
             return load(self.decisions_path)
         except DecisionError as e:
             raise _Usage(str(e)) from e
+
+
+def _result_candidates(corpus: Path, out_dir: Path | None) -> tuple[Path, ...]:
+    """Where a run of ``corpus`` wrote its JSON result: ``reports/NAME.json`` (or
+    ``OUT/NAME.json``) from the current folder, or from the folder that holds the corpus
+    (a review started inside the corpus, or anywhere else, finds it there)."""
+    rel = (out_dir or Path("reports")) / f"{_result_name(corpus)}.json"
+    folder = corpus.resolve() if corpus.is_dir() else corpus.resolve().parent
+    found = [rel, folder.parent / rel]
+    return tuple(p for i, p in enumerate(found) if p.resolve() not in {q.resolve() for q in found[:i]})
+
+
+# options of the review group, accepted anywhere on the line: reconcile review seeds/ list --out out
+_GROUP_OPTIONS = ("--result", "--out", "--decisions")
+# options of the actions that take a value (a value is never taken for a group option)
+_ACTION_VALUES = ("--note", "--value", "--by", "--severity", "--publisher", "--url")
+
+
+class _ReviewGroup(click.Group):
+    """``review``, with its own options allowed after CORPUS and after the action too."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        front: list[str] = []
+        rest: list[str] = []
+        i = 0
+        while i < len(args):
+            a = args[i]
+            name = a.split("=", 1)[0]
+            if a == "--":
+                rest += args[i:]
+                break
+            if name in _GROUP_OPTIONS:
+                take = 1 if "=" in a else 2
+                front += args[i:i + take]
+                i += take
+            elif a in _ACTION_VALUES:
+                rest += args[i:i + 2]
+                i += 2
+            else:
+                rest.append(a)
+                i += 1
+        return super().parse_args(ctx, front + rest)
 
 
 def _result_name(corpus: Path) -> str:
@@ -70,7 +114,10 @@ Examples:
 
 \b
 FINDING is a finding id from the report or `list` (a unique prefix will do).
-The options --result, --out and --decisions go before CORPUS.
+The options --result, --out and --decisions may go anywhere on the line.
+Without --result the run's JSON result is looked for in reports/ (or the
+--out folder) from here, then beside the corpus folder: a review works
+from any folder.
 Decisions are kept in CORPUS/reconcile-decisions.toml (plain TOML, meant for
 version control), written atomically. The next `reconcile CORPUS` shows them
 in the report: dismissed findings folded with their note, and any decision
@@ -78,7 +125,8 @@ whose finding is gone listed as orphaned.
 """
 
 
-@click.group(name="review", epilog=REVIEW_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="review", cls=_ReviewGroup, epilog=REVIEW_EPILOG,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("corpus", type=click.Path(exists=True, path_type=Path))
 @click.option("--result", "result_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The JSON result of the run to review (default: reports/NAME.json, or OUT/NAME.json).")
@@ -90,11 +138,12 @@ whose finding is gone listed as orphaned.
 def review_command(ctx: click.Context, corpus: Path, result_path: Path | None, out_dir: Path | None,
                    decisions_file: Path | None) -> None:
     """Record an editor's decisions on the findings of a run: confirm, dismiss or correct."""
-    name = _result_name(corpus)
+    tried = () if result_path else _result_candidates(corpus, out_dir)
     ctx.obj = _Session(
         corpus=corpus,
-        result_path=result_path or (out_dir or Path("reports")) / f"{name}.json",
+        result_path=result_path or next((p for p in tried if p.is_file()), tried[0]),
         decisions_path=decisions_file or decisions_path([corpus]),
+        tried=tried,
     )
 
 
