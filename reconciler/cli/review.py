@@ -107,9 +107,10 @@ def _result_name(corpus: Path) -> str:
 REVIEW_EPILOG = """\b
 Examples:
   reconcile review seeds/ list
-  reconcile review seeds/ confirm f-5e5d55adf4 --note "checked with the paper" --by anna
-  reconcile review seeds/ dismiss f-196159e9fd --note "dateline, not the event date"
-  reconcile review seeds/ correct f-4af0749924 --value '$294,000' --note "scale slip"
+  reconcile review seeds/ confirm f-5e5d55adf4 --note 'checked with the paper' --by anna
+  reconcile review seeds/ dismiss f-196159e9fd --note 'dateline, not the event date'
+  reconcile review seeds/ correct f-4af0749924 --value '$294,000' --note 'scale slip'
+  cd seeds/ && reconcile review . list --open   (from any folder)
   reconcile review seeds/ export claimreview.jsonld --publisher "The Desk"
 
 \b

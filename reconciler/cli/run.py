@@ -33,12 +33,12 @@ if TYPE_CHECKING:
 EPILOG = """\b
 Examples:
   reconcile seeds/                      report on the five seed articles
-  reconcile seeds/ extra/new.html       add an article and run again
+  reconcile seeds/ docs/new-article.md  add an article and run again
   reconcile seeds/ --json - | jq .findings
   reconcile seeds/ --fail-on error      exit 1 if any error is found (for CI)
   reconcile archive/ --scheduler tcp://10.0.0.5:8786   run on a Dask cluster
   reconcile review seeds/ list          the findings and the editor's decisions
-  reconcile review seeds/ dismiss f-196159e9fd --note "dateline, not the event"
+  reconcile review seeds/ dismiss f-196159e9fd --note 'dateline, not the event'
 
 \b
 Outputs (NAME is the first path's folder or file name):
