@@ -241,7 +241,7 @@ def _list(ctx: click.Context, only_open: bool, severity: str | None) -> None:
 @click.pass_context
 def _export(ctx: click.Context, file: str, publisher: str, url: str) -> None:
     """Write ClaimReview JSON-LD (schema.org) for the confirmed and corrected findings ('-': standard output)."""
-    from reconciler.desk.claimreview import claim_reviews, to_jsonld
+    from reconciler.desk.claimreview import NO_URL, claim_reviews, to_jsonld
     from reconciler.output.atomic import write_atomic
 
     s: _Session = ctx.obj
@@ -249,6 +249,8 @@ def _export(ctx: click.Context, file: str, publisher: str, url: str) -> None:
     res = resolve_data(data, s.decisions(), str(s.decisions_path))
     decisions = [Decision(**{**d.decision.__dict__, "finding": fid}) for fid, d in res.attached.items()]
     doc = claim_reviews(data, decisions, publisher=publisher, url=url)
+    if not url and doc["@graph"]:
+        click.echo(f"warning: {NO_URL}", err=True)
     text = to_jsonld(doc)
     if file == "-":
         click.echo(text, nl=False)

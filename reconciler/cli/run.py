@@ -230,12 +230,15 @@ def _nothing() -> None:
 
 
 def _write_claimreview(result: Result, desk: _Desk, path: str, written: list[Path]) -> None:
-    from reconciler.desk.claimreview import claim_reviews, to_jsonld
+    from reconciler.desk.claimreview import NO_URL, claim_reviews, to_jsonld
     from reconciler.output.result import to_dict
 
     attached = desk.resolution.attached if desk.resolution else {}
     decisions = [replace(a.decision, finding=fid) for fid, a in attached.items()]
-    doc = to_jsonld(claim_reviews(to_dict(result), decisions))
+    reviews = claim_reviews(to_dict(result), decisions)
+    if reviews["@graph"]:
+        click.echo(f"warning: {NO_URL}", err=True)
+    doc = to_jsonld(reviews)
     if path == "-":
         click.echo(doc, nl=False)
     else:
