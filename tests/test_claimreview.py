@@ -82,3 +82,34 @@ def test_claimreview_option_on_a_run(decided: Path) -> None:
 def test_nothing_confirmed_gives_an_empty_graph() -> None:
     data = {"sources": [], "claims": [], "findings": []}
     assert claim_reviews(data, [Decision("f-x", "confirmed")]) == {"@context": "https://schema.org", "@graph": []}
+
+
+def test_the_review_body_is_sentences_and_a_bare_corrected_number_takes_the_unit(decided: Path) -> None:
+    assert invoke("review", "seeds", "confirm", CNY, "--note", "checked with  the paper").exit_code == 0
+    assert invoke("review", "seeds", "correct", SCALE, "--value", " 294000 ", "--note", "100x slip").exit_code == 0
+    items = check_graph(json.loads(invoke("review", "seeds", "export", "-", "--url", "https://x.example/c").stdout))
+    body = items[CNY]["reviewBody"]
+    assert body.startswith("checked with the paper. The sources' consensus is $294,000. “$2 million”"), body
+    assert body.endswith(".")
+    assert "The correct figure is 294,000 USD. " in items[SCALE]["reviewBody"]
+
+
+def test_no_url_is_warned_about(decided: Path) -> None:
+    out = invoke("review", "seeds", "export", "reviews.jsonld")
+    assert out.exit_code == 0 and "no --url" in out.stderr
+    assert "url" not in json.loads((decided / "reviews.jsonld").read_text("utf-8"))["@graph"][0]
+    with_url = invoke("review", "seeds", "export", "reviews.jsonld", "--url", "https://x.example/c")
+    assert "no --url" not in with_url.stderr
+    run = invoke("seeds", "--claimreview", "out.jsonld", "-q")
+    assert run.exit_code == 0 and "no --url" in run.stderr
+
+
+def test_an_untitled_article_appears_by_its_file_name() -> None:
+    data = {"sources": [{"id": "a", "path": "news/a.txt", "title": "", "date": None}],
+            "claims": [{"id": "a@5", "source": "a", "start": 5, "end": 8, "text": "$10", "unit": "USD",
+                        "sentence": "Cost $10.", "selector": []}],
+            "findings": [{"id": "f-1", "rule": "value_mismatch", "severity": "error", "claims": ["a@5"],
+                          "message": "“$10” disagrees with “$12”", "explanation": "", "suggested": "$12"}]}
+    (item,) = claim_reviews(data, [Decision("f-1", "confirmed")])["@graph"]
+    assert item["itemReviewed"]["appearance"][0]["name"] == "a.txt"
+    assert item["reviewBody"] == "The sources' consensus is $12. “$10” disagrees with “$12”."

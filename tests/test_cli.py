@@ -361,3 +361,40 @@ def test_csv_has_one_row_per_claim(seeds_run: tuple[Path, dict[str, Any], dict[s
     assert len(rows) == len(data["claims"])
     assert [r[0] for r in rows] == [c["id"] for c in data["claims"]]
     assert all(len(r) == len(header) for r in rows)
+
+
+@pytest.mark.parametrize(("folder", "extra", "h1"), [
+    ("harbour strike", (), "harbour strike"),  # the folder names the story
+    ("seeds", ("--title", "Training <costs>"), "Training &lt;costs&gt;"),
+])
+def test_the_report_heading_names_the_story(workdir: Path, folder: str, extra: tuple[str, ...], h1: str) -> None:
+    if folder != "seeds":
+        shutil.copytree(workdir / "seeds", workdir / folder)
+    result = invoke(folder, "--out", "out", "-q", *extra)
+    assert result.exit_code == 0, result.output
+    html = next((workdir / "out").glob("*.html")).read_text("utf-8")
+    assert f"<h1>{h1}</h1>" in html
+    assert "Liang Wenfeng" not in re.search(r"<h1>.*?</h1>", html).group(0)  # not one article's headline
+
+
+def _example_lines() -> list[tuple[str, str]]:
+    """Every `reconcile ...` example of the README's code blocks and of the commands' help."""
+    readme = (SEEDS.parent / "README.md").read_text("utf-8")
+    blocks = re.findall(r"```\n(.*?)```", readme, re.S)
+    lines = [("README", ln) for b in blocks for ln in b.splitlines()]
+    for args in (["--help"], ["review", "x", "--help"], ["serve", "--help"]):
+        lines += [(" ".join(args), ln) for ln in invoke(*args).output.splitlines()]
+    return [(where, ln.strip().removeprefix("$ ")) for where, ln in lines
+            if re.match(r"\s*(\$ )?(cd \S+ && )?reconcile ", ln)]
+
+
+def test_examples_name_files_that_ship_and_single_quote_dollars() -> None:
+    examples = _example_lines()
+    assert len(examples) > 15
+    root = SEEDS.parent
+    for where, line in examples:
+        command = line.split("  #")[0].split("   ")[0]
+        assert not re.search(r'"[^"]*\$[^"]*"', command), (where, line)  # bash would expand $2
+        for token in command.split():
+            if re.search(r"\.(html|md|txt)$", token):
+                assert (root / token).is_file(), (where, line)

@@ -296,7 +296,7 @@ def story_html() -> str:
 
 @pytest.fixture(scope="module")
 def hostile_html() -> str:
-    return render_html(hostile_story(), generated_at=GENERATED)
+    return render_html(hostile_story(), generated_at=GENERATED, title=HOSTILE)
 
 
 # ---------------------------------------------------------------- escaping
@@ -322,8 +322,8 @@ def test_hostile_text_is_escaped(hostile_html: str) -> None:
         for name in ("href", "src", "action", "formaction"):
             assert not attrs.get(name, "").strip().lower().startswith("javascript:"), attrs
     assert all(h.startswith("#") for h in page.attrs("href"))
-    # the title survives the round trip as plain text
-    assert page.h1.strip() == HOSTILE.strip()
+    # the story's title survives the round trip as plain text
+    assert page.h1.strip() == " ".join(HOSTILE.split())
 
 
 def test_hostile_claim_ids_become_safe_anchors(hostile_html: str) -> None:
@@ -436,7 +436,11 @@ def test_summary_and_header(story_html: str) -> None:
     assert [(b.severity, b.count) for b in s.by_severity] == [
         ("error", 1), ("warning", 1), ("info", 1),
     ]
-    assert ctx.title == "DeepSeek-R1 trained for $294,000"
+    # the heading names the story, not the first article's headline
+    assert ctx.title == "Reconcile report" and ctx.page_title == "Reconcile report"
+    assert story().sources[0].title == "DeepSeek-R1 trained for $294,000"
+    named = build_context(story(), generated_at=GENERATED, title="  Training  costs ")
+    assert named.title == "Training costs" and named.page_title == "Training costs · Reconcile report"
     assert GENERATED in story_html
     assert "unsupported format: pdf" in story_html
     assert 'for="q"' in story_html and 'id="q"' in story_html
@@ -589,7 +593,11 @@ def test_scorecard(story_html: str) -> None:
     ctx = build_context(story(), generated_at=GENERATED)
     rows = {r.title: r for r in ctx.scorecard}
     a = rows["DeepSeek-R1 trained for $294,000"]
-    assert (a.claims, a.aligned, a.errors, a.warnings) == (3, 3, 1, 2)  # flagged claims, by severity
+    # findings about its claims, by severity: the one warning names two of its figures, and
+    # counts once
+    assert (a.claims, a.aligned, a.flagged, a.errors, a.warnings) == (3, 3, 3, 1, 1)
+    assert [f.severity for f in story().findings].count("warning") == 1
+    assert "Findings about it" in story_html and "each finding counted once" in story_html
     assert ctx.scorecard[0].errors >= ctx.scorecard[-1].errors  # most flagged first
     assert '<meter min="0" max="1"' in story_html
 
@@ -686,3 +694,13 @@ def render_context_html(ctx: object) -> str:
 def test_a_small_report_carries_no_data() -> None:
     html = render_html(story(), generated_at=GENERATED)
     assert 'data-z="' not in html and "Large corpus" not in html
+
+
+def test_an_untitled_article_goes_by_its_path_once() -> None:
+    r = story()
+    untitled = replace(r.sources[0], title="")
+    html = render_html(replace(r, sources=(untitled, *r.sources[1:])), generated_at=GENERATED)
+    who = re.findall(r'<div class="who">(.*?)</div>', html)
+    mine = [w for w in who if untitled.path in w]
+    assert mine, who
+    assert all(w.count(untitled.path) == 1 for w in mine), mine

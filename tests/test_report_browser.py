@@ -102,7 +102,7 @@ def test_severity_checkboxes_filter_and_count(report: Any) -> None:
     page = report
     counts = {sev: int(re.search(r"\((\d+)\)", page.inner_text(f"label:has(input[data-sev={sev}])")).group(1))
               for sev in ("error", "warning", "info")}
-    assert counts["error"] == 7 and sum(counts.values()) == len(visible_findings(page))
+    assert counts["error"] == 6 and sum(counts.values()) == len(visible_findings(page))
     page.uncheck("input[data-sev=error]")
     shown = visible_findings(page)
     assert {f["sev"] for f in shown} == {"warning", "info"}
@@ -180,6 +180,67 @@ def test_keyboard_steps_through_findings(report: Any) -> None:
     page.uncheck("input[data-sev=info]")
     page.keyboard.press("j")
     assert page.evaluate("() => document.activeElement.dataset.sev") == "warning"
+
+
+@pytest.mark.parametrize("wait_for_filter", [True, False], ids=["after-filtering", "while-typing"])
+def test_escape_in_the_filter_clears_the_text_and_the_filter(report: Any, wait_for_filter: bool) -> None:
+    page = report
+    total = len(visible_findings(page))
+    page.keyboard.press("/")
+    page.keyboard.type("h800")
+    if wait_for_filter:
+        page.wait_for_function(f"() => document.querySelectorAll('#finding-list article.finding').length < {total}")
+    page.keyboard.press("Escape")
+    assert page.input_value("#q") == ""
+    assert page.evaluate("() => document.activeElement.id") != "q"
+    page.wait_for_timeout(400)  # past the typing debounce: a pending filter must not come back
+    assert len(visible_findings(page)) == total
+    assert page.inner_text("#filter-status") == f"Showing all {total} findings."
+
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1400, "height": 900}
+
+
+def test_on_a_phone_the_filter_bar_is_small_and_nothing_scrolls_sideways(report: Any) -> None:
+    page = report
+    page.set_viewport_size(PHONE)
+    page.evaluate("() => document.getElementById('finding-list').scrollIntoView()")
+    bar = page.locator("#filters").bounding_box()
+    assert bar is not None and bar["height"] <= 0.12 * PHONE["height"], bar
+    assert page.evaluate("() => getComputedStyle(document.getElementById('filters')).position") == "sticky"
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+    # the screen-reader-only spans of the matrix stay inside its scroll box
+    assert page.evaluate("() => [...document.querySelectorAll('.scroll .vh')]"
+                         ".every(e => e.offsetParent.closest('.scroll'))")
+    assert not page.is_visible("#key-hint")
+    assert page.is_visible("#q") and page.is_visible("#sort")
+    # still labelled for a screen reader
+    assert page.evaluate("() => document.getElementById('q').labels[0].textContent") == "Filter text"
+    screenshot(page, "phone-findings.png")
+    page.set_viewport_size(DESKTOP)
+    assert page.is_visible("#key-hint")
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= DESKTOP["width"]
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1400px", "390px"])
+def test_a_matrix_row_jumped_to_is_not_under_the_sticky_header(report: Any, viewport: dict[str, int]) -> None:
+    page = report
+    page.set_viewport_size(viewport)
+    hrefs = page.eval_on_selector_all("#finding-list a.qty",
+                                      "els => [...new Set(els.map(e => e.getAttribute('href')))]")
+    assert len(hrefs) >= 3
+    for href in hrefs:
+        page.evaluate("() => window.scrollTo(0, 0)")
+        page.locator(f"#finding-list a.qty[href='{href}']").first.click()
+        page.wait_for_function("h => location.hash === h", arg=href)
+        page.wait_for_timeout(150)
+        seen = page.evaluate("""id => { const row = document.getElementById(id).querySelector('th');
+            const r = row.getBoundingClientRect();
+            const hit = document.elementFromPoint(r.left + 4, r.top + 4);
+            return r.top >= 0 && r.top < innerHeight && !!hit && row.contains(hit); }""", href[1:])
+        assert seen, href
+    screenshot(page, f"matrix-row-{viewport['width']}.png")
 
 
 def test_matrix_cell_lands_on_its_sentence(report: Any) -> None:

@@ -230,3 +230,60 @@ def test_finding_ids_survive_an_added_article_that_agrees(desk: Path) -> None:
         "It scored 71.0% on AIME 2024 pass@1 and used 512 H800 GPUs.\n", "utf-8")
     after = {f.id for f in reconcile([desk / "seeds"]).findings}
     assert before <= after and {DATE, CNY, SCORE} <= after
+
+
+def test_the_run_summary_marks_decided_findings_and_list_shows_the_corrected_value(desk: Path) -> None:
+    assert invoke("review", "seeds", "dismiss", DATE, "--note", "dateline").exit_code == 0
+    assert invoke("review", "seeds", "correct", SCORE, "--value", "71.0%", "--note", "a typo").exit_code == 0
+    assert invoke("review", "seeds", "confirm", CNY).exit_code == 0
+    listing = invoke("review", "seeds", "list").output
+    assert "[corrected to 71.0%: a typo]" in listing and "[dismissed: dateline]" in listing
+    summary = {line.split("  [")[0].strip(): line for line in invoke("seeds").output.splitlines()
+               if line.startswith("  error") or line.startswith("  warning")}
+    data = {f["id"]: f for f in result_data(desk)["findings"]}
+    marked = {fid: next(line for key, line in summary.items() if data[fid]["message"] in key)
+              for fid in (DATE, SCORE, CNY)}
+    assert marked[DATE].endswith("[dismissed]")
+    assert marked[SCORE].endswith("[corrected to 71.0%]")
+    assert marked[CNY].endswith("[confirmed]")
+    assert sum("[" in line for line in summary.values()) == 3  # the open ones are unmarked
+
+
+REVIEW_FROM = [
+    # (id, folder to run review from, its arguments)
+    ("inside the corpus", "seeds", [".", "list"]),
+    ("another folder", "elsewhere", ["../seeds", "list"]),
+    ("another folder, absolute corpus", "elsewhere", ["{root}/seeds", "list"]),
+]
+
+
+@pytest.mark.parametrize(("where", "args"), [pytest.param(*r[1:], id=r[0]) for r in REVIEW_FROM])
+def test_review_works_from_any_folder(desk: Path, monkeypatch: pytest.MonkeyPatch, where: str,
+                                      args: list[str]) -> None:
+    (desk / where).mkdir(exist_ok=True)
+    monkeypatch.chdir(desk / where)
+    out = invoke("review", *(a.format(root=desk) for a in args))
+    assert out.exit_code == 0, out.output
+    assert f"{DATE}  error" in out.output
+    confirmed = invoke("review", args[0].format(root=desk), "confirm", CNY)
+    assert confirmed.exit_code == 0 and CNY in {d.finding for d in load(desk / "seeds" / FILENAME)}
+
+
+OPTIONS_ANYWHERE = [
+    # (id, arguments of `reconcile review`): every one names the run written to out/
+    ("before the corpus", ["--out", "out", "seeds", "list"]),
+    ("after the corpus", ["seeds", "--out", "out", "list"]),
+    ("after the action", ["seeds", "list", "--out", "out"]),
+    ("with =", ["seeds", "list", "--out=out"]),
+    ("between an action's options", ["seeds", "dismiss", DATE, "--note", "--out", "--out", "out"]),
+]
+
+
+@pytest.mark.parametrize("args", [pytest.param(r[1], id=r[0]) for r in OPTIONS_ANYWHERE])
+def test_review_options_may_follow_the_corpus(desk: Path, args: list[str]) -> None:
+    assert invoke("seeds", "--out", "out", "-q").exit_code == 0
+    (desk / "reports" / "seeds.json").unlink()  # only out/ holds a result now
+    out = invoke("review", *args)
+    assert out.exit_code == 0, out.output
+    if "dismiss" in args:  # a note that reads like an option is still the note
+        assert {d.finding: d.note for d in load(desk / "seeds" / FILENAME)}[DATE] == "--out"

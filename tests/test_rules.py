@@ -121,6 +121,38 @@ def test_internal_equivalence(tmp_path: Path, article: str, mentions: str | None
 
 
 # ---------------------------------------------------------------------------------------
+# one slip, one finding: a scale slip restated off by a power of ten in its own article
+
+RESTATED_SLIP = [
+    pytest.param(["The new pier is 120 metres long, the port said.",
+                  "The new pier is 120 metres long, engineers said.",
+                  "The new pier is 1,200 metres (394 feet) long, the report said."],
+                 "1,200 metres", "394 feet", True, id="x10-restated-x10-is-one-finding"),
+    pytest.param(["The new pier is 120 metres long, the port said.",
+                  "The new pier is 120 metres long, engineers said.",
+                  "The new pier is 1,200 metres (2,000 feet) long, the report said."],
+                 "1,200 metres", "2,000 feet", False, id="x10-restated-otherwise-stays-two"),
+]
+
+
+@pytest.mark.parametrize(("articles", "slip", "restated", "one"), RESTATED_SLIP)
+def test_a_restated_scale_slip_is_one_finding(tmp_path: Path, articles: list[str], slip: str, restated: str,
+                                              one: bool) -> None:
+    result = run(tmp_path, articles)
+    about_slip = holding(result, slip)
+    rules = sorted(f.rule for f in about_slip)
+    if not one:
+        assert rules == ["internal_equivalence", "scale_slip"], describe(result)
+        return
+    assert rules == ["scale_slip"], describe(result)
+    (f,) = about_slip
+    assert texts(result, f)[0] == slip and restated in texts(result, f)  # both figures, the slip first
+    assert "10 times larger" in f.message and restated in f.message
+    assert "power of ten" in f.explanation and "restated as" in f.explanation  # both explanations
+    assert f.suggested is not None and "120" in f.suggested
+
+
+# ---------------------------------------------------------------------------------------
 # date_mismatch
 
 DATE_MISMATCH = [

@@ -368,7 +368,19 @@ TITLE_CASES = [
     ("markdown heading", "# Dali owners move to cap liability\n\nBody", "Dali owners move to cap liability"),
     ("hashes and stars", "\n\n  ## **Bold title** \nBody", "Bold title"),
     ("emphasis line", "*Posted July 31, 2024*\nBody", "Posted July 31, 2024"),
-    ("long", "x" * 500 + "\nBody", "x" * 200),
+    ("a paragraph-long line is a lede, not a title", "x" * 500 + "\nBody", ""),
+    ("untitled: the article opens with its lede",
+     "The port reopened on Monday after 12 days. Officials said 40 ships were waiting.\n\nMore.", ""),
+    ("a headline of two sentences without a full stop",
+     "Port reopens! Forty ships wait outside the harbour\n\nBody",
+     "Port reopens! Forty ships wait outside the harbour"),
+    ("one long sentence ending with a full stop is still a headline",
+     "Port reopens after twelve days, ships queue at the harbour mouth.\n\nBody",
+     "Port reopens after twelve days, ships queue at the harbour mouth."),
+    ("a long title is cut at a word, with an ellipsis",
+     "The harbour " + "authority " * 25 + "said\n\nBody", ("The harbour " + "authority " * 18).rstrip() + "…"),
+    ("front matter title cut too", "---\ntitle: " + "Harbour " * 30 + "\n---\nBody",
+     ("Harbour " * 24).rstrip() + "…"),
 ]
 
 

@@ -14,6 +14,7 @@ import click
 
 from reconciler.cli.review import review_command
 from reconciler.cli.run import run_command
+from reconciler.cli.serve import serve_command
 from reconciler.cli.text import text_command
 
 __all__ = ["main"]
@@ -49,3 +50,4 @@ def main(**_: Any) -> None:
 main.add_command(run_command)
 main.add_command(review_command)
 main.add_command(text_command)
+main.add_command(serve_command)

@@ -19,6 +19,7 @@ from reconciler.desk.decisions import (
     Loaded,
     clear,
     decide,
+    decision_state,
     decisions_path,
     locked,
     read,
@@ -55,12 +56,14 @@ class _Session:
     corpus: Path
     result_path: Path
     decisions_path: Path
+    tried: tuple[Path, ...] = ()  # where the result was looked for (when not named)
 
     def data(self) -> dict[str, Any]:
         try:
             loaded: dict[str, Any] = _json.loads(self.result_path.read_text("utf-8"))
         except FileNotFoundError as e:
-            raise _Usage(f"no result at {self.result_path}: run `reconcile {self.corpus}` first "
+            where = " or ".join(str(p) for p in self.tried) if self.tried else str(self.result_path)
+            raise _Usage(f"no result at {where}: run `reconcile {self.corpus}` first "
                          "(or name it with --result)") from e
         except (OSError, ValueError) as e:
             raise _Usage(f"cannot read the result {self.result_path}: {e}") from e
@@ -104,6 +107,48 @@ class _Session:
             raise _cannot_write(self.decisions_path, e) from e
 
 
+def _result_candidates(corpus: Path, out_dir: Path | None) -> tuple[Path, ...]:
+    """Where a run of ``corpus`` wrote its JSON result: ``reports/NAME.json`` (or
+    ``OUT/NAME.json``) from the current folder, or from the folder that holds the corpus
+    (a review started inside the corpus, or anywhere else, finds it there)."""
+    rel = (out_dir or Path("reports")) / f"{_result_name(corpus)}.json"
+    folder = corpus.resolve() if corpus.is_dir() else corpus.resolve().parent
+    found = [rel, folder.parent / rel]
+    return tuple(p for i, p in enumerate(found) if p.resolve() not in {q.resolve() for q in found[:i]})
+
+
+# options of the review group, accepted anywhere on the line: reconcile review seeds/ list --out out
+_GROUP_OPTIONS = ("--result", "--out", "--decisions")
+# options of the actions that take a value (a value is never taken for a group option)
+_ACTION_VALUES = ("--note", "--value", "--by", "--severity", "--publisher", "--url")
+
+
+class _ReviewGroup(click.Group):
+    """``review``, with its own options allowed after CORPUS and after the action too."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        front: list[str] = []
+        rest: list[str] = []
+        i = 0
+        while i < len(args):
+            a = args[i]
+            name = a.split("=", 1)[0]
+            if a == "--":
+                rest += args[i:]
+                break
+            if name in _GROUP_OPTIONS:
+                take = 1 if "=" in a else 2
+                front += args[i:i + take]
+                i += take
+            elif a in _ACTION_VALUES:
+                rest += args[i:i + 2]
+                i += 2
+            else:
+                rest.append(a)
+                i += 1
+        return super().parse_args(ctx, front + rest)
+
+
 def _result_name(corpus: Path) -> str:
     stem = corpus.name if corpus.is_dir() else corpus.stem
     stem = stem or corpus.resolve().name or "reconcile"
@@ -113,14 +158,18 @@ def _result_name(corpus: Path) -> str:
 REVIEW_EPILOG = """\b
 Examples:
   reconcile review seeds/ list
-  reconcile review seeds/ confirm f-5e5d55adf4 --note "checked with the paper" --by anna
-  reconcile review seeds/ dismiss f-196159e9fd --note "dateline, not the event date"
-  reconcile review seeds/ correct f-4af0749924 --value '$294,000' --note "scale slip"
+  reconcile review seeds/ confirm f-5e5d55adf4 --note 'checked with the paper' --by anna
+  reconcile review seeds/ dismiss f-196159e9fd --note 'dateline, not the event date'
+  reconcile review seeds/ correct f-4af0749924 --value '$294,000' --note 'scale slip'
+  cd seeds/ && reconcile review . list --open   (from any folder)
   reconcile review seeds/ export claimreview.jsonld --publisher "The Desk"
 
 \b
 FINDING is a finding id from the report or `list` (a unique prefix will do).
-The options --result, --out and --decisions go before CORPUS.
+The options --result, --out and --decisions may go anywhere on the line.
+Without --result the run's JSON result is looked for in reports/ (or the
+--out folder) from here, then beside the corpus folder: a review works
+from any folder.
 Decisions are kept in CORPUS/reconcile-decisions.toml (plain TOML, meant for
 version control), written atomically. The next `reconcile CORPUS` shows them
 in the report: dismissed findings folded with their note, and any decision
@@ -128,7 +177,8 @@ whose finding is gone listed as orphaned.
 """
 
 
-@click.group(name="review", epilog=REVIEW_EPILOG, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(name="review", cls=_ReviewGroup, epilog=REVIEW_EPILOG,
+             context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("corpus", type=click.Path(exists=True, path_type=Path))
 @click.option("--result", "result_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The JSON result of the run to review (default: reports/NAME.json, or OUT/NAME.json).")
@@ -140,11 +190,12 @@ whose finding is gone listed as orphaned.
 def review_command(ctx: click.Context, corpus: Path, result_path: Path | None, out_dir: Path | None,
                    decisions_file: Path | None) -> None:
     """Record an editor's decisions on the findings of a run: confirm, dismiss or correct."""
-    name = _result_name(corpus)
+    tried = () if result_path else _result_candidates(corpus, out_dir)
     ctx.obj = _Session(
         corpus=corpus,
-        result_path=result_path or (out_dir or Path("reports")) / f"{name}.json",
+        result_path=result_path or next((p for p in tried if p.is_file()), tried[0]),
         decisions_path=decisions_file or decisions_path([corpus]),
+        tried=tried,
     )
 
 
@@ -230,10 +281,10 @@ def _list(ctx: click.Context, only_open: bool, severity: str | None) -> None:
         a = res.attached.get(f["id"])
         if (only_open and a) or (severity and f["severity"] != severity):
             continue
-        state = f"{a.decision.status}" + (f": {_shown(a.decision.note)}" if a.decision.note else "") if a else "open"
+        state = decision_state(a.decision, note=True) if a else "open"
         who = outlets_of(f["claims"], claim_of, outlet_of)
         lines.append(f"{_shown(f['id'])}  {_shown(f['severity']):7}  {_shown(f['message'])}"
-                     + (f" ({_shown(who)})" if who else "") + f"  [{state}]")
+                     + (f" ({_shown(who)})" if who else "") + f"  [{_shown(state)}]")
     for o in res.orphans:
         lines.append(f"{_shown(o.decision.finding)}  orphaned {o.decision.status}: {_shown(o.decision.message)}  "
                      f"({_shown(o.reason)})")
@@ -250,7 +301,7 @@ def _list(ctx: click.Context, only_open: bool, severity: str | None) -> None:
 @click.pass_context
 def _export(ctx: click.Context, file: str, publisher: str, url: str) -> None:
     """Write ClaimReview JSON-LD (schema.org) for the confirmed and corrected findings ('-': standard output)."""
-    from reconciler.desk.claimreview import claim_reviews, to_jsonld
+    from reconciler.desk.claimreview import NO_URL, claim_reviews, to_jsonld
     from reconciler.output.atomic import write_atomic
 
     s: _Session = ctx.obj
@@ -258,6 +309,8 @@ def _export(ctx: click.Context, file: str, publisher: str, url: str) -> None:
     res = resolve_data(data, s.decisions(), str(s.decisions_path))
     decisions = [Decision(**{**d.decision.__dict__, "finding": fid}) for fid, d in res.attached.items()]
     doc = claim_reviews(data, decisions, publisher=publisher, url=url)
+    if not url and doc["@graph"]:
+        click.echo(f"warning: {NO_URL}", err=True)
     text = to_jsonld(doc)
     if file == "-":
         click.echo(text, nl=False)

@@ -33,12 +33,12 @@ if TYPE_CHECKING:
 EPILOG = """\b
 Examples:
   reconcile seeds/                      report on the five seed articles
-  reconcile seeds/ extra/new.html       add an article and run again
+  reconcile seeds/ docs/new-article.md  add an article and run again
   reconcile seeds/ --json - | jq .findings
   reconcile seeds/ --fail-on error      exit 1 if any error is found (for CI)
   reconcile archive/ --scheduler tcp://10.0.0.5:8786   run on a Dask cluster
   reconcile review seeds/ list          the findings and the editor's decisions
-  reconcile review seeds/ dismiss f-196159e9fd --note "dateline, not the event"
+  reconcile review seeds/ dismiss f-196159e9fd --note 'dateline, not the event'
 
 \b
 Outputs (NAME is the first path's folder or file name):
@@ -86,13 +86,15 @@ class _UsageError(click.ClickException):
 @click.option("--claimreview", "claimreview_path", type=str, default=None, metavar="FILE",
               help="Also write ClaimReview JSON-LD (schema.org) for the confirmed and corrected findings "
                    "('-' for standard output).")
+@click.option("--title", type=str, default=None,
+              help="The story's name for the report's heading (default: the corpus folder's name).")
 @click.option("--timings", is_flag=True,
               help="Print how long each stage took and the peak memory to standard error (even with --quiet).")
 @click.version_option(package_name="reconcile")
 def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fail_on: str | None,
          rules_file: str | None, rates_file: str | None, quiet: bool, jobs: int | None,
          cache_dir: str | None, no_cache: bool, scheduler: str | None, claimreview_path: str | None,
-         timings: bool) -> None:
+         timings: bool, title: str | None) -> None:
     """Reconcile the numbers that news articles about one story report.
 
     Reads every .txt, .md and .html article under PATHS, extracts each numeric claim
@@ -131,7 +133,7 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
                 desk = _Desk.open(paths, result, html_path.parent, name)
                 stages = {**result.timings, "history": time.perf_counter() - t}
                 t = time.perf_counter()
-                written = _write_report(result, html_path, desk, data)
+                written = _write_report(result, html_path, desk, data, title or _story(paths))
                 stages["write"] = writing + time.perf_counter() - t
             except OSError as exc:  # a folder that cannot be made or written, a full disk
                 raise _cannot_write(exc) from exc
@@ -212,13 +214,14 @@ class _DataOutputs:
         return cls(jp, csv_path, outputs_in_background(result, jp, csv_path, pool))
 
 
-def _write_report(result: Result, html_path: Path, desk: _Desk, data: _DataOutputs) -> list[Path]:
+def _write_report(result: Result, html_path: Path, desk: _Desk, data: _DataOutputs, title: str) -> list[Path]:
     """The HTML report and the run's history; returns every file written, once all are."""
     from reconciler.desk.history import save_state
     from reconciler.report import render_html
 
     write_atomic(html_path, render_html(result, generated_at=desk.now, review=desk.resolution,
-                                        changes=desk.changes, json_name=data.json_file.name if data.json_file else ""))
+                                        changes=desk.changes, json_name=data.json_file.name if data.json_file else "",
+                                        title=title))
     data.done()
     save_state(desk.state_file, desk.state)
     return [*([data.json_file] if data.json_file else []), html_path, data.csv_file]
@@ -229,12 +232,15 @@ def _nothing() -> None:
 
 
 def _write_claimreview(result: Result, desk: _Desk, path: str, written: list[Path]) -> None:
-    from reconciler.desk.claimreview import claim_reviews, to_jsonld
+    from reconciler.desk.claimreview import NO_URL, claim_reviews, to_jsonld
     from reconciler.output.result import to_dict
 
     attached = desk.resolution.attached if desk.resolution else {}
     decisions = [replace(a.decision, finding=fid) for fid, a in attached.items()]
-    doc = to_jsonld(claim_reviews(to_dict(result), decisions))
+    reviews = claim_reviews(to_dict(result), decisions)
+    if reviews["@graph"]:
+        click.echo(f"warning: {NO_URL}", err=True)
+    doc = to_jsonld(reviews)
     if path == "-":
         click.echo(doc, nl=False)
     else:
@@ -263,6 +269,12 @@ def _timings_line(stages: dict[str, float], workers: bool) -> str:
     return line
 
 
+def _story(paths: tuple[str, ...]) -> str:
+    """The story's name: the first path's folder (a file's own folder)."""
+    first = Path(paths[0]).resolve()
+    return (first if first.is_dir() else first.parent).name
+
+
 def _name(paths: tuple[str, ...]) -> str:
     first = Path(paths[0])
     stem = first.name if first.is_dir() else first.stem
@@ -277,12 +289,19 @@ def _summary(result: Result, written: list[Path], *, to_stderr: bool, desk: _Des
         f"findings: {c['error']} error, {c['warning']} warning, {c['info']} info"
         + (f"; {len(result.skipped)} file(s) skipped" if result.skipped else ""),
     ]
+    from reconciler.desk.decisions import decision_state
+
     outlet_of = {s.id: s.outlet for s in result.sources if s.outlet}
     claim_of = {c.id: (c.source, c.text) for c in result.claims} if outlet_of else {}
+    attached = desk.resolution.attached if desk is not None and desk.resolution is not None else {}
     for f in [f for f in result.findings if f.severity != "info"][:8]:
         who = outlets_of(f.claims, claim_of, outlet_of)
-        lines.append(f"  {f.severity:7} {f.message}" + (f" ({who})" if who else ""))
-    if desk is not None and not desk.changes.first:
+        a = attached.get(f.id)
+        lines.append(f"  {f.severity:7} {f.message}" + (f" ({who})" if who else "")
+                     + (f"  [{decision_state(a.decision)}]" if a else ""))
+    if desk is not None and desk.changes.none:
+        lines.append(f"since the last run: no change since the run of {desk.changes.since}")
+    elif desk is not None and not desk.changes.first:
         ch = desk.changes
         lines.append(f"since the last run: {ch.count('new')} new, {ch.count('resolved')} resolved, "
                      f"{ch.count('changed')} changed" + (f"; {len(ch.orphaned_claims)} flagged claim(s) no longer "

@@ -25,7 +25,9 @@ reader can find the sentence again in the article.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Mapping
+from pathlib import PurePath
 from typing import Any
 
 from reconciler.desk.decisions import Decision
@@ -36,6 +38,48 @@ RATINGS = {
     "confirmed": (1, "Incorrect"),
     "corrected": (1, "Incorrect"),
 }
+
+
+_ENDS_A_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
+
+
+def _sentence(text: str) -> str:
+    """``text`` with whitespace collapsed, ending as a sentence ends.
+
+    >>> _sentence("checked with  the paper"), _sentence("Is it?"), _sentence("“A” vs “B”")
+    ('checked with the paper.', 'Is it?', '“A” vs “B”.')
+    """
+    text = " ".join(text.split())
+    return text if not text or _ENDS_A_SENTENCE.search(text) else text + "."
+
+
+def corrected_figure(typed: str, disputed: Mapping[str, Any]) -> str:
+    """The corrected value as the review prints it: as typed, whitespace collapsed, with the
+    disputed figure's unit when the editor typed a bare number ("294000" for a dollar
+    figure reads "294,000 USD").
+
+    >>> corrected_figure(" 294000 ", {"unit": "USD"}), corrected_figure("$294,000", {"unit": "USD"})
+    ('294,000 USD', '$294,000')
+    >>> corrected_figure("71.0", {"unit": "%"}), corrected_figure("a typo", {"unit": "USD"})
+    ('71%', 'a typo')
+    """
+    from reconciler.extract import extract_text
+    from reconciler.extract.units import fmt_number
+
+    text = " ".join(typed.split())
+    found = extract_text(text)
+    unit = str(disputed.get("unit") or "")
+    if len(found) != 1 or found[0].unit or not unit or not isinstance(found[0].value, float) \
+            or found[0].text != text or unit in ("date", "score"):
+        return text
+    number = fmt_number(found[0].value)
+    return f"{number}%" if unit == "%" else f"{number} {unit}"
+
+
+def _appearance_name(src: Mapping[str, Any]) -> str:
+    """The article's title; an untitled article goes by its file name, never its lede."""
+    title = " ".join(str(src.get("title") or "").split())
+    return title or PurePath(str(src.get("path") or "")).name
 
 
 def claim_reviews(data: Mapping[str, Any], decisions: Iterable[Decision], *, publisher: str = "",
@@ -55,14 +99,16 @@ def claim_reviews(data: Mapping[str, Any], decisions: Iterable[Decision], *, pub
             continue
         src = sources.get(first["source"], {})
         value, name = RATINGS[d.status]
-        body = [d.note] if d.note else []
+        # sentences, each ending as one: the editor's note, the right figure, what was found
+        body = [_sentence(d.note)] if d.note.strip() else []
         if d.status == "corrected" and d.corrected:
-            body.append(f"The correct figure is {d.corrected}.")
+            body.append(f"The correct figure is {_sentence(corrected_figure(d.corrected, first))}")
         elif f.get("suggested"):
-            body.append(f"The sources' consensus is {f['suggested']}.")
-        body.append(f["message"])
+            body.append(f"The sources' consensus is {_sentence(str(f['suggested']))}")
+        message = str(f["message"])
+        body.append(_sentence(message[:1].upper() + message[1:]))
         quote = next((s for s in first.get("selector", []) if s.get("type") == "TextQuoteSelector"), None)
-        appearance: dict[str, Any] = {"@type": "CreativeWork", "name": src.get("title") or src.get("path", "")}
+        appearance: dict[str, Any] = {"@type": "CreativeWork", "name": _appearance_name(src)}
         if src.get("date"):
             appearance["datePublished"] = src["date"]
         if src.get("path"):
@@ -93,6 +139,10 @@ def claim_reviews(data: Mapping[str, Any], decisions: Iterable[Decision], *, pub
             item["url"] = f"{url}#{d.finding}"
         graph.append(item)
     return {"@context": CONTEXT, "@graph": graph}
+
+
+NO_URL = ("no --url: the ClaimReview items have no url (schema.org and search engines expect the page "
+          "each review is published at); give `reconcile review CORPUS export FILE --url URL`")
 
 
 def to_jsonld(doc: Mapping[str, Any]) -> str:

@@ -59,6 +59,17 @@ class Decision:
     evidence: tuple[Evidence, ...] = ()
 
 
+def decision_state(d: Decision, *, note: bool = False) -> str:
+    """A decision in a few words, for the terminal: "dismissed", "corrected to $294,000",
+    with ``note`` its note after a colon.
+
+    >>> decision_state(Decision("f-1", "corrected", note="a slip", corrected="$294,000"), note=True)
+    'corrected to $294,000: a slip'
+    """
+    state = d.status + (f" to {d.corrected}" if d.status == "corrected" and d.corrected else "")
+    return state + (f": {d.note}" if note and d.note else "")
+
+
 @dataclass(frozen=True)
 class Attached:
     decision: Decision

@@ -76,7 +76,8 @@ def advance(state: Mapping[str, Any] | None, result: Result, when: str) -> tuple
 
     The run compared with is the latest stored one, unless that one gave this very result
     (a re-run with nothing changed): then it is the one before it, so the report still
-    shows the last change rather than an empty list.
+    shows the last change rather than an empty list; when there is none before it (nothing
+    has changed since the first run), the latest itself: "no change since the run of ...".
     """
     now = digest(result)
     entry = {"when": when, "digest": now}
@@ -85,7 +86,8 @@ def advance(state: Mapping[str, Any] | None, result: Result, when: str) -> tuple
     latest = state["latest"]
     if latest.get("digest") == now:  # (a digest is JSON's lists, dicts, strings and numbers: equal once read back)
         before = state.get("before")
-        return {"schema": SCHEMA, "latest": {**entry, "when": latest.get("when", when)}, "before": before}, before
+        kept = {**entry, "when": latest.get("when", when)}
+        return {"schema": SCHEMA, "latest": kept, "before": before}, before if before is not None else dict(kept)
     return {"schema": SCHEMA, "latest": entry, "before": latest}, dict(latest)
 
 
@@ -121,6 +123,12 @@ class Changes:
     sources_edited: tuple[str, ...] = ()
     orphaned_claims: tuple[tuple[str, str], ...] = ()  # (source title, quote) no longer found
     moved_claims: int = 0
+
+    @property
+    def none(self) -> bool:
+        """Compared with a run, and nothing at all changed since."""
+        return not self.first and not (self.items or self.sources_added or self.sources_removed
+                                       or self.sources_edited or self.orphaned_claims or self.moved_claims)
 
     def count(self, kind: str) -> int:
         return sum(1 for c in self.items if c.kind == kind)

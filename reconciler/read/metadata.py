@@ -56,12 +56,52 @@ def _front_matter(text: str) -> _FrontMatter | None:
     return None
 
 
+_LEDE_MIN = 300  # a first line this long is a paragraph, not a headline
+# a sentence ends and another begins: "... metric. It signals ..."
+_SENTENCE_BREAK = re.compile(r"[.!?][\"'”’)]*\s+[\"'“‘(]?[A-Z0-9]")
+
+
+def _is_lede(line: str) -> bool:
+    """A first line that is the article's opening paragraph rather than its headline: very
+    long, or several sentences ending with a full stop (headlines rarely end with one).
+
+    >>> _is_lede("Council approves the new budget")
+    False
+    >>> _is_lede("Record crowd! City marathon draws 40,000 runners")
+    False
+    >>> _is_lede("The council approved the budget on Monday. It rises by 4% next year.")
+    True
+    """
+    if len(line) >= _LEDE_MIN:
+        return True
+    return line.rstrip("\"'”’) ").endswith(".") and _SENTENCE_BREAK.search(line) is not None
+
+
+def clip_title(title: str, limit: int = _TITLE_MAX) -> str:
+    """``title`` in at most ``limit`` characters, cut at a word with an ellipsis.
+
+    >>> clip_title("Mayor opens the new bridge over the river", 24)
+    'Mayor opens the new…'
+    >>> clip_title("Short enough", 24)
+    'Short enough'
+    """
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
 def _first_line_title(text: str, front: _FrontMatter | None) -> str:
-    """The first non-empty line, without Markdown heading marks and emphasis stars."""
+    """The first non-empty line, without Markdown heading marks and emphasis stars; "" when
+    the article starts with its lede (no headline)."""
     for _, _, line in _lines(text, 0 if front is None else front.end, limit=_TOP_LINES):
         title = line[:1000].strip().lstrip("#").strip().strip("*").strip()
         if title:
-            return title
+            return "" if _is_lede(title) else title
     return ""
 
 

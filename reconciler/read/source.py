@@ -34,11 +34,11 @@ from reconciler.read.listing import (
     list_articles,
 )
 from reconciler.read.metadata import (
-    _TITLE_MAX,
     _first_line_title,
     _front_matter,
     _top_date,
     byline_outlet,
+    clip_title,
     find_date,
 )
 from reconciler.read.pdf import read_pdf
@@ -101,7 +101,7 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
     skips = skip_ranges(text, 0 if front is None else front.end)
     if front is not None:
         skips = _merge([(0, front.end), *skips])
-    title = (title or (front.title if front else "") or _first_line_title(text, front))[:_TITLE_MAX]
+    title = clip_title(title or (front.title if front else "") or _first_line_title(text, front))
     date = None
     for candidate in (*meta_dates, *((front.date,) if front and front.date else ())):
         date = find_date(candidate)
@@ -144,7 +144,7 @@ def _read_document(raw: bytes, fmt: str, display_path: str) -> Source:
     if hidden:
         notes = (*notes, f"{hidden} hidden character(s) (zero-width or direction override): "
                  "figures touching them are not extracted")
-    title = (doc.title or _first_line_title(text, None))[:_TITLE_MAX]
+    title = clip_title(doc.title or _first_line_title(text, None))
     return Source(
         id=_stem(display_path),
         path=display_path,

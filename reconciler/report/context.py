@@ -433,14 +433,20 @@ class _Builder(Paging):
             for cid in g.claims:
                 group_of[cid] = g
         flagged_in: dict[str, int] = {}
-        errors: dict[str, int] = {}
-        warnings: dict[str, int] = {}
         disagree: dict[str, int] = {}
-        for cid, sev in self.claim_severity.items():
+        # findings, not claims: one warning about four of a source's figures is one warning
+        findings_of: dict[str, dict[str, set[str]]] = {"error": {}, "warning": {}}
+        for f in self.result.findings:
+            if f.severity in findings_of:
+                for cid in self.split[f.id][0]:
+                    c = self.claims.get(cid)
+                    if c is not None:
+                        findings_of[f.severity].setdefault(c.source, set()).add(f.id)
+        errors = {sid: len(ids) for sid, ids in findings_of["error"].items()}
+        warnings = {sid: len(ids) for sid, ids in findings_of["warning"].items()}
+        for cid in self.claim_severity:
             c = self.claims[cid]
             flagged_in[c.source] = flagged_in.get(c.source, 0) + 1
-            (errors if sev == "error" else warnings)[c.source] = \
-                (errors if sev == "error" else warnings).get(c.source, 0) + 1
             flagged_group = group_of.get(cid)
             if flagged_group is not None and flagged_group.support >= 2:
                 disagree[c.source] = disagree.get(c.source, 0) + 1
@@ -472,7 +478,7 @@ class _Builder(Paging):
     # ------------------------------------------------------------------ the whole report
 
     def build(self, generated_at: str, resolution: Resolution | None, changes: Changes | None,
-              json_name: str) -> ReportContext:
+              json_name: str, story_title: str = "") -> ReportContext:
         r = self.result
         lim = self.limits
         by_source: dict[str, list[Claim]] = {}
@@ -528,7 +534,8 @@ class _Builder(Paging):
         rendered = {v.id for v in source_views}
         score = [row if self.claims_source_rendered(row, rendered) else replace(row, anchor="") for row in score]
         trim = self.trim(findings, groups, score, decisions, change_of, json_name, source_views)
-        title = (r.sources[0].title.strip() if r.sources else "") or DEFAULT_TITLE
+        # the story, never one article's headline
+        title = " ".join(story_title.split()) or DEFAULT_TITLE
         return ReportContext(
             title=title,
             page_title=title if title == DEFAULT_TITLE else f"{title} · {DEFAULT_TITLE}",
@@ -595,7 +602,7 @@ class _Builder(Paging):
         if changes is None:
             return None
         if changes.first:
-            return ChangesView(first=True, since="", new=0, resolved=0, changed=0, items=(), more=0,
+            return ChangesView(first=True, since="", none=False, new=0, resolved=0, changed=0, items=(), more=0,
                                sources_added=(), sources_removed=(), sources_edited=(), orphaned_claims=(),
                                orphaned_more=0, moved_claims=0)
         items = []
@@ -604,7 +611,8 @@ class _Builder(Paging):
                                     message=ch.message, detail=ch.detail,
                                     anchor=self.finding_anchor.get(ch.finding, "") if ch.kind != "resolved" else ""))
         return ChangesView(
-            first=False, since=changes.since, new=changes.count("new"), resolved=changes.count("resolved"),
+            first=False, since=changes.since, none=changes.none, new=changes.count("new"),
+            resolved=changes.count("resolved"),
             changed=changes.count("changed"), items=tuple(items), more=max(0, len(changes.items) - len(items)),
             sources_added=changes.sources_added, sources_removed=changes.sources_removed,
             sources_edited=changes.sources_edited,
@@ -615,11 +623,13 @@ class _Builder(Paging):
 
 
 def build_context(result: Result, *, generated_at: str | None = None, review: Resolution | None = None,
-                  changes: Changes | None = None, limits: Limits | None = None, json_name: str = "") -> ReportContext:
+                  changes: Changes | None = None, limits: Limits | None = None, json_name: str = "",
+                  title: str = "") -> ReportContext:
     """Precompute everything the report template shows for ``result``.
 
     ``review``: the editor's decisions attached to this run's findings; ``changes``: what
-    changed since the previous run; ``limits``: how much of a large corpus is shown in full.
+    changed since the previous run; ``limits``: how much of a large corpus is shown in full;
+    ``title``: the story's name for the heading (the CLI gives the corpus folder's name).
     """
     if generated_at is None:
         generated_at = datetime.now(UTC).isoformat(timespec="seconds")
@@ -628,7 +638,7 @@ def build_context(result: Result, *, generated_at: str | None = None, review: Re
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _Builder(result, limits or Limits()).build(generated_at, review, changes, json_name)
+        return _Builder(result, limits or Limits()).build(generated_at, review, changes, json_name, title)
     finally:
         if enabled:
             gc.enable()

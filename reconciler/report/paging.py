@@ -96,7 +96,9 @@ class Paging:
                   _sev_css(self.matrix_severity.get(c.id, ""))] for c in keep],
                 len(found) - len(keep),
             ])
-        data_s = [[s.index, s.title, s.claims, s.aligned, s.agree_text, s.agree_ratio, s.flagged, s.css]
+        data_s = [[s.index, s.title, s.claims, s.aligned, s.agree_text, s.agree_ratio,
+                   " ".join(f"{n} {word}{'' if n == 1 else 's'}" for n, word in
+                            ((s.errors, "error"), (s.warnings, "warning")) if n), s.css]
                   for s in rest_s]
         data = {
             "v": 1,

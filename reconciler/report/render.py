@@ -6,6 +6,7 @@ import base64
 import dataclasses
 import hashlib
 import re
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,15 +29,34 @@ def csp_source(text: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def content_security_policy(style: str, script: str) -> str:
+def content_security_policy(style: str, script: str, addon: Addon | None = None) -> str:
+    """The report's policy: only its own style and script run, by hash; nothing is fetched.
+    An ``addon`` adds its own style and script (by hash) and, if it asks, requests back to
+    the page's own origin (``connect-src 'self'``)."""
+    styles, scripts = [style], [script]
+    if addon is not None:
+        styles.append(addon.style)
+        scripts.append(addon.script)
     return "; ".join((
         "default-src 'none'",
-        f"style-src {csp_source(style)}",
-        f"script-src {csp_source(script)}",
+        "style-src " + " ".join(csp_source(s) for s in styles),
+        "script-src " + " ".join(csp_source(s) for s in scripts),
+        *(("connect-src 'self'",) if addon is not None and addon.connect else ()),
         "img-src 'none'",
         "base-uri 'none'",
         "form-action 'none'",
     ))
+
+
+@dataclass(frozen=True)
+class Addon:
+    """Extra style and script for the page (the live desk's controls), hashed into its CSP,
+    and ``<meta name content>`` pairs the script reads. Both texts are trusted package files."""
+
+    style: str
+    script: str
+    meta: tuple[tuple[str, str], ...] = ()
+    connect: bool = False  # may the script make requests to the page's own origin
 
 
 @cache
@@ -107,13 +127,20 @@ def _field_names(cls: type) -> tuple[str, ...]:
     return tuple(f.name for f in dataclasses.fields(cls))
 
 
-def render_context(context: ReportContext) -> str:
-    """Render precomputed report data. Only our own CSS and JS are marked safe."""
+def render_context(context: ReportContext, addon: Addon | None = None) -> str:
+    """Render precomputed report data. Only our own CSS and JS (and an addon's) are marked safe."""
     style, script = asset("report.css"), asset("report.js")
     template = environment().get_template(TEMPLATE)
+    if addon is not None:
+        for text in (addon.style, addon.script):
+            if _BREAKOUT.search(text):
+                raise ValueError("the addon contains a sequence that would end its inline element")
     return template.render(
         c=_reveal_all(context),
-        csp=content_security_policy(style, script),
+        csp=content_security_policy(style, script, addon),
         style=Markup(style),  # trusted package file, hashed into the CSP
         script=Markup(script),  # trusted package file, hashed into the CSP
+        addon=addon,
+        addon_style=Markup(addon.style) if addon else "",  # trusted package file, hashed into the CSP
+        addon_script=Markup(addon.script) if addon else "",  # trusted package file, hashed into the CSP
     )

@@ -209,8 +209,8 @@ class ScoreRow:
     agree_ratio: float  # 0..1 (0 when nothing aligned)
     agree_text: str  # "92%" or "–"
     flagged: int  # claims in an error or warning finding
-    errors: int
-    warnings: int
+    errors: int  # error findings about its claims (a finding counted once)
+    warnings: int  # warning findings about its claims
     css: str
 
 
@@ -254,6 +254,7 @@ class ChangeItem:
 class ChangesView:
     first: bool  # nothing to compare with
     since: str  # when the run compared with was made ("" if unknown)
+    none: bool  # compared, and nothing changed since
     new: int
     resolved: int
     changed: int

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from reconciler.copies import voice_of
 from reconciler.extract.units import Rates
 from reconciler.models import SEVERITIES, Claim, Finding, Group, Source
-from reconciler.rules.articles import check_articles
+from reconciler.rules.articles import check_articles, merge_restated_slips
 from reconciler.rules.config import ConfigError, RuleConfig, load_config
 from reconciler.rules.groups import check_groups
 from reconciler.rules.unaligned import check_unaligned
@@ -33,7 +33,7 @@ def check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[G
         findings += check_articles(sources, by_source, rates, config)
         findings += check_unaligned(claims, groups2, findings, voice_of(copies), config)
     unique: dict[str, Finding] = {}
-    for f in findings:
+    for f in merge_restated_slips(findings, by_id, rates):
         unique.setdefault(f.id, f)
     order = {s: i for i, s in enumerate(SEVERITIES)}
     first = {c.id: (c.source, c.start) for c in claims}

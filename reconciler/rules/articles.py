@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from reconciler.extract.units import Rates, base_interval, dimension, fmt_number, overlaps
-from reconciler.models import Claim, Finding, Source
+from reconciler.models import SEVERITIES, Claim, Finding, Source
 from reconciler.rules.config import RuleConfig
 from reconciler.rules.util import finding_id, quote
 
@@ -66,8 +66,8 @@ def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConf
         message = f"{quote(a)} is restated as {quote(b)}, but {conv}"
         explanation = (f"The article gives the two figures as the same quantity "
                        f"({s.text[a.start:b.end]!r}). Converted, they differ by a factor of {ratio:,.3g}.")
-        if ratio > 0 and abs(round(_log10(ratio)) - _log10(ratio)) < 0.02 and round(_log10(ratio)) != 0:
-            explanation += f" That is a power of ten (10^{round(_log10(ratio))}): likely a scale slip in one of them."
+        if _power_of_ten(ratio):
+            explanation += f" That is a power of ten (10^{_power_of_ten(ratio)}): likely a scale slip in one of them."
         out.append(Finding(
             id=finding_id("internal_equivalence", [a.id, b.id]), rule="internal_equivalence",
             severity=config.severity("internal_equivalence"), claims=(a.id, b.id), message=message,
@@ -106,6 +106,53 @@ def _log10(x: float) -> float:
     import math
 
     return math.log10(x) if x > 0 else 0.0
+
+
+def _power_of_ten(ratio: float) -> int:
+    """The exponent when ``ratio`` is a power of ten other than 1 (within 2% in log), else 0."""
+    if not ratio > 0 or ratio == float("inf"):
+        return 0
+    n = round(_log10(ratio))
+    return n if n != 0 and abs(n - _log10(ratio)) < 0.02 else 0
+
+
+def merge_restated_slips(findings: Sequence[Finding], claims: dict[str, Claim], rates: Rates) -> list[Finding]:
+    """One slip, one finding: a figure off by a power of ten against the other sources
+    (``scale_slip``) whose own article restates it off by a power of ten too
+    (``internal_equivalence``: "$29.4 million (about RMB 2.08 million)") is one problem.
+    The scale slip keeps its id (and so its decisions) and takes the restatement's claim and
+    explanation; the restatement's finding goes."""
+    slips = {f.claims[0]: f for f in findings if f.rule == "scale_slip" and f.claims}
+    absorbed: dict[str, list[tuple[Finding, str]]] = {}
+    gone: set[str] = set()
+    for f in findings:
+        if f.rule != "internal_equivalence" or len(f.claims) != 2:
+            continue
+        a, b = (claims.get(cid) for cid in f.claims)
+        if a is None or b is None:
+            continue
+        slip = slips.get(a.id) or slips.get(b.id)
+        ba, bb = _rounding_interval(a, rates), _rounding_interval(b, rates)
+        if slip is None or ba is None or bb is None or not bb[0] or not _power_of_ten(ba[0] / bb[0]):
+            continue
+        absorbed.setdefault(slip.id, []).append((f, quote(b if slip.claims[0] == a.id else a)))
+        gone.add(f.id)
+    out: list[Finding] = []
+    for f in findings:
+        if f.id in gone:
+            continue
+        for e, restatement in absorbed.get(f.id, ()):
+            worst = min(f.severity, e.severity, key=SEVERITIES.index)
+            f = Finding(
+                id=f.id, rule=f.rule, severity=worst,
+                claims=(*f.claims, *(c for c in e.claims if c not in f.claims)),
+                message=f"{f.message}, and its own article restates it as {restatement}, a power of ten off too",
+                explanation=f"{f.explanation}\n\nThe same article: {e.message}. {e.explanation}",
+                group=f.group, suggested=f.suggested,
+            )
+        out.append(f)
+    return out
+
 
 
 def _convert_text(a: Claim, b: Claim, rates: Rates) -> str:

@@ -46,6 +46,7 @@
   var page = 0;
   var current = -1;
   var timer = 0;
+  var applied = "";  // the filter text the list now reflects
 
   function textOf(r) {
     if (r.text === null) {
@@ -86,8 +87,13 @@
     who.appendChild(document.createTextNode(" "));
     if (src[3]) { who.appendChild(el("span", "outlet", src[3])); who.appendChild(document.createTextNode(" · ")); }
     if (src[2]) { who.appendChild(link(src[2], src[0], "src")); } else { who.appendChild(el("span", "src", src[0])); }
-    who.appendChild(document.createTextNode(" "));
-    who.appendChild(el("span", "path", src[1] + (c[5] ? ", p. " + c[5] : "")));
+    if (src[0] !== src[1]) {  // an untitled article goes by its path, once
+      who.appendChild(document.createTextNode(" "));
+      who.appendChild(el("span", "path", src[1] + (c[5] ? ", p. " + c[5] : "")));
+    } else if (c[5]) {
+      who.appendChild(document.createTextNode(" "));
+      who.appendChild(el("span", "path", "p. " + c[5]));
+    }
     li.appendChild(who);
     li.appendChild(link(anchor, c[1], "num"));
     li.appendChild(document.createTextNode(" "));
@@ -98,6 +104,7 @@
   function buildFinding(d) {
     var a = el("article", "finding sev-" + d[1] + (d[12] ? " is-" + d[12][0] : ""));
     a.id = d[0];
+    a.setAttribute("data-finding", d[14]);
     a.setAttribute("data-sev", d[1]);
     a.setAttribute("data-order", d[13]);
     a.setAttribute("data-q", (d[6] || "~").toLowerCase());
@@ -210,6 +217,7 @@
   function apply(keepPage) {
     var on = {};
     boxes.forEach(function (b) { on[b.getAttribute("data-sev")] = b.checked; });
+    applied = query.value;
     var words = query.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
     shown = records.filter(function (r) {
       if (on[r.sev] === false) { return false; }
@@ -261,7 +269,17 @@
     var t = e.target;
     var typing = t && ((t.tagName === "INPUT" && t.type !== "checkbox") || t.tagName === "SELECT" ||
       t.tagName === "TEXTAREA" || t.isContentEditable);
-    if (e.key === "Escape" && t === query) { query.blur(); return; }
+    if (e.key === "Escape" && t === query) {
+      // leave the filter: the text and the filtering both go (Chromium clears a search box
+      // on Esc by itself, without an input event)
+      e.preventDefault();
+      window.clearTimeout(timer);
+      var typed = query.value;
+      query.value = "";
+      if (typed !== "" || applied !== "") { apply(false); }
+      query.blur();
+      return;
+    }
     if (typing) { return; }
     if (e.key === "j" || e.key === "n") { e.preventDefault(); step(1); }
     else if (e.key === "k" || e.key === "p") { e.preventDefault(); step(-1); }
@@ -361,9 +379,19 @@
     ag.appendChild(document.createTextNode(" "));
     ag.appendChild(el("span", "", d[4]));
     tr.appendChild(ag);
-    tr.appendChild(el("td", "n", d[6] ? d[6] + " flagged" : "none"));
+    tr.appendChild(el("td", "n", d[6] || "none"));  // "1 error 2 warnings": findings, not claims
     return tr;
   }
+
+  // a matrix row jumped to must not land under the sticky column heads: its scroll margin
+  // follows their height (CSS --head)
+  var matrixTable = matrixBody ? matrixBody.closest("table") : null;
+  function headHeight() {
+    var head = matrixTable ? matrixTable.querySelector("thead") : null;
+    if (head) { matrixTable.style.setProperty("--head", head.getBoundingClientRect().height + "px"); }
+  }
+  headHeight();
+  window.addEventListener("resize", headHeight);
 
   var rowsPaged = tablePager("matrix", matrixBody, ROW_PAGE, buildRow);
   var scorePaged = tablePager("score", scoreBody, SCORE_PAGE, buildScore);
