@@ -227,6 +227,9 @@ class FrameReader:
                 continue  # "a quake off Aceh triggered": a place, not the figure's owner
             if text[max(0, _s - 5):_s] in (" and ", "and ") or text[max(0, _s - 2):_s] == ", ":
                 break  # the last of a list of names ("owner X, COO Y and GM Z offered"): whose is unsure
+            if first in _AUX and len(after) > 2 and after[1] in _REPORTING and after[2] == "to":
+                who = phrase  # "Lowe is believed to be seeking", "the Orioles are reported to have offered"
+                break
             if first in _REPORTING or (len(after) > 1 and after[1] in _REPORTING and first in _AUX):
                 continue
             if first in _AUX or first in _VERB_LIKE or (first.endswith("ed") and len(first) > 4):
