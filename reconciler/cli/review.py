@@ -190,9 +190,13 @@ def _list(ctx: click.Context, only_open: bool, severity: str | None) -> None:
 @click.pass_context
 def _export(ctx: click.Context, file: str, publisher: str, url: str) -> None:
     """Write ClaimReview JSON-LD (schema.org) for the confirmed and corrected findings ('-': standard output)."""
-    from reconciler.desk.claimreview import claim_reviews, to_jsonld
+    from reconciler.desk.claimreview import BadURL, check_url, claim_reviews, to_jsonld
     from reconciler.output.atomic import write_atomic
 
+    try:
+        check_url(url)
+    except BadURL as e:
+        raise _Usage(str(e)) from e
     s: _Session = ctx.obj
     data = s.data()
     res = resolve_data(data, s.decisions(), str(s.decisions_path))
