@@ -21,6 +21,7 @@ from reconciler.desk.decisions import (
     resolve_data,
     save,
 )
+from reconciler.output.names import output_name
 
 # ---------------------------------------------------------------------------------------
 # the command line: reconcile review CORPUS ACTION ...
@@ -53,12 +54,6 @@ class _Session:
             raise _Usage(str(e)) from e
 
 
-def _result_name(corpus: Path) -> str:
-    stem = corpus.name if corpus.is_dir() else corpus.stem
-    stem = stem or corpus.resolve().name or "reconcile"
-    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in stem) or "reconcile"
-
-
 REVIEW_EPILOG = """\b
 Examples:
   reconcile review seeds/ list
@@ -89,7 +84,7 @@ whose finding is gone listed as orphaned.
 def review_command(ctx: click.Context, corpus: Path, result_path: Path | None, out_dir: Path | None,
                    decisions_file: Path | None) -> None:
     """Record an editor's decisions on the findings of a run: confirm, dismiss or correct."""
-    name = _result_name(corpus)
+    name = output_name(corpus)
     ctx.obj = _Session(
         corpus=corpus,
         result_path=result_path or (out_dir or Path("reports")) / f"{name}.json",

@@ -21,6 +21,7 @@ from reconciler._engine.parallel import Processes, default_jobs
 from reconciler._engine.progress import for_terminal
 from reconciler.models import Result
 from reconciler.output.atomic import write_atomic
+from reconciler.output.names import output_name
 from reconciler.output.result import to_json
 from reconciler.pipeline import NoArticles, Options, reconcile
 from reconciler.read.listing import NoInput
@@ -117,7 +118,7 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
                 result = reconcile(paths, options, progress, pool=pool)
             except (NoInput, NoArticles, ConfigError, SchedulerError) as exc:
                 raise _UsageError(str(exc)) from exc
-            name = _name(paths)
+            name = output_name(paths[0])
             html_path = (out_dir or Path("reports")) / f"{name}.html"
             csv_path = (out_dir or Path("claims")) / f"{name}.csv"
             progress.start("write")
@@ -259,13 +260,6 @@ def _timings_line(stages: dict[str, float], workers: bool) -> str:
     if workers:
         line += f", workers {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / kib:.0f} MB"
     return line
-
-
-def _name(paths: tuple[str, ...]) -> str:
-    first = Path(paths[0])
-    stem = first.name if first.is_dir() else first.stem
-    stem = stem or first.resolve().name or "reconcile"
-    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in stem) or "reconcile"
 
 
 def _summary(result: Result, written: list[Path], *, to_stderr: bool, desk: _Desk | None = None) -> None:
