@@ -1,7 +1,11 @@
-"""Where a run's outputs go and what they are called: visible names (issue 11, part 3)."""
+"""Where a run's outputs go and what they are called: visible names, short enough for the file
+system (issue 11, part 3)."""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -9,7 +13,7 @@ from click.testing import CliRunner
 from click.testing import Result as Outcome
 
 from reconciler.cli import main
-from reconciler.output.names import output_name
+from reconciler.output.names import MAX_NAME_BYTES, output_name
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 STORY = Path(__file__).resolve().parent / "stories" / "flood-toll"
@@ -71,3 +75,45 @@ def test_dot_dot_writes_visible_outputs(tmp_path: Path, monkeypatch: pytest.Monk
     assert invoke("..", "-q").exit_code == 0
     assert outputs(Path("reports")) == [".story.history.json.gz", "story.html", "story.json"]
     assert outputs(Path("claims")) == ["story.csv"]
+
+
+# ---------------------------------------------------------------------------------------
+# long names (issue 11.3.18): a stem of about 210 bytes made a temporary name over 255 bytes
+
+
+LONG = {"ascii-210": "n" * 210, "ascii-220": "n" * 220, "ascii-255": "n" * 255, "cjk-70": "报" * 70,
+        "cjk-83": "报" * 83, "accents-241": "é" * 120 + "x"}
+
+
+@pytest.mark.parametrize("name", LONG.values(), ids=LONG.keys())
+def test_long_folder_names_are_reconciled(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    corpus(tmp_path / name)
+    monkeypatch.chdir(tmp_path)
+    out = invoke(name, "-q")
+    assert out.exit_code == 0, out.output
+    (html,) = (tmp_path / "reports").glob("*.html")
+    stem = html.stem
+    assert len(stem.encode("utf-8")) <= MAX_NAME_BYTES + 9
+    assert name.startswith(stem[:30]) and stem == output_name(name)
+    assert (tmp_path / "reports" / f"{stem}.json").is_file()
+    assert (tmp_path / "claims" / f"{stem}.csv").is_file()
+    assert (tmp_path / "reports" / f".{stem}.history.json.gz").is_file()  # the history too
+    listed = invoke("review", name, "list")  # review finds the result by the same name
+    assert listed.exit_code == 0 and "findings" in listed.output, listed.output
+
+
+def test_long_names_stay_apart() -> None:
+    a, b = output_name("n" * 250 + "a"), output_name("n" * 250 + "b")
+    assert a != b and a[:100] == b[:100]
+
+
+def test_long_file_name_and_long_json_name(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = corpus(tmp_path / "c")
+    long_file = folder / ("f" * 250 + ".txt")
+    shutil.copy(folder / "a.txt", long_file)
+    monkeypatch.chdir(tmp_path)
+    target = "j" * 245 + ".json"  # a temporary name beside it must be shorter than its own
+    out = invoke(str(long_file), "--json", target, "-q")
+    assert out.exit_code == 0, out.output
+    assert json.loads(Path(target).read_text("utf-8"))["summary"]["sources"] == 1
+    assert not [p for p in os.listdir(".") if p.endswith(".tmp")]
