@@ -1,5 +1,5 @@
-"""Where a run's outputs go and what they are called: visible names, short enough for the file
-system (issue 11, part 3)."""
+"""Where a run's outputs go and what they are called: one name per corpus, visible, short enough
+for the file system (issue 11, part 3)."""
 
 from __future__ import annotations
 
@@ -35,20 +35,27 @@ def outputs(folder: Path) -> list[str]:
 
 
 # ---------------------------------------------------------------------------------------
-# names: always visible (issue 11.3.19)
+# names: one per corpus (issue 11.3.15), always visible (11.3.19)
 
 NAMES = [
-    # (the first path, relative to the current folder "work"; NAME)
-    ("news", "news"),
-    ("news/", "news"),
-    ("./news", "news"),
-    ("news/a.txt", "a"),
-    ("here.txt", "here"),
-    ("a/news/..", "a"),
-    (".", "work"),
-    ("a/news/../..", "work"),
-    (".hidden", "hidden"),
-    ("we ird", "we_ird"),
+    # (the first path, relative to the current folder "work"; the outputs' folder; NAME, exact
+    # or, ending in "-", that and a hash of the corpus's path)
+    ("news", "reports", "news"),
+    ("news/", "reports", "news"),
+    ("./news", "reports", "news"),
+    ("news/a.txt", "reports", "a-"),  # a file elsewhere: its stem and a hash
+    ("here.txt", "reports", "here"),
+    ("twice.txt", "reports", "twice-"),  # twice.md beside it
+    ("twice.md", "reports", "twice-"),
+    ("a/news", "reports", "news-"),
+    ("b/news", "reports", "news-"),
+    ("a/news/..", "reports", "a"),
+    ("a/news", "a/out", "news"),  # --out DIR beside the corpus
+    ("news", "a/out", "news-"),
+    (".", "reports", "work-"),
+    ("a/news/../..", "reports", "work-"),
+    (".hidden", "reports", "hidden-"),
+    ("we ird", "reports", "we_ird-"),
 ]
 
 
@@ -57,15 +64,47 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     work = tmp_path / "work"
     for name in ("news", "a/news", "b/news", ".hidden", "we ird"):
         (work / name).mkdir(parents=True)
-    (work / "news" / "a.txt").write_text("x", "utf-8")
-    (work / "here.txt").write_text("x", "utf-8")
+    for name in ("news/a.txt", "here.txt", "twice.txt", "twice.md"):
+        (work / name).write_text("x", "utf-8")
     monkeypatch.chdir(work)
     return work
 
 
-@pytest.mark.parametrize(("path", "name"), NAMES)
-def test_output_names(home: Path, path: str, name: str) -> None:
-    assert output_name(path) == name
+@pytest.mark.parametrize(("path", "out", "name"), NAMES)
+def test_output_names(home: Path, path: str, out: str, name: str) -> None:
+    got = output_name(path, out)
+    if name.endswith("-"):
+        assert got.startswith(name) and len(got) == len(name) + 8 and got[len(name):].isalnum(), got
+    else:
+        assert got == name
+
+
+def test_names_differ_for_corpora_called_alike(home: Path) -> None:
+    names = {output_name(p, "reports") for p in ("news", "a/news", "b/news", "a/news/../../b/news")}
+    assert len(names) == 3  # b/news reached two ways is one corpus
+    (home / "link").symlink_to(home / "b" / "news")
+    # named as the path says, hashed by where it is
+    assert output_name("link/", "a/out")[-8:] == output_name("b/news", "reports")[-8:]
+
+
+def test_two_corpora_called_alike_keep_their_own_results(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(SEEDS, tmp_path / "a" / "news")
+    shutil.copytree(STORY, tmp_path / "b" / "news")
+    monkeypatch.chdir(tmp_path)
+    assert invoke("a/news", "-q").exit_code == 0
+    second = invoke("b/news")
+    assert second.exit_code == 0
+    assert "since the last run" not in second.output  # b's first run: nothing to compare with
+    results = sorted((tmp_path / "reports").glob("news-*.json"))
+    assert len(results) == 2 and len(list((tmp_path / "reports").glob(".news-*.history.json.gz"))) == 2
+    data = [json.loads(r.read_text("utf-8")) for r in results]
+    seed_ids = {p.stem for p in SEEDS.glob("*.txt")}
+    (seeds,) = [d for d in data if {s["id"] for s in d["sources"]} == seed_ids]
+    listed = invoke("review", "a/news", "list")
+    assert listed.exit_code == 0
+    assert {line.split()[0] for line in listed.output.splitlines()[:-1]} == {f["id"] for f in seeds["findings"]}
+    again = invoke("a/news")  # a's history holds a's one run: nothing to compare with, not b's
+    assert again.exit_code == 0 and "since the last run" not in again.output, again.output
 
 
 def test_dot_dot_writes_visible_outputs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -73,8 +112,10 @@ def test_dot_dot_writes_visible_outputs(tmp_path: Path, monkeypatch: pytest.Monk
     (tmp_path / "story" / "sub").mkdir()
     monkeypatch.chdir(tmp_path / "story" / "sub")
     assert invoke("..", "-q").exit_code == 0
-    assert outputs(Path("reports")) == [".story.history.json.gz", "story.html", "story.json"]
-    assert outputs(Path("claims")) == ["story.csv"]
+    name = output_name("..", "reports")
+    assert name.startswith("story-")  # not beside reports/: hashed
+    assert outputs(Path("reports")) == [f".{name}.history.json.gz", f"{name}.html", f"{name}.json"]
+    assert outputs(Path("claims")) == [f"{name}.csv"]
 
 
 # ---------------------------------------------------------------------------------------
@@ -94,7 +135,7 @@ def test_long_folder_names_are_reconciled(tmp_path: Path, monkeypatch: pytest.Mo
     (html,) = (tmp_path / "reports").glob("*.html")
     stem = html.stem
     assert len(stem.encode("utf-8")) <= MAX_NAME_BYTES + 9
-    assert name.startswith(stem[:30]) and stem == output_name(name)
+    assert name.startswith(stem[:30]) and stem == output_name(name, "reports")
     assert (tmp_path / "reports" / f"{stem}.json").is_file()
     assert (tmp_path / "claims" / f"{stem}.csv").is_file()
     assert (tmp_path / "reports" / f".{stem}.history.json.gz").is_file()  # the history too
@@ -103,7 +144,7 @@ def test_long_folder_names_are_reconciled(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 def test_long_names_stay_apart() -> None:
-    a, b = output_name("n" * 250 + "a"), output_name("n" * 250 + "b")
+    a, b = output_name("n" * 250 + "a", "reports"), output_name("n" * 250 + "b", "reports")
     assert a != b and a[:100] == b[:100]
 
 

@@ -84,10 +84,10 @@ whose finding is gone listed as orphaned.
 def review_command(ctx: click.Context, corpus: Path, result_path: Path | None, out_dir: Path | None,
                    decisions_file: Path | None) -> None:
     """Record an editor's decisions on the findings of a run: confirm, dismiss or correct."""
-    name = output_name(corpus)
+    outputs = out_dir or Path("reports")
     ctx.obj = _Session(
         corpus=corpus,
-        result_path=result_path or (out_dir or Path("reports")) / f"{name}.json",
+        result_path=result_path or outputs / f"{output_name(corpus, outputs)}.json",
         decisions_path=decisions_file or decisions_path([corpus]),
     )
 

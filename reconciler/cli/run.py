@@ -42,7 +42,10 @@ Examples:
   reconcile review seeds/ dismiss f-196159e9fd --note "dateline, not the event"
 
 \b
-Outputs (NAME is the first path's folder or file name):
+Outputs (NAME is the first path's folder or file name, as in seeds; unless
+the corpus sits beside the outputs' folder, as seeds/ beside reports/, a
+short hash of its path follows, as in news-1f3a9c0b, so corpora called
+alike never share outputs, history or decisions):
   reports/NAME.html   the discrepancy report (one offline file)
   reports/NAME.json   the JSON result (schema reconcile/1)
   claims/NAME.csv     the claim ledger, one row per claim
@@ -118,7 +121,7 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
                 result = reconcile(paths, options, progress, pool=pool)
             except (NoInput, NoArticles, ConfigError, SchedulerError) as exc:
                 raise _UsageError(str(exc)) from exc
-            name = output_name(paths[0])
+            name = output_name(paths[0], out_dir or Path("reports"))
             html_path = (out_dir or Path("reports")) / f"{name}.html"
             csv_path = (out_dir or Path("claims")) / f"{name}.csv"
             progress.start("write")
