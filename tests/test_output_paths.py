@@ -158,3 +158,71 @@ def test_long_file_name_and_long_json_name(tmp_path: Path, monkeypatch: pytest.M
     assert out.exit_code == 0, out.output
     assert json.loads(Path(target).read_text("utf-8"))["summary"]["sources"] == 1
     assert not [p for p in os.listdir(".") if p.endswith(".tmp")]
+
+
+# ---------------------------------------------------------------------------------------
+# never reading its own outputs back (issue 11.3.4): a report inside the corpus became an
+# article, and the corpus grew with every run (101 claims, then 292, 1,898, 21,864)
+
+
+def summary(out: Path) -> tuple[int, int, list[str], bytes]:
+    (result,) = [p for p in out.glob("*.json")]
+    data = json.loads(result.read_bytes())
+    return data["summary"]["sources"], data["summary"]["claims"], [s["path"] for s in data["skipped"]], \
+        result.read_bytes()
+
+
+@pytest.mark.parametrize(("args", "out"), [
+    (["c", "--out", "c/out"], "c/out"),  # the outputs' folder inside the corpus
+    (["c", "--out", "c"], "c"),  # the corpus itself
+], ids=["out-inside", "out-is-corpus"])
+def test_outputs_inside_the_corpus_are_not_read_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      args: list[str], out: str) -> None:
+    shutil.copytree(SEEDS, tmp_path / "c")
+    monkeypatch.chdir(tmp_path)
+    runs = []
+    for _ in range(3):
+        done = invoke(*args, "-q")
+        assert done.exit_code == 0, done.output
+        runs.append(summary(tmp_path / out))
+    assert [r[:3] for r in runs] == [(5, 101, [])] * 3  # nothing added, nothing even skipped
+    assert runs[0][3] == runs[1][3] == runs[2][3]  # the same bytes each time
+    assert len(list((tmp_path / out).glob("*.html"))) == 1
+
+
+def test_dot_from_inside_the_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(SEEDS, tmp_path / "c")
+    monkeypatch.chdir(tmp_path / "c")
+    runs = []
+    for _ in range(3):  # default options: reports/ and claims/ are made inside the corpus
+        assert invoke(".", "-q").exit_code == 0
+        runs.append(summary(Path("reports")))
+    assert [r[:3] for r in runs] == [(5, 101, [])] * 3
+    assert runs[0][3] == runs[2][3]
+    assert len(list(Path("reports").glob("*.html"))) == 1
+
+
+def test_other_outputs_in_the_corpus_are_skipped_with_the_reason(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(SEEDS, tmp_path / "c")
+    monkeypatch.chdir(tmp_path)
+    assert invoke("c", "-q", "--out", "elsewhere").exit_code == 0
+    finding = json.loads(Path("elsewhere/c.json").read_text("utf-8"))["findings"][0]["id"]
+    assert invoke("review", "--out", "elsewhere", "c", "confirm", finding).exit_code == 0
+    assert invoke("c", "-q", "--out", "elsewhere", "--claimreview", "elsewhere/checks.jsonld").exit_code == 0
+    old = tmp_path / "c" / "old"
+    old.mkdir()
+    shutil.copy("elsewhere/c.html", old / "report of monday.html")
+    shutil.copy("elsewhere/c.json", old / "result.txt")
+    shutil.copy("elsewhere/checks.jsonld", old / "checks.md")
+    legacy = Path("elsewhere/c.html").read_text("utf-8").replace('<meta name="generator" content="reconcile">', "")
+    (old / "legacy.htm").write_text(legacy, "utf-8")  # a report made before the generator mark
+    done = invoke("c", "--out", "elsewhere")
+    assert done.exit_code == 0
+    sources, claims, skipped, _ = summary(Path("elsewhere"))
+    assert (sources, claims) == (5, 101)
+    assert skipped == ["c/old/checks.md", "c/old/legacy.htm", "c/old/report of monday.html", "c/old/result.txt"]
+    assert "skipped c/old/result.txt: a JSON result written by reconcile (its own output, not an article)" \
+        in done.output
+    assert "skipped c/old/checks.md: a ClaimReview export written by reconcile" in done.output
+    assert "skipped c/old/legacy.htm: a report written by reconcile" in done.output

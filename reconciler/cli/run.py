@@ -109,8 +109,14 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
     started = time.perf_counter()
     if not no_cache and cache_dir is None:
         cache_dir = str((out_dir or Path()) / DEFAULT_DIR)
+    name = output_name(paths[0], out_dir or Path("reports"))
+    html_path = (out_dir or Path("reports")) / f"{name}.html"
+    csv_path = (out_dir or Path("claims")) / f"{name}.csv"
+    json_file = None if json_path == "-" else Path(json_path or (out_dir or Path("reports")) / f"{name}.json")
+    targets = [p for p in (html_path, json_file, csv_path, claimreview_path) if p is not None and p != "-"]
     options = Options(rules_file=rules_file, rates_file=rates_file, jobs=jobs,
-                      cache_dir=None if no_cache else cache_dir, scheduler=scheduler)
+                      cache_dir=None if no_cache else cache_dir, scheduler=scheduler,
+                      own_outputs=tuple(str(p) for p in targets))  # never read back, wherever they are
     # millions of acyclic objects: no cyclic collector during the run, nor on the way out
     with gc_paused(freeze=True):
         progress = for_terminal(quiet)
@@ -121,15 +127,12 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
                 result = reconcile(paths, options, progress, pool=pool)
             except (NoInput, NoArticles, ConfigError, SchedulerError) as exc:
                 raise _UsageError(str(exc)) from exc
-            name = output_name(paths[0], out_dir or Path("reports"))
-            html_path = (out_dir or Path("reports")) / f"{name}.html"
-            csv_path = (out_dir or Path("claims")) / f"{name}.csv"
             progress.start("write")
             try:
                 t = time.perf_counter()
                 # the JSON result and the ledger first: a large run's are written by a worker
                 # while this process compares the run with the previous one and makes the report
-                data = _DataOutputs.start(result, name, csv_path, out_dir, json_path, pool)
+                data = _DataOutputs.start(result, json_file, csv_path, pool)
                 writing = time.perf_counter() - t
                 t = time.perf_counter()
                 desk = _Desk.open(paths, result, html_path.parent, name)
@@ -202,16 +205,15 @@ class _DataOutputs:
     done: Callable[[], None]  # waits until both are written
 
     @classmethod
-    def start(cls, result: Result, name: str, csv_path: Path, out_dir: Path | None, json_path: str | None,
-              pool: Processes | None) -> _DataOutputs:
+    def start(cls, result: Result, json_file: Path | None, csv_path: Path, pool: Processes | None) -> _DataOutputs:
+        """``json_file``: None for standard output."""
         from reconciler.output.ledger import ledger_csv_chunks
 
-        if json_path == "-":
+        if json_file is None:
             click.echo(to_json(result), nl=False)
             write_atomic(csv_path, ledger_csv_chunks(result))
             return cls(None, csv_path, _nothing)
-        jp = Path(json_path) if json_path else (out_dir or Path("reports")) / f"{name}.json"
-        return cls(jp, csv_path, outputs_in_background(result, jp, csv_path, pool))
+        return cls(json_file, csv_path, outputs_in_background(result, json_file, csv_path, pool))
 
 
 def _write_report(result: Result, html_path: Path, desk: _Desk, data: _DataOutputs) -> list[Path]:
