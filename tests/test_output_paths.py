@@ -226,3 +226,79 @@ def test_other_outputs_in_the_corpus_are_skipped_with_the_reason(tmp_path: Path,
         in done.output
     assert "skipped c/old/checks.md: a ClaimReview export written by reconcile" in done.output
     assert "skipped c/old/legacy.htm: a report written by reconcile" in done.output
+
+
+# ---------------------------------------------------------------------------------------
+# never writing over an input (issue 11.3.17): --json over an article replaced it with the
+# result; --claimreview over the decisions file lost every decision
+
+ARTICLE = "c/000_6291c126803fc765.txt"
+DECISIONS = "c/reconcile-decisions.toml"
+REFUSED = [
+    (["c", "--json", ARTICLE], f"the JSON result to {ARTICLE}: it is an input article"),
+    (["c", "--json", "./c/../" + ARTICLE], "it is an input article"),
+    (["c", "--claimreview", ARTICLE], f"the ClaimReview export to {ARTICLE}: it is an input article"),
+    (["c/000_6291c126803fc765.txt", "--json", ARTICLE], "it is an input article"),  # a file given
+    (["c", "extra/new.md", "--json", "extra/new.md"], "it is an input article"),  # a second path
+    (["c", "--claimreview", DECISIONS], f"the ClaimReview export to {DECISIONS}: it is the decisions file"),
+    (["c", "--json", DECISIONS], "it is the decisions file"),
+    (["c", "--out", "c", "-q"], "the report to c/c.html: it is an input article"),  # c/c.html is one
+    (["c", "--json", "rules.toml", "--rules", "rules.toml"], "it is the --rules file"),
+    (["c", "--claimreview", "rates.toml", "--rates", "rates.toml"], "it is the --rates file"),
+    (["c", "--json", "reports/c.html"], "the JSON result to reports/c.html: the report goes there too"),
+    (["c", "--json", "x.json", "--claimreview", "x.json"], "the JSON result goes there too"),
+]
+
+
+@pytest.fixture
+def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copytree(SEEDS, tmp_path / "c")
+    (tmp_path / "c" / "reconcile-decisions.toml").write_text(
+        '[[decision]]\nfinding = "f-5e5d55adf4"\nstatus = "confirmed"\nnote = "checked"\n', "utf-8")
+    (tmp_path / "extra").mkdir()
+    (tmp_path / "extra" / "new.md").write_text("The pier cost $418,000.\n", "utf-8")
+    (tmp_path / "rules.toml").write_text("[tolerance]\n", "utf-8")
+    (tmp_path / "rates.toml").write_text("", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize(("args", "message"), REFUSED, ids=[
+    "json-article", "json-article-other-route", "claimreview-article", "json-file-given", "json-second-path",
+    "claimreview-decisions", "json-decisions", "out-report-over-article", "json-rules", "claimreview-rates",
+    "json-over-report", "json-and-claimreview-one-file"])
+def test_outputs_over_inputs_are_refused(desk: Path, args: list[str], message: str) -> None:
+    if "c/c.html" in message:
+        shutil.copy(desk / ARTICLE, desk / "c" / "c.html")  # an article that the report would replace
+    before = snapshot(desk)
+    done = invoke(*args)
+    assert done.exit_code == 2, done.output
+    assert done.output.startswith("Error: refusing to write ") and message in done.output, done.output
+    assert len(done.output.strip().splitlines()) == 1 and "Traceback" not in done.output
+    assert snapshot(desk) == before  # nothing written, nothing replaced (not even the cache)
+
+
+def test_own_outputs_inside_the_corpus_may_be_replaced(desk: Path) -> None:
+    for _ in range(2):  # the second run replaces the first one's result, which is no article
+        done = invoke("c", "--json", "c/result.txt", "--claimreview", "c/checks.md", "-q")
+        assert done.exit_code == 0, done.output
+    assert json.loads(Path("c/result.txt").read_text("utf-8"))["summary"]["sources"] == 5
+    assert invoke("c", "--json", "c/.hidden.txt", "-q").exit_code == 0  # never read: may be written
+
+
+@pytest.mark.parametrize(("target", "message"), [
+    pytest.param(DECISIONS, f"refusing to write the ClaimReview export to {DECISIONS}: it is the decisions file",
+                 id="decisions"),
+    pytest.param(ARTICLE, "it is an input article", id="article"),
+    pytest.param("reports/c.json", "it is the JSON result the export is made from", id="result"),
+])
+def test_review_export_over_inputs_is_refused(desk: Path, target: str, message: str) -> None:
+    assert invoke("c", "-q").exit_code == 0
+    before = snapshot(desk)
+    done = invoke("review", "c", "export", target)
+    assert done.exit_code == 2 and message in done.output, done.output
+    assert snapshot(desk) == before

@@ -187,6 +187,7 @@ def _export(ctx: click.Context, file: str, publisher: str, url: str) -> None:
     """Write ClaimReview JSON-LD (schema.org) for the confirmed and corrected findings ('-': standard output)."""
     from reconciler.desk.claimreview import BadURL, check_url, claim_reviews, to_jsonld
     from reconciler.output.atomic import write_atomic
+    from reconciler.output.guard import OverwritesInput, check_outputs
 
     try:
         check_url(url)
@@ -201,5 +202,11 @@ def _export(ctx: click.Context, file: str, publisher: str, url: str) -> None:
     if file == "-":
         click.echo(text, nl=False)
         return
+    try:
+        check_outputs([("the ClaimReview export", file)], [s.corpus],
+                      [("the decisions file", s.decisions_path),
+                       ("the JSON result the export is made from", s.result_path)])
+    except OverwritesInput as e:
+        raise _Usage(str(e)) from e
     write_atomic(file, text)
     click.echo(f"wrote {file}: {len(doc['@graph'])} ClaimReview item(s)")

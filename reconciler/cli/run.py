@@ -59,7 +59,7 @@ opens with what is new, resolved or changed. Decisions recorded with
 \b
 Exit codes: 0 done; 1 a finding at or above --fail-on; 2 usage error,
 a path that does not exist, no readable article, or outputs that cannot
-be written.
+be written or would replace an input (an article, the decisions file).
 """
 
 
@@ -114,6 +114,7 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
     csv_path = (out_dir or Path("claims")) / f"{name}.csv"
     json_file = None if json_path == "-" else Path(json_path or (out_dir or Path("reports")) / f"{name}.json")
     targets = [p for p in (html_path, json_file, csv_path, claimreview_path) if p is not None and p != "-"]
+    _check_outputs(paths, html_path, json_file, csv_path, claimreview_path, rules_file, rates_file)
     options = Options(rules_file=rules_file, rates_file=rates_file, jobs=jobs,
                       cache_dir=None if no_cache else cache_dir, scheduler=scheduler,
                       own_outputs=tuple(str(p) for p in targets))  # never read back, wherever they are
@@ -214,6 +215,22 @@ class _DataOutputs:
             write_atomic(csv_path, ledger_csv_chunks(result))
             return cls(None, csv_path, _nothing)
         return cls(json_file, csv_path, outputs_in_background(result, json_file, csv_path, pool))
+
+
+def _check_outputs(paths: tuple[str, ...], html_path: Path, json_file: Path | None, csv_path: Path,
+                   claimreview_path: str | None, rules_file: str | None, rates_file: str | None) -> None:
+    """Refuse (exit 2, before anything is read or written) outputs that would replace an
+    article, the decisions file, a --rules or --rates file, or each other."""
+    from reconciler.desk.decisions import decisions_path
+    from reconciler.output.guard import OverwritesInput, check_outputs
+
+    try:
+        check_outputs([("the report", html_path), ("the JSON result", json_file), ("the claim ledger", csv_path),
+                       ("the ClaimReview export", claimreview_path)], paths,
+                      [("the decisions file", decisions_path(paths)), ("the --rules file", rules_file),
+                       ("the --rates file", rates_file)])
+    except OverwritesInput as exc:
+        raise _UsageError(str(exc)) from exc
 
 
 def _write_report(result: Result, html_path: Path, desk: _Desk, data: _DataOutputs) -> list[Path]:
