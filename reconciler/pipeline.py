@@ -63,6 +63,7 @@ class Options:
     jobs: int | None = None  # worker processes; None: all cores for large corpora, one for small
     cache_dir: str | None = None  # per-article and per-story results; None: no cache
     scheduler: str | None = None  # a Dask scheduler address (tcp://host:port): run on that cluster
+    own_outputs: tuple[str, ...] = ()  # the run's own output files: never read as articles, even in the corpus
 
 
 class NoArticles(Exception):
@@ -88,7 +89,7 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
     progress.start("read")
     cache = Cache(options.cache_dir) if options.cache_dir else None
     read_before = SourceCache(cache, paths) if cache else None
-    found, skipped = list_articles(paths)
+    found, skipped = list_articles(paths, options.own_outputs)
     runner = _runner(options, len(found), pool)
     if runner is pool and pool is not None:
         pool.start()  # the caller's pool outlives the run: its workers forked before the corpus is read

@@ -132,7 +132,15 @@ def normalise(name: str, data: bytes) -> Any:
 
 
 def command(corpus: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "reconciler", str(corpus), "--out", str(out), "-q"]
+    """The run on ``corpus`` through one link beside ``out``: both versions are the same corpus
+    at the same place (so their outputs have the same names and replace each other)."""
+    link = out.parent / corpus.name
+    if link == corpus:
+        return [sys.executable, "-m", "reconciler", str(corpus), "--out", str(out), "-q"]
+    if link.is_symlink():
+        link.unlink()
+    link.symlink_to(corpus, target_is_directory=True)
+    return [sys.executable, "-m", "reconciler", str(link), "--out", str(out), "-q"]
 
 
 def snapshot(out: Path) -> dict[str, bytes]:

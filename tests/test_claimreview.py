@@ -113,3 +113,90 @@ def test_an_untitled_article_appears_by_its_file_name() -> None:
     (item,) = claim_reviews(data, [Decision("f-1", "confirmed")])["@graph"]
     assert item["itemReviewed"]["appearance"][0]["name"] == "a.txt"
     assert item["reviewBody"] == "The sources' consensus is $12. “$10” disagrees with “$12”."
+
+
+# ---------------------------------------------------------------------------------------
+# hostile text: the JSON-LD is meant to be pasted into a page inside <script>
+
+HOSTILE = "</script><script>window.__pwned = (window.__pwned || 0) + 1</script>"
+
+
+@pytest.fixture
+def hostile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A corpus whose flagged sentence and title carry markup, with that finding confirmed."""
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    for name in ("a", "b"):
+        (corpus / f"{name}.txt").write_text(f"Harbour desk {name}\n\nThe ferry pier cost $418,000 to rebuild and "
+                                            "36 divers worked.\n", "utf-8")
+    (corpus / "z.txt").write_text(f"Quay news {HOSTILE}\n\nThe ferry pier cost $481,000 to rebuild {HOSTILE} "
+                                  "\u2028& 36 divers worked.\n", "utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert invoke("c", "-q").exit_code == 0
+    data = json.loads((tmp_path / "reports" / "c.json").read_text("utf-8"))
+    fid = next(f["id"] for f in data["findings"] if "481,000" in f["message"])
+    assert invoke("review", "c", "confirm", fid, "--note", "a <b>note</b> & more").exit_code == 0
+    return tmp_path
+
+
+@pytest.mark.parametrize(("text", "escaped"), [
+    ("</script>", "\\u003c/script\\u003e"),
+    ("<!-- x", "\\u003c!-- x"),
+    ("a & b", "a \\u0026 b"),
+    ("line\u2028sep\u2029para", "line\\u2028sep\\u2029para"),
+    ("plain text, “quotes” 中文", "plain text, “quotes” 中文"),
+])
+def test_jsonld_escapes_what_could_end_a_script(text: str, escaped: str) -> None:
+    from reconciler.desk.claimreview import to_jsonld
+
+    out = to_jsonld({"name": text})
+    assert f'"name": "{escaped}"' in out
+    assert json.loads(out) == {"name": text}  # readers decode the escapes to the same text
+
+
+def test_export_of_hostile_text_has_no_markup(hostile: Path) -> None:
+    assert invoke("review", "c", "export", "cr.jsonld").exit_code == 0
+    text = (hostile / "cr.jsonld").read_text("utf-8")
+    assert not any(ch in text for ch in "<>&\u2028\u2029")
+    doc = json.loads(text)
+    (item,) = doc["@graph"]
+    assert HOSTILE in item["claimReviewed"] and HOSTILE in item["itemReviewed"]["appearance"][0]["name"]
+    assert invoke("c", "-q", "--claimreview", "run.jsonld").exit_code == 0
+    assert not any(ch in (hostile / "run.jsonld").read_text("utf-8") for ch in "<>&")
+
+
+@pytest.mark.parametrize("url", [
+    "javascript:alert(1)", "JavaScript:alert(1)", "data:text/html,<b>x</b>", "vbscript:x", "file:///etc/passwd",
+    "//example.org/checks", "example.org/checks", "https://", "https://exa mple.org/", "https://example.org/\nx",
+])
+def test_export_refuses_urls_that_are_not_http(decided: Path, url: str) -> None:
+    out = CliRunner().invoke(main, ["review", "seeds", "export", "x.jsonld", "--url", url])
+    assert out.exit_code == 2, out.output
+    assert "--url must be an http:// or https:// address" in out.output
+    assert not (decided / "x.jsonld").exists()
+
+
+@pytest.mark.parametrize("url", ["https://example.org/checks", "http://localhost:8080/a?b=c", "HTTPS://Example.org"])
+def test_export_takes_http_urls(decided: Path, url: str) -> None:
+    assert invoke("review", "seeds", "export", "x.jsonld", "--url", url).exit_code == 0
+    items = check_graph(json.loads((decided / "x.jsonld").read_text("utf-8")))
+    assert all(item["url"].startswith(url + "#f-") for item in items.values())
+
+
+def test_pasted_into_a_page_the_articles_script_does_not_run(hostile: Path, page: Any) -> None:
+    """The export's purpose: a publisher pastes it into a page as JSON-LD. Chromium must
+    read it as one JSON block, run none of the article's script, and parse it back whole."""
+    assert invoke("review", "c", "export", "cr.jsonld").exit_code == 0
+    doc = (hostile / "cr.jsonld").read_text("utf-8")
+    html = ("<!doctype html><html><head><meta charset=utf-8><title>checks</title>\n"
+            f'<script type="application/ld+json">{doc}</script>\n'
+            "</head><body><p id=end>end</p>"
+            "<script>window.__done = document.querySelectorAll('script').length;</script></body></html>")
+    (hostile / "page.html").write_text(html, "utf-8")
+    page.goto((hostile / "page.html").as_uri(), wait_until="load")
+    assert page.evaluate("window.__done") == 2  # the JSON-LD block and the page's own script: nothing else
+    assert page.evaluate("window.__pwned") is None
+    assert page.log.dialogs == [] and page.log.errors == []
+    parsed = page.evaluate("JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)")
+    assert parsed == json.loads(doc)
+    assert HOSTILE in parsed["@graph"][0]["claimReviewed"]

@@ -39,6 +39,7 @@ def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for name, text in (("warning-only", WARNING_ONLY), ("clean", CLEAN)):
         (tmp_path / name).mkdir()
         (tmp_path / name / "article.txt").write_text(text, encoding="utf-8")
+    shutil.copy(SEEDS / "000_6291c126803fc765.txt", tmp_path / "article.txt")
     (tmp_path / "empty").mkdir()
     (tmp_path / "empty" / "blank.txt").write_text("", encoding="utf-8")
     (tmp_path / "bad-rules.toml").write_text("[tolerance\nerror_gap = ", encoding="utf-8")
@@ -59,8 +60,10 @@ OUTPUTS = [
     pytest.param(["seeds/", "--json", "-"], ["reports/seeds.html", "claims/seeds.csv"], ["reports/seeds.json"],
                  id="json-stdout"),
     pytest.param(["seeds/000_6291c126803fc765.txt"],
-                 ["reports/000_6291c126803fc765.html", "reports/000_6291c126803fc765.json",
-                  "claims/000_6291c126803fc765.csv"], [], id="single-file-named-after-file"),
+                 ["reports/000_6291c126803fc765-*.html", "reports/000_6291c126803fc765-*.json",
+                  "claims/000_6291c126803fc765-*.csv"], [], id="single-file-named-after-file"),
+    pytest.param(["article.txt"], ["reports/article.html", "reports/article.json", "claims/article.csv"], [],
+                 id="single-file-here"),
 ]
 
 
@@ -68,6 +71,7 @@ OUTPUTS = [
 def test_outputs(workdir: Path, args: list[str], written: list[str], absent: list[str]) -> None:
     result = invoke(*args)
     assert result.exit_code == 0, result.output
+    written = [str(next(workdir.glob(p), p)) for p in written]  # NAME-* is NAME and a hash of the path
     for p in written:
         assert (workdir / p).is_file(), p
         assert (workdir / p).stat().st_size > 0, p

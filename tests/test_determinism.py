@@ -53,9 +53,10 @@ def test_two_places_two_orders_two_hash_seeds(tmp_path: Path, story: Path) -> No
     two = shuffled_copy(story, tmp_path / "elsewhere" / "much" / "deeper" / "corpus", seed=2)
     assert [p.name for p in sorted(one.iterdir(), key=os.path.getmtime)] != \
         [p.name for p in sorted(two.iterdir(), key=os.path.getmtime)]
-    run([str(one), "--out", str(tmp_path / "out1")], cwd=tmp_path / "first", hash_seed="1")
+    # each corpus beside its --out folder, so both outputs are called "corpus"
+    run([str(one), "--out", str(tmp_path / "first" / "out1")], cwd=tmp_path, hash_seed="1")
     run(["corpus", "--out", "out2"], cwd=two.parent, hash_seed="2")  # a relative path this time
-    a = outputs(tmp_path / "out1", "corpus")
+    a = outputs(tmp_path / "first" / "out1", "corpus")
     b = outputs(two.parent / "out2", "corpus")
     assert a[0] == b[0], "JSON differs"
     assert a[1] == b[1], "CSV differs"

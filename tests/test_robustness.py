@@ -28,6 +28,7 @@ from click.testing import Result as CliResult
 
 from reconciler.cli import main
 from reconciler.models import Result
+from reconciler.output.names import output_name
 from reconciler.pipeline import reconcile
 from reconciler.read import listing as sources_module
 from reconciler.read import source as source_module
@@ -478,7 +479,7 @@ def test_same_article_twice(tmp_path: Path) -> None:
     out = tmp_path / "out"
     result = invoke(corpus / GOOD_NAME, corpus / GOOD_NAME, corpus, "--out", out)
     assert result.exit_code == 0, result.output
-    data, _, _ = outputs(out, "good")
+    data, _, _ = outputs(out, output_name(corpus / GOOD_NAME, out))  # a file away from out/: good-HASH
     assert sorted(s["path"] for s in data["sources"]) == ["corpus/other.txt", "good.txt"]
     # a copy under another name: read, and marked as a near-duplicate of the original
     shutil.copy(corpus / GOOD_NAME, corpus / "copy of good.txt")

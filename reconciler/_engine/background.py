@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from reconciler.models import Claim, Result
-from reconciler.output.atomic import _TMP_SUFFIX, atomic_file, remove_stale_temps, write_atomic
+from reconciler.output.atomic import _TMP_SUFFIX, atomic_file, remove_stale_temps, temp_prefix, write_atomic
 from reconciler.output.result import json_chunks
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def outputs_in_background(result: Result, json_path: str | os.PathLike[str], csv
     target = Path(json_path)
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(target)
-    fd, spill = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=_TMP_SUFFIX, dir=target.parent)
+    fd, spill = tempfile.mkstemp(prefix=f"{temp_prefix(target)}{os.getpid()}.", suffix=_TMP_SUFFIX, dir=target.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
             pickle.dump((len(result.claims), result.sources, result.groups, result.findings, result.skipped), fh,

@@ -27,6 +27,7 @@ from reconciler.desk.decisions import (
     result_problem,
     save,
 )
+from reconciler.output.names import output_name
 from reconciler.output.result import outlets_of
 
 # ---------------------------------------------------------------------------------------
@@ -111,9 +112,12 @@ def _result_candidates(corpus: Path, out_dir: Path | None) -> tuple[Path, ...]:
     """Where a run of ``corpus`` wrote its JSON result: ``reports/NAME.json`` (or
     ``OUT/NAME.json``) from the current folder, or from the folder that holds the corpus
     (a review started inside the corpus, or anywhere else, finds it there)."""
-    rel = (out_dir or Path("reports")) / f"{_result_name(corpus)}.json"
+    outputs = out_dir or Path("reports")
     folder = corpus.resolve() if corpus.is_dir() else corpus.resolve().parent
-    found = [rel, folder.parent / rel]
+    found = [outputs / f"{output_name(corpus, outputs)}.json"]
+    if not outputs.is_absolute():
+        beside = folder.parent / outputs
+        found.append(beside / f"{output_name(corpus, beside)}.json")
     return tuple(p for i, p in enumerate(found) if p.resolve() not in {q.resolve() for q in found[:i]})
 
 
@@ -147,12 +151,6 @@ class _ReviewGroup(click.Group):
                 rest.append(a)
                 i += 1
         return super().parse_args(ctx, front + rest)
-
-
-def _result_name(corpus: Path) -> str:
-    stem = corpus.name if corpus.is_dir() else corpus.stem
-    stem = stem or corpus.resolve().name or "reconcile"
-    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in stem) or "reconcile"
 
 
 REVIEW_EPILOG = """\b
@@ -301,9 +299,14 @@ def _list(ctx: click.Context, only_open: bool, severity: str | None) -> None:
 @click.pass_context
 def _export(ctx: click.Context, file: str, publisher: str, url: str) -> None:
     """Write ClaimReview JSON-LD (schema.org) for the confirmed and corrected findings ('-': standard output)."""
-    from reconciler.desk.claimreview import NO_URL, claim_reviews, to_jsonld
+    from reconciler.desk.claimreview import NO_URL, BadURL, check_url, claim_reviews, to_jsonld
     from reconciler.output.atomic import write_atomic
+    from reconciler.output.guard import OverwritesInput, check_outputs
 
+    try:
+        check_url(url)
+    except BadURL as e:
+        raise _Usage(str(e)) from e
     s: _Session = ctx.obj
     data = s.data()
     res = resolve_data(data, s.decisions(), str(s.decisions_path))
@@ -315,6 +318,12 @@ def _export(ctx: click.Context, file: str, publisher: str, url: str) -> None:
     if file == "-":
         click.echo(text, nl=False)
         return
+    try:
+        check_outputs([("the ClaimReview export", file)], [s.corpus],
+                      [("the decisions file", s.decisions_path),
+                       ("the JSON result the export is made from", s.result_path)])
+    except OverwritesInput as e:
+        raise _Usage(str(e)) from e
     try:
         write_atomic(file, text)
     except OSError as e:

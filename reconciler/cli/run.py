@@ -21,6 +21,7 @@ from reconciler._engine.parallel import Processes, default_jobs
 from reconciler._engine.progress import for_terminal
 from reconciler.models import Result
 from reconciler.output.atomic import write_atomic
+from reconciler.output.names import output_name
 from reconciler.output.result import outlets_of, to_json
 from reconciler.pipeline import NoArticles, Options, reconcile
 from reconciler.read.listing import NoInput, printable
@@ -41,7 +42,10 @@ Examples:
   reconcile review seeds/ dismiss f-196159e9fd --note 'dateline, not the event'
 
 \b
-Outputs (NAME is the first path's folder or file name):
+Outputs (NAME is the first path's folder or file name, as in seeds; unless
+the corpus sits beside the outputs' folder, as seeds/ beside reports/, a
+short hash of its path follows, as in news-1f3a9c0b, so corpora called
+alike never share outputs, history or decisions):
   reports/NAME.html   the discrepancy report (one offline file)
   reports/NAME.json   the JSON result (schema reconcile/1)
   claims/NAME.csv     the claim ledger, one row per claim
@@ -55,7 +59,7 @@ opens with what is new, resolved or changed. Decisions recorded with
 \b
 Exit codes: 0 done; 1 a finding at or above --fail-on; 2 usage error,
 a path that does not exist, no readable article, or outputs that cannot
-be written.
+be written or would replace an input (an article, the decisions file).
 """
 
 
@@ -107,8 +111,15 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
     started = time.perf_counter()
     if not no_cache and cache_dir is None:
         cache_dir = str((out_dir or Path()) / DEFAULT_DIR)
+    name = output_name(paths[0], out_dir or Path("reports"))
+    html_path = (out_dir or Path("reports")) / f"{name}.html"
+    csv_path = (out_dir or Path("claims")) / f"{name}.csv"
+    json_file = None if json_path == "-" else Path(json_path or (out_dir or Path("reports")) / f"{name}.json")
+    targets = [p for p in (html_path, json_file, csv_path, claimreview_path) if p is not None and p != "-"]
+    _check_outputs(paths, html_path, json_file, csv_path, claimreview_path, rules_file, rates_file)
     options = Options(rules_file=rules_file, rates_file=rates_file, jobs=jobs,
-                      cache_dir=None if no_cache else cache_dir, scheduler=scheduler)
+                      cache_dir=None if no_cache else cache_dir, scheduler=scheduler,
+                      own_outputs=tuple(str(p) for p in targets))  # never read back, wherever they are
     # millions of acyclic objects: no cyclic collector during the run, nor on the way out
     with gc_paused(freeze=True):
         progress = for_terminal(quiet)
@@ -119,15 +130,12 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
                 result = reconcile(paths, options, progress, pool=pool)
             except (NoInput, NoArticles, ConfigError, SchedulerError) as exc:
                 raise _UsageError(str(exc)) from exc
-            name = _name(paths)
-            html_path = (out_dir or Path("reports")) / f"{name}.html"
-            csv_path = (out_dir or Path("claims")) / f"{name}.csv"
             progress.start("write")
             try:
                 t = time.perf_counter()
                 # the JSON result and the ledger first: a large run's are written by a worker
                 # while this process compares the run with the previous one and makes the report
-                data = _DataOutputs.start(result, name, csv_path, out_dir, json_path, pool)
+                data = _DataOutputs.start(result, json_file, csv_path, pool)
                 writing = time.perf_counter() - t
                 t = time.perf_counter()
                 desk = _Desk.open(paths, result, html_path.parent, name)
@@ -202,16 +210,31 @@ class _DataOutputs:
     done: Callable[[], None]  # waits until both are written
 
     @classmethod
-    def start(cls, result: Result, name: str, csv_path: Path, out_dir: Path | None, json_path: str | None,
-              pool: Processes | None) -> _DataOutputs:
+    def start(cls, result: Result, json_file: Path | None, csv_path: Path, pool: Processes | None) -> _DataOutputs:
+        """``json_file``: None for standard output."""
         from reconciler.output.ledger import ledger_csv_chunks
 
-        if json_path == "-":
+        if json_file is None:
             click.echo(to_json(result), nl=False)
             write_atomic(csv_path, ledger_csv_chunks(result))
             return cls(None, csv_path, _nothing)
-        jp = Path(json_path) if json_path else (out_dir or Path("reports")) / f"{name}.json"
-        return cls(jp, csv_path, outputs_in_background(result, jp, csv_path, pool))
+        return cls(json_file, csv_path, outputs_in_background(result, json_file, csv_path, pool))
+
+
+def _check_outputs(paths: tuple[str, ...], html_path: Path, json_file: Path | None, csv_path: Path,
+                   claimreview_path: str | None, rules_file: str | None, rates_file: str | None) -> None:
+    """Refuse (exit 2, before anything is read or written) outputs that would replace an
+    article, the decisions file, a --rules or --rates file, or each other."""
+    from reconciler.desk.decisions import decisions_path
+    from reconciler.output.guard import OverwritesInput, check_outputs
+
+    try:
+        check_outputs([("the report", html_path), ("the JSON result", json_file), ("the claim ledger", csv_path),
+                       ("the ClaimReview export", claimreview_path)], paths,
+                      [("the decisions file", decisions_path(paths)), ("the --rules file", rules_file),
+                       ("the --rates file", rates_file)])
+    except OverwritesInput as exc:
+        raise _UsageError(str(exc)) from exc
 
 
 def _write_report(result: Result, html_path: Path, desk: _Desk, data: _DataOutputs, title: str) -> list[Path]:
@@ -273,13 +296,6 @@ def _story(paths: tuple[str, ...]) -> str:
     """The story's name: the first path's folder (a file's own folder)."""
     first = Path(paths[0]).resolve()
     return (first if first.is_dir() else first.parent).name
-
-
-def _name(paths: tuple[str, ...]) -> str:
-    first = Path(paths[0])
-    stem = first.name if first.is_dir() else first.stem
-    stem = stem or first.resolve().name or "reconcile"
-    return "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in stem) or "reconcile"
 
 
 def _summary(result: Result, written: list[Path], *, to_stderr: bool, desk: _Desk | None = None) -> None:

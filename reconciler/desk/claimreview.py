@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import PurePath
 from typing import Any
+from urllib.parse import urlsplit
 
 from reconciler.desk.decisions import Decision
 
@@ -85,7 +86,8 @@ def _appearance_name(src: Mapping[str, Any]) -> str:
 def claim_reviews(data: Mapping[str, Any], decisions: Iterable[Decision], *, publisher: str = "",
                   url: str = "") -> dict[str, Any]:
     """A JSON-LD document (``@graph`` of ClaimReview) for the confirmed and corrected findings
-    of the JSON result ``data`` (schema ``reconcile/1``)."""
+    of the JSON result ``data`` (schema ``reconcile/1``). ``url``: see :func:`check_url`."""
+    url = check_url(url)
     sources = {s["id"]: s for s in data.get("sources", [])}
     claims = {c["id"]: c for c in data.get("claims", [])}
     findings = {f["id"]: f for f in data.get("findings", [])}
@@ -143,7 +145,42 @@ def claim_reviews(data: Mapping[str, Any], decisions: Iterable[Decision], *, pub
 
 NO_URL = ("no --url: the ClaimReview items have no url (schema.org and search engines expect the page "
           "each review is published at); give `reconcile review CORPUS export FILE --url URL`")
+# Characters that could end or open markup where the JSON-LD is pasted into a page as
+# ``<script type="application/ld+json">``, or end a line in a JavaScript string: written as
+# JSON escapes, which every JSON(-LD) reader decodes back to the same text.
+_SCRIPT_SAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_UNSAFE = re.compile("[<>&\u2028\u2029]")
 
 
 def to_jsonld(doc: Mapping[str, Any]) -> str:
-    return json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
+    r"""The document as JSON text that is safe inside a ``<script>`` element of a web page.
+
+    >>> to_jsonld({"name": "</script><b>&"})
+    '{\n "name": "\\u003c/script\\u003e\\u003cb\\u003e\\u0026"\n}\n'
+    """
+    text = json.dumps(doc, ensure_ascii=False, indent=1)
+    # these characters only ever occur inside JSON strings, where an escape means the same
+    return _UNSAFE.sub(lambda m: _SCRIPT_SAFE[m.group()], text) + "\n"
+
+
+class BadURL(ValueError):
+    """A ``--url`` that is not an http(s) address."""
+
+
+def check_url(url: str) -> str:
+    """``url`` if it is an absolute http(s) address (or empty: none given); else :class:`BadURL`.
+
+    >>> check_url("https://example.org/checks")
+    'https://example.org/checks'
+    >>> check_url("javascript:alert(1)")
+    Traceback (most recent call last):
+    ...
+    reconciler.desk.claimreview.BadURL: --url must be an http:// or https:// address, not 'javascript:alert(1)'
+    """
+    if not url:
+        return url
+    parts = urlsplit(url)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc or any(
+            ch.isspace() or ord(ch) < 0x20 or ord(ch) == 0x7f for ch in url):
+        raise BadURL(f"--url must be an http:// or https:// address, not {url!r}")
+    return url

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import os
 import tempfile
 import time
@@ -45,7 +46,7 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
     folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
     remove_stale_temps(target)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=_TMP_SUFFIX, dir=folder)
+    fd, tmp = tempfile.mkstemp(prefix=f"{temp_prefix(target)}{os.getpid()}.", suffix=_TMP_SUFFIX, dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             if hasattr(os, "fchmod"):
@@ -63,6 +64,27 @@ def atomic_file(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
 
 _TMP_SUFFIX = ".tmp"
 _STALE_AGE = 24 * 3600  # seconds: a temporary file this old is stale whoever made it
+# the temporary file's name adds ".", a process id, ".", 8 random characters and ".tmp" to the
+# target's: a target name longer than this is shortened there, to fit the 255 bytes of a name
+_TMP_NAME_ROOM = 200
+
+
+def temp_prefix(target: str | os.PathLike[str]) -> str:
+    """How the temporary files of ``target`` start: ``.NAME.`` (a long NAME shortened, with a
+    hash of the whole, so the temporary name fits the file system's limit).
+
+    >>> temp_prefix("reports/seeds.json")
+    '.seeds.json.'
+    >>> len(temp_prefix("x" * 250 + ".json").encode())
+    202
+    """
+    name = Path(target).name
+    raw = os.fsencode(name)
+    if len(raw) > _TMP_NAME_ROOM:
+        digest = hashlib.sha256(raw).hexdigest()[:8]
+        cut = raw[:_TMP_NAME_ROOM - len(digest) - 1].decode("utf-8", "ignore")
+        name = f"{cut}~{digest}"
+    return f".{name}."
 
 
 def remove_stale_temps(target: str | os.PathLike[str]) -> list[Path]:
@@ -72,7 +94,7 @@ def remove_stale_temps(target: str | os.PathLike[str]) -> list[Path]:
     is older than a day; those of a live writer are left alone.
     """
     target = Path(target)
-    prefix = f".{target.name}."
+    prefix = temp_prefix(target)
     removed: list[Path] = []
     try:
         entries = list(os.scandir(target.parent))

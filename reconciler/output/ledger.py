@@ -29,6 +29,21 @@ LEDGER_COLUMNS = [
 # number or, for a date, its ISO text. Every other column is text.
 LEDGER_DTYPES: dict[str, str] = {"start": "Int64", "end": "Int64", "low": "float64", "high": "float64"}
 _RANK = {"error": 0, "warning": 1, "info": 2}
+# A text cell starting with one of these is read as a formula by spreadsheets (CSV injection):
+# such a cell gets a leading ``'`` (OWASP's advice). Numbers are written as numbers, so a
+# negative value or bound stays numeric.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A ledger cell that no spreadsheet runs as a formula.
+
+    >>> [safe_cell(v) for v in ("=HYPERLINK(1)", "-5%", "@SUM(A1)", "$294,000", -5.0, None)]
+    ["'=HYPERLINK(1)", "'-5%", "'@SUM(A1)", '$294,000', -5.0, None]
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 class LedgerRows:
@@ -58,10 +73,14 @@ class LedgerRows:
             gid, consensus = self.group_of.get(c.id, ("", ""))
             source = self.sources.get(c.source)
             start, end, located = file_position(c, source)
+            # every cell that can hold text from an article or a file name is made formula-safe;
+            # the others hold the tool's own words (kinds, qualifiers, ids) and numbers
             rows.append([
-                c.id, c.source, source.path if source else "", start, end, located, c.text, c.value, c.unit,
-                c.kind, c.qualifier, c.low, c.high, c.noun, c.subject, gid, consensus,
-                " ".join(self.findings_of.get(c.id, [])), self.worst.get(c.id, ""), " ".join(c.sentence.split()),
+                safe_cell(c.id), safe_cell(c.source), safe_cell(source.path if source else ""), start, end, located,
+                safe_cell(c.text), safe_cell(c.value), safe_cell(c.unit), c.kind, c.qualifier, c.low, c.high,
+                safe_cell(c.noun), safe_cell(c.subject), gid, safe_cell(consensus),
+                " ".join(self.findings_of.get(c.id, [])), self.worst.get(c.id, ""),
+                safe_cell(" ".join(c.sentence.split())),
             ])
         return rows
 

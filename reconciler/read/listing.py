@@ -54,18 +54,26 @@ class _Found:
     parts: tuple[str, ...]  # absolute path components, to lengthen ``display`` on a clash
 
 
-def list_articles(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[tuple[str, str]], list[Skipped]]:
+def list_articles(paths: Sequence[str | os.PathLike[str]], exclude: Sequence[str | os.PathLike[str]] = ()
+                  ) -> tuple[list[tuple[str, str]], list[Skipped]]:
     """The first half of :func:`read_sources`: (path on disk, displayed path) of each file to
-    read, and the entries skipped already (folders that cannot be listed, unsupported documents)."""
+    read, and the entries skipped already (folders that cannot be listed, unsupported documents).
+
+    ``exclude``: files passed over without a word wherever they are found (a run's own
+    outputs, which may sit inside the corpus).
+    """
     args = [os.fspath(p) for p in paths]
     for p in args:
         if not os.path.lexists(p):
             raise NoInput(f"path not found: {printable(p)}")
+    passed_over = {_identity(os.fspath(p)) for p in exclude if os.path.isfile(p)}
     skipped: list[Skipped] = []
     routes: dict[tuple[int, int] | str, _Found] = {}  # file -> the shortest way it was reached
     for arg in args:
         for item in _expand(arg, skipped):
             real = _identity(item.path)
+            if real in passed_over:
+                continue
             known = routes.get(real)
             if known is None or _route_key(item) < _route_key(known):
                 routes[real] = item

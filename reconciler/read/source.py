@@ -41,6 +41,7 @@ from reconciler.read.metadata import (
     clip_title,
     find_date,
 )
+from reconciler.read.own import own_output
 from reconciler.read.pdf import read_pdf
 from reconciler.read.verbatim import verbatim_runs
 from reconciler.read.web import read_page
@@ -65,10 +66,13 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
     """Read one file into a :class:`Source` whose ``id`` is the file stem.
 
     Raises :class:`UnreadableSource` (never an ``OSError``) for a file that cannot be
-    read, is empty, or is binary.
+    read, is empty, is binary, or is one of reconcile's own outputs (:mod:`reconciler.read.own`).
     """
     path = os.fspath(path)
     raw = _read_bytes(path)
+    own = own_output(raw)
+    if own:
+        raise UnreadableSource(own)
     ext = _extension(path)
     fmt = _FORMATS.get(ext) or ("html" if _sniff_html(raw) else "pdf" if raw.startswith(b"%PDF-") else "txt")
     if fmt in ("pdf", "docx", "docm"):
