@@ -257,3 +257,23 @@ def test_report_quotes_name_the_pdf_page(corpora: dict[str, Path]) -> None:
     assert len(pdf_refs) - len(quoted) == 1
     assert quoted and all(re.fullmatch(r".*\.pdf, p\. [12]", p) for p in quoted), quoted
     assert not any(", p. " in p for p in paths if ".txt" in p)
+
+
+def test_pdf_with_a_scanned_page_is_read_and_noted(tmp_path: Path, small_pdf: bytes) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    w = PdfWriter(clone_from=PdfReader(io.BytesIO(small_pdf)))
+    w.add_blank_page(612, 792)
+    w.write(tmp_path / "mixed.pdf")
+    source = read_source(tmp_path / "mixed.pdf", "mixed.pdf")
+    assert "14 hours" in source.text
+    assert "pdf: no text layer on page(s) 2 (scanned?)" in source.notes
+
+
+def test_docx_that_unpacks_too_large_is_not_inflated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reconciler.read import word
+
+    path = write_docx("Title\n\nThe dam holds 5 million litres.", tmp_path / "a.docx")
+    monkeypatch.setattr(word, "MAX_UNPACKED", 1000)
+    with pytest.raises(UnreadableSource, match=r"^too large: the Word document unpacks to"):
+        read_source(path, "a.docx")

@@ -138,7 +138,10 @@ def _short(e: BaseException) -> str:
 
 
 def _page_text(page: Any) -> list[str]:
-    text = page.extract_text(extraction_mode="layout") or ""
+    try:
+        text = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # layout mode fails on some fonts and odd matrices: the plain text still counts
+        text = page.extract_text() or ""
     lines = text.translate(_LIGATURES).replace("\r", "\n").split("\n")
     return [line.rstrip() for line in lines]
 
