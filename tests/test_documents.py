@@ -277,3 +277,21 @@ def test_docx_that_unpacks_too_large_is_not_inflated(tmp_path: Path, monkeypatch
     monkeypatch.setattr(word, "MAX_UNPACKED", 1000)
     with pytest.raises(UnreadableSource, match=r"^too large: the Word document unpacks to"):
         read_source(path, "a.docx")
+
+
+def test_pdf_cipher_without_its_package_says_so(tmp_path: Path, small_pdf: bytes,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """An AES-locked PDF where ``cryptography`` is missing: not "needs a password" (it may not)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import DependencyError
+
+    w = PdfWriter(clone_from=PdfReader(io.BytesIO(small_pdf)))
+    w.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    w.write(tmp_path / "aes.pdf")
+
+    def no_aes(self: Any, password: str) -> Any:
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(PdfReader, "decrypt", no_aes)
+    with pytest.raises(UnreadableSource, match=r"^encrypted PDF: cannot decrypt it \(cryptography>=3\.1 is required"):
+        read_source(tmp_path / "aes.pdf", "aes.pdf")

@@ -77,7 +77,8 @@ def read_pdf(raw: bytes) -> DocText:
     except UnreadableSource:
         raise
     except (DependencyError, FileNotDecryptedError) as e:
-        raise UnreadableSource(f"encrypted PDF: cannot decrypt it ({_short(e)})") from None
+        raise UnreadableSource(f"encrypted PDF: cannot decrypt it ({_short(e)}; "
+                               "pip install 'pypdf[crypto]' reads it)") from None
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
             RecursionError, AssertionError, ZeroDivisionError) as e:
         raise UnreadableSource(f"broken PDF: {_short(e)}") from None
@@ -125,9 +126,16 @@ def page_of(pages: tuple[int, ...], offset: int) -> int | None:
 
 
 def _unlock(reader: Any) -> bool:
-    """Opens a PDF locked only against editing (an empty user password), as every viewer does."""
+    """Opens a PDF locked only against editing (an empty user password), as every viewer does.
+
+    A cipher pypdf needs the ``cryptography`` package for (AES) raises its ``DependencyError``.
+    """
+    from pypdf.errors import DependencyError
+
     try:
         return bool(reader.decrypt(""))
+    except DependencyError:
+        raise
     except Exception:  # pypdf raises several kinds for the ciphers it cannot handle
         return False
 
