@@ -295,3 +295,21 @@ def test_pdf_cipher_without_its_package_says_so(tmp_path: Path, small_pdf: bytes
     monkeypatch.setattr(PdfReader, "decrypt", no_aes)
     with pytest.raises(UnreadableSource, match=r"^encrypted PDF: cannot decrypt it \(cryptography>=3\.1 is required"):
         read_source(tmp_path / "aes.pdf", "aes.pdf")
+
+
+TABLE = """<!doctype html><html lang=en><head><meta charset=utf-8><title>Budget</title>
+<style>body{font:13px serif;text-align:justify;width:30em} td{padding:2px 12px}</style></head><body>
+<h1>City budget passes</h1>
+<p>The council approved a budget of $1.42 billion on Monday, up 3.5% from last year, after a debate that ran
+past midnight and included dozens of amendments from councillors on both sides.</p>
+<table><tr><th>Item</th><th>2024</th><th>2025</th></tr><tr><td>Police</td><td>$310 million</td><td>$322 million</td>
+</tr><tr><td>Parks</td><td>$41 million</td><td>$44 million</td></tr></table>
+<p>Internationalization of procurement and characteristically uncompromising representatives notwithstanding,
+the extraordinarily comprehensive reorganization will take 18 months.</p></body></html>"""
+
+
+def test_pdf_table_rows_stay_rows_and_justified_lines_join(tmp_path: Path) -> None:
+    lines = read_source(print_pdf(TABLE, tmp_path / "t.pdf"), "t.pdf").text.splitlines()
+    assert lines[2:5] == ["Item 2024 2025", "Police $310 million $322 million", "Parks $41 million $44 million"]
+    assert lines[5] == ("Internationalization of procurement and characteristically uncompromising representatives "
+                        "notwithstanding, the extraordinarily comprehensive reorganization will take 18 months.")
