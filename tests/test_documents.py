@@ -43,7 +43,7 @@ def print_pdf(page_html: str, out: Path) -> Path:
 
 
 def as_html(text: str, style: str = "") -> str:
-    paras = [p.strip() for p in text.split("\n\n") if p.strip()]
+    paras = [p.strip() for p in text.splitlines() if p.strip()]  # one paragraph a line, as the seeds have
     body = f"<h1>{html.escape(paras[0])}</h1>" + "".join(f"<p>{html.escape(p)}</p>" for p in paras[1:])
     return (f"<!doctype html><html><head><meta charset=utf-8><title>{html.escape(paras[0])}</title>"
             f"<style>{style}</style></head><body>{body}</body></html>")
@@ -53,7 +53,7 @@ def write_docx(text: str, out: Path, table: list[list[str]] | None = None, compa
     from docx import Document
 
     doc = Document()
-    paras = [p.strip() for p in text.split("\n\n") if p.strip()]
+    paras = [p.strip() for p in text.splitlines() if p.strip()]  # one paragraph a line, as the seeds have
     doc.add_heading(paras[0], level=1)
     for p in paras[1:]:
         doc.add_paragraph(p)
@@ -62,7 +62,7 @@ def write_docx(text: str, out: Path, table: list[list[str]] | None = None, compa
         for r, row in enumerate(table):
             for c, cell in enumerate(row):
                 t.cell(r, c).text = cell
-    doc.core_properties.title = paras[0]
+    doc.core_properties.title = paras[0][:255]
     doc.save(str(out))
     if company:  # the extended properties python-docx does not write: the publisher's name
         _add_company(out, company)
