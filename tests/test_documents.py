@@ -43,7 +43,7 @@ def print_pdf(page_html: str, out: Path) -> Path:
 
 
 def as_html(text: str, style: str = "") -> str:
-    paras = [p.strip() for p in text.split("\n\n") if p.strip()]
+    paras = [p.strip() for p in text.splitlines() if p.strip()]  # one paragraph a line, as the seeds have
     body = f"<h1>{html.escape(paras[0])}</h1>" + "".join(f"<p>{html.escape(p)}</p>" for p in paras[1:])
     return (f"<!doctype html><html><head><meta charset=utf-8><title>{html.escape(paras[0])}</title>"
             f"<style>{style}</style></head><body>{body}</body></html>")
@@ -53,7 +53,7 @@ def write_docx(text: str, out: Path, table: list[list[str]] | None = None, compa
     from docx import Document
 
     doc = Document()
-    paras = [p.strip() for p in text.split("\n\n") if p.strip()]
+    paras = [p.strip() for p in text.splitlines() if p.strip()]  # one paragraph a line, as the seeds have
     doc.add_heading(paras[0], level=1)
     for p in paras[1:]:
         doc.add_paragraph(p)
@@ -62,7 +62,7 @@ def write_docx(text: str, out: Path, table: list[list[str]] | None = None, compa
         for r, row in enumerate(table):
             for c, cell in enumerate(row):
                 t.cell(r, c).text = cell
-    doc.core_properties.title = paras[0]
+    doc.core_properties.title = paras[0][:255]
     doc.save(str(out))
     if company:  # the extended properties python-docx does not write: the publisher's name
         _add_company(out, company)
@@ -257,3 +257,59 @@ def test_report_quotes_name_the_pdf_page(corpora: dict[str, Path]) -> None:
     assert len(pdf_refs) - len(quoted) == 1
     assert quoted and all(re.fullmatch(r".*\.pdf, p\. [12]", p) for p in quoted), quoted
     assert not any(", p. " in p for p in paths if ".txt" in p)
+
+
+def test_pdf_with_a_scanned_page_is_read_and_noted(tmp_path: Path, small_pdf: bytes) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    w = PdfWriter(clone_from=PdfReader(io.BytesIO(small_pdf)))
+    w.add_blank_page(612, 792)
+    w.write(tmp_path / "mixed.pdf")
+    source = read_source(tmp_path / "mixed.pdf", "mixed.pdf")
+    assert "14 hours" in source.text
+    assert "pdf: no text layer on page(s) 2 (scanned?)" in source.notes
+
+
+def test_docx_that_unpacks_too_large_is_not_inflated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reconciler.read import word
+
+    path = write_docx("Title\n\nThe dam holds 5 million litres.", tmp_path / "a.docx")
+    monkeypatch.setattr(word, "MAX_UNPACKED", 1000)
+    with pytest.raises(UnreadableSource, match=r"^too large: the Word document unpacks to"):
+        read_source(path, "a.docx")
+
+
+def test_pdf_cipher_without_its_package_says_so(tmp_path: Path, small_pdf: bytes,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """An AES-locked PDF where ``cryptography`` is missing: not "needs a password" (it may not)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import DependencyError
+
+    w = PdfWriter(clone_from=PdfReader(io.BytesIO(small_pdf)))
+    w.encrypt(user_password="", owner_password="owner", algorithm="RC4-128")
+    w.write(tmp_path / "aes.pdf")
+
+    def no_aes(self: Any, password: str) -> Any:
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(PdfReader, "decrypt", no_aes)
+    with pytest.raises(UnreadableSource, match=r"^encrypted PDF: cannot decrypt it \(cryptography>=3\.1 is required"):
+        read_source(tmp_path / "aes.pdf", "aes.pdf")
+
+
+TABLE = """<!doctype html><html lang=en><head><meta charset=utf-8><title>Budget</title>
+<style>body{font:13px serif;text-align:justify;width:30em} td{padding:2px 12px}</style></head><body>
+<h1>City budget passes</h1>
+<p>The council approved a budget of $1.42 billion on Monday, up 3.5% from last year, after a debate that ran
+past midnight and included dozens of amendments from councillors on both sides.</p>
+<table><tr><th>Item</th><th>2024</th><th>2025</th></tr><tr><td>Police</td><td>$310 million</td><td>$322 million</td>
+</tr><tr><td>Parks</td><td>$41 million</td><td>$44 million</td></tr></table>
+<p>Internationalization of procurement and characteristically uncompromising representatives notwithstanding,
+the extraordinarily comprehensive reorganization will take 18 months.</p></body></html>"""
+
+
+def test_pdf_table_rows_stay_rows_and_justified_lines_join(tmp_path: Path) -> None:
+    lines = read_source(print_pdf(TABLE, tmp_path / "t.pdf"), "t.pdf").text.splitlines()
+    assert lines[2:5] == ["Item 2024 2025", "Police $310 million $322 million", "Parks $41 million $44 million"]
+    assert lines[5] == ("Internationalization of procurement and characteristically uncompromising representatives "
+                        "notwithstanding, the extraordinarily comprehensive reorganization will take 18 months.")

@@ -77,7 +77,8 @@ def read_pdf(raw: bytes) -> DocText:
     except UnreadableSource:
         raise
     except (DependencyError, FileNotDecryptedError) as e:
-        raise UnreadableSource(f"encrypted PDF: cannot decrypt it ({_short(e)})") from None
+        raise UnreadableSource(f"encrypted PDF: cannot decrypt it ({_short(e)}; "
+                               "pip install 'pypdf[crypto]' reads it)") from None
     except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError,
             RecursionError, AssertionError, ZeroDivisionError) as e:
         raise UnreadableSource(f"broken PDF: {_short(e)}") from None
@@ -125,9 +126,16 @@ def page_of(pages: tuple[int, ...], offset: int) -> int | None:
 
 
 def _unlock(reader: Any) -> bool:
-    """Opens a PDF locked only against editing (an empty user password), as every viewer does."""
+    """Opens a PDF locked only against editing (an empty user password), as every viewer does.
+
+    A cipher pypdf needs the ``cryptography`` package for (AES) raises its ``DependencyError``.
+    """
+    from pypdf.errors import DependencyError
+
     try:
         return bool(reader.decrypt(""))
+    except DependencyError:
+        raise
     except Exception:  # pypdf raises several kinds for the ciphers it cannot handle
         return False
 
@@ -138,7 +146,10 @@ def _short(e: BaseException) -> str:
 
 
 def _page_text(page: Any) -> list[str]:
-    text = page.extract_text(extraction_mode="layout") or ""
+    try:
+        text = page.extract_text(extraction_mode="layout") or ""
+    except Exception:  # layout mode fails on some fonts and odd matrices: the plain text still counts
+        text = page.extract_text() or ""
     lines = text.translate(_LIGATURES).replace("\r", "\n").split("\n")
     return [line.rstrip() for line in lines]
 
@@ -228,17 +239,45 @@ def _continues(before: str, after: str) -> bool:
 
 
 def _paragraphs(lines: list[str], compounds: AbstractSet[str] = frozenset()) -> list[str]:
+    """The paragraphs of a page: lines joined up to a blank line; a table row (cells set apart
+    by a wide gap) stays a line of its own, its cells joined by a space.
+
+    >>> _paragraphs(["The budget rose", "to $1.4 billion.", "", "Police     $310 million", "Parks      $41 million",
+    ...              "a    justified    line", "ends here."])
+    ['The budget rose to $1.4 billion.', 'Police $310 million', 'Parks $41 million', 'a justified line ends here.']
+    """
     paras: list[str] = []
     current = ""
     for raw in (*lines, ""):
         line = _SPACES.sub(" ", raw).strip()
-        if not line:
+        row = _is_row(raw)
+        if not line or row:
             if current:
                 paras.append(current)
                 current = ""
+            if row:
+                paras.append(line)
             continue
         current = _join(current, line, compounds) if current else line
     return paras
+
+
+_GAPS = re.compile(r"(?<=\S) +(?=\S)")
+
+
+def _is_row(line: str) -> bool:
+    """A table row in layout text: cells set apart by gaps of 3 spaces or more, unlike a justified
+    line, whose every gap is widened alike.
+
+    >>> [_is_row(s) for s in ("Police   $310 million     $322 million", "Item     2024         2025",
+    ...                       "Fees      $12", "broken wo   ‐", "a    justified    line    of    words",
+    ...                       "plain words here")]
+    [True, True, True, False, False, False]
+    """
+    widths = [len(m.group()) for m in _GAPS.finditer(_SPACED_HYPHEN.sub(r"\1", line.strip()))]
+    if not widths or max(widths) < 3:
+        return False
+    return len(widths) == 1 or max(widths) - min(widths) > 1
 
 
 def _join(left: str, right: str, compounds: AbstractSet[str] = frozenset()) -> str:

@@ -24,6 +24,7 @@ from reconciler.read.pdf import DocText
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MACRO_TYPE = "application/vnd.ms-word.document.macroEnabled"
 _COMPANY = re.compile(rb"<(?:\w+:)?Company>([^<]{1,200})</(?:\w+:)?Company>")
+MAX_UNPACKED = 256_000_000
 DOCM_REASON = "macro-enabled Word document (.docm): not opened (save it as .docx)"
 
 
@@ -38,6 +39,10 @@ def read_docx(raw: bytes) -> DocText:
         raise UnreadableSource(f"broken Word document: not a .docx archive ({_short(e)})") from None
     if _MACRO_TYPE.encode() in types or "word/vbaProject.bin" in names:
         raise UnreadableSource(DOCM_REASON)
+    unpacked = sum(i.file_size for i in archive.infolist())
+    if unpacked > MAX_UNPACKED:  # a zip bomb, or no article: never inflated
+        raise UnreadableSource(f"too large: the Word document unpacks to {unpacked / 1e6:,.0f} MB "
+                               f"(the limit is {MAX_UNPACKED / 1e6:,.0f} MB)")
     from docx import Document
 
     try:
