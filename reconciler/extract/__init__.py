@@ -14,7 +14,7 @@ from reconciler.extract.text import Sentences, clause_bounds, content_words, spl
 from reconciler.extract.vocab import FATE_WORDS, FORECAST_WORDS, PLAN_WORDS, PROVISIONAL, UPDATE_WORDS
 from reconciler.models import Claim, Source
 
-__all__ = ["extract_claims", "extract_text"]
+__all__ = ["extract_article", "extract_claims", "extract_text"]
 
 # kinds whose "noun" is only the unit: the unit is the dimension already, not a subject
 _UNIT_KINDS = frozenset({"duration", "length", "mass", "area", "volume", "speed", "data", "energy", "power",
@@ -32,6 +32,11 @@ _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’@.\-]*")
 
 def extract_claims(source: Source) -> list[Claim]:
     """Every numeric claim in ``source.text``, in text order, with exact spans."""
+    return extract_article(source)[0]
+
+
+def extract_article(source: Source) -> tuple[list[Claim], tuple[str, ...]]:
+    """:func:`extract_claims`, and notes for the source: the figures that could not be claims."""
     text = source.text
     sentences = split_sentences(text)
     cache: dict[int, _Sentence] = {}
@@ -39,7 +44,24 @@ def extract_claims(source: Source) -> list[Claim]:
     lower = lower_same_length(text)
     provisional = bool(_PROVISIONAL_LOWER.search(lower) if folds_simply(text) else _PROVISIONAL.search(text))
     frames = FrameReader(text, (source.date or "")[:4])
-    return [_claim(source, text, sentences, m, cache, provisional, frames) for m in scan(text, source.skip, lower)]
+    refused: list[Mention] = []
+    claims = [_claim(source, text, sentences, m, cache, provisional, frames)
+              for m in scan(text, source.skip, lower, refused)]
+    return claims, _refused_note(text, refused)
+
+
+def _refused_note(text: str, refused: list[Mention]) -> tuple[str, ...]:
+    """"not claims: 2 figures too large to compute with (“9 × 10^308 FLOPs” at character 120, …)"."""
+    if not refused:
+        return ()
+    shown = []
+    for m in refused[:3]:
+        quote = " ".join(text[m.start:m.end].split())
+        quote = quote if len(quote) <= 40 else quote[:18] + "…" + quote[-18:]
+        shown.append(f"“{quote}” at character {m.start}")
+    more = ", …" if len(refused) > 3 else ""
+    n = len(refused)
+    return (f"not claims: {n} figure{'s' if n > 1 else ''} too large to compute with ({', '.join(shown)}{more})",)
 
 
 def extract_text(text: str, source_id: str = "text") -> list[Claim]:
