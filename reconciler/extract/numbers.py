@@ -64,7 +64,8 @@ def parse_digits(s: str, comma_decimal: bool = False) -> tuple[float, float]:
     >>> parse_digits("1" + "0" * 400)
     (inf, inf)
     """
-    t = s.translate(_SEPARATOR_ROLES_DC if comma_decimal else SEPARATOR_ROLES).replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
+    t = s.translate(_SEPARATOR_ROLES_DC if comma_decimal else SEPARATOR_ROLES)
+    t = t.replace("\u00a0", "").replace("\u202f", "").replace("\u2009", "")
     t = t.replace(".", "").replace(" ", "").replace(",", ".") if comma_decimal else t.replace(",", "").replace(" ", "")
     if not t.isascii():  # "٢٩.٤", "２９４０００": the same digits in ASCII (float reads them, rstrip below not)
         t = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in t)
