@@ -126,7 +126,11 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
         rates = load_rates(options.rates_file)
         config = load_config(options.rules_file)
         stories = partition([sig for _found, sig, _notes in extracted])
-        keys = [_story_key(sources, story, rates, skeys) for story in stories] if cache else []
+        # an article whose extraction raised has no claims this run: its story's entries are not
+        # the ones of the article extracted (the next run, the bug fixed, aligns the story anew)
+        failed = {p.where for p in problems}
+        story_skeys = [k + ("\0failed" if s.path in failed else "") for s, k in zip(sources, skeys, strict=False)]
+        keys = [_story_key(sources, story, rates, story_skeys) for story in stories] if cache else []
         progress.start("align", len(stories))
         if len(stories) == 1:  # every small corpus: aligned and checked as a whole, as always
             where = story_label(sources)

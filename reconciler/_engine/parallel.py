@@ -166,7 +166,7 @@ def strict_default() -> bool:
 
 def problem(where: str, stage: str, exc: BaseException) -> Problem:
     """What an editor can report: where, in which stage, the exception and the line that raised it."""
-    text = " ".join(f"{type(exc).__name__}: {exc}".split())
+    text = listing.printable(" ".join(f"{type(exc).__name__}: {exc}".split()))
     text = text if len(text) <= 300 else text[:299] + "…"
     frames = traceback.extract_tb(exc.__traceback__)
     if frames:

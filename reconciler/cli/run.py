@@ -55,7 +55,10 @@ opens with what is new, resolved or changed. Decisions recorded with
 \b
 Exit codes: 0 done; 1 a finding at or above --fail-on; 2 usage error,
 a path that does not exist, no readable article, or outputs that cannot
-be written.
+be written; 3 done, with internal errors (an article or story that raised
+is named on standard error and under "Problems" in the report; the rest
+of the run is complete). --strict or RECONCILE_STRICT=1 stops at the
+first internal error instead.
 """
 
 
@@ -86,13 +89,16 @@ class _UsageError(click.ClickException):
 @click.option("--claimreview", "claimreview_path", type=str, default=None, metavar="FILE",
               help="Also write ClaimReview JSON-LD (schema.org) for the confirmed and corrected findings "
                    "('-' for standard output).")
+@click.option("--strict", is_flag=True,
+              help="Stop at the first internal error, with its traceback, instead of reporting it and going on "
+                   "(also RECONCILE_STRICT=1).")
 @click.option("--timings", is_flag=True,
               help="Print how long each stage took and the peak memory to standard error (even with --quiet).")
 @click.version_option(package_name="reconcile")
 def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fail_on: str | None,
          rules_file: str | None, rates_file: str | None, quiet: bool, jobs: int | None,
          cache_dir: str | None, no_cache: bool, scheduler: str | None, claimreview_path: str | None,
-         timings: bool) -> None:
+         strict: bool, timings: bool) -> None:
     """Reconcile the numbers that news articles about one story report.
 
     Reads every .txt, .md and .html article under PATHS, extracts each numeric claim
@@ -106,7 +112,7 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
     if not no_cache and cache_dir is None:
         cache_dir = str((out_dir or Path()) / DEFAULT_DIR)
     options = Options(rules_file=rules_file, rates_file=rates_file, jobs=jobs,
-                      cache_dir=None if no_cache else cache_dir, scheduler=scheduler)
+                      cache_dir=None if no_cache else cache_dir, scheduler=scheduler, strict=strict)
     # millions of acyclic objects: no cyclic collector during the run, nor on the way out
     with gc_paused(freeze=True):
         progress = for_terminal(quiet)
@@ -145,6 +151,8 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
             click.echo(_timings_line(stages, workers=forked), err=True)
         for s in result.skipped:
             click.echo(f"skipped {s.path}: {s.reason}", err=True)
+        for p in result.errors:
+            click.echo(f"internal error ({p.stage}) in {p.where}: {p.error}", err=True)
         if desk.problem:
             click.echo(desk.problem, err=True)
         if claimreview_path:
@@ -158,6 +166,8 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
             levels = ("error",) if fail_on == "error" else ("error", "warning")
             if any(f.severity in levels for f in result.findings):
                 sys.exit(1)
+        if result.errors:
+            sys.exit(3)  # done, with internal errors: the outputs hold the rest of the run
 
 
 @dataclass
@@ -273,7 +283,8 @@ def _summary(result: Result, written: list[Path], *, to_stderr: bool, desk: _Des
     lines = [
         f"{len(result.sources)} sources, {len(result.claims)} claims, {len(result.groups)} aligned quantities",
         f"findings: {c['error']} error, {c['warning']} warning, {c['info']} info"
-        + (f"; {len(result.skipped)} file(s) skipped" if result.skipped else ""),
+        + (f"; {len(result.skipped)} file(s) skipped" if result.skipped else "")
+        + (f"; {len(result.errors)} internal error(s), see Problems in the report" if result.errors else ""),
     ]
     for f in [f for f in result.findings if f.severity != "info"][:8]:
         lines.append(f"  {f.severity:7} {f.message}")
