@@ -78,3 +78,21 @@ def test_a_range_keeps_its_finite_end_alone() -> None:
     [c] = extract_text("Between 5 and 10^999 people came.")
     assert (c.text, c.value, c.qualifier, c.range_id) == ("5", 5.0, "exact", "")
     assert math.isfinite(c.low or 0.0) and math.isfinite(c.high or 0.0)
+
+
+# a range whose end is a power of ten: the low end inherits the scale it does not state, and a
+# power no float holds leaves the other end alone (found by tests/test_fuzz.py)
+POWER_RANGES = [
+    pytest.param("Between 2 and 10^3 million people came.", [("2", 2e6), ("10^3 million people", 1e9)],
+                 id="low-end-inherits-the-scale"),
+    pytest.param("It rose 10^3 to 10^4 million tonnes.", [("10^3", 1e9), ("10^4 million tonnes", 1e10)],
+                 id="both-ends-powers"),
+    pytest.param("From 2 to 10^400 million grains.", [("2", 2.0)], id="high-end-no-float-holds"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "expected"), POWER_RANGES)
+def test_ranges_ending_in_a_power_of_ten(sentence: str, expected: list[tuple[str, float]]) -> None:
+    claims = extract_text(sentence)
+    assert [(c.text, c.value) for c in claims] == expected
+    assert all(math.isfinite(c.low or 0.0) and math.isfinite(c.high or 0.0) for c in claims)

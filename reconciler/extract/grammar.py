@@ -231,6 +231,24 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
     return out
 
 
+def _bare(raw: str) -> float:
+    """The figure as written, before any scale or unit ("1.7" of "1.7 billion", 1e400 of
+    "10^400"); 0.0 when it is not one the digit or word readers know.
+
+    >>> _bare("1,700"), _bare("ten"), _bare("10^3"), _bare("10^400"), _bare("1.2万")
+    (1700.0, 10.0, 1000.0, inf, 0.0)
+    """
+    if not raw[:1].isdigit():
+        return parse_words(raw) or 0.0
+    power = _POWER.match(raw, 2) if raw[:2] == "10" else None
+    if power and power.end() == len(raw):
+        return pow10(int(power.group("e").replace("−", "-")))
+    try:
+        return parse_digits(raw)[0]
+    except ValueError:  # digits the mention read with more around them (another script's scale)
+        return 0.0
+
+
 def _finite(m: Mention) -> bool:
     """Can the mention be computed with: a finite value and precision, bounds that are numbers
     (a bound may be infinite: "more than 40" has no upper one)?"""
@@ -351,12 +369,10 @@ def _pair(text: str, ms: list[Mention]) -> None:
         # a range: the low end inherits what only the high end states ("1.7 to 1.9 billion")
         if isinstance(a.value, float) and isinstance(b.value, float) and (
                 a.kind != b.kind or (not a.scale_words and b.scale_words)):
-            raw = text[b.num_start:b.num_end]
-            bare = parse_digits(raw)[0] if raw[:1].isdigit() else (parse_words(raw) or 0.0)
-            mult = b.value / bare if bare else 1.0
-            a_raw = text[a.num_start:a.num_end]
-            a_bare = parse_digits(a_raw)[0] if a_raw[:1].isdigit() else (parse_words(a_raw) or 0.0)
-            if a.value == a_bare:  # the low end stated no scale or unit of its own
+            bare = _bare(text[b.num_start:b.num_end])
+            mult = b.value / bare if bare and math.isfinite(bare) else 1.0
+            a_bare = _bare(text[a.num_start:a.num_end])
+            if a.value == a_bare and math.isfinite(mult):  # the low end stated no scale or unit of its own
                 a.value = a_bare * mult
                 a.precision *= mult
                 a.low, a.high = a.value - a.precision, a.value + a.precision
