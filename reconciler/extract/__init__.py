@@ -39,7 +39,7 @@ def extract_article(source: Source) -> tuple[list[Claim], tuple[str, ...]]:
     """:func:`extract_claims`, and notes for the source: the figures that could not be claims."""
     text = source.text
     sentences = split_sentences(text)
-    cache: dict[int, _Sentence] = {}
+    cache: dict[tuple[int, int], _Sentence] = {}
     # "preliminary results", "with 96.2% of stations reporting": this article's figures may be updated later
     lower = lower_same_length(text)
     provisional = bool(_PROVISIONAL_LOWER.search(lower) if folds_simply(text) else _PROVISIONAL.search(text))
@@ -102,15 +102,44 @@ assert not (FATE_WORDS.keys() & UPDATE_WORDS or FATE_WORDS.keys() & set(_AGGREGA
             or UPDATE_WORDS & set(_AGGREGATE_WORDS))
 
 
-def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: dict[int, _Sentence],
+SENTENCE_WINDOW = 400
+"""Characters of a claim's sentence kept on each side of its figure (the longest sentence of
+the development stories is under 400): a run-on sentence of thousands of figures (a flattened
+table, one long paragraph) gives each claim a bounded passage, not the whole sentence, so the
+outputs and the work grow with the number of figures, not with its square."""
+
+
+def sentence_window(text: str, start: int, end: int, s_start: int, s_end: int,
+                    width: int = SENTENCE_WINDOW) -> tuple[int, int]:
+    """The part of the sentence ``[s_start, s_end)`` a claim at ``[start, end)`` keeps: all of it
+    when it reaches no further than ``width`` characters on either side, else cut at a space
+    within that reach (at ``width`` if there is none).
+
+    >>> text = "a " * 10 + "5 boats" + " b" * 10
+    >>> sentence_window(text, 20, 27, 0, len(text)) == (0, len(text))
+    True
+    >>> start, end = sentence_window(text, 20, 27, 0, len(text), width=6)
+    >>> text[start:end]
+    'a a 5 boats b b'
+    """
+    if start - s_start > width:
+        cut = text.find(" ", start - width, start)
+        s_start = cut + 1 if cut >= 0 else start - width
+    if s_end - end > width:
+        cut = text.rfind(" ", end + 1, end + width)
+        s_end = cut if cut >= 0 else end + width
+    return s_start, s_end
+
+
+def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: dict[tuple[int, int], _Sentence],
            provisional: bool = False, frames: FrameReader | None = None) -> Claim:
     s_start, s_end = sentences.find(m.start)
-    s_end = max(s_end, m.end)
+    s_start, s_end = sentence_window(text, m.start, m.end, s_start, max(s_end, m.end))
     c_start, c_end = clause_bounds(text, m.start, m.end, s_start, s_end)
-    info = cache.get(s_start)
-    if info is None or s_end != sentences.find(m.start)[1]:
+    info = cache.get((s_start, s_end))
+    if info is None:
         info = _Sentence(text, s_start, s_end)
-        cache[s_start] = info
+        cache[s_start, s_end] = info
     context = _context(text, m, s_start, s_end, c_start, c_end, info)
     if provisional:
         context = (*context, "~provisional")
