@@ -132,3 +132,19 @@ def test_a_claim_keeps_a_bounded_passage_of_a_long_sentence() -> None:
     assert c.text == "512 crates" and len(c.sentence) <= 2 * SENTENCE_WINDOW + len(c.text)
     assert c.sentence[c.start - c.sentence_start:][:len(c.text)] == c.text  # the offsets still agree
     assert extract_text("The depot held 512 crates on Monday.")[0].sentence == "The depot held 512 crates on Monday."
+
+
+# text next to a figure that is not a number (a score, a clock time): no range, no error
+# (found by tests/test_fuzz.py: a dateline whose year no calendar holds)
+NOT_RANGES = [
+    pytest.param("Filed 5023-09-02. The striker scored 27 goals in 38 league games for the club.",
+                 ["5023", "09-02"], id="count-then-score"),
+    pytest.param("The vote was 40 to 12:30 in the end.", ["40"], id="count-to-clock"),
+]
+
+
+@pytest.mark.parametrize(("text", "apart"), NOT_RANGES)
+def test_a_figure_beside_a_non_number_is_no_range(text: str, apart: list[str]) -> None:
+    claims = extract_text(text)
+    assert [c.text for c in claims][:len(apart)] == apart
+    assert all(not c.range_id for c in claims)

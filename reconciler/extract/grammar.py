@@ -353,8 +353,8 @@ def _pair(text: str, ms: list[Mention]) -> None:
         if a.kind == "money" and b.kind in ("count", "number") and sep in ("-", "–", "—", "to"):
             b.kind, b.unit = "money", a.unit  # "$1.7-1.9 billion": the high end shares the currency
         kinds_ok = a.kind == b.kind or (a.kind in ("count", "number") and b.kind not in ("date",))
-        if not kinds_ok:
-            continue
+        if not kinds_ok or not (isinstance(a.value, float) and isinstance(b.value, float)):
+            continue  # a range or a change is between two numbers ("5023-09-02": a count, then a score)
         is_change = False
         if sep == "to" and _CHANGE_LEFT.search(left):
             sentence_left = text[max(0, a.start - 120):a.start].lower()
