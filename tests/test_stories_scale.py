@@ -79,3 +79,25 @@ def test_reprints_keep_the_cross_source_findings(tmp_path: Path) -> None:
     across = ("value_mismatch", "date_mismatch", "scale_slip", "currency_mislabel")
     assert {r for r in across if seeds[r]} == set(across)
     assert all(rules[r] >= seeds[r] for r in across), rules
+
+
+def _reprinted_claims(copies: int) -> list[Any]:
+    from reconciler.extract import extract_text
+
+    texts = ("The council approved 512 new buses for the city on Monday.",
+             "On Monday the council approved 648 new buses for the city.")
+    return [c for k in range(copies) for i, t in enumerate(texts) for c in extract_text(t, f"s{i}-{k:03d}")]
+
+
+@pytest.mark.parametrize("copies", [20, 200])
+def test_a_much_reprinted_figure_is_still_aligned_across_sources(copies: int) -> None:
+    """Past 150 claims a context word was no key for the aligner's candidate pairs, however few
+    distinct contexts those claims had: 200 reprints of two articles gave no aligned quantity."""
+    from reconciler.align import AlignConfig, align
+    from reconciler.extract.units import load_rates
+
+    claims = _reprinted_claims(copies)
+    groups = align(claims, load_rates(None), AlignConfig(), {c.source: "" for c in claims})
+    by_id = {c.id: c for c in claims}
+    [buses] = [g for g in groups if {by_id[i].value for i in g.claims} == {512.0, 648.0}]
+    assert len(buses.claims) == 2 * copies  # every copy of both figures
