@@ -22,6 +22,7 @@ from collections.abc import Sequence
 __all__ = ["PARTITION_FROM", "ascii_words", "partition", "signature"]
 
 PARTITION_FROM = 50
+REPRINT_WORDS = 20  # distinct shared words an article needs before its copies count as one text
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _ASCII_WORD = re.compile(r"[a-z]{4,}")  # the same, in lower-cased text whose word characters are all ASCII
 _ASCII = bytes(range(128))
@@ -67,7 +68,8 @@ def partition(signatures: Sequence[Sequence[str]], *, neighbours: int = 3, min_s
     [[0, 1], [2, 3]]
     >>> partition([("alpha",), ("beta",)])
     [[0, 1]]
-    >>> partition([("alpha", "beta", f"outlet{k}") for k in range(3)] + [("gamma",), ("delta",)], min_articles=3)
+    >>> words = tuple(f"word{k:02d}" for k in range(20))
+    >>> partition([(*words, f"outlet{k}") for k in range(3)] + [("gamma",), ("delta",)], min_articles=3)
     [[0, 1, 2], [3], [4]]
     """
     n = len(signatures)
@@ -83,7 +85,8 @@ def partition(signatures: Sequence[Sequence[str]], *, neighbours: int = 3, min_s
     cores: list[tuple[str, ...]] = []
     for i, sig in enumerate(signatures):
         core = tuple(w for w in sig if df[w] >= 2)
-        key: tuple[str, ...] | int = core or i  # no word shared with another article: a copy of nothing
+        # a text too short to know a copy by (a one-line note) is a copy of nothing, as for copies.py
+        key: tuple[str, ...] | int = core if len(core) >= REPRINT_WORDS else i
         if key not in texts:
             texts[key] = []
             cores.append(core)
