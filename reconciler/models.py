@@ -147,6 +147,16 @@ class Skipped:
 
 
 @dataclass(frozen=True)
+class Problem:
+    """An unexpected error the run caught in one article or one story, and went on past: a bug
+    to report (``--strict`` stops at it instead)."""
+
+    where: str  # the article's path, or the story ("story of 3 articles: a.txt, b.txt, c.txt")
+    stage: str  # "extract", "align" or "check"
+    error: str  # the exception: "ZeroDivisionError: float division by zero"
+
+
+@dataclass(frozen=True)
 class Result:
     sources: tuple[Source, ...]
     claims: tuple[Claim, ...]
@@ -154,6 +164,7 @@ class Result:
     findings: tuple[Finding, ...]
     skipped: tuple[Skipped, ...] = ()
     copies: tuple[tuple[str, ...], ...] = ()  # sets of source ids that are near-duplicates
+    errors: tuple[Problem, ...] = ()  # internal errors caught per article or story (the rest completed)
     timings: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
 
     def counts(self) -> dict[str, int]:

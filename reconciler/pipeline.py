@@ -16,7 +16,7 @@ import json
 import os
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from reconciler._engine.cache import (
     Cache,
@@ -40,14 +40,18 @@ from reconciler._engine.parallel import (
     align_story,
     default_jobs,
     extract_sources,
+    guarded,
     read_articles,
+    story_label,
+    strict_default,
+    without_unaligned,
 )
 from reconciler._engine.progress import Progress, Silent
 from reconciler.align import AlignConfig
 from reconciler.copies import find_copies
 from reconciler.extract.quotes import same_quote_same_value
 from reconciler.extract.units import Rates, load_rates
-from reconciler.models import SEVERITIES, Claim, Finding, Group, Result, Source
+from reconciler.models import SEVERITIES, Claim, Finding, Group, Problem, Result, Source
 from reconciler.read.datelines import fill_dateline_years
 from reconciler.read.listing import list_articles, no_articles_message
 from reconciler.rules import RuleConfig, check, load_config
@@ -64,6 +68,9 @@ class Options:
     cache_dir: str | None = None  # per-article and per-story results; None: no cache
     scheduler: str | None = None  # a Dask scheduler address (tcp://host:port): run on that cluster
     own_outputs: tuple[str, ...] = ()  # the run's own output files: never read as articles, even in the corpus
+    # an unexpected error in one article or story stops the run (raised), instead of being
+    # reported in Result.errors while the rest completes; also set by RECONCILE_STRICT=1
+    strict: bool = False
 
 
 class NoArticles(Exception):
@@ -88,6 +95,8 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
     t0 = time.perf_counter()
     progress.start("read")
     cache = Cache(options.cache_dir) if options.cache_dir else None
+    strict = options.strict or strict_default()
+    problems: list[Problem] = []
     read_before = SourceCache(cache, paths) if cache else None
     found, skipped = list_articles(paths, options.own_outputs)
     runner = _runner(options, len(found), pool)
@@ -105,36 +114,51 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
         if read_before:
             read_before.save()
         extracted = extract_sources(sources, runner, cache, progress.advance,
-                                    workers_write_cache=options.scheduler is None, keys=skeys)
-        claims: list[Claim] = [c for found, _sig in extracted for c in found]
+                                    workers_write_cache=options.scheduler is None, keys=skeys, strict=strict,
+                                    problems=problems)
+        sources = [replace(s, notes=s.notes + notes) if notes else s for s, (_c, _sig, notes) in
+                   zip(sources, extracted, strict=True)]  # "not claims: 1 figure too large to compute with"
+        claims: list[Claim] = [c for found, _sig, _notes in extracted for c in found]
         changed = same_quote_same_value(claims)  # one quote, one value, whatever each article's decimal comma
         if changed:
-            extracted = [([changed.get(c.id, c) for c in found], sig) for found, sig in extracted]
+            extracted = [([changed.get(c.id, c) for c in found], sig, notes) for found, sig, notes in extracted]
             claims = [changed.get(c.id, c) for c in claims]
         timings["extract"] = time.perf_counter() - t
         t = time.perf_counter()
         rates = load_rates(options.rates_file)
         config = load_config(options.rules_file)
-        stories = partition([sig for _found, sig in extracted])
-        keys = [_story_key(sources, story, rates, skeys) for story in stories] if cache else []
+        stories = partition([sig for _found, sig, _notes in extracted])
+        # an article whose extraction raised has no claims this run: its story's entries are not
+        # the ones of the article extracted (the next run, the bug fixed, aligns the story anew)
+        failed = {p.where for p in problems}
+        story_skeys = [k + ("\0failed" if s.path in failed else "") for s, k in zip(sources, skeys, strict=False)]
+        keys = [_story_key(sources, story, rates, story_skeys) for story in stories] if cache else []
         progress.start("align", len(stories))
         if len(stories) == 1:  # every small corpus: aligned and checked as a whole, as always
-            groups = _align_whole(sources, claims, keys, rates, cache)
+            where = story_label(sources)
+            no_groups: list[Group] = []
+            nothing: CheckOutput = ([], [], ())
+            before = len(problems)  # an extraction that failed does not stop the story's check
+            groups = guarded(_align_whole, sources, claims, keys, rates, cache, stage="align", where=where,
+                             strict=strict, problems=problems, fallback=no_groups)
             timings["align"] = time.perf_counter() - t
             t = time.perf_counter()
             progress.start("check", 1)
-            copies = find_copies(sources)
-            groups, findings = check(sources, claims, groups, rates, config, copies)
+            rules = config if len(problems) == before else without_unaligned(config)  # alignment failed
+            groups, findings, copies = guarded(_check_whole, sources, claims, groups, rates, rules, stage="check",
+                                               where=where, strict=strict, problems=problems,
+                                               fallback=nothing)
             progress.advance(1)
             timings["check"] = time.perf_counter() - t
         else:
             groups, findings, copies = _stories(sources, extracted, stories, keys, rates, config, runner, cache,
-                                                progress, timings, t)
+                                                progress, timings, t, strict, problems)
     finally:
         if runner is not pool:
             runner.close()
     return Result(sources=tuple(sources), claims=tuple(claims), groups=tuple(groups),
-                  findings=tuple(findings), skipped=tuple(skipped), copies=copies, timings=timings)
+                  findings=tuple(findings), skipped=tuple(skipped), copies=copies, errors=tuple(problems),
+                  timings=timings)
 
 
 def _runner(options: Options, n_sources: int, pool: Processes | None = None) -> Runner:
@@ -161,13 +185,21 @@ def _align_whole(sources: Sequence[Source], claims: list[Claim], keys: Sequence[
     return groups
 
 
+def _check_whole(sources: Sequence[Source], claims: list[Claim], groups: list[Group], rates: Rates,
+                 config: RuleConfig) -> CheckOutput:
+    copies = find_copies(sources)
+    checked, findings = check(sources, claims, groups, rates, config, copies)
+    return checked, findings, copies
+
+
 def _rules_key(config: RuleConfig) -> str:
     return hashlib.sha256(fingerprint("check").encode() + repr(config).encode()).hexdigest()[:16]
 
 
 def _stories(sources: Sequence[Source], extracted: Sequence[Extracted], stories: Sequence[Sequence[int]],
              keys: Sequence[str], rates: Rates, config: RuleConfig, runner: Runner, cache: Cache | None,
-             progress: Progress, timings: dict[str, float], t: float) -> CheckOutput:
+             progress: Progress, timings: dict[str, float], t: float, strict: bool,
+             problems: list[Problem]) -> CheckOutput:
     """Each story aligned and checked on its own (a story's figures are only compared with its
     own), cached per story, merged in the order :func:`reconciler.rules.check` gives.
 
@@ -206,15 +238,18 @@ def _stories(sources: Sequence[Source], extracted: Sequence[Extracted], stories:
     t_work = time.perf_counter()
     before = t_work - t - t_cached
     done = align_and_check(tasks, rates, AlignConfig(), config, runner,
-                           str(cache.folder) if cache is not None and local else None, progress.advance)
+                           str(cache.folder) if cache is not None and local else None, progress.advance, strict=strict)
     t_work = time.perf_counter() - t_work
     aligning = sum(r[2] for r in done)
     checking = sum(r[3] for r in done)
     share = aligning / (aligning + checking) if aligning + checking else 0.5
     timings["align"] = before + t_work * share
     t_merge = time.perf_counter()
-    for k, (out, computed, _ta, _tc) in zip(todo, done, strict=True):
+    for k, (out, computed, _ta, _tc, caught) in zip(todo, done, strict=True):
         results[k] = out
+        problems.extend(caught)
+        if caught:
+            continue  # nothing of a story that raised is cached: the next run tries it again
         if cache is not None and not local:
             if computed is not None and len({sources[i].id for i in stories[k]}) >= 2:
                 cache.put(align_keys[k], encode_groups(computed))
@@ -231,7 +266,7 @@ def _stories(sources: Sequence[Source], extracted: Sequence[Extracted], stories:
     # the ranking of reconciler.rules.check: most severe first, then rule, position, id
     order = {s: i for i, s in enumerate(SEVERITIES)}
     named = {f.claims[0] for f in unique.values()}
-    first = {c.id: (c.source, c.start) for found, _sig in extracted for c in found if c.id in named}
+    first = {c.id: (c.source, c.start) for found, _sig, _notes in extracted for c in found if c.id in named}
     ranked = sorted(unique.values(),
                     key=lambda f: (order[f.severity], f.rule, first.get(f.claims[0], ("", 0)), f.id))
     all_groups.sort(key=lambda g: g.id)

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 __all__ = ["PARTITION_FROM", "ascii_words", "partition", "signature"]
 
 PARTITION_FROM = 50
+REPRINT_WORDS = 20  # distinct shared words an article needs before its copies count as one text
 _WORD = re.compile(r"[^\W\d_]{4,}")
 _ASCII_WORD = re.compile(r"[a-z]{4,}")  # the same, in lower-cased text whose word characters are all ASCII
 _ASCII = bytes(range(128))
@@ -58,21 +59,44 @@ def partition(signatures: Sequence[Sequence[str]], *, neighbours: int = 3, min_s
     least ``relative`` times the score of the nearest);
     stories are the connected components. Siblings in one story share its names, so an
     article's nearest neighbours are in its own story; a word in more than ``cap`` articles
-    (default: 64, or 2% of the corpus when that is more) is common vocabulary.
+    (default: 64, or 2% of the corpus when that is more) is common vocabulary. Reprints count
+    once: articles with the same words, but for words only one article has, are one text for
+    this (and so a corpus that is mostly copies of a few articles is one story).
 
     >>> partition([("alpha", "beta", "said"), ("alpha", "beta", "said"), ("gamma", "delta", "said"),
     ...            ("gamma", "delta", "epsilon")], min_articles=2)
     [[0, 1], [2, 3]]
     >>> partition([("alpha",), ("beta",)])
     [[0, 1]]
+    >>> words = tuple(f"word{k:02d}" for k in range(20))
+    >>> partition([(*words, f"outlet{k}") for k in range(3)] + [("gamma",), ("delta",)], min_articles=3)
+    [[0, 1, 2], [3], [4]]
     """
     n = len(signatures)
     if n < max(min_articles, 2):
         return [list(range(n))] if n else []
-    cap = cap or max(64, n // 50)
     df: Counter[str] = Counter()
     for sig in signatures:
         df.update(sig)
+    # reprints count once: articles whose words are the same, but for words no other article
+    # has (an outlet's name, a byline), are one text. Counted once each, a story's words are
+    # not common vocabulary however often it is reprinted (400 reprints of five articles are five).
+    texts: dict[tuple[str, ...] | int, list[int]] = {}
+    cores: list[tuple[str, ...]] = []
+    for i, sig in enumerate(signatures):
+        core = tuple(w for w in sig if df[w] >= 2)
+        # a text too short to know a copy by (a one-line note) is a copy of nothing, as for copies.py
+        key: tuple[str, ...] | int = core if len(core) >= REPRINT_WORDS else i
+        if key not in texts:
+            texts[key] = []
+            cores.append(core)
+        texts[key].append(i)
+    if len(texts) < n:
+        members = list(texts.values())
+        merged = partition(cores, neighbours=neighbours, min_shared=min_shared, relative=relative,
+                           cap=cap, min_articles=min_articles)
+        return sorted((sorted(i for k in story for i in members[k]) for story in merged), key=lambda s: s[0])
+    cap = cap or max(64, n // 50)
     eligible = {w for w, k in df.items() if 2 <= k <= cap}
     postings: dict[str, list[int]] = defaultdict(list)
     rare: list[list[str]] = []  # each signature's eligible words, in its order (their weights add up in it)

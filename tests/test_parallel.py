@@ -82,7 +82,7 @@ def test_extract_sources_matches_extract_claims() -> None:
         got = extract_sources(sources, runner, None, chunk_size=2)
     finally:
         runner.close()
-    assert [claims for claims, _sig in got] == [extract_claims(s) for s in sources]
+    assert [claims for claims, _sig, _notes in got] == [extract_claims(s) for s in sources]
 
 
 def test_generated_stories_are_separated(corpus: Path) -> None:

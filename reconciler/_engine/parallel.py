@@ -14,6 +14,7 @@ import contextlib
 import multiprocessing
 import os
 import time
+import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from typing import Any, Protocol, TypeVar
@@ -31,9 +32,9 @@ from reconciler._engine.cache import (
 )
 from reconciler.align import AlignConfig, align
 from reconciler.copies import find_copies
-from reconciler.extract import extract_claims
+from reconciler.extract import extract_article
 from reconciler.extract.units import Rates
-from reconciler.models import Claim, Finding, Group, Skipped, Source
+from reconciler.models import Claim, Finding, Group, Problem, Skipped, Source
 from reconciler.read import listing
 from reconciler.read import source as read_one
 from reconciler.rules import RuleConfig, check
@@ -50,7 +51,12 @@ __all__ = [
     "chunked",
     "default_jobs",
     "extract_sources",
+    "guarded",
+    "problem",
     "read_articles",
+    "story_label",
+    "strict_default",
+    "without_unaligned",
 ]
 
 # ``python benchmarks/run.py --crossover`` on this 2-core machine: a pool costs 20-40 ms to
@@ -62,7 +68,8 @@ PARALLEL_FROM = 64
 T = TypeVar("T")
 R = TypeVar("R")
 
-Extracted = tuple[list[Claim], tuple[str, ...]]  # an article's claims and its word signature
+Extracted = tuple[list[Claim], tuple[str, ...], tuple[str, ...]]
+"""An article's claims, its word signature, and notes for it (figures that could not be claims)."""
 
 
 class Runner(Protocol):
@@ -151,6 +158,47 @@ def chunked(items: Sequence[T], size: int) -> list[list[T]]:
 
 
 # ---------------------------------------------------------------------------------------
+# the net: an unexpected error in one article or one story is reported, and the run goes on
+
+
+def strict_default() -> bool:
+    """Is the run strict by default (``RECONCILE_STRICT=1``): any internal error stops it?"""
+    return os.environ.get("RECONCILE_STRICT", "").strip().lower() in ("1", "true", "yes")
+
+
+def problem(where: str, stage: str, exc: BaseException) -> Problem:
+    """What an editor can report: where, in which stage, the exception and the line that raised it."""
+    text = listing.printable(" ".join(f"{type(exc).__name__}: {exc}".split()))
+    text = text if len(text) <= 300 else text[:299] + "…"
+    frames = traceback.extract_tb(exc.__traceback__)
+    if frames:
+        name = frames[-1].filename.replace(os.sep, "/")
+        name = "reconciler/" + name.rsplit("/reconciler/", 1)[1] if "/reconciler/" in name else name.rsplit("/")[-1]
+        text += f" (at {name}:{frames[-1].lineno})"
+    return Problem(where=where, stage=stage, error=text)
+
+
+def story_label(sources: Sequence[Source]) -> str:
+    """"story of 3 articles: a.txt, b.txt, c.txt" (the first three named)."""
+    n = len(sources)
+    names = ", ".join(s.path for s in sources[:3]) + (", …" if n > 3 else "")
+    return f"story of {n} article{'s' if n != 1 else ''}: {names}"
+
+
+def guarded(fn: Callable[..., R], *args: Any, stage: str, where: str, strict: bool, problems: list[Problem],
+            fallback: R) -> R:
+    """``fn(*args)``; if it raises (and the run is not strict), the problem is recorded and
+    ``fallback`` stands for its result."""
+    if strict:
+        return fn(*args)
+    try:
+        return fn(*args)
+    except Exception as exc:  # the net: whatever one article or story raises, the rest of the run completes
+        problems.append(problem(where, stage, exc))
+        return fallback
+
+
+# ---------------------------------------------------------------------------------------
 # reading
 
 
@@ -200,30 +248,47 @@ def read_articles(found: Sequence[tuple[str, str]], skipped: list[Skipped], runn
 
 
 def extract_one(source: Source) -> Extracted:
-    return extract_claims(source), signature(source.text)
+    claims, notes = extract_article(source)
+    return claims, signature(source.text), notes
 
 
-def _extract_chunk(args: tuple[list[Source], list[str], str | None]) -> list[Extracted]:
+_FAILED: Extracted = ([], (), ())  # an article whose extraction raised: no claims, a story of its own
+
+
+def _entry(source: Source, r: Extracted) -> dict[str, Any]:
+    return {"claims": encode_claims(source, r[0]), "signature": list(r[1]), "notes": list(r[2])}
+
+
+def _extract_chunk(args: tuple[list[Source], list[str], str | None, bool]) -> list[Extracted | Problem]:
     """Worker: extract a chunk of articles, writing each result to the cache folder if given,
-    under the article's key (its :func:`reconciler._engine.cache.source_key`, computed by the parent)."""
-    sources, keys, cache_dir = args
+    under the article's key (its :func:`reconciler._engine.cache.source_key`, computed by the parent).
+    An article whose extraction raises is a :class:`Problem` (unless ``strict``), and is not cached."""
+    sources, keys, cache_dir, strict = args
     cache = Cache(cache_dir) if cache_dir else None
-    out = []
+    out: list[Extracted | Problem] = []
     for s, key in zip(sources, keys, strict=True):
-        claims, sig = extract_one(s)
+        problems: list[Problem] = []
+        r = guarded(extract_one, s, stage="extract", where=s.path, strict=strict, problems=problems, fallback=_FAILED)
+        if problems:
+            out.extend(problems)
+            continue
         if cache is not None:
-            cache.put(key, {"claims": encode_claims(s, claims), "signature": list(sig)})
-        out.append((claims, sig))
+            cache.put(key, _entry(s, r))
+        out.append(r)
     return out
 
 
 def extract_sources(sources: Sequence[Source], runner: Runner, cache: Cache | None,
                     advance: Callable[[int], None] = lambda n: None, *, workers_write_cache: bool = True,
-                    chunk_size: int = 32, keys: Sequence[str] = ()) -> list[Extracted]:
-    """Each article's claims and signature, from the cache when it has them.
+                    chunk_size: int = 32, keys: Sequence[str] = (), strict: bool | None = None,
+                    problems: list[Problem] | None = None) -> list[Extracted]:
+    """Each article's claims, signature and notes, from the cache when it has them.
 
     ``keys``: each source's :func:`reconciler._engine.cache.source_key`, if already known.
+    An article whose extraction raises has no claims, and its :class:`Problem` is appended to
+    ``problems``; with ``strict`` (default: :func:`strict_default`) the error is raised instead.
     """
+    strict = strict_default() if strict is None else strict
     results: list[Extracted | None] = [None] * len(sources)
     todo: list[int] = []
     if cache is not None and not keys:
@@ -233,7 +298,8 @@ def extract_sources(sources: Sequence[Source], runner: Runner, cache: Cache | No
             entry = cache.get(keys[i])
             if entry is not None:
                 try:
-                    results[i] = (decode_claims(s, entry["claims"]), decode_signature(entry["signature"]))
+                    results[i] = (decode_claims(s, entry["claims"]), decode_signature(entry["signature"]),
+                                  tuple(str(n) for n in entry.get("notes", ())))
                     continue
                 except (KeyError, TypeError, ValueError, IndexError):
                     pass  # a malformed entry: recompute it
@@ -242,14 +308,19 @@ def extract_sources(sources: Sequence[Source], runner: Runner, cache: Cache | No
     if todo:
         chunks = chunked(todo, chunk_size)
         write_dir = str(cache.folder) if cache is not None and workers_write_cache else None
-        args = [([sources[i] for i in chunk], [keys[i] for i in chunk] if write_dir else [""] * len(chunk), write_dir)
-                for chunk in chunks]
+        args = [([sources[i] for i in chunk], [keys[i] for i in chunk] if write_dir else [""] * len(chunk), write_dir,
+                 strict) for chunk in chunks]
         done = _advance_by(chunks, advance)
         for chunk, out in zip(chunks, runner.map(_extract_chunk, args, done), strict=True):
             for i, r in zip(chunk, out, strict=True):
+                if isinstance(r, Problem):
+                    results[i] = _FAILED
+                    if problems is not None:
+                        problems.append(r)
+                    continue
                 results[i] = r
                 if cache is not None and not workers_write_cache:
-                    cache.put(keys[i], {"claims": encode_claims(sources[i], r[0]), "signature": list(r[1])})
+                    cache.put(keys[i], _entry(sources[i], r))
     return [r for r in results if r is not None]
 
 
@@ -261,6 +332,12 @@ def _advance_by(chunks: Sequence[Sequence[Any]], advance: Callable[[int], None])
 # the rules, one story at a time
 
 CheckOutput = tuple[list[Group], list[Finding], tuple[tuple[str, ...], ...]]
+
+
+def without_unaligned(rules: RuleConfig) -> RuleConfig:
+    """The rules for a story whose alignment failed: each article's own rules still run, but
+    not the unaligned pass (with no groups, every figure would look unaligned)."""
+    return RuleConfig(tolerance=rules.tolerance, rules={**rules.rules, "unaligned": {"enabled": False}})
 
 
 def check_story(sources: list[Source], claims: list[Claim], groups: list[Group], rates: Rates,
@@ -278,9 +355,10 @@ def check_story(sources: list[Source], claims: list[Claim], groups: list[Group],
 StoryTask = tuple[list[Source], list[Claim], list[Group] | None, str, str]
 """A story's articles and claims, its alignment if known (None: align it), and the cache
 keys of its alignment and of its rules ("": not cached)."""
-StoryResult = tuple[CheckOutput, list[Group] | None, float, float]
+StoryResult = tuple[CheckOutput, list[Group] | None, float, float, tuple[Problem, ...]]
 """(groups with consensus, findings, copies); the alignment if computed and not cached by
-the worker; seconds spent aligning and checking."""
+the worker; seconds spent aligning and checking; the errors caught in the story (then
+nothing of it is cached)."""
 
 
 def align_story(sources: Sequence[Source], claims: list[Claim], rates: Rates, config: AlignConfig) -> list[Group]:
@@ -289,37 +367,48 @@ def align_story(sources: Sequence[Source], claims: list[Claim], rates: Rates, co
     return align(claims, rates, config, dates) if len(dates) >= 2 else []
 
 
-def _story_chunk(args: tuple[list[StoryTask], Rates, AlignConfig, RuleConfig, str | None]) -> list[StoryResult]:
+def _story_chunk(args: tuple[list[StoryTask], Rates, AlignConfig, RuleConfig, str | None, bool]
+                 ) -> list[StoryResult]:
     """Worker: align (unless known, or cached in ``cache_dir``) and check each story; with a
-    cache folder, write the story's entries there."""
-    tasks, rates, align_config, rules, cache_dir = args
+    cache folder, write the story's entries there. A story whose alignment or rules raise is
+    reported in its result (unless ``strict``) and not cached."""
+    tasks, rates, align_config, rules, cache_dir, strict = args
     cache = Cache(cache_dir) if cache_dir else None
     out: list[StoryResult] = []
     for sources, claims, groups, align_key, check_key in tasks:
         t0 = time.perf_counter()
         computed = None
+        problems: list[Problem] = []
+        where = story_label(sources)
         if groups is None and cache is not None and align_key:
             entry = cache.get(align_key)
             if entry is not None:
                 with contextlib.suppress(TypeError, ValueError):  # damaged: aligned again
                     groups = decode_groups(entry, {c.id for c in claims})
         if groups is None:
-            groups = computed = align_story(sources, claims, rates, align_config)
-            if cache is not None and align_key and len({s.id for s in sources}) >= 2:
+            no_groups: list[Group] = []
+            groups = computed = guarded(align_story, sources, claims, rates, align_config, stage="align",
+                                        where=where, strict=strict, problems=problems, fallback=no_groups)
+            if cache is not None and align_key and len({s.id for s in sources}) >= 2 and not problems:
                 cache.put(align_key, encode_groups(computed))
         t1 = time.perf_counter()
-        checked = check_story(sources, claims, groups, rates, rules)
-        if cache is not None and check_key:
+        nothing: CheckOutput = ([], [], ())
+        checked = guarded(check_story, sources, claims, groups, rates, without_unaligned(rules) if problems else rules,
+                          stage="check", where=where, strict=strict, problems=problems, fallback=nothing)
+        if cache is not None and check_key and not problems:
             cache.put(check_key, encode_checked(checked))
-        out.append((checked, None if cache is not None else computed, t1 - t0, time.perf_counter() - t1))
+        out.append((checked, None if cache is not None else computed, t1 - t0, time.perf_counter() - t1,
+                    tuple(problems)))
     return out
 
 
 def align_and_check(tasks: Sequence[StoryTask], rates: Rates, align_config: AlignConfig, rules: RuleConfig,
                     runner: Runner, cache_dir: str | None = None, advance: Callable[[int], None] = lambda n: None,
-                    chunk_claims: int = 4000) -> list[StoryResult]:
+                    chunk_claims: int = 4000, strict: bool | None = None) -> list[StoryResult]:
     """Each story aligned and checked on the runner (chunks of about ``chunk_claims`` claims);
-    results in input order. ``cache_dir``: the workers read and write the stories' entries there."""
+    results in input order. ``cache_dir``: the workers read and write the stories' entries there.
+    ``strict`` (default: :func:`strict_default`): an error in a story is raised, not reported."""
+    strict = strict_default() if strict is None else strict
     chunks: list[list[int]] = []
     size = 0
     for i, (_sources, claims, _groups, _ak, _ck) in enumerate(tasks):
@@ -328,7 +417,7 @@ def align_and_check(tasks: Sequence[StoryTask], rates: Rates, align_config: Alig
             size = 0
         chunks[-1].append(i)
         size += len(claims)
-    args = [([tasks[i] for i in chunk], rates, align_config, rules, cache_dir) for chunk in chunks]
+    args = [([tasks[i] for i in chunk], rates, align_config, rules, cache_dir, strict) for chunk in chunks]
     out: list[StoryResult | None] = [None] * len(tasks)
     for chunk, results in zip(chunks, runner.map(_story_chunk, args, _advance_by(chunks, advance)), strict=True):
         for i, r in zip(chunk, results, strict=True):

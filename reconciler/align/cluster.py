@@ -67,8 +67,13 @@ def _candidates(block: Sequence[_Item], config: AlignConfig, idf: _Weights | Non
     keys = [" ".join(sorted(it.tokens)) for it in block]
     seen: set[tuple[int, int]] = set()
     for members in index.values():
-        if len(members) < 2 or len(members) > config.max_key_block:
-            continue  # a word shared by too many claims does not tell quantities apart
+        if len(members) < 2:
+            continue
+        if len(members) > config.max_key_block:
+            # a word shared by too many claims does not tell quantities apart; the claims of
+            # reprints (the same context words) count once, so a much reprinted story keeps its keys
+            yield from _reprinted_pairs(members, keys, config, seen)
+            continue
         texts = [keys[i] for i in members]
         matrix = process.cdist(texts, texts, scorer=fuzz.token_set_ratio,
                                score_cutoff=config.prefilter_cutoff, workers=1)
@@ -80,6 +85,32 @@ def _candidates(block: Sequence[_Item], config: AlignConfig, idf: _Weights | Non
                     if pair not in seen:
                         seen.add(pair)
                         yield pair
+
+
+def _reprinted_pairs(members: list[int], keys: list[str], config: AlignConfig, seen: set[tuple[int, int]]
+                     ) -> Iterable[tuple[int, int]]:
+    """The pairs of a key block too large to be a key, if its claims have at most
+    ``max_key_block`` distinct contexts: the claims of one context (copies) each pair with the
+    first of them, and the first claims of the contexts as rapidfuzz's prefilter says (so the
+    pairs grow with the claims, not with the square of the copies)."""
+    distinct: dict[str, list[int]] = {}
+    for i in members:
+        distinct.setdefault(keys[i], []).append(i)
+    if len(distinct) > config.max_key_block:
+        return
+    texts = list(distinct)
+    matrix = process.cdist(texts, texts, scorer=fuzz.token_set_ratio, score_cutoff=config.prefilter_cutoff,
+                           workers=1)
+    firsts = [distinct[t][0] for t in texts]
+    for x, tx in enumerate(texts):
+        row = matrix[x]
+        pairs = [(firsts[x], b) for b in distinct[tx][1:]]
+        pairs += [(firsts[x], firsts[y]) for y in range(x + 1, len(texts)) if row[y]]
+        for a, b in pairs:
+            pair = (min(a, b), max(a, b))
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
 
 
 def _by_weight(words: frozenset[str], w: _Weights) -> list[str]:

@@ -50,6 +50,8 @@ def value_relation(a: tuple[float, float, float] | None, b: tuple[float, float, 
     if va <= 0 or vb <= 0:
         return "far"
     ratio = max(va, vb) / min(va, vb)
+    if not math.isfinite(ratio):  # 1e300 against 1e-10: far apart, and no power of ten to name
+        return "far"
     k = round(math.log10(ratio))
     if 1 <= k <= 3 and abs(ratio / 10.0**k - 1) <= 0.03 and a[1] > 0 and b[1] > 0 \
             and math.isfinite(a[2]) and math.isfinite(b[2]):

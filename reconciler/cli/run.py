@@ -59,7 +59,10 @@ opens with what is new, resolved or changed. Decisions recorded with
 \b
 Exit codes: 0 done; 1 a finding at or above --fail-on; 2 usage error,
 a path that does not exist, no readable article, or outputs that cannot
-be written or would replace an input (an article, the decisions file).
+be written or would replace an input (an article, the decisions file); 3 done,
+with internal errors (an article or story that raised is named on standard
+error and under "Problems" in the report; the rest of the run is complete).
+--strict or RECONCILE_STRICT=1 stops at the first internal error instead.
 """
 
 
@@ -92,13 +95,16 @@ class _UsageError(click.ClickException):
                    "('-' for standard output).")
 @click.option("--title", type=str, default=None,
               help="The story's name for the report's heading (default: the corpus folder's name).")
+@click.option("--strict", is_flag=True,
+              help="Stop at the first internal error, with its traceback, instead of reporting it and going on "
+                   "(also RECONCILE_STRICT=1).")
 @click.option("--timings", is_flag=True,
               help="Print how long each stage took and the peak memory to standard error (even with --quiet).")
 @click.version_option(package_name="reconcile")
 def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fail_on: str | None,
          rules_file: str | None, rates_file: str | None, quiet: bool, jobs: int | None,
          cache_dir: str | None, no_cache: bool, scheduler: str | None, claimreview_path: str | None,
-         timings: bool, title: str | None) -> None:
+         strict: bool, timings: bool, title: str | None) -> None:
     """Reconcile the numbers that news articles about one story report.
 
     Reads every .txt, .md and .html article under PATHS, extracts each numeric claim
@@ -118,7 +124,7 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
     targets = [p for p in (html_path, json_file, csv_path, claimreview_path) if p is not None and p != "-"]
     _check_outputs(paths, html_path, json_file, csv_path, claimreview_path, rules_file, rates_file)
     options = Options(rules_file=rules_file, rates_file=rates_file, jobs=jobs,
-                      cache_dir=None if no_cache else cache_dir, scheduler=scheduler,
+                      cache_dir=None if no_cache else cache_dir, scheduler=scheduler, strict=strict,
                       own_outputs=tuple(str(p) for p in targets))  # never read back, wherever they are
     # millions of acyclic objects: no cyclic collector during the run, nor on the way out
     with gc_paused(freeze=True):
@@ -155,6 +161,8 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
             click.echo(_timings_line(stages, workers=forked), err=True)
         for s in result.skipped:
             click.echo(f"skipped {s.path}: {s.reason}", err=True)
+        for p in result.errors:
+            click.echo(f"internal error ({p.stage}) in {p.where}: {p.error}", err=True)
         if desk.problem:
             click.echo(desk.problem, err=True)
         if claimreview_path:
@@ -168,6 +176,8 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
             levels = ("error",) if fail_on == "error" else ("error", "warning")
             if any(f.severity in levels for f in result.findings):
                 sys.exit(1)
+        if result.errors:
+            sys.exit(3)  # done, with internal errors: the outputs hold the rest of the run
 
 
 @dataclass
@@ -303,7 +313,8 @@ def _summary(result: Result, written: list[Path], *, to_stderr: bool, desk: _Des
     lines = [
         f"{len(result.sources)} sources, {len(result.claims)} claims, {len(result.groups)} aligned quantities",
         f"findings: {c['error']} error, {c['warning']} warning, {c['info']} info"
-        + (f"; {len(result.skipped)} file(s) skipped" if result.skipped else ""),
+        + (f"; {len(result.skipped)} file(s) skipped" if result.skipped else "")
+        + (f"; {len(result.errors)} internal error(s), see Problems in the report" if result.errors else ""),
     ]
     from reconciler.desk.decisions import decision_state
 

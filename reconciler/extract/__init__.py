@@ -14,7 +14,7 @@ from reconciler.extract.text import Sentences, clause_bounds, content_words, spl
 from reconciler.extract.vocab import FATE_WORDS, FORECAST_WORDS, PLAN_WORDS, PROVISIONAL, UPDATE_WORDS
 from reconciler.models import Claim, Source
 
-__all__ = ["extract_claims", "extract_text"]
+__all__ = ["extract_article", "extract_claims", "extract_text"]
 
 # kinds whose "noun" is only the unit: the unit is the dimension already, not a subject
 _UNIT_KINDS = frozenset({"duration", "length", "mass", "area", "volume", "speed", "data", "energy", "power",
@@ -32,14 +32,36 @@ _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’@.\-]*")
 
 def extract_claims(source: Source) -> list[Claim]:
     """Every numeric claim in ``source.text``, in text order, with exact spans."""
+    return extract_article(source)[0]
+
+
+def extract_article(source: Source) -> tuple[list[Claim], tuple[str, ...]]:
+    """:func:`extract_claims`, and notes for the source: the figures that could not be claims."""
     text = source.text
     sentences = split_sentences(text)
-    cache: dict[int, _Sentence] = {}
+    cache: dict[tuple[int, int], _Sentence] = {}
     # "preliminary results", "with 96.2% of stations reporting": this article's figures may be updated later
     lower = lower_same_length(text)
     provisional = bool(_PROVISIONAL_LOWER.search(lower) if folds_simply(text) else _PROVISIONAL.search(text))
     frames = FrameReader(text, (source.date or "")[:4])
-    return [_claim(source, text, sentences, m, cache, provisional, frames) for m in scan(text, source.skip, lower)]
+    refused: list[Mention] = []
+    claims = [_claim(source, text, sentences, m, cache, provisional, frames)
+              for m in scan(text, source.skip, lower, refused)]
+    return claims, _refused_note(text, refused)
+
+
+def _refused_note(text: str, refused: list[Mention]) -> tuple[str, ...]:
+    """"not claims: 2 figures too large to compute with (“9 × 10^308 FLOPs” at character 120, …)"."""
+    if not refused:
+        return ()
+    shown = []
+    for m in refused[:3]:
+        quote = " ".join(text[m.start:m.end].split())
+        quote = quote if len(quote) <= 40 else quote[:18] + "…" + quote[-18:]
+        shown.append(f"“{quote}” at character {m.start}")
+    more = ", …" if len(refused) > 3 else ""
+    n = len(refused)
+    return (f"not claims: {n} figure{'s' if n > 1 else ''} too large to compute with ({', '.join(shown)}{more})",)
 
 
 def extract_text(text: str, source_id: str = "text") -> list[Claim]:
@@ -80,15 +102,44 @@ assert not (FATE_WORDS.keys() & UPDATE_WORDS or FATE_WORDS.keys() & set(_AGGREGA
             or UPDATE_WORDS & set(_AGGREGATE_WORDS))
 
 
-def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: dict[int, _Sentence],
+SENTENCE_WINDOW = 400
+"""Characters of a claim's sentence kept on each side of its figure (the longest sentence of
+the development stories is under 400): a run-on sentence of thousands of figures (a flattened
+table, one long paragraph) gives each claim a bounded passage, not the whole sentence, so the
+outputs and the work grow with the number of figures, not with its square."""
+
+
+def sentence_window(text: str, start: int, end: int, s_start: int, s_end: int,
+                    width: int = SENTENCE_WINDOW) -> tuple[int, int]:
+    """The part of the sentence ``[s_start, s_end)`` a claim at ``[start, end)`` keeps: all of it
+    when it reaches no further than ``width`` characters on either side, else cut at a space
+    within that reach (at ``width`` if there is none).
+
+    >>> text = "a " * 10 + "5 boats" + " b" * 10
+    >>> sentence_window(text, 20, 27, 0, len(text)) == (0, len(text))
+    True
+    >>> start, end = sentence_window(text, 20, 27, 0, len(text), width=6)
+    >>> text[start:end]
+    'a a 5 boats b b'
+    """
+    if start - s_start > width:
+        cut = text.find(" ", start - width, start)
+        s_start = cut + 1 if cut >= 0 else start - width
+    if s_end - end > width:
+        cut = text.rfind(" ", end + 1, end + width)
+        s_end = cut if cut >= 0 else end + width
+    return s_start, s_end
+
+
+def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: dict[tuple[int, int], _Sentence],
            provisional: bool = False, frames: FrameReader | None = None) -> Claim:
     s_start, s_end = sentences.find(m.start)
-    s_end = max(s_end, m.end)
+    s_start, s_end = sentence_window(text, m.start, m.end, s_start, max(s_end, m.end))
     c_start, c_end = clause_bounds(text, m.start, m.end, s_start, s_end)
-    info = cache.get(s_start)
-    if info is None or s_end != sentences.find(m.start)[1]:
+    info = cache.get((s_start, s_end))
+    if info is None:
         info = _Sentence(text, s_start, s_end)
-        cache[s_start] = info
+        cache[s_start, s_end] = info
     context = _context(text, m, s_start, s_end, c_start, c_end, info)
     if provisional:
         context = (*context, "~provisional")

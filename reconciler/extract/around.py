@@ -9,9 +9,11 @@ from dataclasses import dataclass
 
 from reconciler.extract import frame_vocab as FV
 from reconciler.extract import vocab as V
+from reconciler.extract.numbers import pow10
 from reconciler.extract.patterns import (
     _BASIS_POINTS,
     _CURRENCY_PREFIX,
+    _E_NOTATION,
     _GLUED,
     _HEDGE_LEFT,
     _MULT,
@@ -133,9 +135,14 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     sci = _SCI.match(text, pos)
     if sci:
         exp = sci.group("e1") or (sci.group("e2") or "").translate(_SUPERSCRIPT)
-        r.value_mult *= 10.0 ** int(exp.replace("−", "-"))
+        r.value_mult *= pow10(int(exp.replace("−", "-")))  # beyond a float's range: inf, refused by the grammar
         r.scale_words = f"× 10^{exp}"
         pos = sci.end()
+        r.end = pos
+    elif not r.glued_scale and (en := _E_NOTATION.match(text, pos)):  # "1.2e6 cells": 1,200,000
+        r.value_mult *= pow10(int(en.group("e").replace("−", "-")))
+        r.scale_words = en.group()
+        pos = en.end()
         r.end = pos
     # the "29.4 * * $10000" artefact: a multiplier of 10^k (from 万 / 亿) left by translation
     mult = _MULT.match(text, pos)

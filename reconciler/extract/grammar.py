@@ -10,6 +10,7 @@ The result is a list of ``Mention`` (a claim without its context), in text order
 
 from __future__ import annotations
 
+import math
 import re
 
 from reconciler.extract import vocab as V
@@ -25,7 +26,7 @@ from reconciler.extract.names import (
     _tallies,
     _token_bounds,
 )
-from reconciler.extract.numbers import _sig_precision, parse_digits, parse_words
+from reconciler.extract.numbers import _sig_precision, digit_view, parse_digits, parse_words, pow10
 from reconciler.extract.patterns import (
     _DIGITS,
     _DIGITS_DECIMAL_COMMA,
@@ -55,9 +56,14 @@ from reconciler.extract.spans import (
 )
 
 
-def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None) -> list[Mention]:
+def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
+         refused: list[Mention] | None = None) -> list[Mention]:
     """All numeric mentions in ``text`` (outside ``skip``), in text order. ``lower``: the text lower-cased
-    with the same offsets, if the caller has it."""
+    with the same offsets, if the caller has it. ``refused``: receives the figures that are not
+    claims because no float holds them (``10^400``, a 320-digit number, ``1e6 × 10^308``)."""
+    view = digit_view(text)  # "٢٩٫٤", "２９４，０００": other scripts' separators as this text's own
+    if view is not text:
+        text, lower = digit_view(text, decimal_comma(view)), None
     n = len(text)
     mask = bytearray(n + 1)
     runs = _digit_runs(text)
@@ -145,6 +151,10 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None) -> li
                     name_run_end = _token_bounds(text, s, e)[1]
                     continue
             val, precision = parse_digits(text[s:e], comma_dec and not _english_figure(text, s, e))
+            power = _POWER.match(text, e) if e - s == 2 and text[s:e] == "10" else None
+            if power:  # "10^25 FLOPs", "10^400": the power itself
+                val = pow10(int(power.group("e").replace("−", "-")))
+                precision, e = 0.05 * val, power.end()
             # a bare year is a date, not a quantity: handled as context, not claimed
             if _YEAR.fullmatch(text, s, e) and not _read_left(text, s)[1]:
                 r0 = _read_right(text, e, False)
@@ -213,12 +223,55 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None) -> li
     out.sort(key=lambda m: (m.start, m.end))
     _yen_or_yuan(text, out)
     _pair(text, out)
+    if not all(_finite(m) for m in out):
+        out = _drop_infinite(out, refused)
     for mention in out:
         if not mention.role and _PART_LEFT.search(text, max(0, mention.start - 20), mention.start):
             mention.role = "part"
     return out
 
 
+def _bare(raw: str) -> float:
+    """The figure as written, before any scale or unit ("1.7" of "1.7 billion", 1e400 of
+    "10^400"); 0.0 when it is not one the digit or word readers know.
+
+    >>> _bare("1,700"), _bare("ten"), _bare("10^3"), _bare("10^400"), _bare("1.2万")
+    (1700.0, 10.0, 1000.0, inf, 0.0)
+    """
+    if not raw[:1].isdigit():
+        return parse_words(raw) or 0.0
+    power = _POWER.match(raw, 2) if raw[:2] == "10" else None
+    if power and power.end() == len(raw):
+        return pow10(int(power.group("e").replace("−", "-")))
+    try:
+        return parse_digits(raw)[0]
+    except ValueError:  # digits the mention read with more around them (another script's scale)
+        return 0.0
+
+
+def _finite(m: Mention) -> bool:
+    """Can the mention be computed with: a finite value and precision, bounds that are numbers
+    (a bound may be infinite: "more than 40" has no upper one)?"""
+    v = m.value
+    return not isinstance(v, float) or (math.isfinite(v) and math.isfinite(m.precision)
+                                        and m.low == m.low and m.high == m.high)
+
+
+def _drop_infinite(mentions: list[Mention], refused: list[Mention] | None) -> list[Mention]:
+    """The mentions without those no float holds; a range or change keeps no half."""
+    bad = [m for m in mentions if not _finite(m)]
+    if refused is not None:
+        refused.extend(bad)
+    halves = {m.range_id for m in bad if m.range_id}
+    kept = [m for m in mentions if _finite(m)]
+    for m in kept:
+        if m.range_id in halves and isinstance(m.value, float):  # "between 5 and 10^999": 5 alone
+            m.range_id, m.qualifier = "", "exact"
+            m.low, m.high = m.value - m.precision, m.value + m.precision
+    return kept
+
+
+_POWER = re.compile(r"\^\s*(?P<e>[-−]?\d{1,6})(?![\d.])")
 _THOUSANDS_ONLY = re.compile(r"\d{1,3}(?:,\d{3})+")
 _ENGLISH_MONEY_BEFORE = re.compile(r"(?:US\$|A\$|C\$|HK\$|\$|£|₹|Rs\.?\s?)$")
 
@@ -300,8 +353,8 @@ def _pair(text: str, ms: list[Mention]) -> None:
         if a.kind == "money" and b.kind in ("count", "number") and sep in ("-", "–", "—", "to"):
             b.kind, b.unit = "money", a.unit  # "$1.7-1.9 billion": the high end shares the currency
         kinds_ok = a.kind == b.kind or (a.kind in ("count", "number") and b.kind not in ("date",))
-        if not kinds_ok:
-            continue
+        if not kinds_ok or not (isinstance(a.value, float) and isinstance(b.value, float)):
+            continue  # a range or a change is between two numbers ("5023-09-02": a count, then a score)
         is_change = False
         if sep == "to" and _CHANGE_LEFT.search(left):
             sentence_left = text[max(0, a.start - 120):a.start].lower()
@@ -316,12 +369,10 @@ def _pair(text: str, ms: list[Mention]) -> None:
         # a range: the low end inherits what only the high end states ("1.7 to 1.9 billion")
         if isinstance(a.value, float) and isinstance(b.value, float) and (
                 a.kind != b.kind or (not a.scale_words and b.scale_words)):
-            raw = text[b.num_start:b.num_end]
-            bare = parse_digits(raw)[0] if raw[:1].isdigit() else (parse_words(raw) or 0.0)
-            mult = b.value / bare if bare else 1.0
-            a_raw = text[a.num_start:a.num_end]
-            a_bare = parse_digits(a_raw)[0] if a_raw[:1].isdigit() else (parse_words(a_raw) or 0.0)
-            if a.value == a_bare:  # the low end stated no scale or unit of its own
+            bare = _bare(text[b.num_start:b.num_end])
+            mult = b.value / bare if bare and math.isfinite(bare) else 1.0
+            a_bare = _bare(text[a.num_start:a.num_end])
+            if a.value == a_bare and math.isfinite(mult):  # the low end stated no scale or unit of its own
                 a.value = a_bare * mult
                 a.precision *= mult
                 a.low, a.high = a.value - a.precision, a.value + a.precision

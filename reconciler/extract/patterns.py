@@ -81,7 +81,9 @@ _NAMED_NUMBER_BEFORE = re.compile(
     r"|part|season|episode)\s+$")
 _NAMED_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five"})
 _LIST_MARKER = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|0\d)(?=[ \t]+\S)")
-_SCI = re.compile(r"\s*[×xX*]\s*10\s*(?:\^\s*(?P<e1>[-−]?\d{1,3})|(?P<e2>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
+_SCI = re.compile(r"\s*[×xX*]\s*10\s*(?:\^\s*(?P<e1>[-−]?\d{1,6})|(?P<e2>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
+# e-notation glued to the digits: "1.2e6 cells", "3e-4"
+_E_NOTATION = re.compile(r"[eE](?P<e>[-+−]?\d{1,6})(?![\w.])")
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 
 # Patterns that scan whole texts and can only match at a digit start with the digit itself,
@@ -91,6 +93,8 @@ _DIGITS = re.compile(
     r"\d(?:\d?(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"  # 1,00,000 and 12,34,567 (South Asian grouping: lakh, crore)
     r"|\d{0,2}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.89
     r"|\d{0,2}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 234 567 (no-break / thin spaces)
+    # €294 000 (plain spaces): groups of exactly three, the figure ending there ("10 100-metre" is two)
+    r"|\d{0,2}(?: \d{3})+(?![\w\u00a0\u202f\u2009-]|[.,]\d| \d)"
     r"|\d*(?:\.\d+)?)"
 )
 # the same for text that writes 4.096,5 (decimal comma; dots or spaces group thousands)

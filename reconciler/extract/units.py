@@ -166,9 +166,19 @@ def alternative_intervals(c: Claim, rates: Rates, printed: Mapping[str, Sequence
 
 
 def base_interval(c: Claim, rates: Rates) -> tuple[float, float, float] | None:
-    """(value, low, high) in base units, or None when the claim cannot be compared."""
+    """(value, low, high) in base units, or None when the claim cannot be compared (no float
+    holds it once converted: the rules and the aligner only ever see finite values)."""
     if not isinstance(c.value, float) or c.low is None or c.high is None:
         return None
+    base = _base_interval(c, rates)
+    if base is None or not math.isfinite(base[0]) or base[1] != base[1] or base[2] != base[2] \
+            or base[1] == math.inf or base[2] == -math.inf:
+        return None
+    return base
+
+
+def _base_interval(c: Claim, rates: Rates) -> tuple[float, float, float] | None:
+    assert isinstance(c.value, float) and c.low is not None and c.high is not None
     if c.kind == "temperature":
         if c.unit == "F":  # affine: compare in Celsius
             return tuple((x - 32) * 5 / 9 for x in (c.value, c.low, c.high))  # type: ignore[return-value]

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from reconciler.desk.selectors import selectors
-from reconciler.models import SCHEMA, Claim, Finding, Frame, Group, Result, Source
+from reconciler.models import SCHEMA, Claim, Finding, Frame, Group, Problem, Result, Source
 from reconciler.read.pdf import page_of
 from reconciler.read.verbatim import file_span
 
@@ -31,12 +31,14 @@ def to_dict(result: Result) -> dict[str, Any]:
             "groups": len(result.groups),
             "findings": result.counts(),
             "skipped": len(result.skipped),
+            "errors": len(result.errors),
         },
         "sources": [_source(s) for s in result.sources],
         "claims": [_claim(c, by_id.get(c.source)) for c in result.claims],
         "groups": [_group(g) for g in result.groups],
         "findings": [_finding(f) for f in result.findings],
         "skipped": [{"path": s.path, "reason": s.reason} for s in result.skipped],
+        "errors": [_problem(p) for p in result.errors],
     }
 
 
@@ -55,10 +57,12 @@ def json_chunks(result: Result) -> Iterator[str]:
         "groups": (result.groups, _group),
         "findings": (result.findings, _finding),
         "skipped": (result.skipped, lambda s: {"path": s.path, "reason": s.reason}),
+        "errors": (result.errors, _problem),
     }
     head = {"schema": SCHEMA, "summary": {
         "sources": len(result.sources), "claims": len(result.claims), "groups": len(result.groups),
-        "findings": result.counts(), "skipped": len(result.skipped)}}
+        "findings": result.counts(), "skipped": len(result.skipped),
+        "errors": len(result.errors)}}
     yield "{"
     for key, value in head.items():
         yield f"\n {_STRING(key)}: {encode_indented(value, _PAD1)},"
@@ -210,6 +214,10 @@ def _group(g: Group) -> dict[str, Any]:
     return {"id": g.id, "dimension": g.dimension, "label": g.label, "claims": list(g.claims),
             "consensus": g.consensus, "consensus_text": g.consensus_text, "support": g.support,
             "why": list(g.why), "score": g.score}
+
+
+def _problem(p: Problem) -> dict[str, Any]:
+    return {"where": p.where, "stage": p.stage, "error": p.error}
 
 
 def _finding(f: Finding) -> dict[str, Any]:

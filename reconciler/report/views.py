@@ -230,6 +230,13 @@ class SkippedView:
 
 
 @dataclass(frozen=True)
+class ProblemView:
+    where: str  # the article, or the story
+    stage: str
+    error: str
+
+
+@dataclass(frozen=True)
 class Summary:
     sources: int
     claims: int
@@ -308,6 +315,7 @@ class ReportContext:
     matrix: tuple[MatrixRow, ...]
     sources: tuple[SourceView, ...]
     skipped: tuple[SkippedView, ...]
+    problems: tuple[ProblemView, ...] = ()  # internal errors the run caught and went on past
     matrix_columns: tuple[SourceView, ...] = ()  # the table form: one column per source
     matrix_form: str = "table"  # "table" (few sources) | "list" (one list of sources per quantity)
     scorecard: tuple[ScoreRow, ...] = ()

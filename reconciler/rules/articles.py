@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import math
 import re
 from collections.abc import Sequence
 
@@ -103,9 +104,7 @@ def _rounding_interval(c: Claim, rates: Rates) -> tuple[float, float, float] | N
 
 
 def _log10(x: float) -> float:
-    import math
-
-    return math.log10(x) if x > 0 else 0.0
+    return math.log10(x) if 0 < x < math.inf else 0.0
 
 
 def _power_of_ten(ratio: float) -> int:
@@ -217,7 +216,9 @@ def _arithmetic(s: Source, claims: list[Claim], rates: Rates, config: RuleConfig
         for total in totals:
             for hours, ds in options:
                 product = float(count.value) * hours * r.value
-                gap = abs(product - float(total.value)) / max(float(total.value), 1e-9)
+                if not math.isfinite(product):
+                    continue  # no float holds it: nothing to compare
+                gap = abs(product - float(total.value)) / max(abs(float(total.value)), 1e-9)
                 if best is None or gap < best[0]:
                     best = (gap, total, ds, product)
         if best is None or best[0] <= config.tol("arithmetic_gap"):
@@ -233,7 +234,7 @@ def _arithmetic(s: Source, claims: list[Claim], rates: Rates, config: RuleConfig
             claims=(total.id, count.id, *(d.id for d in ds), r.id), message=msg,
             explanation=(f"The article states {quote(count)}, {', '.join(quote(d) for d in ds)} and a rate of "
                          f"{quote(r)} beside a total of {quote(total)}. Multiplied out they give "
-                         f"{fmt_number(product)} {currency}, {abs(1 - product / float(total.value)) * 100:.0f}% "
+                         f"{fmt_number(product)} {currency}, {_off(product, float(total.value), '.0f')} "
                          f"{'below' if product < float(total.value) else 'above'} the total: either a figure is "
                          f"wrong or the total covers more than these inputs."),
         ))
@@ -280,13 +281,22 @@ def _sums(s: Source, claims: list[Claim], config: RuleConfig) -> list[Finding]:
             continue
         a, b = best
         got = float(a.value) + float(b.value)
+        if not math.isfinite(got):
+            continue
         out.append(Finding(
             id=finding_id("sum", [t.id, a.id, b.id]), rule="arithmetic",
             severity=config.severity("arithmetic", "warning"), claims=(t.id, a.id, b.id),
             message=f"{quote(a)} + {quote(b)} = {fmt_number(got)} {t.unit}, not {quote(t)}",
             explanation=(f"The article labels {quote(t)} as {m.group(1)} plus {m.group(2)}; its figures for "
                          f"those are {quote(a)} and {quote(b)}, which add up to {fmt_number(got)} {t.unit} "
-                         f"({abs(got - total) / total * 100:.1f}% off). One of the three is wrong, or the "
+                         f"({_off(got, total, '.1f')} off). One of the three is wrong, or the "
                          f"parts come from a different source than the total."),
         ))
     return out
+
+
+def _off(got: float, total: float, spec: str) -> str:
+    """How far ``got`` is from ``total``, as a percentage of it ("12% "); of a total of zero, "all"."""
+    if not total:
+        return "all of it" if got else "0%"
+    return f"{abs(got - total) / abs(total) * 100:{spec}}%"

@@ -389,14 +389,14 @@ def _explain_kind(e: _Entry, best: _Entry, rates: Rates, config: RuleConfig,
     assert e.base is not None and best.base is not None
     rule, alt = _outlier_kind(e, best, rates, config, money)
     if rule == "scale_slip":
-        ratio = e.base[0] / best.base[0]
-        power = round(math.log10(ratio)) if ratio > 0 else 0
+        ratio = e.base[0] / best.base[0] if best.base[0] else 0.0
+        power = round(math.log10(ratio)) if 0 < ratio < math.inf else 0
         factor = 10.0 ** abs(power)
         word = "larger" if power > 0 else "smaller"
         shown_c, shown_k = _num(c), _num(k)
         division = f"{shown_c} / {shown_k}" if power > 0 else f"{shown_k} / {shown_c}"
         msg = f"{quote(c)} is {fmt_number(factor)} times {word} than {quote(k)}: likely a scale slip"
-        expl = (f"{division} = {ratio if power > 0 else 1 / ratio:,.3g} ≈ 10^{abs(power)}. "
+        expl = (f"{division} = {ratio if power > 0 or not ratio else 1 / ratio:,.3g} ≈ 10^{abs(power)}. "
                 f"A figure off by exactly a power of ten usually comes from a misplaced unit "
                 f"(thousand/million, or 万 = 10,000 and 亿 = 100 million read wrongly), not a different count.")
         if c.scale_words:
@@ -410,7 +410,8 @@ def _explain_kind(e: _Entry, best: _Entry, rates: Rates, config: RuleConfig,
                f"likely a {code} amount printed as {stated}")
         expl = (f"Read as {code}, {fmt_number(float(c.value))} {code} ÷ {rates.per_usd[code]:g} {code}/USD "
                 f"= US${fmt_number(usd)} (rates as of {rates.as_of}), which agrees with {quote(k)}. "
-                f"Read as {stated}, it is {e.base[0] / best.base[0]:,.2f} times the consensus.")
+                + (f"Read as {stated}, it is {e.base[0] / best.base[0]:,.2f} times the consensus." if best.base[0]
+                   else f"Read as {stated}, it is not the consensus of zero."))
         return "currency_mislabel", msg, expl, k.text
     if rule == "unit_mislabel":
         assert alt is not None
@@ -424,7 +425,8 @@ def _explain_kind(e: _Entry, best: _Entry, rates: Rates, config: RuleConfig,
     diff = e.base[0] - best.base[0]
     msg = f"{quote(c)} disagrees with {quote(k)}"
     expl = (f"{_num(c)} vs {_num(k)}: a difference of {fmt_number(abs(_in_unit_of(c, diff, e.base[0])))}"
-            f"{' ' + _unit_label(c) if _unit_label(c) else ''} ({abs(ratio - 1) * 100:.1f}%). "
+            f"{' ' + _unit_label(c) if _unit_label(c) else ''}"
+            f"{f' ({abs(ratio - 1) * 100:.1f}%)' if math.isfinite(ratio) else ''}. "
             f"Allowing for the precision and hedges of each figure "
             f"({_interval_text(c)} vs {_interval_text(k)}), they cannot both be right.")
     return "value_mismatch", msg, expl, k.text

@@ -1,0 +1,110 @@
+"""The story split as one story grows: reprints count once, so a story reprinted hundreds of
+times stays one story (its words are not common vocabulary), and stories still separate."""
+
+from __future__ import annotations
+
+import collections
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reconciler.output.result import to_json
+from reconciler.pipeline import Options, reconcile
+from reconciler.read.source import read_sources
+from reconciler.stories import PARTITION_FROM, partition, signature
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SEED_TEXTS = [p.read_text("utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+OUTLETS = ("Harbor", "Ledger", "Sentinel", "Courier", "Beacon", "Gazette", "Herald", "Tribune", "Chronicle",
+           "Observer", "Dispatch", "Examiner", "Monitor", "Bulletin", "Register", "Journal")
+
+
+def reprint(k: int, how: str) -> str:
+    """The k-th reprint of a seed, with a line of its own."""
+    text = SEED_TEXTS[k % len(SEED_TEXTS)]
+    if how == "numbered":
+        return text + f"\n\nReprinted by Outlet {k}.\n"
+    # a line naming the outlet in words no other reprint has (a made-up name per reprint)
+    name = OUTLETS[k % len(OUTLETS)] + "".join(chr(ord("a") + (k // len(OUTLETS) // 26 ** i) % 26) for i in range(3))
+    return text + f"\n\nReprinted by the {name}.\n"
+
+
+REPRINTS = [
+    pytest.param(100, "numbered", id="100-numbered"),
+    pytest.param(400, "numbered", id="400-numbered"),
+    pytest.param(400, "named", id="400-named-outlets"),
+]
+
+
+@pytest.mark.parametrize(("copies", "how"), REPRINTS)
+def test_a_story_reprinted_many_times_is_one_story(copies: int, how: str) -> None:
+    sigs = [signature(reprint(k, how)) for k in range(copies)]
+    assert partition(sigs) == [list(range(copies))]
+
+
+def load_generator() -> Any:
+    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_stories_still_separate_beside_a_story_reprinted_many_times(tmp_path: Path) -> None:
+    load_generator().generate(PARTITION_FROM + 10, tmp_path, seed=3)
+    sources, _ = read_sources([tmp_path])
+    alone = partition([signature(s.text) for s in sources])
+    assert len(alone) > 1
+    sigs = [signature(s.text) for s in sources] + [signature(reprint(k, "named")) for k in range(300)]
+    together = partition(sigs)
+    n = len(sources)
+    assert [story for story in together if story[0] < n] == alone  # the generated stories as before
+    assert [story for story in together if story[0] >= n] == [list(range(n, n + 300))]  # the reprints: one
+
+
+def test_reprints_keep_the_cross_source_findings(tmp_path: Path) -> None:
+    """100 reprints of the seeds (20 of each): past the old limit of 64 articles a word, the
+    story split scattered them, and date, scale-slip and value findings disappeared."""
+    for k in range(100):
+        (tmp_path / f"o{k:03d}.txt").write_text(reprint(k, "numbered"), "utf-8")
+    seeds = collections.Counter(f.rule for f in reconcile([SEEDS], Options()).findings)
+    data = json.loads(to_json(reconcile([tmp_path], Options())))
+    rules = collections.Counter(f["rule"] for f in data["findings"])
+    across = ("value_mismatch", "date_mismatch", "scale_slip", "currency_mislabel")
+    assert {r for r in across if seeds[r]} == set(across)
+    assert all(rules[r] >= seeds[r] for r in across), rules
+
+
+def _reprinted_claims(copies: int) -> list[Any]:
+    from reconciler.extract import extract_text
+
+    texts = ("The council approved 512 new buses for the city on Monday.",
+             "On Monday the council approved 648 new buses for the city.")
+    return [c for k in range(copies) for i, t in enumerate(texts) for c in extract_text(t, f"s{i}-{k:03d}")]
+
+
+@pytest.mark.parametrize("copies", [20, 200])
+def test_a_much_reprinted_figure_is_still_aligned_across_sources(copies: int) -> None:
+    """Past 150 claims a context word was no key for the aligner's candidate pairs, however few
+    distinct contexts those claims had: 200 reprints of two articles gave no aligned quantity."""
+    from reconciler.align import AlignConfig, align
+    from reconciler.extract.units import load_rates
+
+    claims = _reprinted_claims(copies)
+    groups = align(claims, load_rates(None), AlignConfig(), {c.source: "" for c in claims})
+    by_id = {c.id: c for c in claims}
+    [buses] = [g for g in groups if {by_id[i].value for i in g.claims} == {512.0, 648.0}]
+    assert len(buses.claims) == 2 * copies  # every copy of both figures
+
+
+def test_short_notes_with_the_same_words_are_not_reprints() -> None:
+    """A one-line note is too short to know a copy by: 200 of them stay apart (one story of
+    10,000 such notes took 8 GB to align)."""
+    sigs = [signature(f"Note {i}\n\nThe depot held {i % 89 + 3} crates.\n") for i in range(200)]
+    assert len(partition(sigs)) == 200
