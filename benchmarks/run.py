@@ -68,6 +68,7 @@ def child(corpus: str, out: str, cache_dir: str | None, jobs: int | None) -> Non
     import reconciler
     from reconciler import cli
     from reconciler.cli import run as cli_run
+    from reconciler.output.names import output_name
 
     imported = time.perf_counter() - t0
     seen: list[Any] = []
@@ -90,7 +91,7 @@ def child(corpus: str, out: str, cache_dir: str | None, jobs: int | None) -> Non
     rss = re.search(r"peak memory (\d+) MB(?:, workers (\d+) MB)?", line)
     assert rss is not None, line
     result = seen[0]
-    name = cli_run._name((corpus,))
+    name = output_name(corpus, out)
     print(json.dumps({
         "import": imported, **stages, "report": stages["history"] + stages["write"],
         "code": str(Path(reconciler.__file__).parent),
