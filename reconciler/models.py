@@ -59,7 +59,7 @@ class Frame:
     noun: str = ""  # the counted noun with its modifiers: "people on board", "cabin crew"
     measure: str = ""  # what a measured figure is of: "touchdown run", "depth", "distance", "training cost",
     #                    "rushing"; "dateline" for a publication dateline or an "updated" stamp
-    entity: str = ""  # whose figure: a team, player, product or configuration ("13-inch MacBook Pro", "Nationals")
+    entity: str = ""  # whose figure: a team, player, product or configuration ("13-inch Aerobook", "the Tarrow Kites")
     reference: str = ""  # the reference point of a distance: "Santa Rosa" in "26 miles north of Santa Rosa"
     period: str = ""  # the time frame: "last season", "career", "average", "first half", "2004", "week 4"
     part: str = ""  # "part" (of whom, including, in cash, six of the seven, one stage), "whole" (in all, total),

@@ -62,7 +62,7 @@ def align(claims: Sequence[Claim], rates: Rates, config: AlignConfig = AlignConf
 
 def _label(claims: Sequence[Claim], dim: str, why: Sequence[str]) -> str:
     """What an editor calls the row: the frames' most common label ("people on board", "depth"),
-    with the entity all of them that name one agree on ("offer (Red Sox)")."""
+    with the entity all of them that name one agree on ("offer (Tarrow Kites)")."""
     labels = Counter(c.frame.label for c in claims if c.frame.label)
     if labels:
         label = sorted(labels.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]

@@ -184,7 +184,7 @@ class FrameReader:
             else:
                 close()
         close()
-        # a model number after a name belongs to it: "Featherbook 11", "Forge 15", "Galaxy S23"
+        # a model number after a name belongs to it: "Aerobook 11", "Forge 15", "Vista S9"
         out2 = []
         for s0, e0, phrase, poss in out:
             mn = _MODEL_NUMBER.match(self.text, e0, min(b, e0 + 8))
@@ -213,22 +213,22 @@ class FrameReader:
         for _s, e, phrase, poss in reversed(names):
             gap = text[e:m.start]
             if _SHORT_GAP.fullmatch(gap):
-                who = phrase  # "the Featherbook 13 at $1,199", "Featherbook 13: 2.9 pounds"
+                who = phrase  # "the Aerobook 13 at $1,199", "Aerobook 13: 2.9 pounds"
                 break
             if poss and len(gap) <= 30 and not any(w in _VERB_LIKE or w in _AUX for w in gap.lower().split()):
                 who = phrase
                 break
             after_text = text[e:e + 70]
-            aside = _ASIDE.match(after_text)  # "The Orioles, according to reports, have offered"
+            aside = _ASIDE.match(after_text)  # "The Kites, according to reports, have offered"
             after = (after_text[aside.end():] if aside else after_text[:30]).lower().split()
             first = after[0].strip(",.;:") if after else ""
             before = text[max(0, _s - 12):_s].lower().split()
             if before and before[-1] in _PREPOSITIONS:
-                continue  # "a quake off Aceh triggered": a place, not the figure's owner
+                continue  # "a quake off Port Haller triggered": a place, not the figure's owner
             if text[max(0, _s - 5):_s] in (" and ", "and ") or text[max(0, _s - 2):_s] == ", ":
                 break  # the last of a list of names ("owner X, COO Y and GM Z offered"): whose is unsure
             if first in _AUX and len(after) > 2 and after[1] in _REPORTING and after[2] == "to":
-                who = phrase  # "Lowe is believed to be seeking", "the Orioles are reported to have offered"
+                who = phrase  # "Ferro is believed to be seeking", "the Kites are reported to have offered"
                 break
             if first in _REPORTING or (len(after) > 1 and after[1] in _REPORTING and first in _AUX):
                 continue
@@ -252,7 +252,7 @@ class FrameReader:
         if wk:
             return f"week {wk.group(1)}"
         # a year names another event only as "the 2004 tsunami", "In 2004, ..." opening the
-        # sentence, or "in 2004" after the figure: not "since 2008", "AIME 2024", "to June 2029"
+        # sentence, or "in 2004" after the figure: not "since 2008", "Cup 2024", "to June 2029"
         sent_a = max(0, text.rfind("\n", max(0, m.start - 300), m.start) + 1, s_start)
         for wm in _WHEN_YEAR.finditer(text, max(sent_a, m.start - 80), m.start):
             if wm.group("y") != self.year:

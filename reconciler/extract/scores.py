@@ -8,7 +8,7 @@
   game"): a field position or a category, not a distance.
 - Phone and emergency numbers ("(412) 555-0188", "call 911").
 
->>> t = "Creighton won 65-53 after a 12-0 run; it led 50-44 at one point."
+>>> t = "Harbour won 65-53 after a 12-0 run; it led 50-44 at one point."
 >>> [(m.value, m.unit) for m in scores(t, bytearray(len(t)))]
 [('65-53', 'score'), ('12-0', 'run'), ('50-44', 'partial')]
 """

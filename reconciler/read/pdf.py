@@ -7,7 +7,7 @@ What this module does around pypdf's layout-preserving extraction:
   end of a line ("$29.4" / "million") is read whole;
 - **hyphenation**: a word broken at the end of a line ("recon-" / "ciled") is joined; the
   hyphen is kept after the first part of a common compound ("well-" / "known") and where a
-  part is a figure or a capital ("H800-" / "based", "2020–" / "2021");
+  part is a figure or a capital ("X90-" / "based", "2020–" / "2021");
 - **page furniture**: lines that repeat at the top or bottom of the pages once digits are
   ignored (running titles, print stamps, "3/12" footers) and lone page numbers are dropped;
 - **columns**: a page whose lines share a wide gutter is read left column, then right;
@@ -283,8 +283,8 @@ def _is_row(line: str) -> bool:
 def _join(left: str, right: str, compounds: AbstractSet[str] = frozenset()) -> str:
     """Two lines of one paragraph; a word or figure broken at the end of ``left`` joined again.
 
-    >>> _join("the levee was recon-", "ciled with"), _join("a 2020–", "2021 plan"), _join("H800-", "based")
-    ('the levee was reconciled with', 'a 2020–2021 plan', 'H800-based')
+    >>> _join("the levee was recon-", "ciled with"), _join("a 2020–", "2021 plan"), _join("X90-", "based")
+    ('the levee was reconciled with', 'a 2020–2021 plan', 'X90-based')
     >>> _join("cost $29.4", "million"), _join("a well-", "known name"), _join("large-", "scale", {"large-scale"})
     ('cost $29.4 million', 'a well-known name', 'large-scale')
     """
@@ -299,7 +299,7 @@ def _join(left: str, right: str, compounds: AbstractSet[str] = frozenset()) -> s
     if m.group(3) not in "-‐" or m.group(2).isdigit() or nxt.group()[0].isdigit() or not nxt.group()[0].islower() \
             or any(c.isupper() or c.isdigit() for c in before[1:]) or _KEEP_HYPHEN.get(before.casefold()) \
             or f"{_LAST_WORD.search(before).group()}-{nxt.group()}".casefold() in compounds:  # type: ignore[union-attr]
-        return left + right  # "2020–2021", "H800-based", "well-known": the dash is part of the text
+        return left + right  # "2020–2021", "X90-based", "well-known": the dash is part of the text
     return left[:-1] + right
 
 

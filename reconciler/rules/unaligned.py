@@ -134,7 +134,7 @@ def check_unaligned(claims: Sequence[Claim], groups: Sequence[Group], findings: 
 
 def _same_number_two_currencies(claims: Sequence[Claim], group_of: dict[str, str],
                                 in_finding: dict[str, set[int]], voice: dict[str, str]) -> list[Finding]:
-    """The same amount under two currency signs in two sources, for one owner ("the Featherbook
+    """The same amount under two currency signs in two sources, for one owner ("the Aerobook
     costs €1,329" and "will cost $1,329"): a conversion would have changed the number, so one of
     them may be a mislabel. Needs three significant digits or more: "$2 million" and "€2 million"
     are often both right."""
