@@ -8,14 +8,13 @@ The failures are injected: a stage function replaced by one that raises for one 
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from benchkit import load_generator
 from click.testing import CliRunner
 
 from reconciler import pipeline
@@ -116,14 +115,6 @@ def test_one_story_failing_is_reported(stage: str, monkeypatch: pytest.MonkeyPat
         assert not result.findings
     json.loads(to_json(result))
 
-
-def load_generator() -> Any:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from benchkit import load_generator
 
 from reconciler._engine.parallel import Processes, Serial, chunked, extract_sources
 from reconciler.align import AlignConfig, align
@@ -23,14 +21,6 @@ from reconciler.stories import PARTITION_FROM, partition, signature
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
 
-
-def load_generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")

@@ -4,13 +4,12 @@ times stays one story (its words are not common vocabulary), and stories still s
 from __future__ import annotations
 
 import collections
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
+from benchkit import load_generator
 
 from reconciler.output.result import to_json
 from reconciler.pipeline import Options, reconcile
@@ -46,14 +45,6 @@ def test_a_story_reprinted_many_times_is_one_story(copies: int, how: str) -> Non
     sigs = [signature(reprint(k, how)) for k in range(copies)]
     assert partition(sigs) == [list(range(copies))]
 
-
-def load_generator() -> Any:
-    spec = importlib.util.spec_from_file_location("bench_generate", ROOT / "benchmarks" / "generate.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def test_stories_still_separate_beside_a_story_reprinted_many_times(tmp_path: Path) -> None:
