@@ -14,10 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
-from click.testing import Result as Outcome
+from deskkit import invoke, seeds_desk
 
-from reconciler.cli import main
 from reconciler.desk.decisions import (
     FILENAME,
     Decision,
@@ -41,17 +39,9 @@ SCORE_FILE = "004_95a5bb0fb473f029.txt"
 HOSTILE_NOTE = 'He said "no"\\n\n\ttab \x00 \x1b[31m \u2028 ] [[decision]] = # not a comment 日本 \u202e'
 
 
-def invoke(*args: str) -> Outcome:
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
 @pytest.fixture
 def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the seeds, run once, as the current folder."""
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    monkeypatch.chdir(tmp_path)
-    assert invoke("seeds", "-q").exit_code == 0
-    return tmp_path
+    return seeds_desk(tmp_path, monkeypatch)
 
 
 def result_data(desk: Path) -> dict[str, Any]:

@@ -6,34 +6,23 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from click.testing import Result as Outcome
+from deskkit import invoke, seeds_desk
 
-from reconciler.cli import main
 from reconciler.desk.decisions import FILENAME, Decision, DecisionError, load, read, save
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 GOOD = '[[decision]]\nfinding = "f-good"\nstatus = "confirmed"\nnote = "kept"\n\n'
 
 
-def invoke(*args: str) -> Outcome:
-    return CliRunner().invoke(main, list(args), catch_exceptions=False)
-
-
 @pytest.fixture
 def desk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A copy of the seeds, run once, as the current folder."""
-    shutil.copytree(SEEDS, tmp_path / "seeds")
-    monkeypatch.chdir(tmp_path)
-    assert invoke("seeds", "-q").exit_code == 0
-    return tmp_path
+    return seeds_desk(tmp_path, monkeypatch)
 
 
 def finding_ids(desk: Path) -> list[str]:
