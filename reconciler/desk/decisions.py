@@ -162,6 +162,17 @@ def load(path: str | os.PathLike[str]) -> list[Decision]:
     return list(read(path).decisions)
 
 
+def _strings(table: dict[str, Any], keys: Sequence[str], where: str = "") -> dict[str, str]:
+    """The text fields ``keys`` of a hand-edited table ("" when absent), each checked to be a string."""
+    out = {}
+    for key in keys:
+        value = table.get(key, "")
+        if not isinstance(value, str):
+            raise _BadEntry(f"{where}{key} must be a string, not {_kind(value)} ({value!r})")
+        out[key] = value
+    return out
+
+
 def _kind(value: object) -> str:
     return {bool: "a boolean", str: "a string", dict: "a table", list: "an array", int: "an integer",
             float: "a number"}.get(type(value), type(value).__name__)
@@ -182,12 +193,7 @@ def _decision(d: object) -> Decision:
     status = d.get("status")
     if status not in STATUSES:
         raise _BadEntry(f"it has status {status!r}; expected one of {', '.join(STATUSES)}")
-    text = {}
-    for key in _TEXT_KEYS:
-        value = d.get(key, "")
-        if not isinstance(value, str):
-            raise _BadEntry(f"{key} must be a string, not {_kind(value)} ({value!r})")
-        text[key] = value
+    text = _strings(d, _TEXT_KEYS)
     date = d.get("date", "")
     if isinstance(date, (_dt.date, _dt.datetime)):
         date = date.isoformat()
@@ -201,12 +207,7 @@ def _decision(d: object) -> Decision:
         where = f"evidence {j + 1}"
         if not isinstance(e, dict):
             raise _BadEntry(f"{where} is {_kind(e)}, not a table")
-        fields = {}
-        for key in _QUOTE_KEYS:
-            value = e.get(key, "")
-            if not isinstance(value, str):
-                raise _BadEntry(f"{where}: {key} must be a string, not {_kind(value)} ({value!r})")
-            fields[key] = value
+        fields = _strings(e, _QUOTE_KEYS, f"{where}: ")
         start = e.get("start", 0)
         if isinstance(start, bool) or not isinstance(start, int) or not 0 <= start < 1 << 53:
             raise _BadEntry(f"{where}: start must be a whole number of at least 0, not {start!r}")
