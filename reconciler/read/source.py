@@ -87,10 +87,7 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
         notes = (*notes, "line endings normalised to \\n")
     meta_dates: tuple[str, ...] = ()
     title = ""
-    hidden = len(_INVISIBLE.findall(text))
-    if hidden:
-        notes = (*notes, f"{hidden} hidden character(s) (zero-width or direction override): "
-                 "figures touching them are not extracted")
+    notes = (*notes, *_hidden_note(text))
     origin: tuple[int, ...] = ()
     outlet = ""
     if fmt == "html":
@@ -129,6 +126,13 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
     )
 
 
+def _hidden_note(text: str) -> tuple[str, ...]:
+    """The source's note on zero-width and direction-override characters, if it has any."""
+    hidden = len(_INVISIBLE.findall(text))
+    return (f"{hidden} hidden character(s) (zero-width or direction override): "
+            "figures touching them are not extracted",) if hidden else ()
+
+
 def _check_length(text: str) -> None:
     if len(text) > MAX_TEXT_CHARS:
         raise UnreadableSource(f"too long: {len(text):,} characters of text (the limit is {MAX_TEXT_CHARS:,})")
@@ -143,11 +147,7 @@ def _read_document(raw: bytes, fmt: str, display_path: str) -> Source:
     doc = read_pdf(raw) if fmt == "pdf" else read_docx(raw)
     text = unicodedata.normalize("NFC", doc.text)
     _check_length(text)
-    notes = doc.notes
-    hidden = len(_INVISIBLE.findall(text))
-    if hidden:
-        notes = (*notes, f"{hidden} hidden character(s) (zero-width or direction override): "
-                 "figures touching them are not extracted")
+    notes = (*doc.notes, *_hidden_note(text))
     title = clip_title(doc.title or _first_line_title(text, None))
     return Source(
         id=_stem(display_path),
