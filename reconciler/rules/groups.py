@@ -53,6 +53,10 @@ def _agree(x: _Entry, y: _Entry) -> bool:
     return overlaps((xb[1], xb[2]), (yb[1], yb[2]), cross_slack(x.claim, y.claim))
 
 
+# currencies whose rate is within this of 1 (pegged or at par) may print one number for both
+PEGGED = 0.01
+
+
 def _same_number_other_sign(x: _Entry, y: _Entry) -> bool:
     """The same printed amount under two currencies whose rate is not close to 1 (the rate drift
     allowed between currencies must not make "€1,249" agree with "$1,249")."""
@@ -63,9 +67,6 @@ def _same_number_other_sign(x: _Entry, y: _Entry) -> bool:
         return False
     return abs(x.base[0] / y.base[0] - 1) > PEGGED
 
-
-# currencies whose rate is within this of 1 (pegged or at par) may print one number for both
-PEGGED = 0.01
 
 
 def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates,
