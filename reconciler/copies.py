@@ -47,7 +47,8 @@ def find_copies(sources: Sequence[Source], threshold: float = 0.5, common: int =
                 min_shingles: int = 8) -> tuple[tuple[str, ...], ...]:
     """Sets of source ids (two or more, sorted) whose texts are near-duplicates.
 
-    ``common``: a shingle shared by more articles than this is boilerplate and ignored.
+    ``common``: a shingle shared by more articles than this counts only between the first of them
+    and each other one (so the work grows with the articles, not with the square of the reprints).
     ``min_shingles``: texts with fewer sampled shingles (a few sentences) are too short to call copies.
     """
     sets = [shingles(s.text) for s in sources]
@@ -57,7 +58,15 @@ def find_copies(sources: Sequence[Source], threshold: float = 0.5, common: int =
             index[h].append(i)
     shared: Counter[tuple[int, int]] = Counter()
     for members in index.values():
-        if len(members) < 2 or len(members) > common:
+        if len(members) < 2:
+            continue
+        if len(members) > common:
+            # shared by many: boilerplate, or a story reprinted many times. Counting all its pairs
+            # would cost the square of the reprints; the first article stands for them, so each
+            # other one is measured against it (boilerplate alone is too little to pass the threshold)
+            first = members[0]
+            for m in members[1:]:
+                shared[(first, m)] += 1
             continue
         for x in range(len(members)):
             for y in range(x + 1, len(members)):

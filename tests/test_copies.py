@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import random
 import re
 import subprocess
 import sys
@@ -42,6 +43,30 @@ def _src(sid: str, text: str) -> Source:
 ])
 def test_find_copies(texts: list[str], expected: tuple[tuple[str, ...], ...]) -> None:
     sources = [_src(chr(ord("a") + i), t) for i, t in enumerate(texts)]
+    assert find_copies(sources) == expected
+
+
+OTHER = ("An unrelated story about a football club that signed a striker for 30 million pounds on a "
+         "five-year contract, its chairman said, adding that the fee could rise with bonuses over the next "
+         "seasons, and that the stadium would be extended by two thousand seats before the winter.")
+WORDS = sorted(set((BASE + " " + OTHER).lower().replace(",", "").replace(".", "").split()))
+FOOTER = " Sign up for our newsletter to get the morning briefing in your inbox every day of the week."
+
+
+@pytest.mark.parametrize(("texts", "expected"), [
+    # more copies than ``common`` articles share a shingle: once ignored as boilerplate, no copies were found
+    pytest.param([BASE + f" Reprinted by outlet {i}." for i in range(60)] + [OTHER],
+                 (tuple(f"s{i:02d}" for i in range(60)),), id="sixty-reprints"),
+    pytest.param([BASE + f" Reprinted by outlet {i}." for i in range(60)]
+                 + [OTHER + f" Reprinted by outlet {i}." for i in range(60)],
+                 (tuple(f"s{i:02d}" for i in range(60)), tuple(sorted(f"s{i:02d}" for i in range(60, 120)))),
+                 id="two-stories-sixty-reprints-each"),
+    # a footer shared by many articles is not enough to make them copies
+    pytest.param([" ".join(random.Random(i).choices(WORDS, k=60)) + "." + FOOTER for i in range(60)], (),
+                 id="shared-footer"),
+])
+def test_find_copies_past_the_common_limit(texts: list[str], expected: tuple[tuple[str, ...], ...]) -> None:
+    sources = [_src(f"s{i:02d}", t) for i, t in enumerate(texts)]
     assert find_copies(sources) == expected
 
 

@@ -3,6 +3,7 @@ merging under constraints, so that groups do not chain."""
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -16,6 +17,8 @@ from reconciler.extract.units import cross_slack
 
 # blocks from this size up (and under ``all_pairs_below``) have their unlinked pairs found as a matrix
 _VECTOR_FROM = 16
+# a context shared by this many claims or fewer (after reprints count once) is compared all pairs
+_ALL_PAIRS_IN_CONTEXT = 20
 
 
 def _cannot_link(a: _Item, b: _Item, config: AlignConfig) -> bool:
@@ -56,9 +59,24 @@ def _candidates(block: Sequence[_Item], config: AlignConfig, idf: _Weights | Non
             for j in range(i + 1, n):
                 yield i, j
         return
+    # a claim reprinted word for word (the same figure, context and frame in another source) pairs
+    # with its first printing, which stands for it: a story reprinted hundreds of times is compared
+    # as the few articles it is, all pairs when they are few, not by the keys of a whole archive
+    first: dict[tuple[Any, ...], int] = {}
+    for i, it in enumerate(block):
+        r = first.setdefault(_printing(it), i)
+        if r != i:
+            yield r, i
+    reps = sorted(first.values())
+    if len(reps) < config.all_pairs_below:
+        for x, i in enumerate(reps):
+            for j in reps[x + 1:]:
+                yield i, j
+        return
     weights = idf.idf if idf else {}
     index: dict[str, list[int]] = defaultdict(list)
-    for i, it in enumerate(block):
+    for i in reps:
+        it = block[i]
         words = sorted((t for t in it.tokens if not t.startswith("~")), key=lambda t: (-weights.get(t, 1.0), t))
         for t in words[:config.block_keys]:
             index[t].append(i)
@@ -87,6 +105,14 @@ def _candidates(block: Sequence[_Item], config: AlignConfig, idf: _Weights | Non
                         yield pair
 
 
+def _printing(it: _Item) -> tuple[Any, ...]:
+    """What a word-for-word reprint of a claim shares with it: everything the pair score reads
+    but the source."""
+    c = it.claim
+    return (c.text, c.kind, c.unit, c.value, c.low, c.high, c.qualifier, c.role, c.frame, it.base, it.alt_bases,
+            it.tokens, it.wide, it.keys, it.soft, it.fates, it.marks, it.noun, it.noun_head, it.date)
+
+
 def _reprinted_pairs(members: list[int], keys: list[str], config: AlignConfig, seen: set[tuple[int, int]]
                      ) -> Iterable[tuple[int, int]]:
     """The pairs of a key block too large to be a key, if its claims have at most
@@ -104,7 +130,9 @@ def _reprinted_pairs(members: list[int], keys: list[str], config: AlignConfig, s
     firsts = [distinct[t][0] for t in texts]
     for x, tx in enumerate(texts):
         row = matrix[x]
-        pairs = [(firsts[x], b) for b in distinct[tx][1:]]
+        same = distinct[tx]  # one context: all pairs if few (different figures in like words), else with the first
+        pairs = [(a, b) for k, a in enumerate(same) for b in same[k + 1:]] if len(same) <= _ALL_PAIRS_IN_CONTEXT \
+            else [(firsts[x], b) for b in same[1:]]
         pairs += [(firsts[x], firsts[y]) for y in range(x + 1, len(texts)) if row[y]]
         for a, b in pairs:
             pair = (min(a, b), max(a, b))
@@ -212,6 +240,13 @@ class _Scores:
         self.known: dict[tuple[int, int], float] = {}
         self.adjacency: dict[int, list[tuple[int, float]]] = defaultdict(list)  # blocks without ``keep``
         self.floor = config.min_context - 1.0  # every unlinked score is under this
+        # blocks without ``keep``: each claim's printing (see :func:`_printing`), so that the pairs of
+        # a much reprinted story are scored once per two printings, not once per two reprints
+        self.printing: list[int] | None = None
+        if keep is None:
+            ids: dict[tuple[Any, ...], int] = {}
+            self.printing = [ids.setdefault(_printing(it), len(ids)) for it in block]
+        self.by_printing: dict[tuple[int, int, bool], float] = {}
 
     def candidates(self) -> Iterable[tuple[int, int]]:
         if self.keep is None:
@@ -232,6 +267,13 @@ class _Scores:
         if s is None:
             if self.sims is not None and not self.keep[key]:
                 return self.sims[key[0]][key[1]] - 1.0  # what _pair_score gives an unlinked pair
+            if self.printing is not None:
+                a, b = key
+                alike = (self.printing[a], self.printing[b], self.block[a].claim.source == self.block[b].claim.source)
+                s = self.by_printing.get(alike)
+                if s is None:
+                    s = self.by_printing[alike] = self.score(a, b)[0]
+                return s
             s = self.known[key] = self.score(*key)[0]
         return s
 
@@ -258,11 +300,43 @@ class _Scores:
             out.append(self.positive(x, y))
         return out
 
+    def links(self, idx: Sequence[int]) -> dict[str, float]:
+        """Each claim's strongest link with a claim of another source in its group."""
+        block = self.block
+        if self.printing is None:
+            return {block[i].claim.id: self.strongest(i, (j for j in idx if block[j].claim.source !=
+                                                          block[i].claim.source)) for i in idx}
+        # one partner per printing and side is enough (see ``strongest``): found by bisection, not
+        # by a pass over the group for each claim (a much reprinted group has thousands)
+        by_printing: dict[int, list[int]] = defaultdict(list)
+        for j in sorted(idx):
+            by_printing[self.printing[j]].append(j)
+        out: dict[str, float] = {}
+        for i in idx:
+            src = block[i].claim.source
+            best: float | None = None
+            for same in by_printing.values():
+                below = next((j for j in same if j >= i or block[j].claim.source != src), i)
+                at = bisect.bisect_right(same, i)
+                while at < len(same) and block[same[at]].claim.source == src:
+                    at += 1
+                for k in (below if below < i else -1, same[at] if at < len(same) else -1):
+                    if k >= 0:
+                        v = self.exact(i, k)
+                        best = v if best is None or v > best else best
+            out[block[i].claim.id] = 0.0 if best is None else best
+        return out
+
     def strongest(self, i: int, partners: Iterable[int]) -> float:
         """The highest score of ``i`` with any of ``partners`` (0.0 if none)."""
         partners = list(partners)
         if not partners:
             return 0.0
+        if self.printing is not None:  # one partner per printing (and side of ``i``) is enough
+            one: dict[tuple[int, bool], int] = {}
+            for j in partners:
+                one.setdefault((self.printing[j], j < i), j)
+            return max(self.exact(i, j) for j in one.values())
         if self.keep is None:
             return max(self.exact(i, j) for j in partners)
         scored = [self.known[k] for j in partners if (k := (i, j) if i < j else (j, i)) in self.known]
@@ -367,8 +441,7 @@ def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
         items = [block[i] for i in sorted(idx)]
         if len({it.claim.source for it in items}) < 2:
             continue
-        links = {block[i].claim.id: scores.strongest(i, (j for j in idx if block[j].claim.source !=
-                                                          block[i].claim.source)) for i in idx}
+        links = scores.links(idx)
         out.append((items, [w for w, _n in why[root].most_common(6)], best[root], links))
     return out
 

@@ -80,11 +80,11 @@ def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates
     for g in groups:
         entries = [_Entry(claims[cid], base_interval(claims[cid], rates)) for cid in g.claims]
         if g.dimension == "date":
-            g2, fs = _check_dates(g, entries, config)
+            g2, fs = _check_dates(g, entries, config, voice)
         elif g.dimension == "time":
             g2, fs = g, []  # clock times with their zones: aligned, for a rule on zones to check
         elif g.dimension == "score" or g.dimension.startswith("score-"):
-            g2, fs = _check_scores(g, entries, config)
+            g2, fs = _check_scores(g, entries, config, voice)
         else:
             g2, fs = _check_numbers(g, entries, rates, config, money, dates or {}, voice)
         out_groups.append(g2)
@@ -93,6 +93,11 @@ def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates
 
 
 # ---------------------------------------------------------------------------------------
+
+
+def _alike(e: _Entry) -> tuple[object, ...]:
+    """All that :func:`_agree` reads of an entry."""
+    return (e.base, e.claim.kind, e.claim.unit, e.claim.value)
 
 
 def _consensus(entries: Sequence[_Entry], voice: dict[str, str],
@@ -107,10 +112,13 @@ def _consensus(entries: Sequence[_Entry], voice: dict[str, str],
         [e for e in pool if e.base and e.claim.qualifier == "approximate"] or \
         [e for e in pool if e.base]
     scored: list[tuple[int, int, float, int, _Entry]] = []
+    supports: dict[tuple[object, ...], int] = {}  # a figure printed alike (reprints) agrees with the same entries
     for e in points:
         assert e.base is not None
-        agree = [o for o in entries if _agree(o, e)]
-        support = _voices([o.claim for o in agree], voice)
+        alike = _alike(e)
+        support = supports.get(alike, -1)
+        if support < 0:
+            support = supports[alike] = _voices([o.claim for o in entries if _agree(o, e)], voice)
         width = (e.base[2] - e.base[1]) / max(abs(e.base[0]), 1e-12)
         exact = 1 if e.claim.qualifier == "exact" else 0
         scored.append((support, exact, -width, -e.claim.start, e))
@@ -119,7 +127,11 @@ def _consensus(entries: Sequence[_Entry], voice: dict[str, str],
     if explains is not None:
         # among equally supported figures, prefer the one that explains the others (as a slip)
         tied = [t[4] for t in scored if t[0] == scored[0][0]]
+        tried: set[tuple[object, ...]] = set()
         for cand in tied:
+            if _alike(cand) in tried:
+                continue  # a reprint of a figure tried already: the same others, the same answer
+            tried.add(_alike(cand))
             others = [t for t in tied if t is not cand and not _agree(t, cand)]
             if others and all(explains(o, cand) for o in others):
                 best = cand
@@ -141,7 +153,7 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
         return g, []
     timeline = _timeline(usable, dates)
     if timeline and config.enabled("update"):
-        g2, update = _report_update(g, timeline, dates, config)
+        g2, update = _report_update(g, timeline, dates, config, voice)
         # outlets quoting one end each of a range stand out even in a figure that moved later
         return g2, update + (_range_ends(g, usable, config) if config.enabled("range_ends") else [])
     def explains(outlier: _Entry, cand: _Entry) -> bool:
@@ -151,8 +163,9 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
     if not contested:
         # a figure in another currency or unit than the consensus pool, with as many sources
         # behind it, ties the consensus as well ("$1,249" in one outlet, "€1,249" in another)
+        rivals = {_alike(e): e for e in usable if not _agree(e, best)}  # reprints of a figure count once
         contested = any(_voices([o.claim for o in usable if _agree(o, e)], voice) >= support
-                        for e in usable if not _agree(e, best))
+                        for e in rivals.values())
     links = dict(g.links)
     g2 = replace(g, consensus=best.claim.value, consensus_text=best.claim.text, support=support)
     agree_ids = {e.claim.id for e in agree}
@@ -216,7 +229,7 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
         moved: dict[str, list[_Entry]] = defaultdict(list)
         for e in [*superseded, *agree]:
             moved[dates.get(e.claim.source) or ""].append(e)
-        findings.extend(_report_update(g, sorted(moved.items()), dates, config)[1])
+        findings.extend(_report_update(g, sorted(moved.items()), dates, config, voice)[1])
     if config.enabled("rounding"):
         findings.extend(_rounding_notes(g, agree, best, config))
     if config.enabled("range_ends"):
@@ -276,7 +289,7 @@ def _rose_past(e: _Entry, earlier: list[_Entry]) -> bool:
 
 
 def _report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[str, str | None],
-                   config: RuleConfig) -> tuple[Group, list[Finding]]:
+                   config: RuleConfig, voice: dict[str, str]) -> tuple[Group, list[Finding]]:
     latest_date, latest = steps[-1]
     earlier = [e for _d, es in steps[:-1] for e in es if e.base]
     fresh = [e for e in latest if e.base and not any(_agree(e, o) for o in earlier)]
@@ -285,7 +298,7 @@ def _report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[
         f"{d}: {', '.join(quote(e.claim) for e in es[:3])} ({', '.join(sources_of([e.claim for e in es]))})"
         for d, es in steps)
     ids = [e.claim.id for _d, es in steps for e in es]
-    g2 = replace(g, consensus=head.value, consensus_text=head.text, support=len({e.claim.source for e in latest}))
+    g2 = replace(g, consensus=head.value, consensus_text=head.text, support=_voices([e.claim for e in latest], voice))
     return g2, [Finding(
         # the id names the quantity (its group's first claim), not every report of it, so a decision
         # on it survives an added article
@@ -326,7 +339,12 @@ def _is_range_end(x: _Entry, y: _Entry, spans: list[tuple[float, float, _Entry]]
 def _range_ends(g: Group, entries: list[_Entry], config: RuleConfig) -> list[Finding]:
     """Info: outlets that quote one end of a range others report ("$1.7 billion" vs "$1.9 billion")."""
     spans = _range_spans(entries)
-    points = [e for e in entries if e.claim.qualifier in ("exact", "approximate") and e.base]
+    if not spans:
+        return []
+    # only a figure at an end of a stated range can be one (the pairs of a much reprinted group are many)
+    ends = [x for lo, hi, _r in spans for x in (lo, hi)]
+    points = [e for e in entries if e.claim.qualifier in ("exact", "approximate") and e.base
+              and any(abs(e.base[0] - x) <= 0.005 * abs(x) for x in ends)]
     pairs = [(a, b) for a in points for b in points
              if a.claim.source != b.claim.source and a.base and b.base and a.base[0] < b.base[0]
              and _is_range_end(a, b, spans)]
@@ -542,20 +560,21 @@ def _why_consistent(c: Claim) -> str:
 # ---------------------------------------------------------------------------------------
 
 
-def _check_dates(g: Group, entries: list[_Entry], config: RuleConfig) -> tuple[Group, list[Finding]]:
+def _check_dates(g: Group, entries: list[_Entry], config: RuleConfig, voice: dict[str, str]
+                 ) -> tuple[Group, list[Finding]]:
     days = [e for e in entries if e.claim.unit == "date"]
     if len(days) < 2:
         return g, []
     by_md: dict[str, list[Claim]] = defaultdict(list)
     for e in days:
         by_md[str(e.claim.value)[-5:]].append(e.claim)
-    ranked = sorted(by_md.items(), key=lambda kv: (-len({c.source for c in kv[1]}), kv[0]))
+    ranked = sorted(by_md.items(), key=lambda kv: (-_voices(kv[1], voice), kv[0]))
     top_md, top = ranked[0]
-    g2 = replace(g, consensus=top[0].value, consensus_text=top[0].text, support=len({c.source for c in top}))
+    g2 = replace(g, consensus=top[0].value, consensus_text=top[0].text, support=_voices(top, voice))
     findings: list[Finding] = []
     if not config.enabled("date_mismatch"):
         return g2, findings
-    contested = len(ranked) > 1 and len({c.source for c in ranked[1][1]}) == len({c.source for c in top})
+    contested = len(ranked) > 1 and _voices(ranked[1][1], voice) == _voices(top, voice)
     for md, cl in ranked[1:]:
         try:
             delta = abs(int(md[-2:]) - int(top_md[-2:])) if md[:2] == top_md[:2] else None
@@ -580,14 +599,15 @@ def _check_dates(g: Group, entries: list[_Entry], config: RuleConfig) -> tuple[G
 _SCORE_WORDS = {"score": "result", "record": "win-loss record", "run": "run", "partial": "score at that moment"}
 
 
-def _check_scores(g: Group, entries: list[_Entry], config: RuleConfig) -> tuple[Group, list[Finding]]:
+def _check_scores(g: Group, entries: list[_Entry], config: RuleConfig, voice: dict[str, str]
+                  ) -> tuple[Group, list[Finding]]:
     """Match results written differently ("won 3-1" vs "a 2-1 win")."""
     by_value: dict[str, list[Claim]] = defaultdict(list)
     for e in entries:
         by_value[str(e.claim.value)].append(e.claim)
-    ranked = sorted(by_value.items(), key=lambda kv: (-len({c.source for c in kv[1]}), kv[0]))
+    ranked = sorted(by_value.items(), key=lambda kv: (-_voices(kv[1], voice), kv[0]))
     top_value, top = ranked[0]
-    g2 = replace(g, consensus=top_value, consensus_text=top[0].text, support=len({c.source for c in top}))
+    g2 = replace(g, consensus=top_value, consensus_text=top[0].text, support=_voices(top, voice))
     findings: list[Finding] = []
     if not config.enabled("value_mismatch"):
         return g2, findings

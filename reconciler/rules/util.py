@@ -49,6 +49,10 @@ def sources_of(claims: Iterable[Claim]) -> list[str]:
     >>> with naming({"a": "Harbor Wire", "c": "Harbor Wire"}):
     ...     sources_of(cs)
     ['Harbor Wire (2 articles)', 'b']
+    >>> many = [Claim(f"c{i}", f"s{i:02d}", 0, 1, "5", 5.0, "", "count", "exact", 5.0, 5.0, "", "", "", 0)
+    ...         for i in range(12)]
+    >>> sources_of(many)[-2:]
+    ['s08', 'and 3 more']
     """
     names = _NAMES.get()
     seen: dict[str, None] = {}
@@ -58,4 +62,11 @@ def sources_of(claims: Iterable[Claim]) -> list[str]:
     for sid in seen:
         label = names.get(sid) or sid
         counts[label] = counts.get(label, 0) + 1
-    return [f"{label} ({n} articles)" if n > 1 else label for label, n in counts.items()]
+    out = [f"{label} ({n} articles)" if n > 1 else label for label, n in counts.items()]
+    if len(out) > SOURCES_SHOWN:  # a story reprinted hundreds of times: name a few, count the rest
+        out = [*out[:SOURCES_SHOWN - 1], f"and {len(out) - SOURCES_SHOWN + 1} more"]
+    return out
+
+
+# an explanation names at most this many sources (the JSON's claims list them all)
+SOURCES_SHOWN = 10
