@@ -47,8 +47,8 @@ def _cannot_link(a: _Item, b: _Item, config: AlignConfig) -> bool:
     return rel != "scale" and not _alternative_match(a, b) and not _over_time(a, b)
 
 
-def _candidates(block: Sequence[_Item], config: AlignConfig, idf: _Weights | None = None
-                ) -> Iterable[tuple[int, int]]:
+def _candidates(block: Sequence[_Item], config: AlignConfig, idf: _Weights | None = None,
+                printing: Sequence[int] | None = None) -> Iterable[tuple[int, int]]:
     """Pairs worth scoring. Small blocks: all pairs. Large blocks (a whole archive): claims are
     indexed by their rarest context words, and only claims sharing such a word are compared, with
     rapidfuzz's vectorised ``cdist`` and a score cutoff inside each of those small key blocks, so
@@ -62,9 +62,11 @@ def _candidates(block: Sequence[_Item], config: AlignConfig, idf: _Weights | Non
     # a claim reprinted word for word (the same figure, context and frame in another source) pairs
     # with its first printing, which stands for it: a story reprinted hundreds of times is compared
     # as the few articles it is, all pairs when they are few, not by the keys of a whole archive
-    first: dict[tuple[Any, ...], int] = {}
-    for i, it in enumerate(block):
-        r = first.setdefault(_printing(it), i)
+    if printing is None:
+        printing = _printing_ids(block)
+    first: dict[int, int] = {}
+    for i, p in enumerate(printing):
+        r = first.setdefault(p, i)
         if r != i:
             yield r, i
     reps = sorted(first.values())
@@ -111,6 +113,12 @@ def _printing(it: _Item) -> tuple[Any, ...]:
     c = it.claim
     return (c.text, c.kind, c.unit, c.value, c.low, c.high, c.qualifier, c.role, c.frame, it.base, it.alt_bases,
             it.tokens, it.wide, it.keys, it.soft, it.fates, it.marks, it.noun, it.noun_head, it.date)
+
+
+def _printing_ids(block: Sequence[_Item]) -> list[int]:
+    """Each claim's printing as a small number: claims reprinted word for word share one."""
+    ids: dict[tuple[Any, ...], int] = {}
+    return [ids.setdefault(_printing(it), len(ids)) for it in block]
 
 
 def _reprinted_pairs(members: list[int], keys: list[str], config: AlignConfig, seen: set[tuple[int, int]]
@@ -244,13 +252,12 @@ class _Scores:
         # a much reprinted story are scored once per two printings, not once per two reprints
         self.printing: list[int] | None = None
         if keep is None:
-            ids: dict[tuple[Any, ...], int] = {}
-            self.printing = [ids.setdefault(_printing(it), len(ids)) for it in block]
+            self.printing = _printing_ids(block)
         self.by_printing: dict[tuple[int, int, bool], float] = {}
 
     def candidates(self) -> Iterable[tuple[int, int]]:
         if self.keep is None:
-            yield from _candidates(self.block, self.config, self.idf)
+            yield from _candidates(self.block, self.config, self.idf, self.printing)
             return
         rows, cols = np.nonzero(self.keep)
         yield from zip(rows.tolist(), cols.tolist(), strict=True)
