@@ -334,6 +334,8 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
 
 _NOT_A_HEDGE = re.compile(r"(?i)\b(?:add(?:s|ed|ing)?|sum(?:s|med)?|tot(?:s|ted)|c[ao]me|comes|amount(?:s|ed)?"
                          r"|spread|run|ran|spent|stretch(?:ed|es)?)\s+$")
+# "runs up to 2.7 GHz", "prices run up to $3,000": a bound ("run over 54 days" is a span, above)
+_RUN = re.compile(r"(?i)\b(?:run|runs|ran)\s+$")
 
 
 def _read_left(text: str, start: int) -> tuple[int, str, str]:
@@ -351,7 +353,8 @@ def _read_left(text: str, start: int) -> tuple[int, str, str]:
     window = text[max(0, a - 30):a]
     # markdown bold debris between hedge and number: "about * * 198"
     hm = _HEDGE_LEFT.search(window)
-    if hm and _NOT_A_HEDGE.search(window[:hm.start("h")]) and hm.group("h").lower().startswith(("up", "over")):
+    if hm and _NOT_A_HEDGE.search(window[:hm.start("h")]) and hm.group("h").lower().startswith(("up", "over")) \
+            and not (hm.group("h").lower().startswith("up") and _RUN.search(window[:hm.start("h")])):
         hm = None  # "added up to 39.3 million", "spread over 54 days": a total, not a bound
     if hm:
         h = re.sub(r"\s+", " ", hm.group("h").lower())

@@ -77,7 +77,12 @@ _PART_RIGHT = re.compile(F.PART_RIGHT, re.I)
 # "the biggest of them for more than £105 million": one of several, not the figure itself
 _ONE_OF = re.compile(r"(?i)\b(?:biggest|largest|highest|most\s+\w+|smallest|lowest|one|each)\s+of\s+(?:them|those"
                      r"|these|all|whom)\b[^.;\d]{0,20}$")
-_N_OF_THE = re.compile(r"^\s+of\s+(?:the|its|their|his|her)\s+(?:\d[\d,.]*|[a-z]+)\b")
+_N_OF_THE = re.compile(r"^\s+of\s+(?:the|its|their|his|her|[A-Z][\w.\-]*['’]\s?s)\s+(?:\d[\d,.]*|[a-z]+)\b")
+# "either 2.3 or 2.6 GHz": options, each one of several configurations
+_EITHER = re.compile(r"(?i)\beither\s+(?:[$€£]?\d[\d,.]*\s*[A-Za-z%]{0,5}\s+or\s+)?[$€£]?$")
+_ANOTHER = re.compile(F.ANOTHER, re.I)
+_MARGIN = re.compile(F.MARGIN, re.I)
+_FIRST_N = re.compile(r"(?i)\b(?:first|last|final|opening|closing|next)\s+$")
 _PART_LEFT = re.compile(r"(?i)\b(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|those)|including|includ(?:es|ed)"
                         r"|incl\.)\s+(?:about\s+|some\s+|at\s+least\s+)?$")
 _PERIOD = re.compile(r"(?i)\b(?:" + "|".join(re.escape(p) for p in sorted(F.PERIOD_PHRASES, key=len, reverse=True))
@@ -87,7 +92,7 @@ _EVENT_YEAR = re.compile(rf"(?i:\b(?:(?P<lead>in)|the))\s+(?:(?i:{_MONTHS_RX})\.
                          r"(?(lead)(?![-–]\d)|\s+(?!and\b|to\b|through\b)[a-z][a-z-]+)")
 # "since 1987, when 34 people died": the figure after "when" belongs to that year's event
 _WHEN_YEAR = re.compile(r"\b(?:since|in|of)\s+(?P<y>(?:19|20)\d\d),?\s+when\b", re.I)
-_MID_NAME = re.compile(r"[a-z0-9,]\s+([A-Z][\w&.\-]*[\w&])")
+_MID_NAME = re.compile(r"(?<=[a-z0-9,])\s+([A-Z][\w&.\-]*[\w&])")
 _WEEK = re.compile(r"\bWeek\s+(\d{1,2})\b")
 _MODIFIER = re.compile(r"^\s+(?:" + "|".join(re.escape(m) for m in F.NOUN_MODIFIERS) + r")\b", re.I)
 
@@ -222,7 +227,7 @@ class FrameReader:
             aside = _ASIDE.match(after_text)  # "The Kites, according to reports, have offered"
             after = (after_text[aside.end():] if aside else after_text[:30]).lower().split()
             first = after[0].strip(",.;:") if after else ""
-            before = text[max(0, _s - 12):_s].lower().split()
+            before = [w for w in text[max(0, _s - 16):_s].lower().split() if w not in ("the", "a", "an")]
             if before and before[-1] in _PREPOSITIONS:
                 continue  # "a quake off Port Haller triggered": a place, not the figure's owner
             if text[max(0, _s - 5):_s] in (" and ", "and ") or text[max(0, _s - 2):_s] == ", ":
@@ -408,8 +413,17 @@ def _reference(right: str) -> str:
 
 
 def _part(text: str, m: Mention, left: str, right: str, clause: str) -> str:
-    if _ONE_OF.search(left[-50:]):
+    if _ONE_OF.search(left[-50:]) or _EITHER.search(left[-40:]):
         return "one of several"
+    am = _ANOTHER.search(left[-30:])
+    if am and (m.kind not in ("count", "number") or not am.group().lower().startswith("another")):
+        # "another 90-yard run", "a further 12 deaths": not the figure itself ("another 20,000 people
+        # marched in the next city" is that city's crowd: a count after "another" stays a count)
+        return "another"
+    if _FIRST_N.search(left[-20:]) and m.kind in ("count", "number"):
+        return "stretch"  # "the first eight points", "his last 12 games": a stretch named by its own size
+    if _MARGIN.search(left[-40:]) and m.kind in ("count", "number"):
+        return "margin"  # "moved ahead by eight": a difference between two scores, not a count
     if m.role == "part" or _PART_LEFT.search(left[-30:]) or _PART_RIGHT.match(right):
         return "part"
     if _N_OF_THE.match(right) and m.kind in ("count", "number"):
@@ -474,7 +488,7 @@ def frame_keys(frame: Frame) -> tuple[str, ...]:
         config, entity = cm.group(1), cm.group(2)
     ent_key = _last_word(entity)
     ref_key = _last_word(frame.reference)
-    part = frame.part if frame.part in ("part", "whole", "one of several") else ""
+    part = frame.part if frame.part in ("part", "whole", "one of several", "another", "margin", "stretch") else ""
     measure = _measure_class(frame.measure)
     noun_class, subgroup = _noun_classes(frame.noun, frame.label)
     if measure.startswith("$"):

@@ -167,6 +167,13 @@ REVISION_NEW = (r"\b(?:revised|lowered|raised|increased|decreased|corrected|adju
                 r"|climbed|jumped|grew|fell|dropped)\s+(?:\w+\s+){0,2}?to\s+(?:about\s+|some\s+|at\s+least\s+)?$")
 # a part of a whole stated nearby: "of whom", "including", "in cash"
 PART_RIGHT = r"^\s*(?:in\s+cash|in\s+stock|in\s+shares|of\s+(?:them|those|whom|which)\b|of\s+the\s+(?:\d|[a-z]+\b))"
+# another instance or an increment, not the figure itself: "another 90-yard run", "a further 12 deaths",
+# "a second 200-yard game" (a category: the games over 200 yards)
+ANOTHER = (r"\b(?:another|a\s+further|an\s+additional|an\s+extra|one\s+more|(?:a|his|her|their|its)"
+           r"\s+(?:second|third|fourth|fifth|sixth))\s+(?:[$€£]\s?)?$")
+# a margin: the difference between two scores or tallies ("moved ahead by eight", "won by 12 votes")
+MARGIN = (r"\b(?:ahead|lead|leads|led|leading|trail|trails|trailed|trailing|won|win|wins|winning|beat|beats|lost"
+          r"|lose|loses|losing|defeated|up|down|margin|edged|outscored)\s+(?:\w+\s+)?by\s+(?:just\s+|only\s+)?$")
 WHOLE_WORDS = frozenset("total overall altogether combined cumulative all".split())
 # clock-time zones as news writes them
 TIME_ZONES: dict[str, str] = {
