@@ -165,9 +165,11 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
             r.scale_words = (r.scale_words + " " + w).strip()
             pos = sc.end()
             r.end = pos
-            sc2 = _SCALE_AFTER.match(text, pos)  # "1.2 thousand million" (rare): take it too
-            if sc2 and sc2.group("w").lower() in ("million", "billion") and w == "thousand":
-                r.value_mult *= V.SCALE_WORDS[sc2.group("w").lower()]
+            sc2 = _SCALE_AFTER.match(text, pos)  # "1.2 thousand million" (rare), "1.5 lakh crore" (common)
+            w2 = sc2.group("w").lower() if sc2 else ""
+            if sc2 and (w2 in _STACKED.get(w.rstrip("s"), ())):
+                r.value_mult *= V.SCALE_WORDS[w2]
+                r.scale_words = (r.scale_words + " " + w2).strip()
                 pos = sc2.end()
                 r.end = pos
     # temperature: "35°C", "95 °F", "40 degrees Celsius"
@@ -335,6 +337,12 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
 _NOT_A_HEDGE = re.compile(r"(?i)\b(?:add(?:s|ed|ing)?|sum(?:s|med)?|tot(?:s|ted)|c[ao]me|comes|amount(?:s|ed)?"
                          r"|spread|run|ran|spent|stretch(?:ed|es)?)\s+$")
 # "runs up to 2.7 GHz", "prices run up to $3,000": a bound ("run over 54 days" is a span, above)
+# two scale words that multiply: "1.2 thousand million", "₹1.5 lakh crore" (1.5 × 10^5 × 10^7), "40,000 crore"
+# is one word; "million" after "hundred" ("a hundred million") is handled the same way
+_STACKED: dict[str, tuple[str, ...]] = {
+    "thousand": ("million", "billion", "crore", "crores"), "hundred": ("million", "billion", "thousand"),
+    "lakh": ("crore", "crores"),
+}
 _RUN = re.compile(r"(?i)\b(?:run|runs|ran)\s+$")
 
 
