@@ -196,6 +196,7 @@ NEVER_CLAIMS = [
     pytest.param("It was his second 200-yard game of the season.", "200", id="threshold"),
     pytest.param("Tickets: call (412) 555-0188 after noon.", "555", id="phone"),
     pytest.param("Witnesses were told to call 911 at once.", "911", id="emergency-number"),
+    pytest.param("Residents should dial 999 or 112 if the water rises.", "112", id="emergency-alternatives"),
 ]
 
 

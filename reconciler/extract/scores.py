@@ -49,8 +49,10 @@ _THRESHOLD = re.compile(
     r"(?:(?:rushing|passing|receiving|scoring)\s+)?(?:line|games?|seasons?|performances?|rushers?|passers?"
     r"|receivers?|mark|barrier|plateau|club|outings?|efforts?|days?|nights?|scorers?|campaigns?)\b")
 _PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
+_EMERGENCY_NUMBERS = r"(?:911|999|112|000|111|100|101|110|119|120|122)\b(?!\s*(?:people|%|per))"
+# "call 911", "dial 999 or 112": the number and any alternatives listed with it
 _EMERGENCY = re.compile(r"(?i)\b(?:call(?:s|ed|ing)?|dial(?:s|led|ing)?|phon(?:e|ed|ing)|ring(?:ing)?|text(?:ed|ing)?"
-                        r"|the)\s+(?:the\s+)?(?:911|999|112|000|111|100|101|110|119|120|122)\b(?!\s*(?:people|%|per))")
+                        rf"|the)\s+(?:the\s+)?{_EMERGENCY_NUMBERS}(?:\s*(?:,|or|/)\s*{_EMERGENCY_NUMBERS})*")
 
 
 _CALL = re.compile(r"(?i)\b(?:call|dial|emergency)")
