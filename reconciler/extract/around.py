@@ -107,9 +107,14 @@ _UNIT_NAMES: Mapping[str, object] = dict.fromkeys([*V.DURATION_UNITS, *V.PHYSICA
 
 def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     r = _Right(end=pos)
-    len(text)
     # glued suffix: 91.1K, 7.3bn, $4.12M, 660B
     g = _GLUED.match(text, pos)
+    if has_currency and text.startswith("MM", pos) and not text[pos + 2:pos + 3].isalnum():
+        # "$21MM", "$160MM": finance's "MM" (a thousand thousands) after a currency; "160mm" is millimetres
+        r.value_mult *= V.GLUED_SCALES["mm"]
+        r.glued_scale = r.scale_words = "MM"
+        pos = r.end = pos + 2
+        g = None
     if g is None and text[pos:pos + 1] == " ":
         # a magnitude letter after a space: "$600 k", "$3 bn"; after a currency, or "k" before no letter
         sg = _SPACED_SCALE.match(text, pos)

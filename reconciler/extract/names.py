@@ -145,7 +145,9 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
         while i > 0 and _cased(text[i - 1]):
             i -= 1
         glued = text[i:start].lower()
-        if glued not in ("rm", "rs", "rp", "usd", "eur", "gbp", "us") or (i > 0 and text[i - 1].isalnum()):
+        known = glued in ("rm", "rs", "rp", "usd", "eur", "gbp", "us", "rmb", "cny") \
+            or text[i:start] in V.GLUED_CURRENCY_WORDS
+        if not known or (i > 0 and text[i - 1].isalnum()):
             return True
     if prev in "@^#_\\/" or prev.isdigit():
         return True
@@ -171,6 +173,7 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
         return False  # "$1.7 billion-$1.9 billion": the second end of a range
     # letters earlier in the same token: "Zeta-4", "Acme-o1-1217", "pass@1"
     return bool(prefix) and any(_cased(ch) for ch in prefix) and prefix.lower() not in _GLUED_CURRENCY \
+        and prefix not in V.GLUED_CURRENCY_WORDS \
         and not magnitude
 
 
