@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reconciler.align import align
@@ -18,6 +20,7 @@ from reconciler.extract import extract_claims, extract_text
 from reconciler.extract.units import load_rates
 from reconciler.models import Claim, Source
 from reconciler.read.datelines import fill_dateline_years
+from reconciler.read.source import read_source
 
 
 def _claim(sentence: str, surface: str) -> Claim:
@@ -197,7 +200,26 @@ NEVER_CLAIMS = [
     pytest.param("Tickets: call (412) 555-0188 after noon.", "555", id="phone"),
     pytest.param("Witnesses were told to call 911 at once.", "911", id="emergency-number"),
     pytest.param("Residents should dial 999 or 112 if the water rises.", "112", id="emergency-alternatives"),
+    pytest.param("The club's offices are at 12 Quarry Lane, near the ground.", "12", id="street-address"),
+    pytest.param("For alerts, text FLOOD to 60123 now.", "60123", id="sms-short-code"),
+    pytest.param("Standings after Week 11 are tight.", "11", id="week-index"),
+    pytest.param("Game 6 is on Thursday night.", "6", id="game-index"),
 ]
+
+LINK_LINES = [
+    pytest.param("Markets\nShares rose 4% on Monday.\n\nRelated: Five stocks to watch | 3 charts that matter\n",
+                 ["4%", "Monday"], id="related-links-line"),
+    pytest.param("Markets\nShares rose 4% on Monday.\n\nRead more: 7 ways to save\n", ["4%", "Monday"],
+                 id="read-more-line"),
+    pytest.param("Markets\nRelated to the sale, 40 staff were moved.\n", ["40 staff"], id="a-sentence-is-kept"),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), LINK_LINES)
+def test_lines_of_links_are_page_furniture(text: str, kept: list[str], tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    source = read_source(tmp_path / "a.txt", "a.txt")
+    assert [c.text for c in extract_claims(source)] == kept
 
 
 @pytest.mark.parametrize(("sentence", "digits"), NEVER_CLAIMS)

@@ -6,7 +6,8 @@
 - Year spans ("1995-99", "2001-2004"): years, never a count of 99.
 - Yard lines and thresholds ("the 20-yard line", "a second 200-yard game", "his 38th 100-yard
   game"): a field position or a category, not a distance.
-- Phone and emergency numbers ("(412) 555-0188", "call 911").
+- Phone and emergency numbers ("(412) 555-0188", "call 911"), SMS short codes ("text NEWS to 55510").
+- Street addresses ("4 Harbour Way") and indexes named by the word before them ("Week 15", "Game 7").
 
 >>> t = "Harbour won 65-53 after a 12-0 run; it led 50-44 at one point."
 >>> [(m.value, m.unit) for m in scores(t, bytearray(len(t)))]
@@ -55,6 +56,12 @@ _EMERGENCY = re.compile(r"(?i)\b(?:call(?:s|ed|ing)?|dial(?:s|led|ing)?|phon(?:e
                         rf"|the)\s+(?:the\s+)?{_EMERGENCY_NUMBERS}(?:\s*(?:,|or|/)\s*{_EMERGENCY_NUMBERS})*")
 
 
+# a street address ("4 Harbour Way", "221 Baker St."), an SMS short code ("text NEWS to 55510"), an index
+# named by the word before it ("Week 15", "Game 7", "Day 3": which one, not how many)
+_ADDRESS = re.compile(r"\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Way|Boulevard"
+                      r"|Blvd\.|Lane|Drive|Place|Square|Court|Terrace|Crescent|Highway|Parkway)(?![\w])")
+_SHORT_CODE = re.compile(r"(?i)\b(?:text|txt|sms)\s+[\w-]{1,20}\s+to\s+\d{4,6}\b")
+_INDEX = re.compile(r"\b(?:Week|Day|Round|Game|Lap|Leg|Matchday|Gameweek|Stage|Heat)\s+\d{1,2}\b(?![.,]\d|\s*%)")
 _CALL = re.compile(r"(?i)\b(?:call|dial|emergency)")
 _RECORD_VERB = re.compile(r"(?i)(?:improv|fell|falls|dropp|mov|going|record|rose|climb|stand|worst|best)")
 
@@ -67,7 +74,7 @@ def never_claims(text: str) -> list[Span]:
     ['1995-99', '20-yard line', '200-yard game', '(412) 555-0188', 'call 911']
     """
     out: list[Span] = []
-    for rx in (_YEAR_SPAN, _THRESHOLD, _PHONE):
+    for rx in (_YEAR_SPAN, _THRESHOLD, _PHONE, _ADDRESS, _SHORT_CODE, _INDEX):
         out.extend(m.span() for m in rx.finditer(text) if not (m.start() and text[m.start() - 1].isalnum()))
     for m in _EMERGENCY.finditer(text):
         if m.group().lower().startswith("the ") and not _CALL.search(text, max(0, m.start() - 30), m.start()):
