@@ -121,6 +121,10 @@ MONEY_NOUNS: dict[str, str] = {
     **dict.fromkeys("reward bounty".split(), "reward"),
     **dict.fromkeys("loot haul jewellery jewelry jewels gems".split(), "haul"),
     **dict.fromkeys("bailout aid rescue loan loans".split(), "aid"),
+    # a traded price at one moment of the session: the open, the close ("close to $5m" is a hedge: not here)
+    **dict.fromkeys("opened opening".split(), "open"),
+    **dict.fromkeys("closed closing".split(), "close"),
+    **dict.fromkeys("proceeds".split(), "proceeds"),
 }
 # a cost definition: one stage's cost is not the whole project's
 # what a percentage is of, named just before it in the clause ("the pass@1 score jumped to 71%",
