@@ -184,6 +184,10 @@ NOT_COUNTS = [
     pytest.param("The win improved the Herons to 9-5 this season.", "9-5", "record", id="record-improved-to"),
     pytest.param("The Herons (10-5) clinched a playoff berth in the league.", "10-5", "record",
                  id="record-in-brackets"),
+    pytest.param("In the title fight Ola Petrov beat Mara Quist (21-3, 9 KOs) on points after ten rounds.", "21-3",
+                 "record", id="record-with-knockouts-after-a-beaten-name"),
+    pytest.param("In the game the Herons beat the Larks (71-64) in front of a full house.", "71-64", "score",
+                 id="result-in-brackets-after-beat"),
 ]
 
 

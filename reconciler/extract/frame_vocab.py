@@ -66,6 +66,13 @@ THING_CLASSES: dict[str, str] = {
     **dict.fromkeys("rbi rbis".split(), "rbi"),
     **dict.fromkeys("homer homers".split(), "homer"),
     **dict.fromkeys("year years season seasons".split(), "year"),
+    **dict.fromkeys("knockout knockouts ko kos".split(), "knockout"),
+    **dict.fromkeys("punch punches jab jabs".split(), "punch"),
+    **dict.fromkeys("fight fights bout bouts".split(), "fight"),
+    **dict.fromkeys("win wins victory victories".split(), "win"),
+    **dict.fromkeys("defeat defeats".split(), "defeat"),
+    **dict.fromkeys("medal medals".split(), "medal"),
+    **dict.fromkeys("lap laps".split(), "lap"),
 }
 # trailing modifiers that belong to the counted noun: "people on board", "passengers aboard"
 NOUN_MODIFIERS = ("on board", "aboard", "in hospital", "on the ground", "in custody", "on the plane",

@@ -33,6 +33,7 @@ _RECORD_BEFORE = re.compile(r"(?i)(?:\b(?:improv(?:ed|es|ing)|fell|falls|dropped
                             r"|now|an?\s+[\w-]+-(?:worst|best))\s+(?:to\s+|at\s+)?|\()$")
 _RECORD_AFTER = re.compile(r"(?i)(?:\s+(?:record|mark|overall|on\s+the\s+season|in\s+conference|at\s+home"
                            r"|on\s+the\s+road|away|season|start)\b|\))")
+_NAME_PAREN = re.compile(r"[A-Z][\w.'’-]*\s?\($")
 _RUN_AFTER = re.compile(r"(?i)\s+(?:run|spurt|burst|streak|surge)\b")
 _PARTIAL_BEFORE = re.compile(r"(?i)\b(?:led|lead|leading|trailed|trailing|trail"
                              r"|cut\s+(?:it|the\s+lead|the\s+deficit)\s+to|pulled\s+(?:within|to)|made\s+it|was|at|to|of)\s+$")
@@ -113,6 +114,10 @@ def _which(text: str, a: int, b: int) -> str:
         return "run"
     if re.match(r"\s+(?:record|mark)\b", text[b:b + 10]) or (
             (_RECORD_BEFORE.search(left[-30:]) or left.endswith(" to ")) and _RECORD_VERB.search(left[-30:])):
+        return "record"
+    if _NAME_PAREN.search(left) and (text[b:b + 1] == "," or (text[b:b + 1] == ")" and not _FINAL_BEFORE.search(left))):
+        # "beat Keisha Ames (19-2, 8 KOs)", "the Colts (10-5) join": a win-loss record after a name
+        # ("beat the Owls (65-53)" is the result)
         return "record"
     if _FINAL_BEFORE.search(left) or _FINAL_AFTER.match(text, b):
         partial = _PARTIAL_AFTER.match(text, b) or re.search(r"(?i)\b(?:led|lead|trailed)\b[^.\d]{0,20}$", left)

@@ -35,8 +35,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from reconciler.extract import frame_vocab as F
 from reconciler.models import Claim
 
+# noun classes that group kindred things for alignment but are not one thing counted: houses and
+# buildings, villages and towns, cars and trucks may be one row, never sure to be one figure
+LOOSE_CLASSES = frozenset({"building", "settlement", "vehicle", "store", "vessel", "year"})
 # labels that only repeat the dimension or say "a figure": no evidence of what is measured
 GENERIC_LABELS = frozenset({
     "", "amount", "length", "duration", "mass", "data", "speed", "area", "volume", "energy", "power",
@@ -53,10 +57,15 @@ UNIT_SYMBOLS = re.compile(r"^(?:[kKMGT]?(?:Hz|B|b|W|Wh|V|A)|mAh|MP|fps|nits|dB|r
 
 
 def _head(label: str) -> str:
+    """The head word of a label, as its noun class where the vocabulary has one ("KOs" and
+    "knockouts" are one thing counted), else singular."""
     words = [w for w in label.lower().replace("-", " ").split() if w.isalpha()]
     if not words:
         return ""
     w = words[-1]
+    cls = F.THING_CLASSES.get(w)
+    if cls and cls not in LOOSE_CLASSES:
+        return cls
     return w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w
 
 
