@@ -94,6 +94,16 @@ _EVENT_YEAR = re.compile(rf"(?i:\b(?:(?P<lead>in)|the))\s+(?:(?i:{_MONTHS_RX})\.
 _WHEN_YEAR = re.compile(r"\b(?:since|in|of)\s+(?P<y>(?:19|20)\d\d),?\s+when\b", re.I)
 _MID_NAME = re.compile(r"(?<=[a-z0-9,])\s+([A-Z][\w&.\-]*[\w&])")
 _WEEK = re.compile(r"\bWeek\s+(\d{1,2})\b")
+_OPENING_WEEK = re.compile(r"(?:Back\s+)?[Ii]n\s+Week\s+(\d{1,2})\b")
+_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# a count as of a moment: "41 bodies by nightfall", "By Monday, 48 ...", "as of Tuesday evening"
+_BY_TIME = re.compile(
+    r"(?i)\b(?:by|as\s+of)\s+(?P<t>nightfall|dawn|daybreak|noon|midday|midnight|then|tonight"
+    rf"|(?:early|late)\s+(?:morning|afternoon|evening|night|{_DAYS})"
+    rf"|{_DAYS}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:this|that|the\s+next|the\s+following)\s+(?:morning|afternoon|evening|night|day|week)"
+    r"|the\s+end\s+of\s+the\s+(?:day|week)|\d{1,2}(?::\d\d)?\s?[ap]\.?m\b\.?)"
+)
 _MODIFIER = re.compile(r"^\s+(?:" + "|".join(re.escape(m) for m in F.NOUN_MODIFIERS) + r")\b", re.I)
 
 
@@ -125,6 +135,10 @@ class FrameReader:
             opening = _PERIOD.match(text, s_start, min(c_start, s_start + 30))  # "A year ago, the Colts were 2-14"
             if opening:
                 period = F.PERIOD_PHRASES[opening.group().lower()]
+            by = _BY_TIME.match(text, s_start, c_start) or _OPENING_WEEK.match(text, s_start, c_start)
+            if by and not period:  # "By Monday, 48 bodies had been recovered"; "Back in Week 4, when ..."
+                period = ("by " + " ".join(by.group("t").lower().split())) if by.re is _BY_TIME \
+                    else f"week {by.group(1)}"
         part = _part(text, m, left, right, clause)
         mode = ""
         if marks[0]:
@@ -253,6 +267,9 @@ class FrameReader:
                 break  # the first after the figure, else the last before it
         if found:
             return found
+        bt = _BY_TIME.search(text, a, b)
+        if bt:
+            return "by " + " ".join(bt.group("t").lower().split())  # "41 bodies by nightfall": the count then
         wk = _WEEK.search(text, a, b)
         if wk:
             return f"week {wk.group(1)}"
@@ -396,8 +413,12 @@ def _noun_with_modifiers(noun: str, right: str) -> str:
         return ""
     mm = _MODIFIER.match(right)
     if mm:
-        return noun + " " + " ".join(mm.group().split()).lower()
-    return noun
+        noun = noun + " " + " ".join(mm.group().split()).lower()
+    # one modifier, one wording: "people aboard", "people on the plane" are "people on board"
+    return _ON_BOARD.sub("on board", noun)
+
+
+_ON_BOARD = re.compile(r"\b(?:aboard|on the (?:plane|aircraft|jet|train|ship|ferry|boat|bus|flight))$")
 
 
 def _reference(right: str) -> str:
@@ -444,7 +465,7 @@ def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], referenc
     if kind in ("count", "number"):
         if m.unit == "magnitude":
             return "magnitude"
-        head = noun.lower()
+        head = _MEMBERS.sub("", noun.lower())  # "crew members" are the crew
         if fates and (not head or _noun_classes(head, "")[0] == "person"):
             f = fate.get(fates[0], "")
             return f"{head} {f}".strip() if head else {"killed": "dead", "injured": "injured"}.get(f, f)
@@ -534,8 +555,12 @@ def _measure_class(measure: str) -> str:
     return ""
 
 
+_MEMBERS = re.compile(r"(?<=[a-z])\s+members?\b")
+
+
 def _noun_classes(noun: str, label: str) -> tuple[str, str]:
-    words = re.findall(r"[a-z]+", noun.lower())
+    noun = _MEMBERS.sub("", noun.lower())  # "crew members", "cabin crew member": the crew
+    words = re.findall(r"[a-z]+", noun)
     if not words:
         return ("person", "") if label in ("dead", "injured") or label.startswith(("killed", "injured")) else ("", "")
     head = words[-1] if words[-1] not in ("board", "aboard", "hospital", "ground", "custody") else words[0]
