@@ -218,11 +218,17 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
         if e0.claim.qualifier in ("upper", "lower") and best.claim.qualifier in ("upper", "lower"):
             severity = "warning" if severity == "error" else severity
         ids = tuple(x.claim.id for x in group_entries) + tuple(a.claim.id for a in agree)
+        behind = (f"{quote(best.claim)} from {support} independent source{'s' if support != 1 else ''} "
+                  f"({', '.join(sources_of([a.claim for a in agree]))})")
+        if contested:  # a tie: no side is called wrong and no value suggested
+            others = _voices([x.claim for x in group_entries], voice)
+            behind = (f"No consensus: {behind}, and {quote(e0.claim)} from {others} "
+                      f"({', '.join(sources_of([x.claim for x in group_entries]))}).")
+        else:
+            behind = f"Consensus: {behind}."
         findings.append(Finding(
             id=finding_id(rule, [x.claim.id for x in group_entries]), rule=rule, severity=severity,
-            claims=ids, message=message,
-            explanation=explanation + f"\nConsensus: {quote(best.claim)} from {support} independent "
-            f"source{'s' if support != 1 else ''} ({', '.join(sources_of([a.claim for a in agree]))}).",
+            claims=ids, message=message, explanation=explanation + "\n" + behind,
             group=g.id, suggested=None if contested else suggested,
         ))
     if superseded:
