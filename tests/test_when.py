@@ -12,6 +12,8 @@ from rulekit import describe, of_rule, run, texts
 
 from reconciler.extract import extract_claims
 from reconciler.models import Claim, Group, Source
+from reconciler.report.context import _Builder
+from reconciler.report.views import Limits
 from reconciler.rules import load_config
 from reconciler.rules.when import pair_weekdays, resolve_year, weekday_findings, year_findings
 
@@ -192,3 +194,8 @@ def test_time_checks_end_to_end(tmp_path: Path) -> None:
         describe(result)
     year = of_rule(result, "year_mismatch")
     assert [(f.severity, texts(result, f)[0]) for f in year] == [("warning", "April 12, 2024")], describe(result)
+    # the report marks the odd year, not the dates that agree with each other
+    by_id = {c.id: c for c in result.claims}
+    about, support = _Builder(result, Limits()).split[year[0].id]
+    assert [by_id[c].text for c in about] == ["April 12, 2024"]
+    assert sorted(by_id[c].text for c in support) == ["April 12, 2025", "April 12, 2025"]
