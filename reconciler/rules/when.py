@@ -159,14 +159,15 @@ def weekday_findings(sources: Sequence[Source], by_source: Mapping[str, Sequence
             except ValueError:
                 continue
     findings: list[Finding] = []
+    named: dict[tuple[dt.date, str], list[Claim]] = defaultdict(list)  # (day, weekday) -> weekday claims
+    for entry in checked:
+        named[(entry[2], str(entry[0].value))].append(entry[0])
     for wd, dc, day, how in checked:
         right = _weekday_of(day)
         if str(wd.value) == right:
             continue
-        agree = [(w, d) for w, d, other, _ in checked if other == day and w.source != wd.source and w.value == right]
-        also = ""
-        if agree:
-            also = f" {', '.join(sources_of([w for w, _ in agree]))} give {right} for this date."
+        agree = [w for w in named[(day, right)] if w.source != wd.source]
+        also = f" {', '.join(sources_of(agree))} give {right} for this date." if agree else ""
         if how == "printed":
             severity, assumed = sev, ""
         else:
