@@ -24,7 +24,7 @@ import datetime as dt
 import itertools
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from reconciler.models import Claim, Finding, Group, Severity, Source
 from reconciler.rules.config import RuleConfig
@@ -42,6 +42,8 @@ _GAP_AFTER = re.compile(r"^(?:,\s{1,2}(?:a|which\s+(?:was|is)\s+a)\s|\s{0,2}\((?
 # another, earlier event's date: "since April 12, 2019, when ...", "as far back as ..."
 _OTHER_EVENT_BEFORE = re.compile(r"(?i)\b(?:since|until|till|before|after|back\s+to|back\s+in)\s+(?:on\s+)?$")
 _OTHER_EVENT_AFTER = re.compile(r"^,?\s+when\b")
+# two dates joined as the ends of a span, or listed: "April 12, 2024 to April 20", "12 and 19 April"
+_RANGE_GAP = re.compile(r"(?i)^,?\s*(?:[-–—/]|to|through|thru|until|till|and|or)\s*(?:the\s)?$")
 
 
 def _parse(iso: str | None) -> dt.date | None:
@@ -229,10 +231,12 @@ def year_findings(groups: Sequence[Group], by_id: Mapping[str, Claim], sources: 
     own = {s.id: _parse(s.date) for s in sources}
     sev: Severity = config.severity("year_mismatch")
     in_group = {cid: g.id for g in groups if g.dimension == "date" for cid in g.claims}
+    spans = _span_ends(by_id.values())
     by_md: dict[tuple[int, int], list[tuple[Claim, int, bool]]] = defaultdict(list)  # (claim, year, printed)
     for cid in sorted(in_group):
         c = by_id.get(cid)
-        if c is None or c.unit != "date" or c.range_id or c.frame.measure == "dateline" or _other_event(c):
+        if c is None or c.unit != "date" or c.range_id or cid in spans or c.frame.measure == "dateline" \
+                or _other_event(c):
             continue
         md = _month_day(c.value)
         if md is None:
@@ -290,6 +294,21 @@ def year_findings(groups: Sequence[Group], by_id: Mapping[str, Claim], sources: 
                 suggested=str(odd[0].text).replace(str(year), str(top_year)) if loud else None,
             ))
     return findings
+
+
+def _span_ends(claims: Iterable[Claim]) -> set[str]:
+    """Ids of dates that are one end of a span or one of a list ("from April 12, 2024 to April 20")."""
+    by_sentence: dict[tuple[str, int], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind == "date" and c.unit in ("date", "month"):
+            by_sentence[(c.source, c.sentence_start)].append(c)
+    out: set[str] = set()
+    for cs in by_sentence.values():
+        for a, b in itertools.pairwise(sorted(cs, key=lambda c: c.start)):
+            gap = _gap(a, b)
+            if gap is not None and _RANGE_GAP.match(gap):
+                out.update((a.id, b.id))
+    return out
 
 
 def _in_window(day: dt.date, ref: dt.date | None, window: float) -> bool:
