@@ -9,10 +9,12 @@ Pure functions over claims, groups and the articles' own dates (``Source.date``)
   says which year was assumed. Without any year, two sources naming one date with different
   weekdays cannot both be right: a warning when the aligner put both dates in one event, else
   info.
-* ``year_mismatch``: within one group of dates (one event, as aligned), one source's year
-  against the others' ("April 12, 2024" where the others say 12 April 2025). A warning when the
-  odd year is one year off, the others are more independent voices, and the articles' own dates
-  put the event in the majority's year; else info.
+* ``year_mismatch``: one month-day of the story given with another year by one source ("April
+  12, 2024" where the others say 12 April 2025; a yearless "April 12" counts for the year its
+  article's date gives it). A warning when the odd year is one year off, the aligner put it in
+  one event with a date of the majority's year, the others are more independent voices, and the
+  articles' own dates put the event in the majority's year; else info. Ends of a span, dates in
+  a list and another event's date ("since April 12, 2019, when ...") are left out.
 
 Datelines and "updated" stamps (``frame.measure == "dateline"``) say when an article was written,
 not when the event happened: neither rule reads them.
