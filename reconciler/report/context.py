@@ -19,6 +19,7 @@ from reconciler.read.pdf import page_of
 from reconciler.report.chart import chart
 from reconciler.report.format import (
     DEFAULT_TITLE,
+    LEADING_VALUE_RULES,
     MARKED,
     QUOTE_CONTEXT,
     RELATION_RULES,
@@ -37,6 +38,7 @@ from reconciler.report.format import (
     anchor_map,
     bounds_text,
     format_number,
+    leading_value,
     split_quote,
 )
 from reconciler.report.paging import Paging
@@ -178,6 +180,8 @@ class _Builder(Paging):
 
     def _split(self, f: Finding) -> tuple[list[str], list[str]]:
         ids = [c for c in f.claims if c in self.claims]
+        if f.rule in LEADING_VALUE_RULES:
+            return leading_value(ids, self.claims)
         group = self.groups.get(f.group) if f.group else None
         best = self.best_claim(group) if f.rule not in RELATION_RULES else None
         if best is None or len(ids) < 2:
