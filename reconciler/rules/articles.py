@@ -7,7 +7,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from reconciler.extract.units import Rates, base_interval, dimension, fmt_number, overlaps
+from reconciler.extract.units import Rates, base_interval, cross_slack, dimension, fmt_number, overlaps
 from reconciler.models import SEVERITIES, Claim, Finding, Source
 from reconciler.rules.config import RuleConfig
 from reconciler.rules.util import finding_id, quote
@@ -27,17 +27,20 @@ _EQUIV_GAP = re.compile(
 def check_articles(sources: Sequence[Source], by_source: dict[str, list[Claim]], rates: Rates,
                    config: RuleConfig) -> list[Finding]:
     findings: list[Finding] = []
+    known = sorted(s.date for s in sources if s.date)
+    story_date = known[len(known) // 2] if known else ""  # an undated article is of its story's time
     for s in sources:
         claims = by_source.get(s.id, [])
         if config.enabled("internal_equivalence"):
-            findings.extend(_equivalences(s, claims, rates, config))
+            findings.extend(_equivalences(s, claims, rates, config, s.date or story_date))
         if config.enabled("arithmetic"):
             findings.extend(_arithmetic(s, claims, rates, config))
             findings.extend(_sums(s, claims, config))
     return findings
 
 
-def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConfig) -> list[Finding]:
+def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConfig,
+                  date: str = "") -> list[Finding]:
     out: list[Finding] = []
     for i, a in enumerate(claims):
         # the next figure of the same dimension close after it (figures of other kinds may stand between)
@@ -58,7 +61,7 @@ def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConf
         ba, bb = _rounding_interval(a, rates), _rounding_interval(b, rates)
         if ba is None or bb is None:
             continue
-        slack = config.tol("currency_slack") if a.unit != b.unit and a.kind == "money" \
+        slack = cross_slack(a, b, date) if a.unit != b.unit and a.kind == "money" \
             else config.tol("conversion_slack")
         if overlaps((ba[1], ba[2]), (bb[1], bb[2]), slack):
             continue

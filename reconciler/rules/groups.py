@@ -41,6 +41,7 @@ def _voices(claims: Sequence[Claim], voice: dict[str, str]) -> int:
 class _Entry:
     claim: Claim
     base: tuple[float, float, float] | None
+    date: str = ""  # the article's date, for the drift of currencies
 
 
 def _agree(x: _Entry, y: _Entry) -> bool:
@@ -50,7 +51,7 @@ def _agree(x: _Entry, y: _Entry) -> bool:
         return False
     if _same_number_other_sign(x, y):
         return False  # "€1,249" and "$1,249": a conversion changes the number; this is a mislabel's mark
-    return overlaps((xb[1], xb[2]), (yb[1], yb[2]), cross_slack(x.claim, y.claim))
+    return overlaps((xb[1], xb[2]), (yb[1], yb[2]), cross_slack(x.claim, y.claim, x.date or y.date))
 
 
 # currencies whose rate is within this of 1 (pegged or at par) may print one number for both
@@ -77,8 +78,11 @@ def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates
     voice = voice or {}
     out_groups: list[Group] = []
     findings: list[Finding] = []
+    known = sorted(d for d in (dates or {}).values() if d)
+    story_date = known[len(known) // 2] if known else ""  # an undated article is of its story's time
     for g in groups:
-        entries = [_Entry(claims[cid], base_interval(claims[cid], rates)) for cid in g.claims]
+        entries = [_Entry(claims[cid], base_interval(claims[cid], rates),
+                          (dates or {}).get(claims[cid].source) or story_date) for cid in g.claims]
         if g.dimension == "date":
             g2, fs = _check_dates(g, entries, config, voice)
         elif g.dimension == "time":
@@ -393,7 +397,8 @@ def _outlier_kind(e: _Entry, best: _Entry, rates: Rates, config: RuleConfig,
     message and explanation (:func:`_explain_kind`) are written only for the ones reported."""
     c = e.claim
     assert e.base is not None and best.base is not None
-    rel = value_relation(e.base, best.base, config.tol("scale_slack"), cross_slack(e.claim, best.claim))
+    slack = cross_slack(e.claim, best.claim, e.date or best.date)
+    rel = value_relation(e.base, best.base, config.tol("scale_slack"), slack)
     if rel == "scale":
         return "scale_slip", None
     if c.kind in ("money", "rate"):
@@ -508,7 +513,14 @@ def _currency_alternative(c: Claim, best: _Entry, rates: Rates, config: RuleConf
     stated = c.unit.split("/", 1)[0]
     if c.low is None or c.high is None or not isinstance(c.value, float):
         return None
-    for code in sorted(currencies - {stated}):
+    def closeness(code: str) -> tuple[bool, float, str]:
+        # the consensus's own currency first, then the reading nearest the consensus ("$50,000" beside
+        # "€50,000" is a euro figure, even when "CHF 50,000" would also fall within the precision)
+        r = rates.per_usd.get(code) or 0.0
+        gap = abs(c.value / r - best.base[0]) if r and best.base else math.inf  # type: ignore[operator]
+        return code != best.claim.unit.split("/", 1)[0], gap, code
+
+    for code in sorted(currencies - {stated}, key=closeness):
         r = rates.per_usd.get(code)
         if not r:
             continue
