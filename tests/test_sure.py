@@ -128,6 +128,9 @@ PERIODS = [
     pytest.param("It was the worst crash since 1987, when 34 people died.", "34 people", "1987",
                  id="since-year-when"),
     pytest.param("The storm killed 12 people on Tuesday.", "12 people", "", id="no-other-year"),
+    pytest.param("An earlier probe, in 2019, came down 40 km from the crater.", "40 km", "2019",
+                 id="a-year-set-aside-in-commas"),
+    pytest.param("The toll, officials said, rose to 40 in the county.", "40", "", id="an-aside-without-a-year"),
 ]
 
 

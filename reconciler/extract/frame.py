@@ -283,8 +283,10 @@ class FrameReader:
             year = ym.group("y")
             if year == self.year or m.num_start <= ym.start("y") < m.num_end:
                 continue
-            if ym.group("lead") and ym.start() != sent_a and ym.start() < m.start:
-                continue  # "in 2004" before the figure counts only when it opens the sentence
+            aside = text[max(0, ym.start() - 2):ym.start()] == ", " and text[ym.end("y"):ym.end("y") + 1] == ","
+            if ym.group("lead") and ym.start() != sent_a and ym.start() < m.start and not aside:
+                continue  # "in 2004" before the figure counts when it opens the sentence or stands aside
+                # in commas ("A previous lander, in 2024, tipped over 280 km from the pole")
             if ym.group("lead") and ym.start() > m.start and ym.start() >= c_end:
                 continue
             return year
