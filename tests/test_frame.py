@@ -86,6 +86,8 @@ FRAMES = [
                  {"label": "people killed"}, id="the-nearest-fate-killed"),
     pytest.param("The storm killed 40 people and injured 300 across the region.", "300", {"label": "injured"},
                  id="the-nearest-fate-injured"),
+    pytest.param("The jet came down on a market, killing 71 people, including three on the ground.", "71 people",
+                 {"label": "people killed, including on the ground"}, id="a-toll-including-the-ground"),
     pytest.param("Divers had recovered 41 bodies by nightfall.", "41 bodies", {"period": "by nightfall"},
                  id="a-count-by-a-moment"),
     pytest.param("By Tuesday, 19 people had been rescued from the rubble.", "19 people", {"period": "by tuesday"},

@@ -416,10 +416,14 @@ def _noun_with_modifiers(noun: str, right: str) -> str:
     mm = _MODIFIER.match(right)
     if mm:
         noun = noun + " " + " ".join(mm.group().split()).lower()
+    elif _WITH_GROUND.match(right):
+        noun += _GROUND  # "killing 66 people, including two on the ground": not the toll on board
     # one modifier, one wording: "people aboard", "people on the plane" are "people on board"
     return _ON_BOARD.sub("on board", noun)
 
 
+_GROUND = " including on the ground"
+_WITH_GROUND = re.compile(r",?\s+(?:including|among\s+them|of\s+whom)\s+(?:[\w-]+\s+){0,3}?on\s+the\s+ground\b")
 _ON_BOARD = re.compile(r"\b(?:aboard|on the (?:plane|aircraft|jet|train|ship|ferry|boat|bus|flight))$")
 
 
@@ -468,10 +472,11 @@ def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], referenc
         if m.unit == "magnitude":
             return "magnitude"
         head = _MEMBERS.sub("", noun.lower())  # "crew members" are the crew
+        head, ground, _ = head.partition(_GROUND)
         if fates and (not head or _noun_classes(head, "")[0] == "person"):
             f = fate.get(fates[0], "")
-            return f"{head} {f}".strip() if head else {"killed": "dead", "injured": "injured"}.get(f, f)
-        return head
+            head = f"{head} {f}".strip() if head else {"killed": "dead", "injured": "injured"}.get(f, f)
+        return head + (", including on the ground" if ground else "")
     if kind == "length":
         if measure == "distance" and reference:
             return f"distance from {reference}"
@@ -561,7 +566,7 @@ _MEMBERS = re.compile(r"(?<=[a-z])\s+members?\b")
 
 
 def _noun_classes(noun: str, label: str) -> tuple[str, str]:
-    noun = _MEMBERS.sub("", noun.lower())  # "crew members", "cabin crew member": the crew
+    noun = _MEMBERS.sub("", noun.lower()).partition(_GROUND)[0]  # "crew members", "cabin crew member": the crew
     words = re.findall(r"[a-z]+", noun)
     if not words:
         return ("person", "") if label in ("dead", "injured") or label.startswith(("killed", "injured")) else ("", "")
