@@ -375,6 +375,10 @@ CONVERSIONS = [
                  id="a-conversion-that-cannot-be-right"),
     pytest.param("May 2, 2011\n\nThe fund is worth €30 billion ($42 billion), officials said.", False,
                  id="an-older-story's-rate"),
+    pytest.param("May 2, 2025\n\nThe prize is €40,000 ($40,000), organisers said.", True,
+                 id="only-the-sign-changed"),
+    pytest.param("May 2, 2025\n\nThe levy is HK$780 million (US$100 million), officials said.", False,
+                 id="a-pegged-conversion"),
 ]
 
 
