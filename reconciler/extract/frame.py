@@ -82,6 +82,9 @@ _N_OF_THE = re.compile(r"^\s+of\s+(?:the|its|their|his|her|[A-Z][\w.\-]*['’]\s
 _EITHER = re.compile(r"(?i)\beither\s+(?:[$€£]?\d[\d,.]*\s*[A-Za-z%]{0,5}\s+or\s+)?[$€£]?$")
 _ANOTHER = re.compile(F.ANOTHER, re.I)
 _MARGIN = re.compile(F.MARGIN, re.I)
+_CONFIGURED = re.compile(r"(?i)\b(?:(?:an?|the|that|this|each)\s+(?:version|configuration|config|variant|model|trim"
+                         r"|edition)\s+(?:with|that\s+has|featuring)\b|\bthat\s+(?:configuration|version|variant)\b"
+                         r"|\bconfigured\s+with\b|\bmaxed[\s-]out\b|\bfully\s+loaded\b)(?:[^.;]|\.\d)*$")
 _FIRST_N = re.compile(r"(?i)\b(?:first|last|final|opening|closing|next)\s+$")
 _PART_LEFT = re.compile(r"(?i)\b(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|those)|including|includ(?:es|ed)"
                         r"|incl\.)\s+(?:about\s+|some\s+|at\s+least\s+)?$")
@@ -447,6 +450,8 @@ def _part(text: str, m: Mention, left: str, right: str, clause: str) -> str:
         # "another 90-yard run", "a further 12 deaths": not the figure itself ("another 20,000 people
         # marched in the next city" is that city's crowd: a count after "another" stays a count)
         return "another"
+    if m.kind == "money" and _CONFIGURED.search(text, max(0, m.start - 90), m.start):
+        return "configuration"  # "a version with a 1-terabyte drive costs $2,799": one configuration's price
     if _FIRST_N.search(left[-20:]) and m.kind in ("count", "number"):
         return "stretch"  # "the first eight points", "his last 12 games": a stretch named by its own size
     if _MARGIN.search(left[-40:]) and m.kind in ("count", "number"):
@@ -501,6 +506,7 @@ def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], referenc
 # ---------------------------------------------------------------------------------------
 # keys for alignment
 
+_PART_KEYS = frozenset({"part", "whole", "one of several", "another", "margin", "stretch", "configuration"})
 KEY_NAMES = ("entity", "config", "reference", "period", "part", "mode", "measure", "noun class", "sub-group",
              "dateline", "revision", "average", "one of several")
 
@@ -516,7 +522,7 @@ def frame_keys(frame: Frame) -> tuple[str, ...]:
         config, entity = cm.group(1), cm.group(2)
     ent_key = _last_word(entity)
     ref_key = _last_word(frame.reference)
-    part = frame.part if frame.part in ("part", "whole", "one of several", "another", "margin", "stretch") else ""
+    part = frame.part if frame.part in _PART_KEYS else ""
     measure = _measure_class(frame.measure)
     noun_class, subgroup = _noun_classes(frame.noun, frame.label)
     if measure.startswith("$"):
