@@ -252,3 +252,23 @@ def test_ranked(figures: list[tuple[str, list[str]]], first: str, reference: str
     values = [(v, [_e(s, 1.0).claim for s in sources]) for v, sources in figures]
     order, ref, disagree = ranked(values, {"p", "q"})
     assert (order[0][0], ref, disagree) == (first, reference, split)
+
+
+OPENS = {"release.txt": "Bridge opening\n\nThe county said the new bridge will open to traffic on March 3.",
+         "a.txt": "Bridge news\n\nThe new bridge will open to traffic on March 4, the county said.",
+         "b.txt": "Bridge date set\n\nThe new bridge will open to traffic on March 4, county officials said."}
+# dates: (primary sources, the consensus date, its reference, the finding's severity, suggested value)
+DATES = {
+    "counted": ((), "March 4", "", "error", "March 4"),
+    "the-primary-date": (("release.txt",), "March 3", "release", "error", "March 3"),
+    "primaries-disagree": (("release.txt", "a.txt"), "March 4", "", "info", None),
+}
+
+
+@pytest.mark.parametrize(("primary", "date", "reference", "severity", "suggested"), DATES.values(), ids=DATES.keys())
+def test_a_primary_source_dates_the_event(tmp_path: Path, primary: tuple[str, ...], date: str, reference: str,
+                                          severity: str, suggested: str | None) -> None:
+    result = reconcile([_corpus(tmp_path, OPENS)], Options(primary=primary))
+    (g,) = [g for g in result.groups if g.dimension == "date"]
+    (f,) = [f for f in result.findings if f.rule == "date_mismatch"]
+    assert (g.consensus_text, g.reference, f.severity, f.suggested) == (date, reference, severity, suggested)
