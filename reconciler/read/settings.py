@@ -69,13 +69,12 @@ def resolve_primary(names: Sequence[str], found: Sequence[tuple[str, str]]) -> f
 
 def _one(name: str, found: Sequence[tuple[str, str]]) -> str:
     shown = printable(name)
-    if os.path.isfile(name):
+    exists = os.path.isfile(name)
+    if exists:  # a path: the article it is, by whatever route the run reached it
         me = _identity(name)
         for disk, display in found:
             if _identity(disk) == me:
                 return display
-        raise ConfigError(f"primary source {shown}: not one of the articles read "
-                          "(name an article of the corpus: a .txt, .md, .html, .pdf or .docx file in it)")
     wanted = name.replace(os.sep, "/").strip("/")
     matches = [display for _disk, display in found if display == wanted or display.endswith("/" + wanted)]
     if len(matches) == 1:
@@ -83,6 +82,9 @@ def _one(name: str, found: Sequence[tuple[str, str]]) -> str:
     if matches:
         raise ConfigError(f"primary source {shown}: names {len(matches)} articles ("
                           + ", ".join(matches[:5]) + "); give its path")
+    if exists:
+        raise ConfigError(f"primary source {shown}: not one of the articles read "
+                          "(name an article of the corpus: a .txt, .md, .html, .pdf or .docx file in it)")
     listed = ", ".join(display.rsplit("/", 1)[-1] for _disk, display in found[:8])
     more = f" and {len(found) - 8} more" if len(found) > 8 else ""
     raise ConfigError(f"primary source {shown}: no such article in the corpus (articles: {listed}{more})")

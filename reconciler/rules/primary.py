@@ -17,6 +17,8 @@ What an editor would expect, and what this module does:
   suggested value), and the explanations say that the primary sources disagree.
 - A figure a primary source states is never called wrong by the count of other voices: a
   finding that would hold a primary claim among the outliers is info.
+- Dates and match scores follow the same rules. A figure that moved over time and says so
+  (the ``update`` rule: its latest value with its history) is reported as before.
 """
 
 from __future__ import annotations
