@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reconciler.align import align
@@ -18,6 +20,7 @@ from reconciler.extract import extract_claims, extract_text
 from reconciler.extract.units import load_rates
 from reconciler.models import Claim, Source
 from reconciler.read.datelines import fill_dateline_years
+from reconciler.read.source import read_source
 
 
 def _claim(sentence: str, surface: str) -> Claim:
@@ -79,6 +82,40 @@ FRAMES = [
                  {"entity": "Quillbook 11"}, id="model-number"),
     pytest.param("At the fair the 13-inch Quillbook costs $1,199 while the 15-inch Quillbook costs $1,799.",
                  "$1,799", {"entity": "15-inch Quillbook"}, id="configuration"),
+    pytest.param("The storm killed 40 people and injured 300 across the region.", "40 people",
+                 {"label": "people killed"}, id="the-nearest-fate-killed"),
+    pytest.param("The storm killed 40 people and injured 300 across the region.", "300", {"label": "injured"},
+                 id="the-nearest-fate-injured"),
+    pytest.param("Divers had recovered 41 bodies by nightfall.", "41 bodies", {"period": "by nightfall"},
+                 id="a-count-by-a-moment"),
+    pytest.param("By Tuesday, 19 people had been rescued from the rubble.", "19 people", {"period": "by tuesday"},
+                 id="by-a-day-opening-the-sentence"),
+    pytest.param("Back in Week 4, when the Herons beat the Larks 24-17, Okonjo had 64 yards.", "24-17",
+                 {"period": "week 4"}, id="another-week's-game"),
+    pytest.param("The jet was carrying 58 passengers and four crew members.", "four crew members",
+                 {"label": "crew"}, id="crew-members-are-the-crew"),
+    pytest.param("The ferry sank with 62 people aboard.", "62 people aboard", {"label": "people on board"},
+                 id="aboard-is-on-board"),
+    pytest.param("Pellow scored six of Harwick's first ten points after the break.", "six", {"part": "part"},
+                 id="n-of-a-possessive-m"),
+    pytest.param("Pellow scored six of Harwick's first ten points after the break.", "ten points",
+                 {"part": "stretch"}, id="first-n-is-a-stretch"),
+    pytest.param("A late basket put the Wrens ahead by nine with two minutes left.", "nine", {"part": "margin"},
+                 id="ahead-by-is-a-margin"),
+    pytest.param("The larger models come with either 3.2 or 3.5 GHz chips.", "3.2", {"part": "one of several"},
+                 id="either-first-option"),
+    pytest.param("The larger models come with either 3.2 or 3.5 GHz chips.", "3.5 GHz chips",
+                 {"part": "one of several"}, id="either-second-option"),
+    pytest.param("Few expected Dorsey to break another 75-yard run.", "75-yard", {"part": "another"},
+                 id="another-play"),
+    pytest.param("A further 14 people died overnight, officials said.", "14 people", {"part": "another"},
+                 id="a-further-is-an-increment"),
+    pytest.param("In the port city, another 8,000 people marched.", "8,000 people", {"part": ""},
+                 id="another-crowd-is-that-crowd"),
+    pytest.param("The club released forward Tamsin Vale. Vale is believed to be seeking a three-year deal.",
+                 "three-year", {"entity": "Vale"}, id="surname-opens-the-sentence"),
+    pytest.param("Ana Ruiz led early. Ruiz of the Harbour Party had 41,200 votes.", "41,200 votes",
+                 {"entity": ""}, id="a-name-after-of-the-owns-nothing"),
 ]
 
 
@@ -119,6 +156,9 @@ SAME_QUANTITY = [
     pytest.param("The agency raised its revenue outlook to $16.1 billion from $15.8 billion on Monday.",
                  "The agency expects revenue of $15.9 billion this year, it said on Monday.",
                  "$15.8 billion", "$15.9 billion", False, id="superseded-vs-current"),
+    pytest.param("A magnitude 5.9 quake struck the valley on Sunday, the survey said.",
+                 "The magnitude 5.9 quake that struck the valley on Sunday killed 80 people, the agency said.",
+                 "magnitude 5.9", "magnitude 5.9", True, id="a-magnitude-beside-a-toll"),
     pytest.param("The toll could exceed 10,000 people in the region, the agency said.",
                  "The toll reached 2,400 people in the region, the agency said.",
                  "10,000 people", "2,400 people", False, id="projection-vs-count"),
@@ -161,6 +201,10 @@ NOT_COUNTS = [
     pytest.param("The win improved the Herons to 9-5 this season.", "9-5", "record", id="record-improved-to"),
     pytest.param("The Herons (10-5) clinched a playoff berth in the league.", "10-5", "record",
                  id="record-in-brackets"),
+    pytest.param("In the title fight Ola Petrov beat Mara Quist (21-3, 9 KOs) on points after ten rounds.", "21-3",
+                 "record", id="record-with-knockouts-after-a-beaten-name"),
+    pytest.param("In the game the Herons beat the Larks (71-64) in front of a full house.", "71-64", "score",
+                 id="result-in-brackets-after-beat"),
 ]
 
 
@@ -176,7 +220,27 @@ NEVER_CLAIMS = [
     pytest.param("It was his second 200-yard game of the season.", "200", id="threshold"),
     pytest.param("Tickets: call (412) 555-0188 after noon.", "555", id="phone"),
     pytest.param("Witnesses were told to call 911 at once.", "911", id="emergency-number"),
+    pytest.param("Residents should dial 999 or 112 if the water rises.", "112", id="emergency-alternatives"),
+    pytest.param("The club's offices are at 12 Quarry Lane, near the ground.", "12", id="street-address"),
+    pytest.param("For alerts, text FLOOD to 60123 now.", "60123", id="sms-short-code"),
+    pytest.param("Standings after Week 11 are tight.", "11", id="week-index"),
+    pytest.param("Game 6 is on Thursday night.", "6", id="game-index"),
 ]
+
+LINK_LINES = [
+    pytest.param("Markets\nShares rose 4% on Monday.\n\nRelated: Five stocks to watch | 3 charts that matter\n",
+                 ["4%", "Monday"], id="related-links-line"),
+    pytest.param("Markets\nShares rose 4% on Monday.\n\nRead more: 7 ways to save\n", ["4%", "Monday"],
+                 id="read-more-line"),
+    pytest.param("Markets\nRelated to the sale, 40 staff were moved.\n", ["40 staff"], id="a-sentence-is-kept"),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), LINK_LINES)
+def test_lines_of_links_are_page_furniture(text: str, kept: list[str], tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    source = read_source(tmp_path / "a.txt", "a.txt")
+    assert [c.text for c in extract_claims(source)] == kept
 
 
 @pytest.mark.parametrize(("sentence", "digits"), NEVER_CLAIMS)

@@ -319,3 +319,24 @@ def test_load_config_rejects_unusable_file(tmp_path: Path, content: str | None) 
         path.write_text(content, encoding="utf-8")
     with pytest.raises(ConfigError, match=r"rules\.toml"):
         load_config(path)
+
+
+# ---------------------------------------------------------------------------------------
+# a tie between independent sources: no consensus, no suggested value, no side called wrong
+
+TIES = [
+    pytest.param(["The ferry carried 212 passengers when it sank off the cape, the coastguard said.",
+                  "The ferry carried 221 passengers when it sank off the cape, the coastguard said."],
+                 "212 passengers", "221 passengers", id="one-against-one"),
+]
+
+
+@pytest.mark.parametrize(("articles", "a", "b"), TIES)
+def test_a_tie_has_no_consensus(tmp_path: Path, articles: list[str], a: str, b: str) -> None:
+    result = run(tmp_path, articles)
+    found = holding(result, a, b)
+    assert len(found) == 1, describe(result)
+    f = found[0]
+    assert f.message.startswith("sources disagree: ")
+    assert f.suggested is None
+    assert "No consensus: " in f.explanation and "\nConsensus: " not in f.explanation

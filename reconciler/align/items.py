@@ -128,13 +128,21 @@ def build_items(claims: Sequence[Claim], rates: Rates, config: AlignConfig,
             sentence_words[key] = frozenset(canon.get(w, w) for _p, w in content_words(c.sentence))
         items.append(_Item(c, dimension(c), base_interval(c, rates), toks, sentence_words[key] | toks,
                            _noun_head(c.noun), alternative_intervals(c, rates, printed),
-                           (dates or {}).get(c.source) or "", toks & _FATES,
+                           (dates or {}).get(c.source) or "",
+                           toks & _FATES if _of_people(c, keys[c.id]) else frozenset(),
                            ("~plan" in toks, "~aggregate" in toks, "~forecast" in toks), c.noun.lower(),
                            keys[c.id], soft_keys(c.frame)))
     return items
 
 
-_ENTITY, _PERIOD = 0, 3
+_ENTITY, _PERIOD, _NOUN_CLASS = 0, 3, 7
+
+
+def _of_people(c: Claim, keys: tuple[str, ...]) -> bool:
+    """May the claim count people (so that "killed" or "injured" near it says which people)? Not a
+    magnitude, not a count of houses or games: "the magnitude 6.4 quake that killed 131" is one
+    magnitude whatever the toll beside it."""
+    return c.unit != "magnitude" and keys[_NOUN_CLASS] in ("", "person")
 
 
 def _story_keys(claims: Sequence[Claim]) -> dict[str, tuple[str, ...]]:

@@ -80,12 +80,12 @@ class _Sentence:
         words = content_words(text, start, end)
         self.offsets = [p for p, _w in words]  # in text order: a clause's words are a slice, found by bisection
         self.stems = [w for _p, w in words]
-        self.fates: list[tuple[int, str]] = []
+        self.fates: list[tuple[int, int, str]] = []  # (start, end, fate) of each fate word
         self.update = False
         self.aggregates: list[int] = []
         for m in _CUE_WORD.finditer(text[start:end].lower()):  # one pass for the three word lists
             if m.lastgroup == "fate":
-                self.fates.append((start + m.start(), FATE_WORDS[m.group()]))
+                self.fates.append((start + m.start(), start + m.end(), FATE_WORDS[m.group()]))
             elif m.lastgroup == "update":
                 self.update = True
             else:
@@ -146,7 +146,7 @@ def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: d
     value: float | str = m.value
     if isinstance(value, float):
         value = round(value, 10)
-    fates = tuple(sorted({fate for p, fate in info.fates if c_start <= p < c_end}))
+    fates = _nearest_fates(info.fates, text, c_start, c_end, m.start, m.end)
     marks = ("~plan" in context, "~aggregate" in context, "~forecast" in context)
     frame = (frames or FrameReader(text)).read(m, s_start, s_end, c_start, c_end, fates, marks)
     return Claim(
@@ -202,14 +202,34 @@ def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_en
     right_close = stems[right_start:close_end][:3]
     if not _FORECAST_STEMS.isdisjoint(left[-5:] + right_close):
         near.append("~forecast")  # "the $4.01 billion analysts expected": an estimate, not the result
-    fates = {fate for p, fate in info.fates if c_start <= p < c_end}
-    for fate in sorted(fates):
+    for fate in _nearest_fates(info.fates, text, c_start, c_end, m.start, m.end):
         near.append("~" + fate)
     if info.update:
         near.append("~update")
     if any(c_start <= p < c_end for p in info.aggregates):
         near.append("~aggregate")  # "39.3 million for the Z8, Z70 and Z400 combined": a sum over several
     return tuple(dict.fromkeys(near))  # each word once, in order
+
+
+def _nearest_fates(fates: list[tuple[int, int, str]], text: str, c_start: int, c_end: int, start: int,
+                   end: int) -> tuple[str, ...]:
+    """The fates a figure's clause gives its people: "killed 112 people and injured 540" gives 112 the
+    dead and 540 the injured (the nearest fate word, when the clause names several), "killed or
+    injured 50" both (fate words joined by "or", "and" or a comma go together)."""
+    found = [(a - end if a >= end else start - b, a, b, fate) for a, b, fate in fates if c_start <= a < c_end]
+    if len({fate for *_x, fate in found}) <= 1:
+        return tuple(sorted({fate for *_x, fate in found}))
+    found.sort()
+    _d, a0, b0, fate0 = found[0]
+    out = {fate0}
+    for _d, a, b, fate in found[1:]:
+        gap = text[b:a0] if b <= a0 else text[b0:a]
+        if _JOINED.fullmatch(gap):
+            out.add(fate)
+    return tuple(sorted(out))
+
+
+_JOINED = re.compile(r"\s*(?:,|or|and|and/or|/)\s*")
 
 
 def _subject(text: str, m: Mention, c_start: int, s_start: int) -> str:

@@ -107,9 +107,14 @@ _UNIT_NAMES: Mapping[str, object] = dict.fromkeys([*V.DURATION_UNITS, *V.PHYSICA
 
 def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     r = _Right(end=pos)
-    len(text)
     # glued suffix: 91.1K, 7.3bn, $4.12M, 660B
     g = _GLUED.match(text, pos)
+    if has_currency and text.startswith("MM", pos) and not text[pos + 2:pos + 3].isalnum():
+        # "$21MM", "$160MM": finance's "MM" (a thousand thousands) after a currency; "160mm" is millimetres
+        r.value_mult *= V.GLUED_SCALES["mm"]
+        r.glued_scale = r.scale_words = "MM"
+        pos = r.end = pos + 2
+        g = None
     if g is None and text[pos:pos + 1] == " ":
         # a magnitude letter after a space: "$600 k", "$3 bn"; after a currency, or "k" before no letter
         sg = _SPACED_SCALE.match(text, pos)
@@ -165,9 +170,11 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
             r.scale_words = (r.scale_words + " " + w).strip()
             pos = sc.end()
             r.end = pos
-            sc2 = _SCALE_AFTER.match(text, pos)  # "1.2 thousand million" (rare): take it too
-            if sc2 and sc2.group("w").lower() in ("million", "billion") and w == "thousand":
-                r.value_mult *= V.SCALE_WORDS[sc2.group("w").lower()]
+            sc2 = _SCALE_AFTER.match(text, pos)  # "1.2 thousand million" (rare), "1.5 lakh crore" (common)
+            w2 = sc2.group("w").lower() if sc2 else ""
+            if sc2 and (w2 in _STACKED.get(w.rstrip("s"), ())):
+                r.value_mult *= V.SCALE_WORDS[w2]
+                r.scale_words = (r.scale_words + " " + w2).strip()
                 pos = sc2.end()
                 r.end = pos
     # temperature: "35°C", "95 °F", "40 degrees Celsius"
@@ -334,6 +341,14 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
 
 _NOT_A_HEDGE = re.compile(r"(?i)\b(?:add(?:s|ed|ing)?|sum(?:s|med)?|tot(?:s|ted)|c[ao]me|comes|amount(?:s|ed)?"
                          r"|spread|run|ran|spent|stretch(?:ed|es)?)\s+$")
+# "runs up to 2.7 GHz", "prices run up to $3,000": a bound ("run over 54 days" is a span, above)
+# two scale words that multiply: "1.2 thousand million", "₹1.5 lakh crore" (1.5 × 10^5 × 10^7), "40,000 crore"
+# is one word; "million" after "hundred" ("a hundred million") is handled the same way
+_STACKED: dict[str, tuple[str, ...]] = {
+    "thousand": ("million", "billion", "crore", "crores"), "hundred": ("million", "billion", "thousand"),
+    "lakh": ("crore", "crores"),
+}
+_RUN = re.compile(r"(?i)\b(?:run|runs|ran)\s+$")
 
 
 def _read_left(text: str, start: int) -> tuple[int, str, str]:
@@ -351,7 +366,8 @@ def _read_left(text: str, start: int) -> tuple[int, str, str]:
     window = text[max(0, a - 30):a]
     # markdown bold debris between hedge and number: "about * * 198"
     hm = _HEDGE_LEFT.search(window)
-    if hm and _NOT_A_HEDGE.search(window[:hm.start("h")]) and hm.group("h").lower().startswith(("up", "over")):
+    if hm and _NOT_A_HEDGE.search(window[:hm.start("h")]) and hm.group("h").lower().startswith(("up", "over")) \
+            and not (hm.group("h").lower().startswith("up") and _RUN.search(window[:hm.start("h")])):
         hm = None  # "added up to 39.3 million", "spread over 54 days": a total, not a bound
     if hm:
         h = re.sub(r"\s+", " ", hm.group("h").lower())

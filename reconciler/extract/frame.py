@@ -77,7 +77,12 @@ _PART_RIGHT = re.compile(F.PART_RIGHT, re.I)
 # "the biggest of them for more than £105 million": one of several, not the figure itself
 _ONE_OF = re.compile(r"(?i)\b(?:biggest|largest|highest|most\s+\w+|smallest|lowest|one|each)\s+of\s+(?:them|those"
                      r"|these|all|whom)\b[^.;\d]{0,20}$")
-_N_OF_THE = re.compile(r"^\s+of\s+(?:the|its|their|his|her)\s+(?:\d[\d,.]*|[a-z]+)\b")
+_N_OF_THE = re.compile(r"^\s+of\s+(?:the|its|their|his|her|[A-Z][\w.\-]*['’]\s?s)\s+(?:\d[\d,.]*|[a-z]+)\b")
+# "either 2.3 or 2.6 GHz": options, each one of several configurations
+_EITHER = re.compile(r"(?i)\beither\s+(?:[$€£]?\d[\d,.]*\s*[A-Za-z%]{0,5}\s+or\s+)?[$€£]?$")
+_ANOTHER = re.compile(F.ANOTHER, re.I)
+_MARGIN = re.compile(F.MARGIN, re.I)
+_FIRST_N = re.compile(r"(?i)\b(?:first|last|final|opening|closing|next)\s+$")
 _PART_LEFT = re.compile(r"(?i)\b(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|those)|including|includ(?:es|ed)"
                         r"|incl\.)\s+(?:about\s+|some\s+|at\s+least\s+)?$")
 _PERIOD = re.compile(r"(?i)\b(?:" + "|".join(re.escape(p) for p in sorted(F.PERIOD_PHRASES, key=len, reverse=True))
@@ -87,8 +92,18 @@ _EVENT_YEAR = re.compile(rf"(?i:\b(?:(?P<lead>in)|the))\s+(?:(?i:{_MONTHS_RX})\.
                          r"(?(lead)(?![-–]\d)|\s+(?!and\b|to\b|through\b)[a-z][a-z-]+)")
 # "since 1987, when 34 people died": the figure after "when" belongs to that year's event
 _WHEN_YEAR = re.compile(r"\b(?:since|in|of)\s+(?P<y>(?:19|20)\d\d),?\s+when\b", re.I)
-_MID_NAME = re.compile(r"[a-z0-9,]\s+([A-Z][\w&.\-]*[\w&])")
+_MID_NAME = re.compile(r"(?<=[a-z0-9,])\s+([A-Z][\w&.\-]*[\w&])")
 _WEEK = re.compile(r"\bWeek\s+(\d{1,2})\b")
+_OPENING_WEEK = re.compile(r"(?:Back\s+)?[Ii]n\s+Week\s+(\d{1,2})\b")
+_DAYS = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# a count as of a moment: "41 bodies by nightfall", "By Monday, 48 ...", "as of Tuesday evening"
+_BY_TIME = re.compile(
+    r"(?i)\b(?:by|as\s+of)\s+(?P<t>nightfall|dawn|daybreak|noon|midday|midnight|then|tonight"
+    rf"|(?:early|late)\s+(?:morning|afternoon|evening|night|{_DAYS})"
+    rf"|{_DAYS}(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:this|that|the\s+next|the\s+following)\s+(?:morning|afternoon|evening|night|day|week)"
+    r"|the\s+end\s+of\s+the\s+(?:day|week)|\d{1,2}(?::\d\d)?\s?[ap]\.?m\b\.?)"
+)
 _MODIFIER = re.compile(r"^\s+(?:" + "|".join(re.escape(m) for m in F.NOUN_MODIFIERS) + r")\b", re.I)
 
 
@@ -120,6 +135,10 @@ class FrameReader:
             opening = _PERIOD.match(text, s_start, min(c_start, s_start + 30))  # "A year ago, the Colts were 2-14"
             if opening:
                 period = F.PERIOD_PHRASES[opening.group().lower()]
+            by = _BY_TIME.match(text, s_start, c_start) or _OPENING_WEEK.match(text, s_start, c_start)
+            if by and not period:  # "By Monday, 48 bodies had been recovered"; "Back in Week 4, when ..."
+                period = ("by " + " ".join(by.group("t").lower().split())) if by.re is _BY_TIME \
+                    else f"week {by.group(1)}"
         part = _part(text, m, left, right, clause)
         mode = ""
         if marks[0]:
@@ -222,7 +241,7 @@ class FrameReader:
             aside = _ASIDE.match(after_text)  # "The Kites, according to reports, have offered"
             after = (after_text[aside.end():] if aside else after_text[:30]).lower().split()
             first = after[0].strip(",.;:") if after else ""
-            before = text[max(0, _s - 12):_s].lower().split()
+            before = [w for w in text[max(0, _s - 16):_s].lower().split() if w not in ("the", "a", "an")]
             if before and before[-1] in _PREPOSITIONS:
                 continue  # "a quake off Port Haller triggered": a place, not the figure's owner
             if text[max(0, _s - 5):_s] in (" and ", "and ") or text[max(0, _s - 2):_s] == ", ":
@@ -248,6 +267,9 @@ class FrameReader:
                 break  # the first after the figure, else the last before it
         if found:
             return found
+        bt = _BY_TIME.search(text, a, b)
+        if bt:
+            return "by " + " ".join(bt.group("t").lower().split())  # "41 bodies by nightfall": the count then
         wk = _WEEK.search(text, a, b)
         if wk:
             return f"week {wk.group(1)}"
@@ -391,8 +413,12 @@ def _noun_with_modifiers(noun: str, right: str) -> str:
         return ""
     mm = _MODIFIER.match(right)
     if mm:
-        return noun + " " + " ".join(mm.group().split()).lower()
-    return noun
+        noun = noun + " " + " ".join(mm.group().split()).lower()
+    # one modifier, one wording: "people aboard", "people on the plane" are "people on board"
+    return _ON_BOARD.sub("on board", noun)
+
+
+_ON_BOARD = re.compile(r"\b(?:aboard|on the (?:plane|aircraft|jet|train|ship|ferry|boat|bus|flight))$")
 
 
 def _reference(right: str) -> str:
@@ -408,8 +434,17 @@ def _reference(right: str) -> str:
 
 
 def _part(text: str, m: Mention, left: str, right: str, clause: str) -> str:
-    if _ONE_OF.search(left[-50:]):
+    if _ONE_OF.search(left[-50:]) or _EITHER.search(left[-40:]):
         return "one of several"
+    am = _ANOTHER.search(left[-30:])
+    if am and (m.kind not in ("count", "number") or not am.group().lower().startswith("another")):
+        # "another 90-yard run", "a further 12 deaths": not the figure itself ("another 20,000 people
+        # marched in the next city" is that city's crowd: a count after "another" stays a count)
+        return "another"
+    if _FIRST_N.search(left[-20:]) and m.kind in ("count", "number"):
+        return "stretch"  # "the first eight points", "his last 12 games": a stretch named by its own size
+    if _MARGIN.search(left[-40:]) and m.kind in ("count", "number"):
+        return "margin"  # "moved ahead by eight": a difference between two scores, not a count
     if m.role == "part" or _PART_LEFT.search(left[-30:]) or _PART_RIGHT.match(right):
         return "part"
     if _N_OF_THE.match(right) and m.kind in ("count", "number"):
@@ -430,7 +465,7 @@ def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], referenc
     if kind in ("count", "number"):
         if m.unit == "magnitude":
             return "magnitude"
-        head = noun.lower()
+        head = _MEMBERS.sub("", noun.lower())  # "crew members" are the crew
         if fates and (not head or _noun_classes(head, "")[0] == "person"):
             f = fate.get(fates[0], "")
             return f"{head} {f}".strip() if head else {"killed": "dead", "injured": "injured"}.get(f, f)
@@ -474,7 +509,7 @@ def frame_keys(frame: Frame) -> tuple[str, ...]:
         config, entity = cm.group(1), cm.group(2)
     ent_key = _last_word(entity)
     ref_key = _last_word(frame.reference)
-    part = frame.part if frame.part in ("part", "whole", "one of several") else ""
+    part = frame.part if frame.part in ("part", "whole", "one of several", "another", "margin", "stretch") else ""
     measure = _measure_class(frame.measure)
     noun_class, subgroup = _noun_classes(frame.noun, frame.label)
     if measure.startswith("$"):
@@ -520,8 +555,12 @@ def _measure_class(measure: str) -> str:
     return ""
 
 
+_MEMBERS = re.compile(r"(?<=[a-z])\s+members?\b")
+
+
 def _noun_classes(noun: str, label: str) -> tuple[str, str]:
-    words = re.findall(r"[a-z]+", noun.lower())
+    noun = _MEMBERS.sub("", noun.lower())  # "crew members", "cabin crew member": the crew
+    words = re.findall(r"[a-z]+", noun)
     if not words:
         return ("person", "") if label in ("dead", "injured") or label.startswith(("killed", "injured")) else ("", "")
     head = words[-1] if words[-1] not in ("board", "aboard", "hospital", "ground", "custody") else words[0]

@@ -66,6 +66,13 @@ THING_CLASSES: dict[str, str] = {
     **dict.fromkeys("rbi rbis".split(), "rbi"),
     **dict.fromkeys("homer homers".split(), "homer"),
     **dict.fromkeys("year years season seasons".split(), "year"),
+    **dict.fromkeys("knockout knockouts ko kos".split(), "knockout"),
+    **dict.fromkeys("punch punches jab jabs".split(), "punch"),
+    **dict.fromkeys("fight fights bout bouts".split(), "fight"),
+    **dict.fromkeys("win wins victory victories".split(), "win"),
+    **dict.fromkeys("defeat defeats".split(), "defeat"),
+    **dict.fromkeys("medal medals".split(), "medal"),
+    **dict.fromkeys("lap laps".split(), "lap"),
 }
 # trailing modifiers that belong to the counted noun: "people on board", "passengers aboard"
 NOUN_MODIFIERS = ("on board", "aboard", "in hospital", "on the ground", "in custody", "on the plane",
@@ -121,6 +128,10 @@ MONEY_NOUNS: dict[str, str] = {
     **dict.fromkeys("reward bounty".split(), "reward"),
     **dict.fromkeys("loot haul jewellery jewelry jewels gems".split(), "haul"),
     **dict.fromkeys("bailout aid rescue loan loans".split(), "aid"),
+    # a traded price at one moment of the session: the open, the close ("close to $5m" is a hedge: not here)
+    **dict.fromkeys("opened opening".split(), "open"),
+    **dict.fromkeys("closed closing".split(), "close"),
+    **dict.fromkeys("proceeds".split(), "proceeds"),
 }
 # a cost definition: one stage's cost is not the whole project's
 # what a percentage is of, named just before it in the clause ("the pass@1 score jumped to 71%",
@@ -167,6 +178,13 @@ REVISION_NEW = (r"\b(?:revised|lowered|raised|increased|decreased|corrected|adju
                 r"|climbed|jumped|grew|fell|dropped)\s+(?:\w+\s+){0,2}?to\s+(?:about\s+|some\s+|at\s+least\s+)?$")
 # a part of a whole stated nearby: "of whom", "including", "in cash"
 PART_RIGHT = r"^\s*(?:in\s+cash|in\s+stock|in\s+shares|of\s+(?:them|those|whom|which)\b|of\s+the\s+(?:\d|[a-z]+\b))"
+# another instance or an increment, not the figure itself: "another 90-yard run", "a further 12 deaths",
+# "a second 200-yard game" (a category: the games over 200 yards)
+ANOTHER = (r"\b(?:another|a\s+further|an\s+additional|an\s+extra|one\s+more|(?:a|his|her|their|its)"
+           r"\s+(?:second|third|fourth|fifth|sixth))\s+(?:[$€£]\s?)?$")
+# a margin: the difference between two scores or tallies ("moved ahead by eight", "won by 12 votes")
+MARGIN = (r"\b(?:ahead|lead|leads|led|leading|trail|trails|trailed|trailing|won|win|wins|winning|beat|beats|lost"
+          r"|lose|loses|losing|defeated|up|down|margin|edged|outscored)\s+(?:\w+\s+)?by\s+(?:just\s+|only\s+)?$")
 WHOLE_WORDS = frozenset("total overall altogether combined cumulative all".split())
 # clock-time zones as news writes them
 TIME_ZONES: dict[str, str] = {

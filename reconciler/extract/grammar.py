@@ -25,6 +25,7 @@ from reconciler.extract.names import (
     _rejected_by_neighbours,
     _tallies,
     _token_bounds,
+    quake_magnitude,
 )
 from reconciler.extract.numbers import _sig_precision, digit_view, parse_digits, parse_words, pow10
 from reconciler.extract.patterns import (
@@ -201,6 +202,9 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
         if not cur and kind in ("count", "number") and 0 < value < 10.5:
             # an earthquake's magnitude: "magnitude 7.8", "a 7.8-magnitude quake", "7.7 on the Richter scale"
             before = _MAGNITUDE_LEFT.search(lower, max(0, a - 16), a)
+            if before is None:
+                pm = _MAGNITUDE_PREFIX.search(text, max(0, a - 4), a)  # "M7.5", "Mw 6.1" in a quake story
+                before = pm if pm and quake_magnitude(text, pm.start(), a) else None
             after = _MAGNITUDE_RIGHT.match(lower, e)
             if before or after:
                 kind, unit, noun = "number", "magnitude", "magnitude"
@@ -324,6 +328,7 @@ def _yen_or_yuan(text: str, mentions: list[Mention]) -> None:
 
 
 _MAGNITUDE_LEFT = re.compile(r"\bmagnitude(?:[\s-]|\s+of\s+)$")
+_MAGNITUDE_PREFIX = re.compile(r"M[wLsb]?\s?$")
 _MAGNITUDE_RIGHT = re.compile(r"[\s-]magnitude\b|\s+on\s+the\s+richter\s+scale\b")
 
 _POST_HEDGE = re.compile(r"(?i)[\s-]*(or so|or more|or less|or fewer|plus)\b")

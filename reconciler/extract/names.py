@@ -37,8 +37,8 @@ def _word_before(text: str, start: int) -> re.Match[str] | None:
 def _left_is_name(text: str, start: int) -> bool:
     """True when the number continues a proper name: "Cup 2024", "Zeta 3.1", "ZX 4090"."""
     m = _word_before(text, start)
-    if m is None:
-        return False
+    if m is None or quake_magnitude(text, m.start(1), m.end(1)):
+        return False  # "Mw 6.1" in a quake story: a magnitude, not a model name
     word = m.group(1)
     low = word.lower().rstrip(".")
     if low.endswith(("'s", "’s", "s'", "s’")):
@@ -145,7 +145,9 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
         while i > 0 and _cased(text[i - 1]):
             i -= 1
         glued = text[i:start].lower()
-        if glued not in ("rm", "rs", "rp", "usd", "eur", "gbp", "us") or (i > 0 and text[i - 1].isalnum()):
+        known = glued in ("rm", "rs", "rp", "usd", "eur", "gbp", "us", "rmb", "cny") \
+            or text[i:start] in V.GLUED_CURRENCY_WORDS or quake_magnitude(text, i, start)
+        if not known or (i > 0 and text[i - 1].isalnum()):
             return True
     if prev in "@^#_\\/" or prev.isdigit():
         return True
@@ -171,7 +173,20 @@ def _rejected_by_neighbours(text: str, start: int, end: int) -> bool:
         return False  # "$1.7 billion-$1.9 billion": the second end of a range
     # letters earlier in the same token: "Zeta-4", "Acme-o1-1217", "pass@1"
     return bool(prefix) and any(_cased(ch) for ch in prefix) and prefix.lower() not in _GLUED_CURRENCY \
+        and prefix not in V.GLUED_CURRENCY_WORDS and not quake_magnitude(text, start - len(prefix), start) \
         and not magnitude
+
+
+_QUAKE = re.compile(r"(?i)\b(?:quake|earthquake|tremor|aftershock|foreshock|seismic|magnitude|richter|fault)")
+_MAGNITUDE_PREFIXES = ("M", "Mw", "ML", "Ms", "Mb")
+# a magnitude has one decimal ("M7.5"), or a quake noun follows ("M7 quake"): "the M4 motorway" is a road
+_MAGNITUDE_DIGITS = re.compile(r"\s?\d\.\d(?!\d)|\s?\d\s+(?:quake|earthquake|tremor|aftershock)")
+
+
+def quake_magnitude(text: str, a: int, b: int) -> bool:
+    """Is text[a:b] a seismologist's magnitude prefix ("M7.5", "Mw 6.1") in a text about a quake?"""
+    return text[a:b].rstrip() in _MAGNITUDE_PREFIXES and (a == 0 or not text[a - 1].isalnum()) \
+        and _MAGNITUDE_DIGITS.match(text, b) is not None and _QUAKE.search(text, max(0, a - 300), b + 300) is not None
 
 
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")

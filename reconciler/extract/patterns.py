@@ -194,6 +194,8 @@ _CURRENCY_PREFIX = re.compile(
     + r"|(?<![A-Za-z])" + _by_first_letter(
         r"USD|EUR|GBP|JPY|CNY|RMB|INR|MYR|KRW|CHF|SEK|NOK|DKK|AUD|CAD|HKD|SGD|RUB|ZAR|BRL"
         r"|MXN|PHP|NGN|IDR|THB|TWD|NZD|AED|SAR|PLN|Rs\.?|RM|Rp".split("|"), caseless=True)
+    # the wire's "euro345" and the Gulf press's "Dh472bn" ("Euro 2024" is a tournament: lower case only)
+    + r"|(?<![A-Za-z])(?-i:euro|Dh)"
     + r")\s?$"
 )
 _HEDGE_LEFT = re.compile(

@@ -6,7 +6,8 @@
 - Year spans ("1995-99", "2001-2004"): years, never a count of 99.
 - Yard lines and thresholds ("the 20-yard line", "a second 200-yard game", "his 38th 100-yard
   game"): a field position or a category, not a distance.
-- Phone and emergency numbers ("(412) 555-0188", "call 911").
+- Phone and emergency numbers ("(412) 555-0188", "call 911"), SMS short codes ("text NEWS to 55510").
+- Street addresses ("4 Harbour Way") and indexes named by the word before them ("Week 15", "Game 7").
 
 >>> t = "Harbour won 65-53 after a 12-0 run; it led 50-44 at one point."
 >>> [(m.value, m.unit) for m in scores(t, bytearray(len(t)))]
@@ -32,6 +33,7 @@ _RECORD_BEFORE = re.compile(r"(?i)(?:\b(?:improv(?:ed|es|ing)|fell|falls|dropped
                             r"|now|an?\s+[\w-]+-(?:worst|best))\s+(?:to\s+|at\s+)?|\()$")
 _RECORD_AFTER = re.compile(r"(?i)(?:\s+(?:record|mark|overall|on\s+the\s+season|in\s+conference|at\s+home"
                            r"|on\s+the\s+road|away|season|start)\b|\))")
+_NAME_PAREN = re.compile(r"[A-Z][\w.'’-]*\s?\($")
 _RUN_AFTER = re.compile(r"(?i)\s+(?:run|spurt|burst|streak|surge)\b")
 _PARTIAL_BEFORE = re.compile(r"(?i)\b(?:led|lead|leading|trailed|trailing|trail"
                              r"|cut\s+(?:it|the\s+lead|the\s+deficit)\s+to|pulled\s+(?:within|to)|made\s+it|was|at|to|of)\s+$")
@@ -49,10 +51,18 @@ _THRESHOLD = re.compile(
     r"(?:(?:rushing|passing|receiving|scoring)\s+)?(?:line|games?|seasons?|performances?|rushers?|passers?"
     r"|receivers?|mark|barrier|plateau|club|outings?|efforts?|days?|nights?|scorers?|campaigns?)\b")
 _PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
+_EMERGENCY_NUMBERS = r"(?:911|999|112|000|111|100|101|110|119|120|122)\b(?!\s*(?:people|%|per))"
+# "call 911", "dial 999 or 112": the number and any alternatives listed with it
 _EMERGENCY = re.compile(r"(?i)\b(?:call(?:s|ed|ing)?|dial(?:s|led|ing)?|phon(?:e|ed|ing)|ring(?:ing)?|text(?:ed|ing)?"
-                        r"|the)\s+(?:the\s+)?(?:911|999|112|000|111|100|101|110|119|120|122)\b(?!\s*(?:people|%|per))")
+                        rf"|the)\s+(?:the\s+)?{_EMERGENCY_NUMBERS}(?:\s*(?:,|or|/)\s*{_EMERGENCY_NUMBERS})*")
 
 
+# a street address ("4 Harbour Way", "221 Baker St."), an SMS short code ("text NEWS to 55510"), an index
+# named by the word before it ("Week 15", "Game 7", "Day 3": which one, not how many)
+_ADDRESS = re.compile(r"\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Way|Boulevard"
+                      r"|Blvd\.|Lane|Drive|Place|Square|Court|Terrace|Crescent|Highway|Parkway)(?![\w])")
+_SHORT_CODE = re.compile(r"(?i)\b(?:text|txt|sms)\s+[\w-]{1,20}\s+to\s+\d{4,6}\b")
+_INDEX = re.compile(r"\b(?:Week|Day|Round|Game|Lap|Leg|Matchday|Gameweek|Stage|Heat)\s+\d{1,2}\b(?![.,]\d|\s*%)")
 _CALL = re.compile(r"(?i)\b(?:call|dial|emergency)")
 _RECORD_VERB = re.compile(r"(?i)(?:improv|fell|falls|dropp|mov|going|record|rose|climb|stand|worst|best)")
 
@@ -65,7 +75,7 @@ def never_claims(text: str) -> list[Span]:
     ['1995-99', '20-yard line', '200-yard game', '(412) 555-0188', 'call 911']
     """
     out: list[Span] = []
-    for rx in (_YEAR_SPAN, _THRESHOLD, _PHONE):
+    for rx in (_YEAR_SPAN, _THRESHOLD, _PHONE, _ADDRESS, _SHORT_CODE, _INDEX):
         out.extend(m.span() for m in rx.finditer(text) if not (m.start() and text[m.start() - 1].isalnum()))
     for m in _EMERGENCY.finditer(text):
         if m.group().lower().startswith("the ") and not _CALL.search(text, max(0, m.start() - 30), m.start()):
@@ -104,6 +114,10 @@ def _which(text: str, a: int, b: int) -> str:
         return "run"
     if re.match(r"\s+(?:record|mark)\b", text[b:b + 10]) or (
             (_RECORD_BEFORE.search(left[-30:]) or left.endswith(" to ")) and _RECORD_VERB.search(left[-30:])):
+        return "record"
+    if _NAME_PAREN.search(left) and (text[b:b + 1] == "," or (text[b:b + 1] == ")" and not _FINAL_BEFORE.search(left))):
+        # "beat Keisha Ames (19-2, 8 KOs)", "the Colts (10-5) join": a win-loss record after a name
+        # ("beat the Owls (65-53)" is the result)
         return "record"
     if _FINAL_BEFORE.search(left) or _FINAL_AFTER.match(text, b):
         partial = _PARTIAL_AFTER.match(text, b) or re.search(r"(?i)\b(?:led|lead|trailed)\b[^.\d]{0,20}$", left)

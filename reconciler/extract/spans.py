@@ -52,9 +52,19 @@ class _DigitRuns:
     before_colon: list[int]  # of those, runs followed by ":" ("1:23-cv-456")
 
 
+def _glued_currency(text: str, a: int) -> bool:
+    """A currency word glued before the digits ("euro345", "Dh472bn"): the run still starts a figure."""
+    for w in V.GLUED_CURRENCY_WORDS:
+        s = a - len(w)
+        if s >= 0 and text.startswith(w, s) and not (s and text[s - 1].isalpha()):
+            return True
+    return False
+
+
 def _digit_runs(text: str) -> _DigitRuns:
     spans = [m.span() for m in _DIGIT_RUN.finditer(text)]
-    word = [(a, b) for a, b in spans if not (a and (text[a - 1].isalpha() or text[a - 1] == "_"))]
+    word = [(a, b) for a, b in spans
+            if not (a and (text[a - 1].isalpha() or text[a - 1] == "_")) or _glued_currency(text, a)]
     return _DigitRuns(spans, [a for a, _b in word], [a for a, b in word if b - a <= 2],
                       [a for a, b in word if b - a == 4], [a for a, b in word if text[b:b + 1] == ":"])
 

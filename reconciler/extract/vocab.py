@@ -30,7 +30,7 @@ SCALE_WORDS: dict[str, float] = {
 }
 # suffixes glued to digits: 91.1K, 7.3bn, $4.12M, 660B
 GLUED_SCALES: dict[str, float] = {
-    "k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12, "tn": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "b": 1e9, "bn": 1e9, "t": 1e12, "tn": 1e12, "mm": 1e6,
 }
 # "a dozen", "dozens of" etc.
 DOZEN = {"dozen": 12, "score": 20}
@@ -78,8 +78,10 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "hkd": "HKD", "sgd": "SGD", "₽": "RUB", "rub": "RUB", "₺": "TRY", "r": "ZAR",
     "zar": "ZAR", "brl": "BRL", "mxn": "MXN", "₱": "PHP", "php": "PHP", "₦": "NGN",
     "ngn": "NGN", "idr": "IDR", "rp": "IDR", "thb": "THB", "฿": "THB", "twd": "TWD",
-    "nzd": "NZD", "aed": "AED", "sar": "SAR", "pln": "PLN", "zł": "PLN",
+    "nzd": "NZD", "aed": "AED", "sar": "SAR", "pln": "PLN", "zł": "PLN", "euro": "EUR", "dh": "AED",
 }
+# currency words the press glues to the digits, cased as written: the wire's "euro345", the Gulf's "Dh472bn"
+GLUED_CURRENCY_WORDS = ("euro", "Dh")
 CURRENCY_SUFFIXES: dict[str, str] = {
     "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD", "dollars": "USD",
     "dollar": "USD", "usd": "USD", "yuan": "CNY", "renminbi": "CNY", "rmb": "CNY",

@@ -38,6 +38,13 @@ _LINE_RULES = re.compile(
     r"|\b(?:Join|Subscribe)\b.{0,80}\b(?:subscribers|followers)\b",
     re.IGNORECASE,
 )
+_LINK_LINE = re.compile(
+    r"^\W{0,5}(?:Related(?: articles?| stories| coverage| reading)?|Read more|Read also|Also read|See also"
+    r"|More from [\w .'’-]{1,40}|More on this story|Recommended|Most read|Most popular|Trending|Further coverage"
+    r"|You may also like)\s{0,3}[:|»›]"
+)  # a line of links to other pages: "Related: Playoff picture after Week 15 | Fantasy: 7 waiver pickups"
+_LINK_LINE_KEYS = ("related", "read ", "see also", "more ", "recommended", "most ", "trending", "further",
+                   "you may")
 _LINE_KEYS = ("editor", "责任编辑", "©", "&copy;", "copyright", "reserved", "subscribers",
               "followers")
 _COUNTER_KEYS = ("read", "view", "share", "comment", "like", "repost", "retweet", "reaction",
@@ -74,6 +81,7 @@ def skip_ranges(text: str, start: int = 0) -> list[tuple[int, int]]:
         low = line.lower()  # cheap substring tests first: the regexes run on few lines
         if len(line) <= _RULE_LINE_MAX and (
             (_LINE_KEYS_RX.search(low) and _LINE_RULES.search(line))
+            or (low.lstrip(" *#-_>•·[(").startswith(_LINK_LINE_KEYS) and _LINK_LINE.match(line))
             or (("http" in low or "www." in low) and _is_url_line(line))
         ):
             ranges.append((a, b))

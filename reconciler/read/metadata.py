@@ -12,6 +12,9 @@ from dataclasses import dataclass
 _TITLE_MAX = 200
 _TOP_LINES = 8  # non-empty lines at the top that may hold a byline / dateline
 _META_LINE_MAX = 300  # longer lines are body paragraphs, never metadata
+# a line of more words than this that ends a sentence is a paragraph, whatever marks it holds
+# (a clock time, a date): "The train left on April 12, 2025. At 6:48 p.m. ...", never a byline
+_PROSE_WORDS = 20
 
 
 # ---------------------------------------------------------------------------------------
@@ -221,9 +224,14 @@ def _is_meta_line(line: str, index: int) -> bool:
     True
     >>> _is_meta_line("By March 26, 2024, crews had removed 3,000 tons of steel.", 2)
     False
+    >>> _is_meta_line("The ferry left port on May 3, 2024, with 212 people on board. At 9:40 p.m. it "
+    ...               "sent a distress call, and the coast guard reached it an hour later.", 4)
+    False
     """
     s = line.strip()
     if len(s) > _META_LINE_MAX:
+        return False
+    if s.endswith((".", ".*", "._")) and len(_WORDS.findall(s)) > _PROSE_WORDS:
         return False
     if _ONLY_NUMBERS.fullmatch(s):
         return any(c.isdigit() for c in s)

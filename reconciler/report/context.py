@@ -19,6 +19,7 @@ from reconciler.read.pdf import page_of
 from reconciler.report.chart import chart
 from reconciler.report.format import (
     DEFAULT_TITLE,
+    LEADING_VALUE_RULES,
     MARKED,
     QUOTE_CONTEXT,
     RELATION_RULES,
@@ -38,6 +39,7 @@ from reconciler.report.format import (
     anchor_map,
     bounds_text,
     format_number,
+    leading_value,
     split_quote,
 )
 from reconciler.report.paging import Paging
@@ -179,6 +181,8 @@ class _Builder(Paging):
 
     def _split(self, f: Finding) -> tuple[list[str], list[str]]:
         ids = [c for c in f.claims if c in self.claims]
+        if f.rule in LEADING_VALUE_RULES:
+            return leading_value(ids, self.claims)
         group = self.groups.get(f.group) if f.group else None
         best = self.best_claim(group) if f.rule not in RELATION_RULES else None
         if best is None or len(ids) < 2:
@@ -344,8 +348,7 @@ class _Builder(Paging):
             chart=self.group_chart(group),
             entries=tuple(entries),
             more_entries=more,
-            severity=row_sev,
-            reference=_named(self.sources.get(group.reference), group.reference),
+            severity=row_sev, reference=_named(self.sources.get(group.reference), group.reference),
         )
 
     def row_order(self) -> list[Group]:
@@ -426,8 +429,7 @@ class _Builder(Paging):
             mode=mode,
             sentences=sentences,
             omitted=omitted,
-            claim_count=len(ordered),
-            primary=source.primary,
+            claim_count=len(ordered), primary=source.primary,
         )
 
     def scorecard(self, by_source: Mapping[str, list[Claim]]) -> list[ScoreRow]:
@@ -622,8 +624,7 @@ class _Builder(Paging):
             sources_added=changes.sources_added, sources_removed=changes.sources_removed,
             sources_edited=changes.sources_edited,
             orphaned_claims=tuple(f"{src}: “{q}”" for src, q in changes.orphaned_claims[:self.limits.orphans]),
-            orphaned_more=max(0, len(changes.orphaned_claims) - self.limits.orphans),
-            moved_claims=changes.moved_claims,
+            orphaned_more=max(0, len(changes.orphaned_claims) - self.limits.orphans), moved_claims=changes.moved_claims,
         )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import PurePath
 
 from reconciler.models import SEVERITIES, Claim, Source
@@ -46,6 +46,16 @@ STATUS_LABELS = {"confirmed": "Confirmed", "dismissed": "Dismissed", "corrected"
 # findings about a relation between claims (all of them are what the finding is about), not
 # about claims that stray from their quantity's consensus
 RELATION_RULES = frozenset({"arithmetic", "internal_equivalence", "update", "range_ends"})
+# findings that list the claims printing one value first (one year for a date), then the others':
+# the first ones are what the finding is about, whatever the group's consensus says
+LEADING_VALUE_RULES = frozenset({"year_mismatch"})
+
+
+def leading_value(ids: list[str], claims: Mapping[str, Claim]) -> tuple[list[str], list[str]]:
+    """The leading claims printing the first one's value, and the rest (LEADING_VALUE_RULES)."""
+    lead = claims[ids[0]].value if ids else None
+    k = next((i for i, c in enumerate(ids) if claims[c].value != lead), len(ids))
+    return ids[:k], ids[k:]
 
 
 _UNSAFE_ID = re.compile(r"[^A-Za-z0-9_-]")

@@ -12,6 +12,7 @@ from reconciler.rules.config import ConfigError, RuleConfig, load_config
 from reconciler.rules.groups import check_groups
 from reconciler.rules.unaligned import check_unaligned
 from reconciler.rules.util import naming
+from reconciler.rules.when import check_when
 
 __all__ = ["ConfigError", "RuleConfig", "check", "load_config"]
 
@@ -34,6 +35,7 @@ def check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[G
         groups2, findings = check_groups(groups, by_id, rates, config, money, dates, voice_of(copies), primary)
         findings += check_articles(sources, by_source, rates, config)
         findings += check_unaligned(claims, groups2, findings, voice_of(copies), config)
+        findings += check_when(sources, by_source, groups2, by_id, config, voice_of(copies))
     unique: dict[str, Finding] = {}
     for f in merge_restated_slips(findings, by_id, rates):
         unique.setdefault(f.id, f)

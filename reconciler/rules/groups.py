@@ -240,9 +240,15 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
             tail = reference_line(ref.claim, [a.claim for a in agree], voice,
                                   _voices([o.claim for o in usable if o.claim.id not in agree_ids], voice))
         else:
-            tail = f"\nConsensus: {quote(best.claim)} from {support} independent " \
-                f"source{'s' if support != 1 else ''} ({', '.join(sources_of([a.claim for a in agree]))})."
-            tail += split_line(split) if split else ""
+            behind = (f"{quote(best.claim)} from {support} independent source{'s' if support != 1 else ''} "
+                      f"({', '.join(sources_of([a.claim for a in agree]))})")
+            if contested:  # a tie: no side is called wrong and no value suggested
+                others = _voices([x.claim for x in group_entries], voice)
+                behind = (f"No consensus: {behind}, and {quote(e0.claim)} from {others} "
+                          f"({', '.join(sources_of([x.claim for x in group_entries]))}).")
+            else:
+                behind = f"Consensus: {behind}."
+            tail = "\n" + behind + (split_line(split) if split else "")
         findings.append(Finding(
             id=finding_id(rule, [x.claim.id for x in group_entries]), rule=rule, severity=severity,
             claims=ids, message=message, explanation=explanation + tail,

@@ -12,7 +12,8 @@ state the same quantity:
   both labels silent or naming the same thing (one silent label against a specific one was
   measured noisier: a bare figure beside a named owner is often another of its statistics);
 - and nothing set on one side only that would make it another figure of the same subject: a
-  period ("career", "last season"), a part ("of whom", "in cash"), a named owner the other side
+  period ("career", "last season"), a part ("of whom", "in cash", "the first eight points"),
+  another instance ("another 90-yard run"), a margin ("moved ahead by eight"), a named owner the other side
   lacks while both name the thing measured (one player's total against a total);
 - or, when neither frame names what is measured, the same wording around both figures: at
   least ``SAME_WORDING_MIN`` content words near each figure, nearly all of them shared ("the
@@ -34,14 +35,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from reconciler.extract import frame_vocab as F
 from reconciler.models import Claim
 
+# noun classes that group kindred things for alignment but are not one thing counted: houses and
+# buildings, villages and towns, cars and trucks may be one row, never sure to be one figure
+LOOSE_CLASSES = frozenset({"building", "settlement", "vehicle", "store", "vessel", "year"})
 # labels that only repeat the dimension or say "a figure": no evidence of what is measured
 GENERIC_LABELS = frozenset({
     "", "amount", "length", "duration", "mass", "data", "speed", "area", "volume", "energy", "power",
     "temperature", "share", "number", "figure", "value", "total", "time", "rate", "emissions", "count",
 })
 BOUNDS = ("upper", "lower")
+# frame parts that are another figure than the whole: a part ("of whom"), another instance
+# ("another 90-yard run"), a margin ("ahead by eight")
+NOT_THE_FIGURE = frozenset({"part", "another", "margin", "stretch"})
 PEOPLE = frozenset({"people", "person", "protester", "demonstrator", "resident", "visitor", "spectator"})
 # a counted "noun" that is really a unit symbol the grammar does not convert ("2.7 GHz chip",
 # "4,000 mAh battery"): the figure is a measurement and its noun names no thing counted
@@ -49,10 +57,15 @@ UNIT_SYMBOLS = re.compile(r"^(?:[kKMGT]?(?:Hz|B|b|W|Wh|V|A)|mAh|MP|fps|nits|dB|r
 
 
 def _head(label: str) -> str:
+    """The head word of a label, as its noun class where the vocabulary has one ("KOs" and
+    "knockouts" are one thing counted), else singular."""
     words = [w for w in label.lower().replace("-", " ").split() if w.isalpha()]
     if not words:
         return ""
     w = words[-1]
+    cls = F.THING_CLASSES.get(w)
+    if cls and cls not in LOOSE_CLASSES:
+        return cls
     return w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w
 
 
@@ -76,8 +89,10 @@ def _one_sided(a: Claim, b: Claim) -> str:
         return "period"
     if fa.period and fb.period and fa.period.lower() != fb.period.lower():
         return "period"  # a career total against last season's, 2019 against 2020
-    if (fa.part == "part") != (fb.part == "part"):
-        return "part"
+    if fa.part != fb.part and (fa.part in NOT_THE_FIGURE or fb.part in NOT_THE_FIGURE):
+        return "part"  # a part, another instance or a margin against the figure itself
+    if fa.part == "stretch" or fb.part == "stretch":
+        return "part"  # "the first eight points" against "the first five": each stretch is named by its size
     if bool(fa.entity) != bool(fb.entity) and a.kind in ("count", "number") and specific_label(a) \
             and specific_label(b) and _head(specific_label(a)) in PEOPLE:
         return "entity"  # "10,000 people" in one named city against "100,000 people": another crowd
