@@ -21,7 +21,8 @@ def check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[G
           config: RuleConfig, copies: Sequence[Sequence[str]] = ()) -> tuple[list[Group], list[Finding]]:
     """Run every enabled rule; findings come back most severe first, then in a stable order.
 
-    ``copies``: sets of near-duplicate sources; each set counts as one independent voice.
+    ``copies``: sets of near-duplicate sources; each set counts as one independent voice. The
+    sources marked ``primary`` are the reference where they state a figure (rules/primary.py).
     """
     by_id = {c.id: c for c in claims}
     by_source: dict[str, list[Claim]] = {}
@@ -30,7 +31,8 @@ def check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[G
     money = [c for c in claims if c.kind == "money"]
     dates = {s.id: s.date for s in sources}
     with naming({s.id: s.outlet for s in sources if s.outlet}):
-        groups2, findings = check_groups(groups, by_id, rates, config, money, dates, voice_of(copies))
+        primary = frozenset(s.id for s in sources if s.primary)
+        groups2, findings = check_groups(groups, by_id, rates, config, money, dates, voice_of(copies), primary)
         findings += check_articles(sources, by_source, rates, config)
         findings += check_unaligned(claims, groups2, findings, voice_of(copies), config)
         findings += check_when(sources, by_source, groups2, by_id, config, voice_of(copies))
