@@ -65,6 +65,8 @@ LOUD = [
     pytest.param("The jet came down on a market, killing 71 people, including three on the ground.", "71 people",
                  "The jet came down on a market, killing 68 people.", "68 people", "value_mismatch", False,
                  id="a-toll-including-the-ground-quiet"),
+    pytest.param("Dutch prices include 21 percent VAT.", "21 percent", "Irish prices include 23 percent VAT.",
+                 "23 percent", "value_mismatch", False, id="two-markets'-tax-quiet"),
     pytest.param("A version with 32GB of memory costs $2,499.", "$2,499",
                  "If you want 16GB, that configuration costs $1,899.", "$1,899", "value_mismatch", False,
                  id="two-configurations-quiet"),

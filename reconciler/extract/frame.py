@@ -131,6 +131,8 @@ class FrameReader:
         measure = self._measure(m, left, right, clause)
         entity = self._entity(m, s_start, c_start)
         reference = _reference(right) if m.kind == "length" else ""
+        if m.kind in ("money", "percent", "rate"):
+            reference = _market(text, c_start, c_end, m)  # "in Germany", "UK prices": which market
         if reference and not measure:
             measure = "distance"
         period = self._period(text, max(c_start, m.start - 100), min(c_end, m.end + 60), m, s_start, c_end)
@@ -428,6 +430,26 @@ def _noun_with_modifiers(noun: str, right: str) -> str:
 _GROUND = " including on the ground"
 _WITH_GROUND = re.compile(r",?\s+(?:including|among\s+them|of\s+whom)\s+(?:[\w-]+\s+){0,3}?on\s+the\s+ground\b")
 _ON_BOARD = re.compile(r"\b(?:aboard|on the (?:plane|aircraft|jet|train|ship|ferry|boat|bus|flight))$")
+
+
+_MARKET_NAMES_RX = "|".join(re.escape(n) for n in sorted(F.MARKET_NAMES, key=len, reverse=True))
+_IN_MARKET = re.compile(rf"\b(?:[Ii]n|[Ff]or|[Aa]cross)\s+(?:the\s+)?(?P<n>{_MARKET_NAMES_RX})(?![\w-])")
+_MARKET_ADJ = re.compile(rf"(?<![\w.])(?P<n>{_MARKET_NAMES_RX})\s+(?P<w>[a-z]+)\b")
+
+
+def _market(text: str, c_start: int, c_end: int, m: Mention) -> str:
+    """The market a price, tax or share is of, named in its clause, the mention nearest the figure:
+    "In Germany the laptop costs €1,329", "German prices include 19 percent VAT", "$1,199 in the US";
+    "" when none is."""
+    best, key = 10**9, ""
+    for rx in (_IN_MARKET, _MARKET_ADJ):
+        for mm in rx.finditer(text, c_start, c_end):
+            if rx is _MARKET_ADJ and mm.group("w") not in F.MARKET_NOUNS:
+                continue
+            d = m.start - mm.end() if mm.end() <= m.start else mm.start() - m.end
+            if 0 <= d < best:
+                best, key = d, F.MARKET_NAMES[mm.group("n")]
+    return key
 
 
 def _reference(right: str) -> str:

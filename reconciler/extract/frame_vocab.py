@@ -198,3 +198,26 @@ DIRECTIONS = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|sou
               r"|north-northeast|north-northwest|south-southeast|south-southwest|east-northeast"
               r"|east-southeast|west-northwest|west-southwest|[NSEW]{1,3})")
 PLACE_NOUNS = frozenset("city town village capital port island coast border district province county".split())
+
+# ---------------------------------------------------------------------------------------
+# the market a price, a tax or a share is of: "in Germany", "UK prices", "the US price". Each
+# name or adjective maps to one key, so "German prices" and "in Germany" are one market
+_MARKETS: dict[str, tuple[str, ...]] = {
+    "us": ("US", "U.S.", "United States", "America", "American"),
+    "uk": ("UK", "U.K.", "Britain", "United Kingdom", "British"),
+    "eu": ("EU", "European Union", "Europe", "European", "eurozone", "euro area"),
+    "germany": ("Germany", "German"), "france": ("France", "French"), "italy": ("Italy", "Italian"),
+    "spain": ("Spain", "Spanish"), "netherlands": ("Netherlands", "Dutch"), "switzerland": ("Switzerland", "Swiss"),
+    "sweden": ("Sweden", "Swedish"), "norway": ("Norway", "Norwegian"), "denmark": ("Denmark", "Danish"),
+    "ireland": ("Ireland", "Irish"), "poland": ("Poland", "Polish"), "china": ("China", "Chinese"),
+    "japan": ("Japan", "Japanese"), "india": ("India", "Indian"), "korea": ("South Korea", "Korea", "Korean"),
+    "canada": ("Canada", "Canadian"), "australia": ("Australia", "Australian"), "brazil": ("Brazil", "Brazilian"),
+    "mexico": ("Mexico", "Mexican"), "russia": ("Russia", "Russian"), "turkey": ("Turkey", "Turkish"),
+    "singapore": ("Singapore",), "hong kong": ("Hong Kong",), "taiwan": ("Taiwan", "Taiwanese"),
+    "asia": ("Asia", "Asian"), "africa": ("Africa", "African"), "south africa": ("South Africa",),
+    "uae": ("UAE", "United Arab Emirates"), "saudi": ("Saudi Arabia", "Saudi"),
+}
+MARKET_NAMES: dict[str, str] = {name: key for key, names in _MARKETS.items() for name in names}
+# the nouns a market adjective qualifies for a price: "German prices", "the UK price", "US sales tax"
+MARKET_NOUNS = frozenset("price prices pricing sales market markets vat tax taxes customers buyers consumers shoppers "
+                         "retail stores list version versions model models".split())
