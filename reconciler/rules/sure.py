@@ -110,6 +110,8 @@ def same_quantity(a: Claim, b: Claim) -> bool:
     la, lb = specific_label(a), specific_label(b)
     if fa.entity and fb.entity and fa.entity.lower() != fb.entity.lower():
         return False
+    if fa.reference and fb.reference and fa.reference.lower() != fb.reference.lower():
+        return False  # another reference point or market: 26 miles from one town, 14 from another
     if la and lb:
         return _head(la) == _head(lb) and (fa.entity.lower() == fb.entity.lower() or not (fa.entity or fb.entity)
                                            or a.kind in ("count", "number"))
@@ -145,6 +147,8 @@ def contradicts(a: Claim, b: Claim) -> bool:
     if _one_sided(a, b):
         return True
     if fa.entity and fb.entity and fa.entity.lower() != fb.entity.lower():
+        return True
+    if fa.reference and fb.reference and fa.reference.lower() != fb.reference.lower():
         return True
     la, lb = specific_label(a), specific_label(b)
     return bool(la and lb and _head(la) != _head(lb))
