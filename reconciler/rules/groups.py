@@ -14,6 +14,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from reconciler.align.score import value_relation
 from reconciler.extract import vocab as V
@@ -26,6 +27,7 @@ from reconciler.rules.figures import num as _num
 from reconciler.rules.figures import unit_label as _unit_label
 from reconciler.rules.primary import names_primary, primary_figure, ranked, reference_line, split_line
 from reconciler.rules.sure import loud_enough
+from reconciler.rules.tolls import is_toll, rising
 from reconciler.rules.util import finding_id, quote, source_name, sources_of
 
 _UNIT_NAMES = {"mile": "miles", "kilometer": "km", "nautical_mile": "nautical miles", "foot": "feet",
@@ -278,17 +280,21 @@ def _superseded(e: _Entry, best: _Entry, dates: dict[str, str | None]) -> bool:
         return False
     markers = {"~update", "~provisional"}
     return bool(markers & set(e.claim.context)) or bool(markers & set(best.claim.context)) \
-        or "lower" in (e.claim.qualifier, best.claim.qualifier)
+        or "lower" in (e.claim.qualifier, best.claim.qualifier) \
+        or (e.base is not None and best.base is not None
+            and rising(e.claim, e.base[0], best.claim, best.base[0], de, db))
 
 
 def _timeline(entries: list[_Entry], dates: dict[str, str | None]) -> list[tuple[str, list[_Entry]]]:
-    """The group's figures by article date, when they changed over time and the wording says so.
+    """The group's figures by article date, when they changed over time and the wording says so (or
+    the figure is a toll of the dead, injured or missing: it rises as reports come in).
 
     Returns [] unless: at least two dates, every distinct figure sits on one date (no
     disagreement at the same moment), and some claim's sentence shows change ("rose to",
     "now", "revised", "preliminary").
     """
-    if not any("~update" in e.claim.context or "~provisional" in e.claim.context for e in entries):
+    worded = any("~update" in e.claim.context or "~provisional" in e.claim.context for e in entries)
+    if not worded and not (entries and all(is_toll(e.claim) for e in entries)):
         return []
     by_date: dict[str, list[_Entry]] = defaultdict(list)
     for e in entries:
@@ -308,10 +314,16 @@ def _timeline(entries: list[_Entry], dates: dict[str, str | None]) -> list[tuple
                 if not _agree(a, b):
                     return []  # two figures on one day: a real disagreement, not an update
     steps = sorted(by_date.items())
+    if not worded and any(max(_values(a)) >= min(_values(b)) for (_d, a), (_e, b) in pairwise(steps)):
+        return []  # a toll without wording must rise from each date to the next
     first_entries = [e for e in steps[0][1] if e.base]
     changed = any(not any(_agree(e, f) for f in first_entries) or _rose_past(e, first_entries)
                   for _d, es in steps[1:] for e in es if e.base)
     return steps if changed else []
+
+
+def _values(entries: list[_Entry]) -> list[float]:
+    return [e.base[0] for e in entries if e.base] or [0.0]
 
 
 def _rose_past(e: _Entry, earlier: list[_Entry]) -> bool:
@@ -337,7 +349,8 @@ def _report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[
         # on it survives an added article
         id=finding_id("update", [min(ids)]), rule="update", severity=config.severity("update", "info"),
         claims=tuple(ids), message=f"updated over time: latest {quote(head)} ({latest_date})",
-        explanation=f"The figure changed between articles of different dates, and the wording says so; "
+        explanation=f"The figure changed between articles of different dates, and "
+        f"{'the toll rose' if all(is_toll(e.claim) for _d, es in steps for e in es) else 'the wording says so'}; "
         f"this is an update, not a contradiction. History: {history}.", group=g.id, suggested=head.text,
     )]
 
