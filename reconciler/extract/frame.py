@@ -85,6 +85,7 @@ _MARGIN = re.compile(F.MARGIN, re.I)
 _CONFIGURED = re.compile(r"(?i)\b(?:(?:an?|the|that|this|each)\s+(?:version|configuration|config|variant|model|trim"
                          r"|edition)\s+(?:with|that\s+has|featuring)\b|\bthat\s+(?:configuration|version|variant)\b"
                          r"|\bconfigured\s+with\b|\bmaxed[\s-]out\b|\bfully\s+loaded\b)(?:[^.;]|\.\d)*$")
+_OLDER = re.compile(r"(?i)\b(?:older|previous|outgoing|last[- ]year's|last-generation|prior|predecessor)\s+$")
 _FIRST_N = re.compile(r"(?i)\b(?:first|last|final|opening|closing|next)\s+$")
 _PART_LEFT = re.compile(r"(?i)\b(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|those)|including|includ(?:es|ed)"
                         r"|incl\.)\s+(?:about\s+|some\s+|at\s+least\s+)?$")
@@ -236,6 +237,8 @@ class FrameReader:
             names = []  # a team has several names (its city, its nickname): no owner key for scores
         for _s, e, phrase, poss in reversed(names):
             gap = text[e:m.start]
+            if _OLDER.search(text, max(0, _s - 24), _s):
+                phrase = "older " + phrase  # "the older Forge 15 at $1,799": last generation, another product
             if _SHORT_GAP.fullmatch(gap):
                 who = phrase  # "the Aerobook 13 at $1,199", "Aerobook 13: 2.9 pounds"
                 break
@@ -542,7 +545,7 @@ def frame_keys(frame: Frame) -> tuple[str, ...]:
     cm = re.match(r"(\d+(?:\.\d)?-inch)\s*(.*)$", entity)
     if cm:
         config, entity = cm.group(1), cm.group(2)
-    ent_key = _last_word(entity)
+    ent_key = ("older " if entity.startswith("older ") else "") + _last_word(entity)
     ref_key = _last_word(frame.reference)
     part = frame.part if frame.part in _PART_KEYS else ""
     measure = _measure_class(frame.measure)
