@@ -107,7 +107,7 @@ FRAMES = [
                  {"period": "week 4"}, id="another-week's-game"),
     pytest.param("The jet was carrying 58 passengers and four crew members.", "four crew members",
                  {"label": "crew"}, id="crew-members-are-the-crew"),
-    pytest.param("The ferry sank with 62 people aboard.", "62 people aboard", {"label": "people on board"},
+    pytest.param("The ferry sank with 62 people aboard.", "62 people", {"label": "people on board"},
                  id="aboard-is-on-board"),
     pytest.param("Pellow scored six of Harwick's first ten points after the break.", "six", {"part": "part"},
                  id="n-of-a-possessive-m"),

@@ -141,7 +141,8 @@ class FrameReader:
             opening = _PERIOD.match(text, s_start, min(c_start, s_start + 30))  # "A year ago, the Colts were 2-14"
             if opening:
                 period = F.PERIOD_PHRASES[opening.group().lower()]
-            by = _BY_TIME.match(text, s_start, c_start) or _OPENING_WEEK.match(text, s_start, c_start)
+            by = (_BY_TIME.match(text, s_start, c_start) if text[s_start:s_start + 3] in ("By ", "As ") else None) \
+                or (_OPENING_WEEK.match(text, s_start, c_start) if "n Week" in text[s_start:s_start + 16] else None)
             if by and not period:  # "By Monday, 48 bodies had been recovered"; "Back in Week 4, when ..."
                 period = ("by " + " ".join(by.group("t").lower().split())) if by.re is _BY_TIME \
                     else f"week {by.group(1)}"
@@ -275,7 +276,8 @@ class FrameReader:
                 break  # the first after the figure, else the last before it
         if found:
             return found
-        bt = _BY_TIME.search(text, a, b)
+        window = text[a:b]
+        bt = _BY_TIME.search(text, a, b) if ("by " in window or "By " in window or "as of" in window) else None
         if bt:
             return "by " + " ".join(bt.group("t").lower().split())  # "41 bodies by nightfall": the count then
         wk = _WEEK.search(text, a, b)
