@@ -245,7 +245,9 @@ def mismatch_findings(by_source: Mapping[str, Sequence[Claim]], groups: Sequence
     voice = voice or {}
     sev: Severity = config.severity("clock_mismatch")
     times = {c.id: c for sid in sorted(by_source) for c in _times(by_source[sid])}
-    pairs = [p for sid in sorted(by_source) for p in pair_conversions(by_source[sid]) if fits(*p)]
+    every = [p for sid in sorted(by_source) for p in pair_conversions(by_source[sid])]
+    pairs = [p for p in every if fits(*p)]
+    told = {c.id for p in every if not fits(*p) for c in p}  # zone_conversion names them already
     known = story_local(pairs, voice)
     local = known[0] if known else None
     links = _Links()
@@ -259,7 +261,8 @@ def mismatch_findings(by_source: Mapping[str, Sequence[Claim]], groups: Sequence
         links.join(a.id, b.id)
     moments: dict[str, list[Claim]] = defaultdict(list)
     for cid, c in times.items():
-        moments[links.find(cid)].append(c)
+        if cid not in told:
+            moments[links.find(cid)].append(c)
     out: list[Finding] = []
     main: list[Claim] = []
     for members in moments.values():
@@ -268,7 +271,7 @@ def mismatch_findings(by_source: Mapping[str, Sequence[Claim]], groups: Sequence
         if len(members) > len(main):
             main = members
         out += _moment(members, local, group_of, voice, sev)
-    out += _slips(times, moments, main, local, voice, links)
+    out += _slips({k: v for k, v in times.items() if k not in told}, moments, main, local, voice, links)
     return out
 
 
