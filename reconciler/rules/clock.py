@@ -11,12 +11,16 @@ Pure functions over the clock-time claims (kind ``time``, value "HH:MM", unit th
   and the half and three-quarter hours some zones use). A conversion no offset fits (minutes
   that differ, "12:48 p.m. EDT (1848 GMT)") cannot be right: an error. One that fits a zone but
   puts local time at another offset than the story's other articles do (two or more voices,
-  none against) is a warning. A consistent conversion is not reported.
+  none against) is a warning when their conversions time the same moment (the same local
+  reading, or one aligner group) and the article has none at the story's offset; else info
+  (another place's local time). A consistent conversion is not reported.
 * ``clock_mismatch`` (across sources): the times of one event, as the aligner groups them
   (linked through each article's own conversions), compared once read in GMT (a local time
   through the story's local offset, when the articles' conversions give it). A time against
   more independent voices is a warning when the aligner put it in a group with a time it
-  contradicts and neither is hedged ("about 4:30 a.m."); else info. A time the aligner left
+  contradicts, the words around the two name one event (two content words shared, or the same
+  wording: the aligner groups the few times of a story whatever they time) and neither is
+  hedged ("about 4:30 a.m."); else info. A time the aligner left
   alone is another event's ("the first aftershock at 2:40 a.m.") unless it prints the digits of
   the story's time under another zone ("18:48 GMT" where local time is 6:48 p.m. = 1648 GMT): then
   info, "possibly a zone slip".
@@ -34,6 +38,7 @@ from collections.abc import Mapping, Sequence
 from reconciler.extract import frame_vocab as F
 from reconciler.models import Claim, Finding, Group, Severity
 from reconciler.rules.config import RuleConfig
+from reconciler.rules.sure import same_wording
 from reconciler.rules.util import finding_id, quote, sources_of
 
 __all__ = ["check_clock", "conversion_findings", "fits", "local_offsets", "mismatch_findings",
@@ -145,11 +150,13 @@ def story_local(pairs: Sequence[tuple[Claim, Claim]], voice: Mapping[str, str],
 
 
 def conversion_findings(by_source: Mapping[str, Sequence[Claim]], config: RuleConfig,
-                        voice: Mapping[str, str] | None = None) -> list[Finding]:
-    """``zone_conversion``: see the module's docstring."""
+                        voice: Mapping[str, str] | None = None,
+                        in_group: Mapping[str, str] | None = None) -> list[Finding]:
+    """``zone_conversion``: see the module's docstring. ``in_group``: claim id -> group id."""
     if not config.enabled("zone_conversion"):
         return []
     voice = voice or {}
+    in_group = in_group or {}
     sev: Severity = config.severity("zone_conversion")
     pairs = {sid: pair_conversions(by_source[sid]) for sid in sorted(by_source)}
     every = [p for ps in pairs.values() for p in ps]
@@ -176,16 +183,27 @@ def conversion_findings(by_source: Mapping[str, Sequence[Claim]], config: RuleCo
             mine = local_offsets(*lp)
             if known[0] in mine:
                 continue
-            local, named = lp
+            local = lp[0]
+            # loud when the other articles' conversions time this moment (the same local reading, or
+            # the aligner's group), and this article has no conversion at the story's offset (two places)
+            same = [p for p in every if voice.get(p[0].source, p[0].source) != voice.get(sid, sid)
+                    and (lp2 := _local_pair(*p)) is not None and known[0] in local_offsets(*lp2)
+                    and (minutes(lp2[0]) == minutes(local)
+                         or (in_group.get(local.id) is not None and in_group.get(lp2[0].id) == in_group.get(local.id)))]
+            own = any(known[0] in local_offsets(*lq) for q in ps if (lq := _local_pair(*q)) is not None)
+            loud = bool(same) and not own
             out.append(Finding(
                 id=finding_id("zone_conversion", [a.id, b.id]), rule="zone_conversion",
-                severity="warning" if sev == "error" else sev, claims=(a.id, b.id),
-                message=f"{quote(a)} is restated as {quote(b)}: that puts local time at "
+                severity=("warning" if sev == "error" else sev) if loud else "info",
+                claims=(a.id, b.id),  # the others are named, not listed: the report marks every claim listed
+                message=("" if loud else "possibly another place's local time: ")
+                + f"{quote(a)} is restated as {quote(b)}: that puts local time at "
                 f"{' or '.join(_say_offset(o) for o in sorted(mine))}; {known[1]} other sources put it at "
                 f"{_say_offset(known[0])}",
                 explanation=f"The article gives the two as one moment ({text!r}). The other articles' "
-                f"conversions put local time at {_say_offset(known[0])}, where {quote(local)} is "
-                f"{_clock(minutes(local) - known[0] + (_offsets(named.unit) or (0,))[0])} {named.unit}.",
+                f"conversions{' (' + ', '.join(sources_of([p[0] for p in same])) + ')' if same else ''} put local "
+                f"time at {_say_offset(known[0])}, where {quote(local)} is {_clock(minutes(local) - known[0])} GMT."
+                + ("" if loud else " They do not time this moment, so its place may be another."),
             ))
     return out
 
@@ -257,8 +275,10 @@ def mismatch_findings(by_source: Mapping[str, Sequence[Claim]], groups: Sequence
         for cid in ids:
             group_of[cid] = g.id
             links.join(cid, ids[0])
+    partner: dict[str, Claim] = {}
     for a, b in pairs:
         links.join(a.id, b.id)
+        partner[a.id], partner[b.id] = b, a
     moments: dict[str, list[Claim]] = defaultdict(list)
     for cid, c in times.items():
         if cid not in told:
@@ -270,7 +290,7 @@ def mismatch_findings(by_source: Mapping[str, Sequence[Claim]], groups: Sequence
             continue
         if len(members) > len(main):
             main = members
-        out += _moment(members, local, group_of, voice, sev)
+        out += _moment(members, local, group_of, partner, voice, sev)
     out += _slips({k: v for k, v in times.items() if k not in told}, moments, main, local, voice, links)
     return out
 
@@ -280,7 +300,7 @@ def _voices(cs: Sequence[Claim], voice: Mapping[str, str]) -> int:
 
 
 def _moment(members: Sequence[Claim], local: int | None, group_of: Mapping[str, str],
-            voice: Mapping[str, str], sev: Severity) -> list[Finding]:
+            partner: Mapping[str, Claim], voice: Mapping[str, str], sev: Severity) -> list[Finding]:
     """The times of one moment that disagree with the reading more independent voices give."""
     read = {c.id: _utc(c, local) for c in members}
     zone = "GMT"
@@ -310,7 +330,8 @@ def _moment(members: Sequence[Claim], local: int | None, group_of: Mapping[str, 
         if _voices(others, voice) <= _voices(cs, voice):
             continue
         lead = next((c for c in others if c.unit == cs[0].unit), others[0])
-        together = any(group_of.get(o.id) and group_of.get(o.id) == group_of.get(c.id) for o in cs for c in others)
+        together = any(group_of.get(o.id) and group_of.get(o.id) == group_of.get(c.id)
+                       and _one_event(o, c, partner) for o in cs for c in others)
         loud = together and not any(_hedged(c) for c in [*cs, lead])
         gap = _signed(min(reading) - top)
         slip = _same_digits(cs[0], members)
@@ -328,6 +349,23 @@ def _moment(members: Sequence[Claim], local: int | None, group_of: Mapping[str, 
             group=group_of.get(cs[0].id),
         ))
     return out
+
+
+# words of a clock time's own wording, not of its event
+_CLOCK_WORDS = frozenset({"a.m", "p.m", "am", "pm", "local", "time", "hour", "hours", "gmt", "utc"})
+EVENT_WORDS_MIN = 2
+
+
+def _event_words(c: Claim, partner: Mapping[str, Claim]) -> set[str]:
+    """The content words around a time (and around the time it converts: "(1648 GMT)" has none)."""
+    cs = [c] + ([partner[c.id]] if c.id in partner else [])
+    return {w for x in cs for w in x.context if not w.startswith("~") and w not in _CLOCK_WORDS}
+
+
+def _one_event(a: Claim, b: Claim, partner: Mapping[str, Claim]) -> bool:
+    """Do the words around two times say one event ("the ferry sank at" / "the ferry sank off the
+    cape at")? Loud only then: the aligner groups times of a story that are few, whatever they time."""
+    return same_wording(a, b) or len(_event_words(a, partner) & _event_words(b, partner)) >= EVENT_WORDS_MIN
 
 
 def _same_digits(c: Claim, members: Sequence[Claim]) -> Claim | None:
@@ -370,4 +408,5 @@ def _slips(times: Mapping[str, Claim], moments: Mapping[str, Sequence[Claim]], m
 def check_clock(by_source: Mapping[str, Sequence[Claim]], groups: Sequence[Group], config: RuleConfig,
                 voice: Mapping[str, str] | None = None) -> list[Finding]:
     """Both clock checks over one story."""
-    return conversion_findings(by_source, config, voice) + mismatch_findings(by_source, groups, config, voice)
+    in_group = {cid: g.id for g in groups for cid in g.claims}
+    return conversion_findings(by_source, config, voice, in_group) + mismatch_findings(by_source, groups, config, voice)
