@@ -164,19 +164,30 @@ def test_clock_mismatch(articles: list[str], grouped: tuple[str, ...], expected:
     assert [(f.severity, by_id[f.claims[0]].text) for f in found] == expected
 
 
-def test_a_lone_time_with_the_local_digits_is_possibly_a_zone_slip() -> None:
+SLIPS = [
+    pytest.param("The collapse, at 18:48 GMT, flooded two villages downstream of the old mill.", "info",
+                 id="other-words-possibly-a-slip"),
+    pytest.param("The dam gave way at 18:48 GMT on Friday, the river authority said.", "warning",
+                 id="the-same-event-is-a-slip"),
+    pytest.param("The dam gave way at about 18:48 GMT on Friday, the river authority said.", "info",
+                 id="hedged-is-info"),
+]
+
+
+@pytest.mark.parametrize(("lone", "severity"), SLIPS)
+def test_a_lone_time_with_the_local_digits_is_a_zone_slip(lone: str, severity: str) -> None:
     by_source = story([
         "The dam gave way at 6:48 p.m. local time (1648 GMT), the river authority said on Friday.",
         "The dam gave way at 6:48 p.m. local time (1648 GMT), officials of the authority said.",
-        "The collapse, at 18:48 GMT on Friday, flooded two villages, officials said.",
+        lone,
     ])
     by_id = {c.id: c for cs in by_source.values() for c in cs}
     groups = [*one_group(by_source, "6:48 p.m. local time"),
               _group("g-2", tuple(c.id for c in by_id.values() if c.text == "1648 GMT"))]
     found = mismatch_findings(by_source, groups, CONFIG)
     assert [(f.severity, by_id[f.claims[0]].text, by_id[f.claims[1]].text) for f in found] == \
-        [("info", "18:48 GMT", "6:48 p.m. local time")]
-    assert found[0].message.startswith("possibly a zone slip")
+        [(severity, "18:48 GMT", "6:48 p.m. local time")]
+    assert "zone slip" in found[0].message
 
 
 # ---------------------------------------------------------------------------------------

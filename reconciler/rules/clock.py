@@ -22,8 +22,9 @@ Pure functions over the clock-time claims (kind ``time``, value "HH:MM", unit th
   wording: the aligner groups the few times of a story whatever they time) and neither is
   hedged ("about 4:30 a.m."); else info. A time the aligner left
   alone is another event's ("the first aftershock at 2:40 a.m.") unless it prints the digits of
-  the story's time under another zone ("18:48 GMT" where local time is 6:48 p.m. = 1648 GMT): then
-  info, "possibly a zone slip".
+  the story's time under another zone ("18:48 GMT" where local time is 6:48 p.m. = 1648 GMT): a
+  zone slip, loud when its words name the event of the story's time and two or more voices give
+  that time's reading, else info ("possibly a zone slip").
 
 Datelines and stamps (``frame.measure == "dateline"``) are left out.
 """
@@ -32,7 +33,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from reconciler.extract import frame_vocab as F
@@ -291,7 +292,7 @@ def mismatch_findings(by_source: Mapping[str, Sequence[Claim]], groups: Sequence
         if len(members) > len(main):
             main = members
         out += _moment(members, local, group_of, partner, voice, sev)
-    out += _slips({k: v for k, v in times.items() if k not in told}, moments, main, local, voice, links)
+    out += _slips({k: v for k, v in times.items() if k not in told}, moments, main, local, voice, links, partner, sev)
     return out
 
 
@@ -374,33 +375,42 @@ def _same_digits(c: Claim, members: Sequence[Claim]) -> Claim | None:
 
 
 def _slips(times: Mapping[str, Claim], moments: Mapping[str, Sequence[Claim]], main: Sequence[Claim],
-           local: int | None, voice: Mapping[str, str], links: _Links) -> list[Finding]:
-    """A time left alone by the aligner that prints the story's main moment's digits under a zone
-    whose reading differs: possibly a zone slip (info)."""
+           local: int | None, voice: Mapping[str, str], links: _Links, partner: Mapping[str, Claim],
+           sev: Severity) -> list[Finding]:
+    """A time left alone by the aligner that prints the digits of the story's main moment under a
+    zone whose reading differs ("18:48 GMT" where the others give 6:48 p.m. local = 1648 GMT): a
+    zone slip (this severity) when its words name the moment's event and two or more voices give
+    the moment's reading; else info, "possibly a zone slip"."""
     if not main:
         return []
     main_ids = {c.id for c in main}
-    readings = Counter(r for c in main for r in (_utc(c, local) or ()))
+    backers: dict[int, list[Claim]] = defaultdict(list)
+    for m in main:
+        for r in _utc(m, local) or ():
+            backers[r].append(m)
+    if not backers:
+        return []
+    top, agree = min(backers.items(), key=lambda kv: (-_voices(kv[1], voice), kv[0]))
     out = []
     for cid, c in times.items():
         if cid in main_ids or _voices(moments[links.find(cid)], voice) > 1:
             continue
-        same = _same_digits(c, [m for m in main if voice.get(m.source, m.source) != voice.get(c.source, c.source)])
         mine = _utc(c, local)
-        if same is None or mine is None or not readings:
+        others = [m for m in main if voice.get(m.source, m.source) != voice.get(c.source, c.source)]
+        same = _same_digits(c, others)
+        if same is None or mine is None or top in mine:
             continue
-        top = readings.most_common(1)[0][0]
-        if top in mine:
-            continue
-        agree = [m for m in main if top in (_utc(m, local) or ())]
+        backing = [m for m in agree if m in others]
+        loud = _voices(backing, voice) >= 2 and not _hedged(c) and any(_one_event(c, m, partner) for m in others)
         out.append(Finding(
-            id=finding_id("clock_mismatch", [c.id]), rule="clock_mismatch", severity="info",
-            claims=(c.id, same.id, *tuple(m.id for m in agree if m.id != same.id)),
-            message=f"possibly a zone slip: {quote(c)} reads as {quote(same)}, which other sources give as "
-            f"{_clock(top)} GMT",
+            id=finding_id("clock_mismatch", [c.id]), rule="clock_mismatch", severity=sev if loud else "info",
+            claims=(c.id, same.id, *tuple(m.id for m in backing if m.id != same.id)),
+            message=("likely a zone slip: " if loud else "possibly a zone slip: ")
+            + f"{quote(c)} reads as {quote(same)}, which other sources give as {_clock(top)} GMT",
             explanation=f"{', '.join(sources_of([c]))} print {quote(c)}; the story's time "
-            f"{quote(same)} is {_clock(top)} GMT in {', '.join(sources_of(agree))}. The aligner did not put "
-            "them in one event, so this may be another moment.",
+            f"{quote(same)} is {_clock(top)} GMT in {', '.join(sources_of(backing))}. "
+            + ("The words around both name one event: the time looks like the local one labelled with another zone."
+               if loud else "The aligner did not put them in one event, so this may be another moment."),
         ))
     return out
 
