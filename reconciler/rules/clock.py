@@ -11,9 +11,10 @@ Pure functions over the clock-time claims (kind ``time``, value "HH:MM", unit th
   and the half and three-quarter hours some zones use). A conversion no offset fits (minutes
   that differ, "12:48 p.m. EDT (1848 GMT)") cannot be right: an error. One that fits a zone but
   puts local time at another offset than the story's other articles do (two or more voices,
-  none against) is a warning when their conversions time the same moment (the same local
-  reading, or one aligner group) and the article has none at the story's offset; else info
-  (another place's local time). A consistent conversion is not reported.
+  none against) is a warning when they convert the same local reading at the story's offset
+  and the article has no conversion at that offset itself; else info (another place's local
+  time), and nothing when another source converts that reading alike. A consistent conversion
+  is not reported.
 * ``clock_mismatch`` (across sources): the times of one event, as the aligner groups them
   (linked through each article's own conversions), compared once read in GMT (a local time
   through the story's local offset, when the articles' conversions give it). A time against
@@ -37,6 +38,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 
 from reconciler.extract import frame_vocab as F
+from reconciler.extract import vocab as V
 from reconciler.models import Claim, Finding, Group, Severity
 from reconciler.rules.config import RuleConfig
 from reconciler.rules.sure import same_wording
@@ -151,13 +153,11 @@ def story_local(pairs: Sequence[tuple[Claim, Claim]], voice: Mapping[str, str],
 
 
 def conversion_findings(by_source: Mapping[str, Sequence[Claim]], config: RuleConfig,
-                        voice: Mapping[str, str] | None = None,
-                        in_group: Mapping[str, str] | None = None) -> list[Finding]:
-    """``zone_conversion``: see the module's docstring. ``in_group``: claim id -> group id."""
+                        voice: Mapping[str, str] | None = None) -> list[Finding]:
+    """``zone_conversion``: see the module's docstring."""
     if not config.enabled("zone_conversion"):
         return []
     voice = voice or {}
-    in_group = in_group or {}
     sev: Severity = config.severity("zone_conversion")
     pairs = {sid: pair_conversions(by_source[sid]) for sid in sorted(by_source)}
     every = [p for ps in pairs.values() for p in ps]
@@ -185,12 +185,14 @@ def conversion_findings(by_source: Mapping[str, Sequence[Claim]], config: RuleCo
             if known[0] in mine:
                 continue
             local = lp[0]
-            # loud when the other articles' conversions time this moment (the same local reading, or
-            # the aligner's group), and this article has no conversion at the story's offset (two places)
-            same = [p for p in every if voice.get(p[0].source, p[0].source) != voice.get(sid, sid)
-                    and (lp2 := _local_pair(*p)) is not None and known[0] in local_offsets(*lp2)
-                    and (minutes(lp2[0]) == minutes(local)
-                         or (in_group.get(local.id) is not None and in_group.get(lp2[0].id) == in_group.get(local.id)))]
+            # the other articles' conversions of this moment (the same local reading)
+            moment = [(p, lp2) for p in every if voice.get(p[0].source, p[0].source) != voice.get(sid, sid)
+                      and (lp2 := _local_pair(*p)) is not None and minutes(lp2[0]) == minutes(local)]
+            if any(local_offsets(*lp2) & mine for _, lp2 in moment):
+                continue  # another source converts this moment alike: another place's local time
+            same = [p for p, lp2 in moment if known[0] in local_offsets(*lp2)]
+            # loud when they convert it at the story's offset, and this article has no conversion at
+            # that offset (then it tells two places)
             own = any(known[0] in local_offsets(*lq) for q in ps if (lq := _local_pair(*q)) is not None)
             loud = bool(same) and not own
             out.append(Finding(
@@ -353,20 +355,47 @@ def _moment(members: Sequence[Claim], local: int | None, group_of: Mapping[str, 
 
 
 # words of a clock time's own wording, not of its event
-_CLOCK_WORDS = frozenset({"a.m", "p.m", "am", "pm", "local", "time", "hour", "hours", "gmt", "utc"})
+_CLOCK_WORDS = frozenset({"a.m", "p.m", "am", "pm", "local", "time", "hour", "hours", "gmt", "utc", "at", "on"})
+# where the clause that says what happened at a time begins or ends
+_CLAUSE_BREAK = re.compile(r"(?i)[;:()\u2014]|\b(?:and|but|while|as|when|after|before|then|until|which|who)\b")
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
 EVENT_WORDS_MIN = 2
 
 
+def _clause_words(c: Claim) -> set[str]:
+    """The content words of the clause that says what happened at the time: the words before it
+    back to a clause break ("The ferry sank off the cape at"), else those after it ("At 6:48 p.m.,
+    five carriages left the rails")."""
+    at, end = c.start - c.sentence_start, c.end - c.sentence_start
+    before = c.sentence[:at]
+    cut = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
+    left = before[cut[-1]:] if cut else before
+    words = {w.lower() for w in _WORD.findall(left)}
+    if not words - V.STOPWORDS - _CLOCK_WORDS:
+        after = c.sentence[end:]
+        stop = _CLAUSE_BREAK.search(after)
+        words = {w.lower() for w in _WORD.findall(after[:stop.start()] if stop else after)}
+    return {w for w in words if w not in V.STOPWORDS and w not in _CLOCK_WORDS and not _zone_word(w)}
+
+
+def _zone_word(w: str) -> bool:
+    return w in F.TIME_ZONES
+
+
 def _event_words(c: Claim, partner: Mapping[str, Claim]) -> set[str]:
-    """The content words around a time (and around the time it converts: "(1648 GMT)" has none)."""
-    cs = [c] + ([partner[c.id]] if c.id in partner else [])
-    return {w for x in cs for w in x.context if not w.startswith("~") and w not in _CLOCK_WORDS}
+    """The clause words of a time, or of the time it converts ("(1648 GMT)" has none of its own)."""
+    own = _clause_words(c)
+    return own | _clause_words(partner[c.id]) if c.id in partner else own
 
 
 def _one_event(a: Claim, b: Claim, partner: Mapping[str, Claim]) -> bool:
-    """Do the words around two times say one event ("the ferry sank at" / "the ferry sank off the
-    cape at")? Loud only then: the aligner groups times of a story that are few, whatever they time."""
-    return same_wording(a, b) or len(_event_words(a, partner) & _event_words(b, partner)) >= EVENT_WORDS_MIN
+    """Do the words of two times say one event ("the ferry sank at" / "the ferry sank off the cape
+    at")? All of a one-word clause ("The crash, at"), else two words shared. Loud only then: the
+    aligner groups the few times of a story whatever they time ("the quake struck the coast at"
+    and "a strong aftershock hit the coast at" share one word)."""
+    wa, wb = _event_words(a, partner), _event_words(b, partner)
+    need = min(EVENT_WORDS_MIN, len(wa), len(wb))
+    return same_wording(a, b) or (need > 0 and len(wa & wb) >= need)
 
 
 def _same_digits(c: Claim, members: Sequence[Claim]) -> Claim | None:
@@ -418,5 +447,4 @@ def _slips(times: Mapping[str, Claim], moments: Mapping[str, Sequence[Claim]], m
 def check_clock(by_source: Mapping[str, Sequence[Claim]], groups: Sequence[Group], config: RuleConfig,
                 voice: Mapping[str, str] | None = None) -> list[Finding]:
     """Both clock checks over one story."""
-    in_group = {cid: g.id for g in groups for cid in g.claims}
-    return conversion_findings(by_source, config, voice, in_group) + mismatch_findings(by_source, groups, config, voice)
+    return conversion_findings(by_source, config, voice) + mismatch_findings(by_source, groups, config, voice)
