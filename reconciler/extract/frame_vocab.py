@@ -203,6 +203,12 @@ ZONE_OFFSETS: dict[str, tuple[float, ...]] = {
 # three quarters of an hour off
 LOCAL_OFFSETS: tuple[float, ...] = (*range(-12, 15), -9.5, -3.5, -2.5, 3.5, 4.5, 5.5, 5.75, 6.5, 8.75, 9.5,
                                     10.5, 12.75, 13.75)
+# words of a clock time's own wording, not of the event it times ("at 6:48 p.m. local time")
+CLOCK_WORDS = frozenset({"a.m", "p.m", "am", "pm", "local", "time", "hour", "hours", "gmt", "utc", "at", "on"})
+# words that make a timed event one of several ("the first plane hit at", "the second at", "a
+# later blast"): two times with different ones are two events
+INSTANCE_WORDS = frozenset("""first second third fourth fifth another later earlier next last final initial
+    subsequent previous prior new""".split())
 # reference points of a distance: the words that lead to the place
 DIRECTIONS = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west"
               r"|north-northeast|north-northwest|south-southeast|south-southwest|east-northeast"

@@ -354,8 +354,6 @@ def _moment(members: Sequence[Claim], local: int | None, group_of: Mapping[str, 
     return out
 
 
-# words of a clock time's own wording, not of its event
-_CLOCK_WORDS = frozenset({"a.m", "p.m", "am", "pm", "local", "time", "hour", "hours", "gmt", "utc", "at", "on"})
 # where the clause that says what happened at a time begins or ends
 _CLAUSE_BREAK = re.compile(r"(?i)[;:()\u2014]|\b(?:and|but|while|as|when|after|before|then|until|which|who)\b")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{2,}")
@@ -371,11 +369,11 @@ def _clause_words(c: Claim) -> set[str]:
     cut = [m.end() for m in _CLAUSE_BREAK.finditer(before)]
     left = before[cut[-1]:] if cut else before
     words = {w.lower() for w in _WORD.findall(left)}
-    if not words - V.STOPWORDS - _CLOCK_WORDS:
+    if not words - V.STOPWORDS - F.CLOCK_WORDS:
         after = c.sentence[end:]
         stop = _CLAUSE_BREAK.search(after)
         words = {w.lower() for w in _WORD.findall(after[:stop.start()] if stop else after)}
-    return {w for w in words if w not in V.STOPWORDS and w not in _CLOCK_WORDS and not _zone_word(w)}
+    return {w for w in words if w not in V.STOPWORDS and w not in F.CLOCK_WORDS and not _zone_word(w)}
 
 
 def _zone_word(w: str) -> bool:
@@ -392,8 +390,11 @@ def _one_event(a: Claim, b: Claim, partner: Mapping[str, Claim]) -> bool:
     """Do the words of two times say one event ("the ferry sank at" / "the ferry sank off the cape
     at")? All of a one-word clause ("The crash, at"), else two words shared. Loud only then: the
     aligner groups the few times of a story whatever they time ("the quake struck the coast at"
-    and "a strong aftershock hit the coast at" share one word)."""
+    and "a strong aftershock hit the coast at" share one word). Never with different instance
+    words ("the first plane", "the second plane")."""
     wa, wb = _event_words(a, partner), _event_words(b, partner)
+    if (wa & F.INSTANCE_WORDS) != (wb & F.INSTANCE_WORDS):
+        return False  # "the first plane hit at" and "the second plane hit at": two events
     need = min(EVENT_WORDS_MIN, len(wa), len(wb))
     return same_wording(a, b) or (need > 0 and len(wa & wb) >= need)
 
