@@ -87,6 +87,8 @@ CONVERSIONS = [
                  id="consistent-is-silent"),
     pytest.param(["The dam gave way at 6:48 p.m. local time (1650 GMT), the river authority said."],
                  [("error", "6:48 p.m. local time", "1650 GMT")], id="minutes-differ"),
+    pytest.param(["The dam gave way at about 6:50 p.m. local time (1648 GMT), the river authority said."],
+                 [("info", "6:50 p.m. local time", "1648 GMT")], id="a-hedge-may-explain-the-minutes"),
     pytest.param(["The dam gave way at 10:48 a.m. EDT (1848 GMT), the river authority said."],
                  [("error", "10:48 a.m. EDT", "1848 GMT")], id="named-zones-wrong-offset"),
     pytest.param(["The dam gave way at 6:48 p.m. local time (1648 GMT), the river authority said.",

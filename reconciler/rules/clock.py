@@ -9,7 +9,8 @@ Pure functions over the clock-time claims (kind ``time``, value "HH:MM", unit th
   two must be a real zone offset apart: with both zones named, one of their offsets (daylight
   saving time allowed); with a local time, any offset a zone has (whole hours from -12 to +14,
   and the half and three-quarter hours some zones use). A conversion no offset fits (minutes
-  that differ, "12:48 p.m. EDT (1848 GMT)") cannot be right: an error. One that fits a zone but
+  that differ, "12:48 p.m. EDT (1848 GMT)") cannot be right: an error (info when a hedge,
+  "about 6:50 p.m.", may explain minutes that differ). One that fits a zone but
   puts local time at another offset than the story's other articles do (two or more voices,
   none against) is a warning when they convert the same local reading at the story's offset
   and the article has no conversion at that offset itself; else info (another place's local
@@ -167,8 +168,11 @@ def conversion_findings(by_source: Mapping[str, Sequence[Claim]], config: RuleCo
             text = a.sentence[a.start - a.sentence_start:b.end - a.sentence_start]
             gap = _say_gap(abs(_signed(minutes(a) - minutes(b))))
             if not fits(a, b):
+                # "about 6:50 p.m. local time (1648 GMT)": the hedge may explain minutes that differ
+                hedged = _hedged(a) and bool((minutes(a) - minutes(b)) % 15)
                 out.append(Finding(
-                    id=finding_id("zone_conversion", [a.id, b.id]), rule="zone_conversion", severity=sev,
+                    id=finding_id("zone_conversion", [a.id, b.id]), rule="zone_conversion",
+                    severity="info" if hedged else sev,
                     claims=(a.id, b.id),
                     message=f"{quote(a)} is restated as {quote(b)}, but no time zone is {gap} from {b.unit}"
                     if a.unit == "local" or b.unit == "local" else
