@@ -347,6 +347,7 @@ class FrameReader:
 _DURATION_WHAT = frozenset("deal contract offer agreement extension sentence term lease ban suspension loan".split())
 
 
+_PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
 _STAMP_BEFORE = re.compile(r"(?i)\b(?:updated|published|posted|last\s+modified|first\s+published|filed|released)"
                            r"\s*(?:on|at)?\s*:?\s*(?:\w+day,?\s*)?$")
 _CLOCK_AFTER = re.compile(r"^,?\s*(?:(?:19|20)\d\d,?\s*)?(?:\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?|\|)")
@@ -365,7 +366,10 @@ def _is_dateline(text: str, m: Mention) -> bool:
     if _STAMP_BEFORE.search(before[-40:]):
         return True
     if m.kind == "time":
-        return len(before) < 50 and bool(re.search(r"(?:19|20)\d\d|\b(?:" + _MONTHS_RX + r")\b", before, re.I))
+        # a stamp ("TNN Nov 12, 2011, 05.51AM IST"), not a sentence that names the day first ("The
+        # crash happened on Saturday, April 12, at 6:48 p.m. local time"): no lower-case word
+        return len(before) < 50 and not _PROSE_WORD.search(before) \
+            and bool(re.search(r"(?:19|20)\d\d|\b(?:" + _MONTHS_RX + r")\b", before, re.I))
     if len(before) > 60:
         return False
     if _CLOCK_AFTER.match(after):

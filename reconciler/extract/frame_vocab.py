@@ -193,6 +193,22 @@ TIME_ZONES: dict[str, str] = {
     "utc": "UTC", "bst": "BST", "cet": "CET", "cest": "CET", "ist": "IST", "jst": "JST", "wib": "WIB",
     "aest": "AEST", "hkt": "HKT", "sgt": "SGT",
 }
+# hours ahead of GMT of each zone above, every offset it may stand for (daylight saving time,
+# one abbreviation used in several countries: IST is India's, Ireland's summer and Israel's)
+ZONE_OFFSETS: dict[str, tuple[float, ...]] = {
+    "ET": (-5, -4), "CT": (-6, -5), "MT": (-7, -6), "PT": (-8, -7), "GMT": (0,), "UTC": (0,), "BST": (1,),
+    "CET": (1, 2), "IST": (5.5, 1, 2, 3), "JST": (9,), "WIB": (7,), "AEST": (10, 11), "HKT": (8,), "SGT": (8,),
+}
+# the offsets a "local time" may have: whole hours from -12 to +14, and the zones set half or
+# three quarters of an hour off
+LOCAL_OFFSETS: tuple[float, ...] = (*range(-12, 15), -9.5, -3.5, -2.5, 3.5, 4.5, 5.5, 5.75, 6.5, 8.75, 9.5,
+                                    10.5, 12.75, 13.75)
+# words of a clock time's own wording, not of the event it times ("at 6:48 p.m. local time")
+CLOCK_WORDS = frozenset({"a.m", "p.m", "am", "pm", "local", "time", "hour", "hours", "gmt", "utc", "at", "on"})
+# words that make a timed event one of several ("the first plane hit at", "the second at", "a
+# later blast"): two times with different ones are two events
+INSTANCE_WORDS = frozenset("""first second third fourth fifth another later earlier next last final initial
+    subsequent previous prior new""".split())
 # reference points of a distance: the words that lead to the place
 DIRECTIONS = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west"
               r"|north-northeast|north-northwest|south-southeast|south-southwest|east-northeast"

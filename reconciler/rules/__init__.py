@@ -8,6 +8,7 @@ from reconciler.copies import voice_of
 from reconciler.extract.units import Rates
 from reconciler.models import SEVERITIES, Claim, Finding, Group, Source
 from reconciler.rules.articles import check_articles, merge_restated_slips
+from reconciler.rules.clock import check_clock
 from reconciler.rules.config import ConfigError, RuleConfig, load_config
 from reconciler.rules.groups import check_groups
 from reconciler.rules.unaligned import check_unaligned
@@ -36,6 +37,7 @@ def check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[G
         findings += check_articles(sources, by_source, rates, config)
         findings += check_unaligned(claims, groups2, findings, voice_of(copies), config)
         findings += check_when(sources, by_source, groups2, by_id, config, voice_of(copies))
+        findings += check_clock(by_source, groups2, config, voice_of(copies))
     unique: dict[str, Finding] = {}
     for f in merge_restated_slips(findings, by_id, rates):
         unique.setdefault(f.id, f)
