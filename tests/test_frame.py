@@ -107,6 +107,8 @@ FRAMES = [
                  {"period": "week 4"}, id="another-week's-game"),
     pytest.param("The jet was carrying 58 passengers and four crew members.", "four crew members",
                  {"label": "crew"}, id="crew-members-are-the-crew"),
+    pytest.param("The plane took off with 48 people on board.", "48 people", {"mode": ""},
+                 id="a-plane-is-no-plan"),
     pytest.param("The ferry sank with 62 people aboard.", "62 people", {"label": "people on board"},
                  id="aboard-is-on-board"),
     pytest.param("Pellow scored six of Harwick's first ten points after the break.", "six", {"part": "part"},

@@ -28,6 +28,7 @@ _CLAUSE_BREAK = re.compile(r"[;:—–,\swb](?:(?<=[;:—–])|(?<=,)\s|(?<=\s)-
                            r"|(?<=w)(?<!\ww)(?:hile|hereas)\b|(?<=b)(?<!\wb)ut\b)")
 # irregular verb forms news uses around figures, mapped to one stem
 _IRREGULAR = {
+    "plane": "plane", "planes": "plane",  # not "plan": "the plane took off" is no plan
     "paid": "pay", "spent": "spend", "built": "build", "sold": "sell", "rose": "rise", "risen": "rise",
     "fell": "fall", "fallen": "fall", "grew": "grow", "grown": "grow", "took": "take", "taken": "take",
     "gave": "give", "given": "give", "made": "make", "lost": "lose", "won": "win", "bought": "buy",
