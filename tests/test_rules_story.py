@@ -74,6 +74,8 @@ def test_disagreement_is_not_an_update(tmp_path: Path, articles: list[str]) -> N
     found = [f for f in holding(result, "52 people", "61 people") if f.rule == "value_mismatch"]
     assert len(found) == 1, describe(result)
     assert of_rule(result, "update") == [], describe(result)
+    # a lower toll may be an earlier count: loud, but not an error (it can be right)
+    assert found[0].severity == "warning", describe(result)
 
 
 # ---------------------------------------------------------------------------------------
