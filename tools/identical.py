@@ -41,8 +41,8 @@ def main() -> int:
                                    "-q"], cwd=ROOT, capture_output=True, text=True)
             digests = []
             for suffix in (".json", ".csv"):
-                path = out / f"{corpus.name}{suffix}"
-                digests.append(hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "missing")
+                paths = sorted(out.glob(f"{corpus.name}*{suffix}"))  # "seeds-01f97e78.json": the name may carry a hash
+                digests.append(hashlib.sha256(paths[0].read_bytes()).hexdigest()[:16] if paths else "missing")
             print(f"{corpus.name:28s} rc={done.returncode} json={digests[0]} csv={digests[1]}", flush=True)
     return 0
 
