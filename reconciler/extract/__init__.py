@@ -43,7 +43,7 @@ def extract_article(source: Source) -> tuple[list[Claim], tuple[str, ...]]:
     # "preliminary results", "with 96.2% of stations reporting": this article's figures may be updated later
     lower = lower_same_length(text)
     provisional = bool(_PROVISIONAL_LOWER.search(lower) if folds_simply(text) else _PROVISIONAL.search(text))
-    frames = FrameReader(text, (source.date or "")[:4])
+    frames = FrameReader(text, (source.date or "")[:4], lower)
     refused: list[Mention] = []
     claims = [_claim(source, text, sentences, m, cache, provisional, frames)
               for m in scan(text, source.skip, lower, refused)]

@@ -34,9 +34,16 @@ def _in_prose(text: str, start: int, end: int) -> bool:
     return len(_WORD.findall(line)) >= 8 and not _STAMP.search(text, max(a, start - 40), start)
 
 
+# what every _CLOCK match holds, from its last digit on: a text without it has no zoned time (the
+# full pattern, led by a look-behind, reads every character: 92 ns a character on g300, this 10)
+_CLOCK_CUE = re.compile(r"\d\s*(?:[aApP]\.?\s?[mM]|(?:hrs\s+|h\s+)?(?i:gmt|utc|ist|cet|jst|bst))")
+
+
 def clock_times(text: str) -> list[Mention]:
     """Every zoned clock time in the prose of ``text`` (page stamps stay masked)."""
-    out = []
+    out: list[Mention] = []
+    if not _CLOCK_CUE.search(text):
+        return out
     for m in _CLOCK.finditer(text):
         if not _in_prose(text, m.start(), m.end()):
             continue

@@ -53,6 +53,10 @@ _EMERGENCY = re.compile(r"(?i)\b(?:call(?:s|ed|ing)?|dial(?:s|led|ing)?|phon(?:e
                         r"|the)\s+(?:the\s+)?(?:911|999|112|000|111|100|101|110|119|120|122)\b(?!\s*(?:people|%|per))")
 
 
+# what every match of the pattern holds, led by a digit so the engine skips to candidates: a text
+# without it is not read with the full pattern (_PHONE on g300: 30 ns a character, _EMERGENCY 40)
+_PHONE_CUE = re.compile(r"\d{3}[-.\s]\d{4}")
+_EMERGENCY_CUE = re.compile(r"(?:911|999|112|000|111|100|101|110|119|120|122)\b")
 _CALL = re.compile(r"(?i)\b(?:call|dial|emergency)")
 _RECORD_VERB = re.compile(r"(?i)(?:improv|fell|falls|dropp|mov|going|record|rose|climb|stand|worst|best)")
 
@@ -65,9 +69,10 @@ def never_claims(text: str) -> list[Span]:
     ['1995-99', '20-yard line', '200-yard game', '(412) 555-0188', 'call 911']
     """
     out: list[Span] = []
-    for rx in (_YEAR_SPAN, _THRESHOLD, _PHONE):
-        out.extend(m.span() for m in rx.finditer(text) if not (m.start() and text[m.start() - 1].isalnum()))
-    for m in _EMERGENCY.finditer(text):
+    for rx, cue in ((_YEAR_SPAN, None), (_THRESHOLD, None), (_PHONE, _PHONE_CUE)):
+        if cue is None or cue.search(text):
+            out.extend(m.span() for m in rx.finditer(text) if not (m.start() and text[m.start() - 1].isalnum()))
+    for m in (_EMERGENCY.finditer(text) if _EMERGENCY_CUE.search(text) else ()):
         if m.group().lower().startswith("the ") and not _CALL.search(text, max(0, m.start() - 30), m.start()):
             continue
         out.append(m.span())
