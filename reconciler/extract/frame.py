@@ -134,6 +134,7 @@ class FrameReader:
         self.ci_text = (lower if lower is not None else lower_same_length(text)) if folds else text
         # where a 4-digit year (or "when", "Week") stands: a window holding none needs no year pattern
         self.years = [m.start() for m in _YEAR_AT.finditer(text)]
+        self.inches = sorted(i for cue in ("inch", "in.", '"') for i in _offsets(text, cue))  # in every _CONFIG match
         self.has_week = "Week" in text
         self.headlines: dict[int, bool] = {}  # _is_title_case_line by line start: the claims of a line share it
         self.names_at: dict[tuple[int, str], bool] = {}  # _is_name by (offset, token): windows overlap
@@ -244,11 +245,13 @@ class FrameReader:
         a = max(s_start, m.start - 140)
         names = [] if self._in_headline(m.start) else self._names(a, m.start)
         config = ""
-        for cm in _CONFIG.finditer(text, max(s_start, m.start - 90), m.start):
+        reach = max(s_start, m.start - 90)
+        for cm in _CONFIG.finditer(text, reach, m.start) if _any_in(self.inches, reach, m.start) else ():
             if not (cm.start() <= m.num_start < cm.end()):
                 config = (cm.group(1) or cm.group(2)) + "-inch"
         if m.kind == "data" or m.kind == "money" or m.unit in ("", "magnitude") or m.kind in ("duration", "mass"):
-            nxt = _CONFIG.search(text, m.end, min(len(text), m.end + 30))  # "$999 for the 11-inch model"
+            stop = min(len(text), m.end + 30)  # "$999 for the 11-inch model"
+            nxt = _CONFIG.search(text, m.end, stop) if _any_in(self.inches, m.end, stop) else None
             if nxt and not config:
                 config = (nxt.group(1) or nxt.group(2)) + "-inch"
         who = ""
@@ -317,8 +320,7 @@ class FrameReader:
 
     def _year_within(self, a: int, b: int) -> bool:
         """Does a 4-digit year (19xx, 20xx) start in [a, b - 4]?"""
-        i = bisect_left(self.years, a)
-        return i < len(self.years) and self.years[i] <= b - 4
+        return _any_in(self.years, a, b - 3)
 
     def _measure(self, m: Mention, left: str, right: str, clause: str) -> str:
         low_left = left.lower()
@@ -360,6 +362,22 @@ class FrameReader:
             words = [x for x in re.findall(r"[a-z]+", low_left[-30:]) if x in F.MEASURE_CLASSES]
             return words[-1] if words else ""
         return ""
+
+
+def _any_in(offsets: list[int], a: int, b: int) -> bool:
+    """Is one of the sorted ``offsets`` in [a, b)?"""
+    i = bisect_left(offsets, a)
+    return i < len(offsets) and offsets[i] < b
+
+
+def _offsets(text: str, needle: str) -> list[int]:
+    """Every offset where ``needle`` starts in ``text``, overlapping ones too."""
+    out = []
+    i = text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
 
 
 _DURATION_WHAT = frozenset("deal contract offer agreement extension sentence term lease ban suspension loan".split())
