@@ -35,6 +35,7 @@ from reconciler.extract.patterns import (
     _FRACTIONS,
     _MULTIPLE,
     _NAMED_NUMBER_BEFORE,
+    _NAMED_NUMBER_ENDS,
     _NAMED_NUMBER_WORDS,
     _SCALE_AFTER,
     _SCI,
@@ -42,6 +43,7 @@ from reconciler.extract.patterns import (
     _WORDS,
     decimal_comma,
     folds_simply,
+    may_end_with,
 )
 from reconciler.extract.scores import never_claims, scores
 from reconciler.extract.spans import (
@@ -120,7 +122,9 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
     for s, e, is_word in cands:
         if _covered(mask, s, e):
             continue
-        if (not is_word or lower[s:e] in _NAMED_NUMBER_WORDS) and _NAMED_NUMBER_BEFORE.search(lower, max(0, s - 30), s):
+        if (not is_word or lower[s:e] in _NAMED_NUMBER_WORDS) and may_end_with(lower[max(0, s - 30):s],
+                                                                                _NAMED_NUMBER_ENDS) \
+                and _NAMED_NUMBER_BEFORE.search(lower, max(0, s - 30), s):
             continue  # "the number 9 shirt", "phase three": a name, not a quantity
         if is_word:
             phrase = text[s:e]
@@ -227,7 +231,8 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
     if not all(_finite(m) for m in out):
         out = _drop_infinite(out, refused)
     for mention in out:
-        if not mention.role and _PART_LEFT.search(text, max(0, mention.start - 20), mention.start):
+        if not mention.role and may_end_with(text[max(0, mention.start - 20):mention.start], _PART_ENDS) \
+                and _PART_LEFT.search(text, max(0, mention.start - 20), mention.start):
             mention.role = "part"
     return out
 
@@ -333,6 +338,7 @@ _MAGNITUDE_RIGHT = re.compile(r"[\s-]magnitude\b|\s+on\s+the\s+richter\s+scale\b
 _POST_HEDGE = re.compile(r"(?i)[\s-]*(or so|or more|or less|or fewer|plus)\b")
 # "of which 20 people": a part of a whole stated before
 _PART_LEFT = re.compile(r"(?i)\b(?:of which|of whom|among them|among whom|including|includ(?:es|ed))\s*$")
+_PART_ENDS = ("which", "whom", "them", "including", "includes", "included")  # what _PART_LEFT ends with
 
 
 # ---------------------------------------------------------------------------------------
