@@ -111,6 +111,9 @@ _ON_LOWER = _Caseless(*(re.compile(rx) for rx in _CASELESS))
 _PERIOD = _ANY_CASE.period
 # a word every match holds (REVISION_OLD), the words one ends with (REVISION_NEW, _PART_LEFT): windows
 # without them are not searched (a search of a $-anchored pattern tries it from every character)
+_PERIOD_WORDS = ("game", "week", "year", "time", "averag", "break", "half", "career", "season", "period", "quarter",
+                 "round", "month")
+assert all(any(w in p for w in _PERIOD_WORDS) for p in F.PERIOD_PHRASES)
 _REVISION_OLD_WORDS = ("from", "compared", "initially", "originally", "previously", "earlier")
 _REVISION_NEW_ENDS = ("to", "about", "some", "least")
 _PART_ENDS = ("whom", "which", "them", "those", "including", "includes", "included", "incl.", "about", "some", "least")
@@ -142,6 +145,8 @@ class FrameReader:
         self.years = [m.start() for m in _YEAR_AT.finditer(text)]
         self.inches = sorted(i for cue in ("inch", "in.", '"') for i in _offsets(text, cue))  # in every _CONFIG match
         self.has_week = "Week" in text
+        # where a word of a period phrase stands in the text the caseless patterns read (None: anywhere)
+        self.period_words = sorted(i for w in _PERIOD_WORDS for i in _offsets(self.ci_text, w)) if folds else None
         self.headlines: dict[int, bool] = {}  # _is_title_case_line by line start: the claims of a line share it
         self.names_at: dict[tuple[int, str], bool] = {}  # _is_name by (offset, token): windows overlap
 
@@ -295,7 +300,8 @@ class FrameReader:
     def _period(self, text: str, a: int, b: int, m: Mention, s_start: int = 0, c_end: int = 0) -> str:
         found = ""
         rx, ci_text = self.caseless, self.ci_text
-        for pm in rx.period.finditer(ci_text, a, b):
+        periods = self.period_words is None or _any_in(self.period_words, a, b)  # each phrase holds one of them
+        for pm in rx.period.finditer(ci_text, a, b) if periods else ():
             if m.num_start <= pm.start() < m.num_end:
                 continue
             found = F.PERIOD_PHRASES[pm.group().lower()]
