@@ -70,13 +70,13 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
     mask = bytearray(n + 1)
     runs = _digit_runs(text)
     lower = lower_same_length(text) if lower is None else lower  # once: the word patterns below run on it
-    times = [t for t in clock_times(text) if not _covered(mask, t.start, t.end)] if ":" in text or "GMT" in text \
-        or "." in text else []
+    times = [t for t in clock_times(text, runs.spans) if not _covered(mask, t.start, t.end)] \
+        if ":" in text or "GMT" in text or "." in text else []
     for t in times:
         _set(mask, t.start, t.end)
     for a, b in _mask_spans(text, skip, runs, lower):
         _set(mask, a, b)
-    for a, b in never_claims(text, lower):
+    for a, b in never_claims(text, lower, runs.spans):
         _set(mask, a, b)
     skip_mask = bytearray(mask)
     cjk = [c for c in cjk_numbers(text) if not _covered(mask, c.start, c.end)]  # "29.4万美元", "9月17日"
