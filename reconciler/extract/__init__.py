@@ -23,7 +23,8 @@ _PROVISIONAL = re.compile(PROVISIONAL, re.I)
 _PROVISIONAL_LOWER = re.compile(PROVISIONAL)  # for lower-cased text: see folds_simply
 assert not any(c.isupper() for c in PROVISIONAL)  # lower-case words only, else the two patterns differ
 # one of these stands in every match of PROVISIONAL (a substring test is ~100x faster than the pattern)
-_PROVISIONAL_CUES = ("preliminary", "provisional", "partial", "early", "far", "still", "writing", "press", "%")
+_PROVISIONAL_CUES = ("preliminary", "provisional", "partial", "early", "far", "still", "writing", "press", "polling",
+                     "precincts", "votes", "ballots")
 # context words are stems: compare them with stemmed vocabulary
 _PLAN_STEMS = frozenset(stem(w) for w in PLAN_WORDS)
 _FORECAST_STEMS = frozenset(stem(w) for w in FORECAST_WORDS)
