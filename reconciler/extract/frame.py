@@ -119,8 +119,7 @@ _REVISION_NEW_ENDS = ("to", "about", "some", "least")
 _PART_ENDS = ("whom", "which", "them", "those", "including", "includes", "included", "incl.", "about", "some", "least")
 _MID_NAME = re.compile(r"[a-z0-9,]\s+([A-Z][\w&.\-]*[\w&])")
 _WEEK = re.compile(r"\bWeek\s+(\d{1,2})\b")
-_DIGITS = re.compile(r"\d{4,}")
-_SPACE_NAME = re.compile(r"\s+([A-Z][\w&.\-]*[\w&])")
+_YEAR_AT = re.compile(r"(?=(?:19|20)\d\d)")  # every start, overlapping ones too
 _LETTERS = re.compile(r"[a-z]+")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _MODIFIER = re.compile(r"^\s+(?:" + "|".join(re.escape(m) for m in F.NOUN_MODIFIERS) + r")\b", re.I)
@@ -137,14 +136,13 @@ class FrameReader:
         # occurrence took a tenth of the extraction of the seeds
         self.lower_words = frozenset(" ".join([w for w in set(_WORD.findall(text)) if w[0].islower()]).lower().split())
         # capitalised words inside sentences: a sentence's first word is a name only if it is one of these
-        self.mid_names = _mid_names(text)
+        self.mid_names = frozenset(_MID_NAME.findall(text))
         # the case-insensitive patterns and the text they read (``lower``: lower_same_length(text), if known)
         folds = folds_simply(text)
         self.caseless = _ON_LOWER if folds else _ANY_CASE
         self.ci_text = (lower if lower is not None else lower_same_length(text)) if folds else text
         # where a 4-digit year (or "when", "Week") stands: a window holding none needs no year pattern
-        # (a year the patterns read follows a space: it starts a run of digits)
-        self.years = [m.start() for m in _DIGITS.finditer(text) if text.startswith(("19", "20"), m.start())]
+        self.years = [m.start() for m in _YEAR_AT.finditer(text)]
         self.inches = sorted(i for cue in ("inch", "in.", '"') for i in _offsets(text, cue))  # in every _CONFIG match
         self.has_week = "Week" in text
         # where a word of a period phrase stands in the text the caseless patterns read (None: anywhere)
@@ -377,20 +375,6 @@ class FrameReader:
             words = [x for x in re.findall(r"[a-z]+", low_left[-30:]) if x in F.MEASURE_CLASSES]
             return words[-1] if words else ""
         return ""
-
-
-def _mid_names(text: str) -> frozenset[str]:
-    """``frozenset(_MID_NAME.findall(text))``, found from the spaces instead of from every letter
-    (3x faster on g300): a name counts where the character before its spaces is one _MID_NAME
-    starts with, and the match before did not take it."""
-    out = set()
-    taken = 0
-    for m in _SPACE_NAME.finditer(text):
-        p = m.start() - 1
-        if p >= taken and ("a" <= text[p] <= "z" or "0" <= text[p] <= "9" or text[p] == ","):
-            out.add(m.group(1))
-            taken = m.end()
-    return frozenset(out)
 
 
 def _may_hold(window: str, words: tuple[str, ...]) -> bool:
