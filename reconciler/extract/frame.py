@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from reconciler.extract import frame_vocab as F
@@ -132,11 +132,6 @@ class FrameReader:
     def __init__(self, text: str, year: str = "", lower: str | None = None) -> None:
         self.text = text
         self.year = year
-        # each word once, lower-cased in one call (the words hold no space): lower-casing every
-        # occurrence took a tenth of the extraction of the seeds
-        self.lower_words = frozenset(" ".join([w for w in set(_WORD.findall(text)) if w[0].islower()]).lower().split())
-        # capitalised words inside sentences: a sentence's first word is a name only if it is one of these
-        self.mid_names = frozenset(_MID_NAME.findall(text))
         # the case-insensitive patterns and the text they read (``lower``: lower_same_length(text), if known)
         folds = folds_simply(text)
         self.caseless = _ON_LOWER if folds else _ANY_CASE
@@ -149,6 +144,18 @@ class FrameReader:
         self.period_words = sorted(i for w in _PERIOD_WORDS for i in _offsets(self.ci_text, w)) if folds else None
         self.headlines: dict[int, bool] = {}  # _is_title_case_line by line start: the claims of a line share it
         self.names_at: dict[tuple[int, str], bool] = {}  # _is_name by (offset, token): windows overlap
+
+    # the two word sets are read when a sentence's first word is weighed as a name, in half the
+    # articles of g300: computed then (they took two thirds of the reader's set-up)
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """The words the text writes in lower case, lower-cased (each once, in one call: words hold no space)."""
+        return frozenset(" ".join([w for w in set(_WORD.findall(self.text)) if w[0].islower()]).lower().split())
+
+    @cached_property
+    def mid_names(self) -> frozenset[str]:
+        """Capitalised words inside sentences: a sentence's first word is a name only if it is one of these."""
+        return frozenset(_MID_NAME.findall(self.text))
 
     def read(self, m: Mention, s_start: int, s_end: int, c_start: int, c_end: int,
              fates: tuple[str, ...] = (), marks: tuple[bool, bool, bool] = (False, False, False)) -> Frame:
