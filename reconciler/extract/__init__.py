@@ -22,6 +22,9 @@ _UNIT_KINDS = frozenset({"duration", "length", "mass", "area", "volume", "speed"
 _PROVISIONAL = re.compile(PROVISIONAL, re.I)
 _PROVISIONAL_LOWER = re.compile(PROVISIONAL)  # for lower-cased text: see folds_simply
 assert not any(c.isupper() for c in PROVISIONAL)  # lower-case words only, else the two patterns differ
+# one of these stands in every match of PROVISIONAL (a substring test is ~100x faster than the pattern)
+_PROVISIONAL_CUES = ("preliminary", "provisional", "partial", "early", "far", "still", "writing", "press", "polling",
+                     "precincts", "votes", "ballots")
 # context words are stems: compare them with stemmed vocabulary
 _PLAN_STEMS = frozenset(stem(w) for w in PLAN_WORDS)
 _FORECAST_STEMS = frozenset(stem(w) for w in FORECAST_WORDS)
@@ -42,8 +45,11 @@ def extract_article(source: Source) -> tuple[list[Claim], tuple[str, ...]]:
     cache: dict[tuple[int, int], _Sentence] = {}
     # "preliminary results", "with 96.2% of stations reporting": this article's figures may be updated later
     lower = lower_same_length(text)
-    provisional = bool(_PROVISIONAL_LOWER.search(lower) if folds_simply(text) else _PROVISIONAL.search(text))
-    frames = FrameReader(text, (source.date or "")[:4])
+    if folds_simply(text):
+        provisional = any(w in lower for w in _PROVISIONAL_CUES) and bool(_PROVISIONAL_LOWER.search(lower))
+    else:
+        provisional = bool(_PROVISIONAL.search(text))
+    frames = FrameReader(text, (source.date or "")[:4], lower)
     refused: list[Mention] = []
     claims = [_claim(source, text, sentences, m, cache, provisional, frames)
               for m in scan(text, source.skip, lower, refused)]

@@ -12,9 +12,11 @@ from reconciler.extract import vocab as V
 from reconciler.extract.numbers import pow10
 from reconciler.extract.patterns import (
     _BASIS_POINTS,
+    _CURRENCY_ENDS,
     _CURRENCY_PREFIX,
     _E_NOTATION,
     _GLUED,
+    _HEDGE_ENDS,
     _HEDGE_LEFT,
     _MULT,
     _PER,
@@ -25,6 +27,7 @@ from reconciler.extract.patterns import (
     _SUPERSCRIPT,
     _TEMPERATURE,
     _glued_temperature,
+    may_end_with,
 )
 
 _GLUED_CURRENCY = frozenset(
@@ -362,7 +365,7 @@ def _read_left(text: str, start: int) -> tuple[int, str, str]:
     currency = ""
     qualifier = ""
     window = text[max(0, a - 12):a]
-    cm = _CURRENCY_PREFIX.search(window)
+    cm = _CURRENCY_PREFIX.search(window) if may_end_with(window, _CURRENCY_ENDS) else None
     if cm:
         sym = re.sub(r"\s", "", cm.group()).lower().replace("u.s.", "us")
         currency = V.CURRENCY_PREFIXES.get(sym, V.CURRENCY_PREFIXES.get(sym.rstrip("."), ""))
@@ -370,7 +373,7 @@ def _read_left(text: str, start: int) -> tuple[int, str, str]:
             a = a - (len(window) - cm.start())
     window = text[max(0, a - 30):a]
     # markdown bold debris between hedge and number: "about * * 198"
-    hm = _HEDGE_LEFT.search(window)
+    hm = _HEDGE_LEFT.search(window) if may_end_with(window, _HEDGE_ENDS) else None
     if hm and _NOT_A_HEDGE.search(window[:hm.start("h")]) and hm.group("h").lower().startswith(("up", "over")) \
             and not (hm.group("h").lower().startswith("up") and _RUN.search(window[:hm.start("h")])):
         hm = None  # "added up to 39.3 million", "spread over 54 days": a total, not a bound

@@ -12,9 +12,10 @@ deadline, a scheduled call).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from reconciler.extract import frame_vocab as F
-from reconciler.extract.mention import Mention
+from reconciler.extract.mention import Mention, Span
 
 _ZONES = "|".join(re.escape(z) for z in sorted(F.TIME_ZONES, key=len, reverse=True))
 _CLOCK = re.compile(
@@ -45,9 +46,20 @@ def _in_prose(text: str, start: int, end: int) -> bool:
         and not _SCHEDULE.search(text, max(a, start - 40), start)
 
 
-def clock_times(text: str) -> list[Mention]:
-    """Every zoned clock time in the prose of ``text`` (page stamps stay masked)."""
+# what every _CLOCK match holds from the last digit of a run of digits on: a text where it follows
+# no run has no zoned time (the full pattern, led by a look-behind, reads every character: 1.8 ms
+# an article on g300; this, tried at the runs, 0.03)
+_CLOCK_CUE = re.compile(r"\d\s*(?:[aApP]\.?\s?[mM]|(?:hrs\s+|h\s+)?(?i:gmt|utc|ist|cet|jst|bst))")
+_DIGIT_RUN = re.compile(r"\d+")
+
+
+def clock_times(text: str, digit_runs: Sequence[Span] | None = None) -> list[Mention]:
+    """Every zoned clock time in the prose of ``text`` (page stamps stay masked). ``digit_runs``:
+    the spans of the runs of digits (``\\d+``) of the text, if the caller has them."""
     out: list[Mention] = []
+    runs = [m.span() for m in _DIGIT_RUN.finditer(text)] if digit_runs is None else digit_runs
+    if not any(_CLOCK_CUE.match(text, b - 1) for _a, b in runs):
+        return out
     for m in _CLOCK.finditer(text):
         if not _in_prose(text, m.start(), m.end()):
             continue

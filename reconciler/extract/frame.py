@@ -10,12 +10,16 @@ the aligner compares: two claims are one quantity only where no key differs.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from bisect import bisect_left
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
 from reconciler.extract.mention import Mention
 from reconciler.extract.names import _is_title_case_line
+from reconciler.extract.patterns import folds_simply, may_end_with
+from reconciler.extract.spans import lower_same_length
 from reconciler.models import Frame
 
 __all__ = ["KEY_NAMES", "FrameReader", "frame_keys"]
@@ -70,13 +74,9 @@ _FOR_LEFT = re.compile(r"\b(?P<v>[a-z]+)\s+(?:(?:it|the\s+ball|back)\s+)?for\s+(
 _STAT_RIGHT = re.compile(r"(?i)^\s*(?:net\s+)?(rushing|passing|receiving|on\s+the\s+ground|in\s+the\s+air"
                          r"|on\s+\d+\s+(?:carries|rushes|catches|receptions|completions))\b")
 _STAT_WORDS = {"rushing": "rushing", "passing": "passing", "receiving": "receiving", "in the air": "passing"}
-_PROJECTION = re.compile(F.PROJECTION, re.I)
-_REVISION_OLD = re.compile(F.REVISION_OLD, re.I)
-_REVISION_NEW = re.compile(F.REVISION_NEW, re.I)
-_PART_RIGHT = re.compile(F.PART_RIGHT, re.I)
 # "the biggest of them for more than £105 million": one of several, not the figure itself
-_ONE_OF = re.compile(r"(?i)\b(?:biggest|largest|highest|most\s+\w+|smallest|lowest|one|each)\s+of\s+(?:them|those"
-                     r"|these|all|whom)\b[^.;\d]{0,20}$")
+_ONE_OF = (r"\b(?:biggest|largest|highest|most\s+\w+|smallest|lowest|one|each)\s+of\s+(?:them|those"
+           r"|these|all|whom)\b[^.;\d]{0,20}$")
 _N_OF_THE = re.compile(r"^\s+of\s+(?:the|its|their|his|her|[A-Z][\w.\-]*['’]\s?s)\s+(?:\d[\d,.]*|[a-z]+)\b")
 # "either 2.3 or 2.6 GHz": options, each one of several configurations
 _EITHER = re.compile(r"(?i)\beither\s+(?:[$€£]?\d[\d,.]*\s*[A-Za-z%]{0,5}\s+or\s+)?[$€£]?$")
@@ -87,15 +87,45 @@ _CONFIGURED = re.compile(r"(?i)\b(?:(?:an?|the|that|this|each)\s+(?:version|conf
                          r"|\bconfigured\s+with\b|\bmaxed[\s-]out\b|\bfully\s+loaded\b)(?:[^.;]|\.\d)*$")
 _OLDER = re.compile(r"(?i)\b(?:older|previous|outgoing|last[- ]year's|last-generation|prior|predecessor)\s+$")
 _FIRST_N = re.compile(r"(?i)\b(?:first|last|final|opening|closing|next)\s+$")
-_PART_LEFT = re.compile(r"(?i)\b(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|those)|including|includ(?:es|ed)"
-                        r"|incl\.)\s+(?:about\s+|some\s+|at\s+least\s+)?$")
-_PERIOD = re.compile(r"(?i)\b(?:" + "|".join(re.escape(p) for p in sorted(F.PERIOD_PHRASES, key=len, reverse=True))
-                     + r")\b")
+_PART_LEFT = (r"\b(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|those)|including|includ(?:es|ed)"
+              r"|incl\.)\s+(?:about\s+|some\s+|at\s+least\s+)?$")
+_PERIOD_RX = (r"\b(?:" + "|".join(re.escape(p) for p in sorted(F.PERIOD_PHRASES, key=len, reverse=True))
+              + r")\b")
 _MONTHS_RX = "|".join(sorted(V.MONTHS, key=len, reverse=True))
 _EVENT_YEAR = re.compile(rf"(?i:\b(?:(?P<lead>in)|the))\s+(?:(?i:{_MONTHS_RX})\.?\s+)?(?P<y>(?:19|20)\d\d)\b"
                          r"(?(lead)(?![-–]\d)|\s+(?!and\b|to\b|through\b)[a-z][a-z-]+)")
 # "since 1987, when 34 people died": the figure after "when" belongs to that year's event
-_WHEN_YEAR = re.compile(r"\b(?:since|in|of)\s+(?P<y>(?:19|20)\d\d),?\s+when\b", re.I)
+_WHEN_YEAR = r"\b(?:since|in|of)\s+(?P<y>(?:19|20)\d\d),?\s+when\b"
+
+
+class _Caseless(NamedTuple):
+    """The case-insensitive patterns of a frame, compiled for one way of reading case."""
+
+    period: re.Pattern[str]
+    projection: re.Pattern[str]
+    revision_old: re.Pattern[str]
+    revision_new: re.Pattern[str]
+    part_right: re.Pattern[str]
+    one_of: re.Pattern[str]
+    part_left: re.Pattern[str]
+    when_year: re.Pattern[str]
+
+
+_CASELESS = (_PERIOD_RX, F.PROJECTION, F.REVISION_OLD, F.REVISION_NEW, F.PART_RIGHT, _ONE_OF, _PART_LEFT, _WHEN_YEAR)
+assert not any(c.isupper() for rx in _CASELESS for c in re.sub(r"\\.|\(\?P<", "", rx))  # else the two sets differ
+_ANY_CASE = _Caseless(*(re.compile(rx, re.I) for rx in _CASELESS))
+# the same, case-sensitive, for the lower-cased text where that reads the same (folds_simply): about
+# 3x faster than re.I (_PERIOD on g300: 169 -> 47 ns a character)
+_ON_LOWER = _Caseless(*(re.compile(rx) for rx in _CASELESS))
+_PERIOD = _ANY_CASE.period
+# a word every match holds (REVISION_OLD), the words one ends with (REVISION_NEW, _PART_LEFT): windows
+# without them are not searched (a search of a $-anchored pattern tries it from every character)
+_PERIOD_WORDS = ("game", "week", "year", "time", "averag", "break", "half", "career", "season", "period", "quarter",
+                 "round", "month")
+assert all(any(w in p for w in _PERIOD_WORDS) for p in F.PERIOD_PHRASES)
+_REVISION_OLD_WORDS = ("from", "compared", "initially", "originally", "previously", "earlier")
+_REVISION_NEW_ENDS = ("to", "about", "some", "least")
+_PART_ENDS = ("whom", "which", "them", "those", "including", "includes", "included", "incl.", "about", "some", "least")
 _MID_NAME = re.compile(r"(?<=[a-z0-9,])\s+([A-Z][\w&.\-]*[\w&])")
 _WEEK = re.compile(r"\bWeek\s+(\d{1,2})\b")
 _OPENING_WEEK = re.compile(r"(?:Back\s+)?[Ii]n\s+Week\s+(\d{1,2})\b")
@@ -108,6 +138,9 @@ _BY_TIME = re.compile(
     r"|(?:this|that|the\s+next|the\s+following)\s+(?:morning|afternoon|evening|night|day|week)"
     r"|the\s+end\s+of\s+the\s+(?:day|week)|\d{1,2}(?::\d\d)?\s?[ap]\.?m\b\.?)"
 )
+_YEAR_AT = re.compile(r"(?=(?:19|20)\d\d)")  # every start, overlapping ones too
+_LETTERS = re.compile(r"[a-z]+")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _MODIFIER = re.compile(r"^\s+(?:" + "|".join(re.escape(m) for m in F.NOUN_MODIFIERS) + r")\b", re.I)
 
 
@@ -115,18 +148,41 @@ class FrameReader:
     """Reads frames in one source: knows its lower-case words (a capitalised word that the text
     also writes in lower case is not a name) and the source's own year."""
 
-    def __init__(self, text: str, year: str = "") -> None:
+    def __init__(self, text: str, year: str = "", lower: str | None = None) -> None:
         self.text = text
         self.year = year
-        self.lower_words = frozenset(w.lower() for w in _WORD.findall(text) if w[0].islower())
-        # capitalised words inside sentences: a sentence's first word is a name only if it is one of these
-        self.mid_names = frozenset(m.group(1) for m in _MID_NAME.finditer(text))
+        # the case-insensitive patterns and the text they read (``lower``: lower_same_length(text), if known)
+        folds = folds_simply(text)
+        self.caseless = _ON_LOWER if folds else _ANY_CASE
+        self.ci_text = (lower if lower is not None else lower_same_length(text)) if folds else text
+        # where a 4-digit year (or "when", "Week") stands: a window holding none needs no year pattern
+        self.years = [m.start() for m in _YEAR_AT.finditer(text)]
+        self.inches = sorted(i for cue in ("inch", "in.", '"') for i in _offsets(text, cue))  # in every _CONFIG match
+        self.has_week = "Week" in text
+        # where a word of a period phrase stands in the text the caseless patterns read (None: anywhere)
+        self.period_words = sorted(i for w in _PERIOD_WORDS for i in _offsets(self.ci_text, w)) if folds else None
+        self.headlines: dict[int, bool] = {}  # _is_title_case_line by line start: the claims of a line share it
+        self.names_at: dict[tuple[int, str], bool] = {}  # _is_name by (offset, token): windows overlap
+
+    # the two word sets are read when a sentence's first word is weighed as a name, in half the
+    # articles of g300: computed then (they took two thirds of the reader's set-up)
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        """The words the text writes in lower case, lower-cased (each once, in one call: words hold no space)."""
+        return frozenset(" ".join([w for w in set(_WORD.findall(self.text)) if w[0].islower()]).lower().split())
+
+    @cached_property
+    def mid_names(self) -> frozenset[str]:
+        """Capitalised words inside sentences: a sentence's first word is a name only if it is one of these."""
+        return frozenset(_MID_NAME.findall(self.text))
 
     def read(self, m: Mention, s_start: int, s_end: int, c_start: int, c_end: int,
              fates: tuple[str, ...] = (), marks: tuple[bool, bool, bool] = (False, False, False)) -> Frame:
-        text = self.text
+        text, rx, ci_text = self.text, self.caseless, self.ci_text
         left = text[max(s_start, m.start - 160):m.start]
         right = text[m.end:min(s_end, m.end + 80)]
+        ci_left = ci_text[max(s_start, m.start - 160):m.start]  # left and right as the caseless patterns read them
+        ci_right = ci_text[m.end:min(s_end, m.end + 80)]
         clause = text[c_start:c_end]
         noun = _noun_with_modifiers(m.noun, right) if m.kind not in _UNIT_KINDS else ""
         measure = self._measure(m, left, right, clause)
@@ -138,7 +194,7 @@ class FrameReader:
             measure = "distance"
         period = self._period(text, max(c_start, m.start - 100), min(c_end, m.end + 60), m, s_start, c_end)
         if not period and c_start > s_start:
-            opening = _PERIOD.match(text, s_start, min(c_start, s_start + 30))  # "A year ago, the Colts were 2-14"
+            opening = rx.period.match(ci_text, s_start, min(c_start, s_start + 30))  # "A year ago, the Colts were 2-14"
             if opening:
                 period = F.PERIOD_PHRASES[opening.group().lower()]
             by = (_BY_TIME.match(text, s_start, c_start) if text[s_start:s_start + 3] in ("By ", "As ") else None) \
@@ -146,16 +202,17 @@ class FrameReader:
             if by and not period:  # "By Monday, 48 bodies had been recovered"; "Back in Week 4, when ..."
                 period = ("by " + " ".join(by.group("t").lower().split())) if by.re is _BY_TIME \
                     else f"week {by.group(1)}"
-        part = _part(text, m, left, right, clause)
+        part = _part(text, m, left, right, rx, ci_left, ci_right)
         mode = ""
         if marks[0]:
             mode = "plan"
-        if marks[2] or _PROJECTION.search(text, max(c_start, m.start - 60), m.start):
+        if marks[2] or rx.projection.search(ci_text, max(c_start, m.start - 60), m.start):
             mode = "projection"
         revision = ""
-        if m.role == "from" or _REVISION_OLD.search(left[-70:]):
+        old, new = ci_left[-70:], ci_left[-50:]
+        if m.role == "from" or (_may_hold(old, _REVISION_OLD_WORDS) and rx.revision_old.search(old)):
             revision = "old"
-        elif m.role == "to" or _REVISION_NEW.search(left[-50:]):
+        elif m.role == "to" or (may_end_with(new, _REVISION_NEW_ENDS) and rx.revision_new.search(new)):
             revision = "new"
         if m.kind in ("date", "time") and _is_dateline(text, m):
             measure = "dateline"
@@ -171,7 +228,11 @@ class FrameReader:
         b = text.find("\n", pos, pos + 201)
         if (a < 0 and pos > 200) or (b < 0 and len(text) - pos > 200):
             return False  # a line longer than a headline: no need to read it
-        return _is_title_case_line(text, pos)
+        line = text.rfind("\n", 0, pos)  # the line _is_title_case_line reads
+        known = self.headlines.get(line)
+        if known is None:
+            known = self.headlines[line] = _is_title_case_line(text, pos)
+        return known
 
     def _is_name(self, word: str, at: int) -> bool:
         bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word.rstrip("'’")
@@ -203,7 +264,10 @@ class FrameReader:
             s, e, w = mt.start(), mt.end(), mt.group()
             if s > 0 and (self.text[s - 1].isalnum()):
                 continue
-            if self._is_name(w, s):
+            known = self.names_at.get((s, w))
+            if known is None:
+                known = self.names_at[s, w] = self._is_name(w, s)
+            if known:
                 if cur and (self.text[cur[-1][1]:s].strip() not in ("", "&") or cur[-1][2].endswith(("'s", "’s"))):
                     close()
                 cur.append((s, e, w))
@@ -226,11 +290,13 @@ class FrameReader:
         a = max(s_start, m.start - 140)
         names = [] if self._in_headline(m.start) else self._names(a, m.start)
         config = ""
-        for cm in _CONFIG.finditer(text, max(s_start, m.start - 90), m.start):
+        reach = max(s_start, m.start - 90)
+        for cm in _CONFIG.finditer(text, reach, m.start) if _any_in(self.inches, reach, m.start) else ():
             if not (cm.start() <= m.num_start < cm.end()):
                 config = (cm.group(1) or cm.group(2)) + "-inch"
         if m.kind == "data" or m.kind == "money" or m.unit in ("", "magnitude") or m.kind in ("duration", "mass"):
-            nxt = _CONFIG.search(text, m.end, min(len(text), m.end + 30))  # "$999 for the 11-inch model"
+            stop = min(len(text), m.end + 30)  # "$999 for the 11-inch model"
+            nxt = _CONFIG.search(text, m.end, stop) if _any_in(self.inches, m.end, stop) else None
             if nxt and not config:
                 config = (nxt.group(1) or nxt.group(2)) + "-inch"
         who = ""
@@ -263,12 +329,14 @@ class FrameReader:
             if first in _AUX or first in _VERB_LIKE or (first.endswith("ed") and len(first) > 4):
                 who = phrase
                 break
-        who = re.sub(r"['’]s?$", "", who).strip()
+        who = _POSSESSIVE_END.sub("", who).strip() if who else ""
         return " ".join(x for x in (config, who) if x)
 
     def _period(self, text: str, a: int, b: int, m: Mention, s_start: int = 0, c_end: int = 0) -> str:
         found = ""
-        for pm in _PERIOD.finditer(text, a, b):
+        rx, ci_text = self.caseless, self.ci_text
+        periods = self.period_words is None or _any_in(self.period_words, a, b)  # each phrase holds one of them
+        for pm in rx.period.finditer(ci_text, a, b) if periods else ():
             if m.num_start <= pm.start() < m.num_end:
                 continue
             found = F.PERIOD_PHRASES[pm.group().lower()]
@@ -280,13 +348,15 @@ class FrameReader:
         bt = _BY_TIME.search(text, a, b) if ("by " in window or "By " in window or "as of" in window) else None
         if bt:
             return "by " + " ".join(bt.group("t").lower().split())  # "41 bodies by nightfall": the count then
-        wk = _WEEK.search(text, a, b)
+        wk = _WEEK.search(text, a, b) if self.has_week else None
         if wk:
             return f"week {wk.group(1)}"
         # a year names another event only as "the 2004 tsunami", "In 2004, ..." opening the
         # sentence, or "in 2004" after the figure: not "since 2008", "Cup 2024", "to June 2029"
         sent_a = max(0, text.rfind("\n", max(0, m.start - 300), m.start) + 1, s_start)
-        for wm in _WHEN_YEAR.finditer(text, max(sent_a, m.start - 80), m.start):
+        if not self._year_within(max(sent_a, m.start - 120), min(len(text), m.end + 60)):
+            return ""  # both patterns below need a year in their window (most windows hold none)
+        for wm in rx.when_year.finditer(ci_text, max(sent_a, m.start - 80), m.start):
             if wm.group("y") != self.year:
                 return wm.group("y")
         for ym in _EVENT_YEAR.finditer(text, max(sent_a, m.start - 120), min(len(text), m.end + 60)):
@@ -301,6 +371,10 @@ class FrameReader:
                 continue
             return year
         return ""
+
+    def _year_within(self, a: int, b: int) -> bool:
+        """Does a 4-digit year (19xx, 20xx) start in [a, b - 4]?"""
+        return _any_in(self.years, a, b - 3)
 
     def _measure(self, m: Mention, left: str, right: str, clause: str) -> str:
         low_left = left.lower()
@@ -342,6 +416,30 @@ class FrameReader:
             words = [x for x in re.findall(r"[a-z]+", low_left[-30:]) if x in F.MEASURE_CLASSES]
             return words[-1] if words else ""
         return ""
+
+
+def _may_hold(window: str, words: tuple[str, ...]) -> bool:
+    """Can a case-insensitive pattern whose matches hold one of ``words`` (lower-case ASCII) match in ``window``?"""
+    if not window.isascii():
+        return True  # other scripts: case-folding rules of their own
+    low = window.lower()
+    return any(w in low for w in words)
+
+
+def _any_in(offsets: list[int], a: int, b: int) -> bool:
+    """Is one of the sorted ``offsets`` in [a, b)?"""
+    i = bisect_left(offsets, a)
+    return i < len(offsets) and offsets[i] < b
+
+
+def _offsets(text: str, needle: str) -> list[int]:
+    """Every offset where ``needle`` starts in ``text``, overlapping ones too."""
+    out = []
+    i = text.find(needle)
+    while i >= 0:
+        out.append(i)
+        i = text.find(needle, i + 1)
+    return out
 
 
 _DURATION_WHAT = frozenset("deal contract offer agreement extension sentence term lease ban suspension loan".split())
@@ -473,8 +571,8 @@ def _reference(right: str) -> str:
     return name.rstrip(".,")
 
 
-def _part(text: str, m: Mention, left: str, right: str, clause: str) -> str:
-    if _ONE_OF.search(left[-50:]) or _EITHER.search(left[-40:]):
+def _part(text: str, m: Mention, left: str, right: str, rx: _Caseless, ci_left: str, ci_right: str) -> str:
+    if rx.one_of.search(ci_left[-50:]) or ("either" in ci_left[-40:] and _EITHER.search(left[-40:])):
         return "one of several"
     am = _ANOTHER.search(left[-30:])
     if am and (m.kind not in ("count", "number") or not am.group().lower().startswith("another")):
@@ -487,14 +585,15 @@ def _part(text: str, m: Mention, left: str, right: str, clause: str) -> str:
         return "stretch"  # "the first eight points", "his last 12 games": a stretch named by its own size
     if _MARGIN.search(left[-40:]) and m.kind in ("count", "number"):
         return "margin"  # "moved ahead by eight": a difference between two scores, not a count
-    if m.role == "part" or _PART_LEFT.search(left[-30:]) or _PART_RIGHT.match(right):
+    if m.role == "part" or (may_end_with(ci_left[-30:], _PART_ENDS) and rx.part_left.search(ci_left[-30:])) \
+            or rx.part_right.match(ci_right):
         return "part"
     if _N_OF_THE.match(right) and m.kind in ("count", "number"):
         return "part"  # "six of the seven": a sub-group
-    words = re.findall(r"[a-z]+", left[-25:].lower()) + re.findall(r"[a-z]+", right[:20].lower())[:3]
+    words = _LETTERS.findall(left[-25:].lower()) + _LETTERS.findall(right[:20].lower())[:3]
     if any(w in F.WHOLE_WORDS for w in words):
         return "whole"
-    money = re.findall(r"[a-z]+", left[-40:].lower())
+    money = _LETTERS.findall(left[-40:].lower())
     if any(w in F.COST_PARTS for w in money[-4:]):
         return "part"
     return ""

@@ -4,7 +4,7 @@ markers, masked boilerplate), scores, and dates."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from reconciler.extract import vocab as V
@@ -93,14 +93,14 @@ def _mask_spans(text: str, skip: tuple[Span, ...], runs: _DigitRuns | None = Non
     rxs = [_IDENT, _MARKERS, _LIST_MARKER, _COUNTERS[2]]
     if "://" in text or "www." in text:
         rxs.append(_URL_SCHEME)
-    if _URL_DOMAIN_HINT.search(text):
-        rxs.append(_URL_DOMAIN)
-    if "@" in text:
-        rxs.append(_EMAIL)
-    if INVISIBLE.search(text):
-        rxs.append(_INVISIBLE_TOKEN)
     for rx in rxs:
         spans.extend((m.start(), m.end()) for m in _at_word_start(rx, text))
+    # URLs, e-mail addresses and words with invisible characters: only in the words that hold the
+    # character or hint every match holds (from each character of a long word, these patterns read
+    # the rest of it: _URL_DOMAIN took 540 ns a character on the seeds)
+    for rx, hits in ((_URL_DOMAIN, (m.start() for m in _URL_DOMAIN_HINT.finditer(text))),
+                     (_EMAIL, _offsets(text, "@")), (_INVISIBLE_TOKEN, (m.start() for m in INVISIBLE.finditer(text)))):
+        spans.extend((m.start(), m.end()) for m in _at_word_start(rx, text, _in_words(rx, text, hits)))
     for rx in _COUNTERS_LOWER:
         if rx is _COUNTERS_LOWER[0] and not any(w in lower for w in _COUNTER_WORDS):
             continue
@@ -129,13 +129,39 @@ def _month_num(name: str) -> int:
     return V.MONTHS.get(low) or V.MONTHS[low[:3]]
 
 
-def _at_word_start(rx: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """Matches that start a word. Patterns here carry no leading \\b: with one, the regex engine
-    cannot skip ahead to the pattern's first characters and the scan is several times slower."""
-    for m in rx.finditer(text):
+def _at_word_start(rx: re.Pattern[str], text: str,
+                   matches: Iterable[re.Match[str]] | None = None) -> Iterator[re.Match[str]]:
+    """Matches that start a word (of ``matches``, rx.finditer(text) by default). Patterns here
+    carry no leading \\b: with one, the regex engine cannot skip ahead to the pattern's first
+    characters and the scan is several times slower."""
+    for m in rx.finditer(text) if matches is None else matches:
         i = m.start()
         if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):
             yield m
+
+
+def _in_words(rx: re.Pattern[str], text: str, hits: Iterable[int]) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)`` for a pattern whose matches hold no space and one of ``hits`` (offsets
+    of non-space characters, in order): the same matches, searched only in the words holding a hit."""
+    end = -1
+    for h in hits:
+        if h < end:
+            continue  # in the word searched last
+        a = h
+        while a > 0 and not text[a - 1].isspace():  # str.isspace is the pattern's \s
+            a -= 1
+        end = h
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        yield from rx.finditer(text, a, end)
+
+
+def _offsets(text: str, needle: str) -> Iterator[int]:
+    """Every offset where ``needle`` starts in ``text``, in order."""
+    i = text.find(needle)
+    while i >= 0:
+        yield i
+        i = text.find(needle, i + 1)
 
 
 def _dates(text: str, mask: bytearray, runs: _DigitRuns | None = None) -> list[Mention]:
