@@ -10,6 +10,7 @@ from reconciler.models import SEVERITIES, Claim, Finding, Group, Source
 from reconciler.rules.articles import check_articles, merge_restated_slips
 from reconciler.rules.config import ConfigError, RuleConfig, load_config
 from reconciler.rules.groups import check_groups
+from reconciler.rules.inside import check_inside
 from reconciler.rules.unaligned import check_unaligned
 from reconciler.rules.util import naming
 from reconciler.rules.when import check_when
@@ -32,6 +33,7 @@ def check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[G
     with naming({s.id: s.outlet for s in sources if s.outlet}):
         groups2, findings = check_groups(groups, by_id, rates, config, money, dates, voice_of(copies))
         findings += check_articles(sources, by_source, rates, config)
+        findings += check_inside(sources, by_source, groups2, findings, voice_of(copies), config)
         findings += check_unaligned(claims, groups2, findings, voice_of(copies), config)
         findings += check_when(sources, by_source, groups2, by_id, config, voice_of(copies))
     unique: dict[str, Finding] = {}
