@@ -33,6 +33,7 @@ from collections.abc import Iterable, Sequence
 
 from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
+from reconciler.extract.frame import KEY_NAMES, frame_keys
 from reconciler.extract.names import _is_title_case_line
 from reconciler.models import Claim, Finding, Group, Severity, Source
 from reconciler.rules.config import RuleConfig
@@ -57,6 +58,7 @@ _CHANGED = re.compile(
     r"earlier|previously|later|now|since|so\s+far|up\s+from|down\s+from|had\s+been|was\s+put\s+at|corrected|"
     r"preliminary|provisional|expected|estimated|forecast)\b")
 _HEAD_MAX = 200  # a headline is one short line
+_NOUN_CLASS = KEY_NAMES.index("noun class")
 
 
 # ---------------------------------------------------------------------------------------
@@ -78,6 +80,9 @@ def _what(c: Claim) -> str:
     the whole specific label, each word in the singular ("crew members": crew; "pirate vessels"
     and "merchant vessels" stay two), else ""."""
     if _fates(c) and c.kind in ("count", "number"):
+        noun = [w for w in re.findall(r"[a-z]+", c.frame.noun.lower()) if w not in V.FATE_WORDS]
+        if noun and frame_keys(c.frame)[_NOUN_CLASS] != "person":
+            return ""  # "two helicopters" beside "the injured": a fate word, but no people counted
         return "person " + " ".join(sorted(_fates(c)))
     for w in reversed(c.frame.measure.lower().split()):
         if w in F.MEASURE_CLASSES:
@@ -210,43 +215,46 @@ def headline_mismatch(s: Source, claims: Sequence[Claim], config: RuleConfig) ->
 
 
 def _pairs(claims: Sequence[Claim], groups: Iterable[Group]) -> dict[tuple[str, str], Group | None]:
-    """Pairs of one article's figures worth comparing: those the aligner put in one group (with
-    the group), and those whose frames name one class of thing (without)."""
-    ids = {c.id for c in claims}
+    """Pairs of one article's figures worth comparing: two in one group of the aligner (with the
+    group), and two whose frames name the same thing (None)."""
+    mine = {c.id: c for c in claims}
     out: dict[tuple[str, str], Group | None] = {}
     for g in groups:
-        mine = [cid for cid in g.claims if cid in ids]
-        for i, x in enumerate(mine):
-            for y in mine[i + 1:]:
+        inside = [cid for cid in g.claims if cid in mine]
+        for i, x in enumerate(inside):
+            for y in inside[i + 1:]:
                 out[(x, y) if x < y else (y, x)] = g
-    by_class: dict[tuple[str, str, str], list[Claim]] = {}
+    by_what: dict[tuple[str, str, str], list[Claim]] = {}
     for c in claims:
         if _comparable(c) and _what(c):
-            by_class.setdefault((c.kind, c.unit, _what(c)), []).append(c)
-    for members in by_class.values():
-        for i, a in enumerate(members):
-            for b in members[i + 1:]:
+            by_what.setdefault((c.kind, c.unit, _what(c)), []).append(c)
+    for same in by_what.values():
+        for i, a in enumerate(same):
+            for b in same[i + 1:]:
                 out.setdefault((a.id, b.id) if a.id < b.id else (b.id, a.id), None)
     return out
 
 
 def _bridged(a: Claim, b: Claim, g: Group | None, by_id: dict[str, Claim], voice: dict[str, str],
              config: RuleConfig) -> bool:
-    """Do the other sources in the aligner's group give one of the two figures, with at least
-    two independent voices and three times the support of any other value, each of the two
-    figures linked to them strongly enough to be loud?"""
+    """Did the aligner put both figures in one group whose other sources give one of the two
+    (at least two independent voices, and three times as many as for any other value), with
+    the other figure linked to them strongly enough to be loud?
+
+    A figure the aligner left out of the group (it keeps two values of one article apart) is
+    never loud here: words shared with the group's other sources say too little inside one
+    story, where every sentence shares its subject."""
     if g is None:
-        return False
-    links = dict(g.links)
-    if min(links.get(a.id, 0.0), links.get(b.id, 0.0)) < config.tol("loud_link"):
         return False
     support = _group_values(a, g, by_id, voice)
     if not support:
         return False
     ranked = sorted(support.values(), reverse=True)
     best = max(support, key=lambda v: support[v])
-    return best in (float(a.value), float(b.value)) and ranked[0] >= 2 and \
-        (len(ranked) == 1 or ranked[0] >= 3 * ranked[1])
+    if best not in (float(a.value), float(b.value)) or ranked[0] < 2 or (len(ranked) > 1 and ranked[0] < 3 * ranked[1]):
+        return False
+    odd = a if float(a.value) != best else b
+    return dict(g.links).get(odd.id, 0.0) >= config.tol("loud_link")
 
 
 _BACK = re.compile(r"(?i)\b(?:the|his|her|its|their|these|those)\s+$")
@@ -271,19 +279,17 @@ def same_figure_twice(s: Source, claims: Sequence[Claim], groups: Sequence[Group
         if a.frame.revision or b.frame.revision or _apart(a, b) == 0.0:
             continue
         events = _what(a) in _EVENTS or _what(b) in _EVENTS
-        if g is None:
-            # frames alone: the later figure refers back ("the 14 crew members") to a figure of the
-            # very thing, owner and period; an article tells many runs, goals and games
-            if events or not _same_frame(a, b) or a.frame.entity.lower() != b.frame.entity.lower() \
-                    or not _refers_back(b):
-                continue
-        elif not _same_frame(a, b, one_sided_period=True):
+        # frames alone: the later figure refers back ("the 14 crew members") to a figure of the
+        # very thing, owner and period; an article tells many runs, goals and games
+        by_frames = not events and _same_frame(a, b) and a.frame.entity.lower() == b.frame.entity.lower() \
+            and _refers_back(b)
+        if not by_frames and (g is None or not _same_frame(a, b, one_sided_period=True)):
             continue
         changed = _changed(a) or _changed(b)
         bounds = a.qualifier in BOUNDS or b.qualifier in BOUNDS
         bridged = not changed and not bounds and _bridged(a, b, g, by_id, voice, config)
-        if not bridged and g is not None and frozenset((a.id, b.id)) in reported:
-            continue  # already shown side by side, quietly: nothing to add
+        if not bridged and not by_frames and frozenset((a.id, b.id)) in reported:
+            continue  # already shown side by side, quietly
         severity: Severity = config.severity(TWICE, "warning") if bridged else "info"
         what = specific_label(b) or specific_label(a) or _what(a)
         if changed:
@@ -293,11 +299,11 @@ def same_figure_twice(s: Source, claims: Sequence[Claim], groups: Sequence[Group
             explanation = (f"The article gives {what} as {quote(a)} and later as {quote(b)}, in different "
                            f"sentences, with nothing saying the figure changed or that one is a part.")
         if bridged:
-            other = float(a.value) if float(a.value) in _group_values(a, g, by_id, voice) else float(b.value)
-            odd = b if float(a.value) == other else a
-            explanation += (f" The other sources put side by side with both give it as "
-                            f"{quote(a if odd is b else b)}: {quote(odd)} is likely the slip.")
-        elif g is None:
+            support = _group_values(a, g, by_id, voice)
+            best = max(support, key=lambda v: support[v])
+            odd, agreed = (a, b) if float(a.value) != best else (b, a)
+            explanation += (f" The other sources give it as {quote(agreed)}: {quote(odd)} is likely the slip.")
+        elif by_frames:
             explanation += " The frames alone say one quantity; check that both figures are of the same thing."
         out.append(Finding(
             id=finding_id(TWICE, [a.id, b.id]), rule=TWICE, severity=severity, claims=(a.id, b.id),
