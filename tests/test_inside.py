@@ -33,6 +33,10 @@ HEADLINES = [
                  ("40,000 Runners", "33,000 runners"), "warning", id="just-beyond-rounding-is-a-warning"),
     pytest.param([MARATHON + "A record 21,000 runners took part in the city marathon on Sunday, the organisers said."],
                  ("40,000 Runners", "21,000 runners"), "error", id="far-beyond-rounding"),
+    pytest.param(["Retailer Posts $2bn Profit\n\nThe retailer posted a profit of $1.96 billion for the year."],
+                 None, None, id="money-headline-rounds"),
+    pytest.param(["Club Agrees £50m Fee For Striker\n\nThe club agreed a fee of £38.5 million for the striker."],
+                 ("£50m", "£38.5 million"), "error", id="money-headline-otherwise"),
     pytest.param(["Nine Dead, 75 Injured As Bus Plunges Off Mountain Road\n\nA bus carrying pilgrims plunged "
                   "off a mountain road on Sunday. Police said 57 people were injured and nine were killed."],
                  ("75 Injured", "57 people"), "info", id="two-fates-in-one-sentence-is-unsure"),
@@ -69,6 +73,7 @@ CREW = ["The trawler had 12 crew members when it sank off the cape, the coast gu
 TWICE = [
     pytest.param(RUN, ("84-yard", "86-yard"), "warning", id="one-play-two-lengths-others-agree-with-one"),
     pytest.param(RUN[:1], None, None, id="one-article-alone-tells-many-runs"),
+    pytest.param([RUN[0], RUN[1], RUN[2].replace("86-yard", "84-yard")], None, None, id="other-sources-split"),
     pytest.param(CREW, ("12 crew", "14 crew"), "info", id="crew-refers-back-frames-only"),
     pytest.param(CREW[:1], ("12 crew", "14 crew"), "info", id="crew-one-article"),
     pytest.param(["The trawler had 12 crew members when it sank, the coast guard said.\n\nThe number of crew "

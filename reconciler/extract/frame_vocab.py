@@ -198,3 +198,16 @@ DIRECTIONS = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|sou
               r"|north-northeast|north-northwest|south-southeast|south-southwest|east-northeast"
               r"|east-southeast|west-northwest|west-southwest|[NSEW]{1,3})")
 PLACE_NOUNS = frozenset("city town village capital port island coast border district province county".split())
+
+# ---------------------------------------------------------------------------------------
+# one article against itself (reconciler/rules/inside.py)
+
+# measure classes of events a story tells several of: two lengths of "a run" in one article
+# are two runs unless more says they are one
+EVENT_MEASURES = frozenset({"run", "drive", "field goal", "pass", "return", "punt", "goal", "touchdown", "shot",
+                            "kick", "round", "lap", "flight", "game", "fight", "win", "defeat"})
+# wording near a figure that says it changed, or is earlier or later than another one
+CHANGE_WORDS = (r"rose|risen|rises|rising|climbed|climbs|jumped|increased|increases|grew|grown|fell|fallen|dropped|"
+                r"declined|revised|revises|updated|raised|lowered|initially|originally|at\s+first|first\s+reported|"
+                r"earlier|previously|later|now|since|so\s+far|up\s+from|down\s+from|had\s+been|was\s+put\s+at|"
+                r"corrected|preliminary|provisional|expected|estimated|forecast")

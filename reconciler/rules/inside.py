@@ -48,15 +48,8 @@ _KINDS = frozenset({"count", "number", "money", "percent", "duration", "length",
 _FATES = frozenset({"~dead", "~hurt", "~missing", "~alive"})
 # frame parts that make a figure another than the quantity itself (a part, a total, another one)
 _PARTS = frozenset({"part", "whole", "another", "margin", "stretch", "one of several"})
-# events an article tells several of: two lengths of "a run" are two runs unless more says one
-_EVENTS = frozenset({"run", "drive", "field goal", "pass", "return", "punt", "goal", "touchdown", "shot", "kick",
-                     "round", "lap", "flight", "game", "fight", "win", "defeat"})
-# wording that says a figure changed, or that one of two is earlier or later
-_CHANGED = re.compile(
-    r"(?i)\b(?:rose|risen|rises|rising|climbed|climbs|jumped|increased|increases|grew|grown|fell|fallen|dropped|"
-    r"declined|revised|revises|updated|raised|lowered|initially|originally|at\s+first|first\s+reported|"
-    r"earlier|previously|later|now|since|so\s+far|up\s+from|down\s+from|had\s+been|was\s+put\s+at|corrected|"
-    r"preliminary|provisional|expected|estimated|forecast)\b")
+_EVENTS = F.EVENT_MEASURES
+_CHANGED = re.compile(rf"(?i)\b(?:{F.CHANGE_WORDS})\b")
 _HEAD_MAX = 200  # a headline is one short line
 _NOUN_CLASS = KEY_NAMES.index("noun class")
 
