@@ -40,6 +40,7 @@ class Source:
     origin: tuple[int, ...] = ()
     outlet: str = ""  # who published it (the page's site name, a document's publisher), when known
     pages: tuple[int, ...] = ()  # PDF: the offset in ``text`` where page 1, 2, ... begins
+    primary: bool = False  # marked by the editor (--primary): the reference where it states a figure
 
     @property
     def label(self) -> str:
@@ -126,6 +127,7 @@ class Group:
     why: tuple[str, ...] = ()  # shared words, unit, score: why these were put together
     score: float = 0.0
     links: tuple[tuple[str, float], ...] = ()  # each claim's strongest link to another source
+    reference: str = ""  # the primary source whose figure is the consensus (rules/primary.py), if any
 
 
 @dataclass(frozen=True)

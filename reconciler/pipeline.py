@@ -54,6 +54,7 @@ from reconciler.extract.units import Rates, load_rates
 from reconciler.models import SEVERITIES, Claim, Finding, Group, Problem, Result, Source
 from reconciler.read.datelines import fill_dateline_years
 from reconciler.read.listing import list_articles, no_articles_message
+from reconciler.read.settings import load_primary, resolve_primary
 from reconciler.rules import RuleConfig, check, load_config
 from reconciler.stories import partition
 
@@ -68,6 +69,9 @@ class Options:
     cache_dir: str | None = None  # per-article and per-story results; None: no cache
     scheduler: str | None = None  # a Dask scheduler address (tcp://host:port): run on that cluster
     own_outputs: tuple[str, ...] = ()  # the run's own output files: never read as articles, even in the corpus
+    # the editor's primary sources (paths, or file names inside the corpus), besides those the
+    # corpus settings file names (read/settings.py): the reference where they state a figure
+    primary: tuple[str, ...] = ()
     # an unexpected error in one article or story stops the run (raised), instead of being
     # reported in Result.errors while the rest completes; also set by RECONCILE_STRICT=1
     strict: bool = False
@@ -99,6 +103,8 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
     problems: list[Problem] = []
     read_before = SourceCache(cache, paths) if cache else None
     found, skipped = list_articles(paths, options.own_outputs)
+    # a name that is no article of the corpus stops the run here, before anything is read (ConfigError)
+    primary = resolve_primary((*options.primary, *load_primary(paths)), found) if paths else frozenset()
     runner = _runner(options, len(found), pool)
     if runner is pool and pool is not None:
         pool.start()  # the caller's pool outlives the run: its workers forked before the corpus is read
@@ -118,6 +124,8 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
                                     problems=problems)
         sources = [replace(s, notes=s.notes + notes) if notes else s for s, (_c, _sig, notes) in
                    zip(sources, extracted, strict=True)]  # "not claims: 1 figure too large to compute with"
+        if primary:  # marked once extracted: an article's claims do not depend on it, the rules do
+            sources = [replace(s, primary=True) if s.path in primary else s for s in sources]
         claims: list[Claim] = [c for found, _sig, _notes in extracted for c in found]
         changed = same_quote_same_value(claims)  # one quote, one value, whatever each article's decimal comma
         if changed:
@@ -209,7 +217,9 @@ def _stories(sources: Sequence[Source], extracted: Sequence[Extracted], stories:
     """
     rules_key = _rules_key(config)
     align_keys = [f"{key}.align" for key in keys]
-    check_keys = [f"{key}.check-{rules_key}" for key in keys]
+    # the rules read which articles are primary; the alignment does not
+    check_keys = [f"{key}.check-{rules_key}{_primary_key(sources, story)}" for key, story in
+                  zip(keys, stories, strict=False)]
     t_cached = time.perf_counter()
     results: list[CheckOutput | None] = [None] * len(stories)
     if cache:
@@ -272,6 +282,12 @@ def _stories(sources: Sequence[Source], extracted: Sequence[Extracted], stories:
     all_groups.sort(key=lambda g: g.id)
     timings["check"] = t_cached + t_work * (1 - share) + time.perf_counter() - t_merge
     return all_groups, ranked, tuple(sorted(copies))
+
+
+def _primary_key(sources: Sequence[Source], story: Sequence[int]) -> str:
+    """"" for a story without primary sources, else a short hash of theirs."""
+    ids = [sources[i].id for i in story if sources[i].primary]
+    return "-p" + hashlib.sha256("\0".join(ids).encode()).hexdigest()[:12] if ids else ""
 
 
 def _story_key(sources: Sequence[Source], story: Sequence[int], rates: Rates, source_keys: Sequence[str]) -> str:

@@ -29,7 +29,8 @@ from reconciler.output.atomic import remove_stale_temps, write_atomic
 
 SEEDS = Path(__file__).resolve().parents[1] / "seeds"
 N_ARTICLES = 80
-KILL_BUDGET = 20.0  # seconds of kill-and-check iterations
+KILL_BUDGET = 20.0  # seconds of kill-and-check iterations beyond the first MIN_KILLS
+MIN_KILLS = 5
 MAX_KILLS = 40
 OUTPUTS = ("corpus.json", "corpus.csv", "corpus.html")
 
@@ -176,7 +177,9 @@ def test_sigkill_while_writing_leaves_old_or_new_outputs(tmp_path: Path) -> None
     version = "A"
     kills = mid_write = 0
     deadline = time.monotonic() + KILL_BUDGET
-    while time.monotonic() < deadline and kills < MAX_KILLS:
+    # at least MIN_KILLS kills however slow the machine (a loaded one makes each run longer), more
+    # while the time budget lasts
+    while kills < MAX_KILLS and (kills < MIN_KILLS or time.monotonic() < deadline):
         proc = subprocess.Popen(command(corpora[version], out), stdout=subprocess.DEVNULL,
                                 stderr=subprocess.DEVNULL, start_new_session=True)
         try:
@@ -209,7 +212,6 @@ def test_sigkill_while_writing_leaves_old_or_new_outputs(tmp_path: Path) -> None
             json.loads(entry.read_bytes())
         version = "B" if version == "A" else "A"
 
-    assert kills >= 5, f"only {kills} kills in {KILL_BUDGET} s"
     assert mid_write >= 1, "no kill landed while an output was being written"
     # the next complete run gives exactly the reference outputs (no cache entry was
     # poisoned) and removes the temporary files the killed runs left beside them

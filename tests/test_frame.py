@@ -86,6 +86,19 @@ FRAMES = [
                  {"label": "people killed"}, id="the-nearest-fate-killed"),
     pytest.param("The storm killed 40 people and injured 300 across the region.", "300", {"label": "injured"},
                  id="the-nearest-fate-injured"),
+    pytest.param("The jet came down on a market, killing 71 people, including three on the ground.", "71 people",
+                 {"label": "people killed, including on the ground"}, id="a-toll-including-the-ground"),
+    pytest.param("A version with a 3.1GHz chip and 2TB of storage costs $3,299.", "$3,299", {"part": "configuration"},
+                 id="a-configuration's-price"),
+    pytest.param("The base tablet costs $499.", "$499", {"part": ""}, id="the-base-price"),
+    pytest.param("The shop still sells the older Quillbook 13 at $899.", "$899", {"entity": "older Quillbook 13"},
+                 id="an-older-generation"),
+    pytest.param("Dutch prices include 21 percent VAT.", "21 percent", {"reference": "netherlands"},
+                 id="a-market-adjective"),
+    pytest.param("In Japan the console will cost $420, against $399 in the US.", "$399", {"reference": "us"},
+                 id="the-nearest-market"),
+    pytest.param("In Japan the console will cost $420, against $399 in the US.", "$420", {"reference": "japan"},
+                 id="a-market-opening-the-sentence"),
     pytest.param("Divers had recovered 41 bodies by nightfall.", "41 bodies", {"period": "by nightfall"},
                  id="a-count-by-a-moment"),
     pytest.param("By Tuesday, 19 people had been rescued from the rubble.", "19 people", {"period": "by tuesday"},
@@ -94,7 +107,7 @@ FRAMES = [
                  {"period": "week 4"}, id="another-week's-game"),
     pytest.param("The jet was carrying 58 passengers and four crew members.", "four crew members",
                  {"label": "crew"}, id="crew-members-are-the-crew"),
-    pytest.param("The ferry sank with 62 people aboard.", "62 people aboard", {"label": "people on board"},
+    pytest.param("The ferry sank with 62 people aboard.", "62 people", {"label": "people on board"},
                  id="aboard-is-on-board"),
     pytest.param("Pellow scored six of Harwick's first ten points after the break.", "six", {"part": "part"},
                  id="n-of-a-possessive-m"),
@@ -253,20 +266,34 @@ def test_never_claims(sentence: str, digits: str) -> None:
 
 CLOCK = [
     pytest.param("The quake struck the island at 2:20 p.m. local time on Sunday, the agency said.",
-                 "2:20", id="local"),
+                 "2:20", [("14:20", "local")], id="local"),
     pytest.param("The launch came at 1:30 p.m. local time (2:30 a.m. ET) after two delays on the pad.",
-                 "2:30", id="eastern"),
-    pytest.param("The match kicks off at 19:45 BST at the Vale ground.", "19:45", id="24-hour"),
+                 "2:30", [("13:30", "local"), ("02:30", "ET")], id="eastern"),
+    pytest.param("The crews reached the pier at 19:45 BST after the storm had passed over the bay.", "19:45",
+                 [("19:45", "BST")], id="24-hour"),
+    pytest.param("The ferry sank at 11:56 a.m. (0956 GMT) off the northern cape, the coast guard said.", "11:56",
+                 [("11:56", "local"), ("09:56", "GMT")], id="zoneless-before-its-conversion-is-local"),
+    pytest.param("The crash happened on Sunday, May 4, at 3:10 p.m. local time, near the old quarry road.",
+                 "3:10", [("15:10", "local")], id="a-sentence-naming-the-day-first-is-no-dateline"),
+    pytest.param("The match kicks off at 19:45 BST at the Vale ground.", "19:45", [], id="kick-off-is-a-schedule"),
+    pytest.param("The bidding window closed at 23:00 BST after a late offer from the harbour board.", "23:00", [],
+                 id="a-closing-window-is-a-schedule"),
+    pytest.param("The board will hold a call at 4:45 p.m. ET today to discuss the results with analysts.", "4:45",
+                 [], id="a-scheduled-call"),
 ]
 
 
-@pytest.mark.parametrize(("sentence", "digits"), CLOCK)
-def test_clock_times_are_never_claims(sentence: str, digits: str) -> None:
-    """An hour of the day is not a figure an outlet reports (the gold files list them as non-claims):
-    no claim overlaps it, and none of its digits is read as a count."""
+@pytest.mark.parametrize(("sentence", "digits", "times"), CLOCK)
+def test_clock_times_are_time_claims(sentence: str, digits: str, times: list[tuple[str, str]]) -> None:
+    """A zoned hour of the day in prose is a claim of kind time (value on a 24-hour clock, unit the
+    zone), never a count; a time on a timetable is no claim at all; an event's time is no dateline."""
     at = sentence.index(digits)
     found = extract_text(sentence)
-    assert not [c for c in found if c.start < at + len(digits) and at < c.end], [c.text for c in found]
+    assert not [c for c in found if c.kind != "time" and c.start < at + len(digits) and at < c.end], \
+        [c.text for c in found]
+    got = [c for c in found if c.kind == "time"]
+    assert [(c.value, c.unit) for c in got] == times
+    assert all(c.frame.measure != "dateline" for c in got)
 
 
 def test_a_page_stamp_time_is_not_a_claim() -> None:

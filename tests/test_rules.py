@@ -348,3 +348,50 @@ def test_a_tie_has_no_consensus(tmp_path: Path, articles: list[str], a: str, b: 
     assert f.message.startswith("sources disagree: ")
     assert f.suggested is None
     assert "No consensus: " in f.explanation and "\nConsensus: " not in f.explanation
+
+
+# ---------------------------------------------------------------------------------------
+# currencies: the same number under another sign is a mislabel, whatever the drift of rates;
+# a conversion is consistent within the currency's spread, wider for an older story
+
+CURRENCY = [
+    pytest.param(["The winner of the race gets €40,000, organisers said on Monday.",
+                  "The winner of the race gets €40,000, organisers said on Monday.",
+                  "The winner of the race gets $40,000, organisers said on Monday."],
+                 "$40,000", "EUR", id="euro-number-under-a-dollar-sign"),
+    pytest.param(["The winner of the race gets €40,000, organisers said on Monday.",
+                  "The winner of the race gets €40,000, organisers said on Monday.",
+                  "The winner of the race gets CHF 40,000, organisers said on Monday.",
+                  "The winner of the race gets $40,000, organisers said on Monday."],
+                 "$40,000", "EUR", id="the-consensus-currency-not-a-neighbour"),
+]
+
+
+@pytest.mark.parametrize(("articles", "wrong", "currency"), CURRENCY)
+def test_currency_mislabel_names_the_consensus_currency(tmp_path: Path, articles: list[str], wrong: str,
+                                                         currency: str) -> None:
+    result = run(tmp_path, articles)
+    found = [f for f in holding(result, wrong) if f.rule == "currency_mislabel" and wrong in f.message]
+    assert len(found) == 1, describe(result)
+    assert f"matches the {currency} figure" in found[0].message
+
+
+CONVERSIONS = [
+    pytest.param("May 2, 2025\n\nThe prize is €40,000 (about $44,000), organisers said.", False,
+                 id="a-conversion-at-another-month's-rate"),
+    pytest.param("May 2, 2025\n\nThe prize is €40,000 (about $75,000), organisers said.", True,
+                 id="a-conversion-that-cannot-be-right"),
+    pytest.param("May 2, 2011\n\nThe fund is worth €30 billion ($42 billion), officials said.", False,
+                 id="an-older-story's-rate"),
+    pytest.param("May 2, 2025\n\nThe prize is €40,000 ($40,000), organisers said.", True,
+                 id="only-the-sign-changed"),
+    pytest.param("May 2, 2025\n\nThe levy is HK$780 million (US$100 million), officials said.", False,
+                 id="a-pegged-conversion"),
+]
+
+
+@pytest.mark.parametrize(("article", "flagged"), CONVERSIONS)
+def test_a_conversion_allows_for_the_drift_of_rates(tmp_path: Path, article: str, flagged: bool) -> None:
+    result = run(tmp_path, [article])
+    found = [f for f in result.findings if f.rule == "internal_equivalence"]
+    assert bool(found) is flagged, describe(result)

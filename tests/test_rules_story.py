@@ -24,7 +24,7 @@ def dateline(day: str) -> str:
 
 
 # ---------------------------------------------------------------------------------------
-# update: a figure that moved between dated articles, with wording that says so
+# update: a figure that moved between dated articles, with wording that says so, or a toll that rose
 
 UPDATE = [
     pytest.param([dateline("Oct. 14, 2025") + "At least 38 people died when the bridge collapsed, officials said.",
@@ -40,6 +40,10 @@ UPDATE = [
                   dateline("Sept. 29, 2025") + "Death toll rises to 19. The death toll from the storm rose to 19 "
                   "on Monday, officials said."],
                  "19", "2025-09-29", id="at-least-12-then-rose-to-19"),
+    # a toll rises as reports come in: two days, the later one higher, is an update without any wording
+    pytest.param([dateline("Oct. 14, 2025") + "Officials said 52 people died in the bridge collapse.",
+                  dateline("Oct. 16, 2025") + "Officials said 61 people died in the bridge collapse."],
+                 "61 people", "2025-10-16", id="two-days-a-toll-rises"),
 ]
 
 
@@ -58,9 +62,9 @@ NOT_AN_UPDATE = [
     pytest.param([dateline("Oct. 16, 2025") + "Officials said 52 people died in the bridge collapse on Thursday.",
                   dateline("Oct. 16, 2025") + "Officials said 61 people died in the bridge collapse on Thursday."],
                  id="same-day-52-vs-61"),
-    pytest.param([dateline("Oct. 14, 2025") + "Officials said 52 people died in the bridge collapse.",
-                  dateline("Oct. 16, 2025") + "Officials said 61 people died in the bridge collapse."],
-                 id="two-days-no-update-wording"),
+    pytest.param([dateline("Oct. 14, 2025") + "Officials said 61 people died in the bridge collapse.",
+                  dateline("Oct. 16, 2025") + "Officials said 52 people died in the bridge collapse."],
+                 id="two-days-a-toll-that-falls"),
 ]
 
 

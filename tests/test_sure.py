@@ -62,6 +62,17 @@ LOUD = [
                  id="same-count-loud"),
     pytest.param("The chip runs at up to 2.7 GHz.", "2.7 GHz", "The chip runs at 2.6 GHz.", "2.6 GHz",
                  "value_mismatch", False, id="a-bound-is-never-loud"),
+    pytest.param("The jet came down on a market, killing 71 people, including three on the ground.", "71 people",
+                 "The jet came down on a market, killing 68 people.", "68 people", "value_mismatch", False,
+                 id="a-toll-including-the-ground-quiet"),
+    pytest.param("The shop still sells the older Quillbook 13 at $899.", "$899",
+                 "The shop sells the Quillbook 13 at $1,099.", "$1,099", "value_mismatch", False,
+                 id="the-older-generation's-price-quiet"),
+    pytest.param("Dutch prices include 21 percent VAT.", "21 percent", "Irish prices include 23 percent VAT.",
+                 "23 percent", "value_mismatch", False, id="two-markets'-tax-quiet"),
+    pytest.param("A version with 32GB of memory costs $2,499.", "$2,499",
+                 "If you want 16GB, that configuration costs $1,899.", "$1,899", "value_mismatch", False,
+                 id="two-configurations-quiet"),
     pytest.param("Divers had found 30 bodies by nightfall.", "30 bodies",
                  "By Tuesday, divers had found 36 bodies.", "36 bodies", "value_mismatch", False,
                  id="counts-at-two-moments-quiet"),
@@ -128,6 +139,9 @@ PERIODS = [
     pytest.param("It was the worst crash since 1987, when 34 people died.", "34 people", "1987",
                  id="since-year-when"),
     pytest.param("The storm killed 12 people on Tuesday.", "12 people", "", id="no-other-year"),
+    pytest.param("An earlier probe, in 2019, came down 40 km from the crater.", "40 km", "2019",
+                 id="a-year-set-aside-in-commas"),
+    pytest.param("The toll, officials said, rose to 40 in the county.", "40", "", id="an-aside-without-a-year"),
 ]
 
 

@@ -41,7 +41,9 @@ def main() -> int:
                                    "-q"], cwd=ROOT, capture_output=True, text=True)
             digests = []
             for suffix in (".json", ".csv"):
-                path = out / f"{corpus.name}{suffix}"
+                # NAME-HASH.json: a corpus that does not sit beside --out gets a short hash in its outputs' name
+                found = sorted(out.glob(f"{corpus.name}*{suffix}")) if out.is_dir() else []
+                path = found[0] if len(found) == 1 else out / f"{corpus.name}{suffix}"
                 digests.append(hashlib.sha256(path.read_bytes()).hexdigest()[:16] if path.is_file() else "missing")
             print(f"{corpus.name:28s} rc={done.returncode} json={digests[0]} csv={digests[1]}", flush=True)
     return 0

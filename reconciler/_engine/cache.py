@@ -159,7 +159,7 @@ _NONE = type(None)
 # looked at inside a value (None: the type is enough; a frozenset: the words it may be;
 # _only_str: a list of strings; else a test of the value); ints are sized apart
 _JSON_TYPES: dict[str, tuple[tuple[type, ...], Any]] = {
-    "str": ((str,), None), "int": ((int,), None), "float": (_NUMBER, None),
+    "str": ((str,), None), "int": ((int,), None), "bool": ((bool,), None), "float": (_NUMBER, None),
     "str | None": ((str, _NONE), None), "float | None": ((*_NUMBER, _NONE), None),
     "float | str": ((*_NUMBER, str), None), "float | str | None": ((*_NUMBER, str, _NONE), None),
     "tuple[str, ...]": ((list,), _only_str), "tuple[int, ...]": ((list,), _list_of(_is_int)),

@@ -39,7 +39,7 @@ def _cannot_link(a: _Item, b: _Item, config: AlignConfig) -> bool:
         return True
     if ca.sentence_start == cb.sentence_start and ca.unit == cb.unit and ca.value != cb.value:
         return True  # "at least 12 people were killed and more than 300,000 homes lost power"
-    rel = value_relation(a.base, b.base, config.scale_slack, cross_slack(ca, cb))
+    rel = value_relation(a.base, b.base, config.scale_slack, cross_slack(ca, cb, a.date or b.date))
     if ca.value == cb.value or rel == "agree":
         return False  # the same figure again, or restated in another unit ("1.6-mile (2.6-kilometre)")
     if ca.sentence_start == cb.sentence_start:

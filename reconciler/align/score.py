@@ -83,7 +83,7 @@ def _pair_score(a: _Item, b: _Item, idf: _Weights, config: AlignConfig, block_si
         return _date_score(a, b, sim), shared, "date"
     if ca.kind == "score":
         return sim + (0.25 if ca.value == cb.value else 0.0), shared, "score"
-    rel = value_relation(a.base, b.base, config.scale_slack, cross_slack(ca, cb))
+    rel = value_relation(a.base, b.base, config.scale_slack, cross_slack(ca, cb, a.date or b.date))
     if rel in ("near", "far") and _alternative_match(a, b):
         rel = "alternative"
     if rel == "agree" and _loosely_bounded(a, b):

@@ -54,12 +54,14 @@ With --out DIR all three go to DIR. Per-article results are cached in
 what changed; the folder is safe to delete. Each run compares itself with
 the previous one (.NAME.history.json.gz beside the HTML) and the report
 opens with what is new, resolved or changed. Decisions recorded with
-`reconcile review` live in CORPUS/reconcile-decisions.toml.
+`reconcile review` live in CORPUS/reconcile-decisions.toml; the corpus
+settings (primary = ["press-release.txt"]) in CORPUS/reconcile.toml.
 
 \b
 Exit codes: 0 done; 1 a finding at or above --fail-on; 2 usage error,
-a path that does not exist, no readable article, or outputs that cannot
-be written or would replace an input (an article, the decisions file); 3 done,
+a path that does not exist, no readable article, a --primary FILE that
+is no article of the corpus, or outputs that cannot be written or would
+replace an input (an article, the decisions or settings file); 3 done,
 with internal errors (an article or story that raised is named on standard
 error and under "Problems" in the report; the rest of the run is complete).
 --strict or RECONCILE_STRICT=1 stops at the first internal error instead.
@@ -93,6 +95,10 @@ class _UsageError(click.ClickException):
 @click.option("--claimreview", "claimreview_path", type=str, default=None, metavar="FILE",
               help="Also write ClaimReview JSON-LD (schema.org) for the confirmed and corrected findings "
                    "('-' for standard output).")
+@click.option("--primary", "primary", type=str, multiple=True, metavar="FILE",
+              help="An article that is a primary source (the paper, the press release): the reference where it "
+                   "states a figure, whatever the count of others. A path or a file name in the corpus; "
+                   "repeatable; added to `primary` in CORPUS/reconcile.toml.")
 @click.option("--title", type=str, default=None,
               help="The story's name for the report's heading (default: the corpus folder's name).")
 @click.option("--strict", is_flag=True,
@@ -104,7 +110,7 @@ class _UsageError(click.ClickException):
 def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | None, fail_on: str | None,
          rules_file: str | None, rates_file: str | None, quiet: bool, jobs: int | None,
          cache_dir: str | None, no_cache: bool, scheduler: str | None, claimreview_path: str | None,
-         strict: bool, timings: bool, title: str | None) -> None:
+         strict: bool, timings: bool, title: str | None, primary: tuple[str, ...]) -> None:
     """Reconcile the numbers that news articles about one story report.
 
     Reads every .txt, .md and .html article under PATHS, extracts each numeric claim
@@ -125,7 +131,8 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
     _check_outputs(paths, html_path, json_file, csv_path, claimreview_path, rules_file, rates_file)
     options = Options(rules_file=rules_file, rates_file=rates_file, jobs=jobs,
                       cache_dir=None if no_cache else cache_dir, scheduler=scheduler, strict=strict,
-                      own_outputs=tuple(str(p) for p in targets))  # never read back, wherever they are
+                      own_outputs=tuple(str(p) for p in targets),  # never read back, wherever they are
+                      primary=primary)
     # millions of acyclic objects: no cyclic collector during the run, nor on the way out
     with gc_paused(freeze=True):
         progress = for_terminal(quiet)
@@ -237,12 +244,13 @@ def _check_outputs(paths: tuple[str, ...], html_path: Path, json_file: Path | No
     article, the decisions file, a --rules or --rates file, or each other."""
     from reconciler.desk.decisions import decisions_path
     from reconciler.output.guard import OverwritesInput, check_outputs
+    from reconciler.read.settings import settings_path
 
     try:
         check_outputs([("the report", html_path), ("the JSON result", json_file), ("the claim ledger", csv_path),
                        ("the ClaimReview export", claimreview_path)], paths,
-                      [("the decisions file", decisions_path(paths)), ("the --rules file", rules_file),
-                       ("the --rates file", rates_file)])
+                      [("the decisions file", decisions_path(paths)), ("the settings file", settings_path(paths)),
+                       ("the --rules file", rules_file), ("the --rates file", rates_file)])
     except OverwritesInput as exc:
         raise _UsageError(str(exc)) from exc
 

@@ -305,8 +305,12 @@ _NOUN_WORD = re.compile(r"[ \t\u00a0]*(?:\*[ \t]*\*[ \t]*)?(?P<w>[A-Za-z][A-Za-z
 _VERBS = frozenset(
     """built made took shown showed gave got hit led ran cost costs paid said sold spent won lost
     left kept met put set told went came became were was is are had has have will would can
-    could may might must should did does do being been died dies say says said""".split()
+    could may might must should did does do being been died dies say says said fled fell rose grew flew drove
+    fought stood sat sank bled saw sued hid shot struck spoke broke chose froze wore sought bought brought
+    caught felt lay""".split()
 )
+# plurals without an -s that close the counted noun as a plural does: "300 people fled" -> "people"
+_PLURALS = frozenset("people children men women cattle".split())
 
 
 def _read_noun(text: str, pos: int) -> tuple[str, int]:
@@ -332,7 +336,8 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
         words.append(w)
         end = m.end()
         p = m.end()
-        if low[-1:] == "s" and (not w[0].isupper() or w[:-1].isupper()) and not any(c.isdigit() for c in w):
+        if (low[-1:] == "s" and (not w[0].isupper() or w[:-1].isupper()) and not any(c.isdigit() for c in w)) \
+                or low in _PLURALS:
             break  # a plural noun closes the phrase: "crew members were" -> "crew members"
         if p < len(text) and text[p] in ",.;:!?)(\"”":
             break

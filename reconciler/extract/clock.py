@@ -1,6 +1,8 @@
 """Clock times with a zone ("2:20 p.m. local time", "(2:30 a.m. ET)", "0647 GMT"): claims of kind
 ``time``, value "HH:MM" on a 24-hour clock, unit the zone as written ("local", "ET", "GMT").
-A time without a zone stays page furniture (masked with the other times of day).
+A time without a zone stays page furniture (masked with the other times of day), unless its
+conversion follows ("11:56 a.m. (0956 GMT)": the local time); so does a time on a timetable (a
+deadline, a scheduled call).
 
 >>> t = "The quake hit the island at 1:53 p.m. local time (2:30 a.m. ET) and a second one at 0647 GMT."
 >>> [(m.value, m.unit) for m in clock_times(t)]
@@ -23,6 +25,14 @@ _CLOCK = re.compile(
 
 
 _STAMP = re.compile(r"(?i)\b(?:updated|published|posted|modified|filed|next|kick-?off|tip-?off|first\s+pitch)\b|[|]")
+# a time on a timetable, not a moment the story reports: a deadline, a closing window, a
+# scheduled call or broadcast ("the window closed at 23:00 BST", "will hold a call at 4:45 p.m. ET")
+_SCHEDULE = re.compile(r"(?i)\b(?:deadline|window|closes|closing|scheduled|due|will\s+hold|call|teleconference"
+                       r"|webcast|livestream|broadcast|airs?|kicks?\s+off|tips?\s+off)\b")
+# a clock time written without its zone right before its conversion: "11:56 a.m. (0956 GMT)",
+# "at 6:48 p.m., or 1648 GMT": the first is the local time
+_BARE_BEFORE = re.compile(r"(?<![\d:.])(?P<h>\d{1,2})[:.](?P<m>\d{2})(?:\s*(?P<ap>[aApP])\.?\s?[mM]\.?|\s*hours)?"
+                          r"(?P<gap>\s*\(\s*|,?\s+or\s+)$")
 _WORD = re.compile(r"[a-z]{2,}")
 
 
@@ -31,12 +41,13 @@ def _in_prose(text: str, start: int, end: int) -> bool:
     a = text.rfind("\n", 0, start) + 1
     b = text.find("\n", end)
     line = text[a:b if b >= 0 else len(text)]
-    return len(_WORD.findall(line)) >= 8 and not _STAMP.search(text, max(a, start - 40), start)
+    return len(_WORD.findall(line)) >= 8 and not _STAMP.search(text, max(a, start - 40), start) \
+        and not _SCHEDULE.search(text, max(a, start - 40), start)
 
 
 def clock_times(text: str) -> list[Mention]:
     """Every zoned clock time in the prose of ``text`` (page stamps stay masked)."""
-    out = []
+    out: list[Mention] = []
     for m in _CLOCK.finditer(text):
         if not _in_prose(text, m.start(), m.end()):
             continue
@@ -53,6 +64,25 @@ def clock_times(text: str) -> list[Mention]:
         if minute > 59:
             continue
         unit = F.TIME_ZONES.get(zone.lower(), zone)
+        bare = _bare_local(text, m.start(), out[-1].end if out else 0)
+        if bare is not None and unit != "local":
+            out.append(bare)
         out.append(Mention(m.start(), m.end(), f"{h:02d}:{minute:02d}", "time", unit, num_start=m.start(),
                            num_end=m.end()))
     return out
+
+
+def _bare_local(text: str, start: int, floor: int) -> Mention | None:
+    """The zoneless clock time right before a zoned one, as its local time ("11:56 a.m. (0956 GMT)")."""
+    b = _BARE_BEFORE.search(text, max(floor, start - 24), start)
+    if b is None:
+        return None
+    h, minute = int(b.group("h")), int(b.group("m"))
+    if b.group("ap"):
+        if not 1 <= h <= 12:
+            return None
+        h = (h % 12) + (12 if b.group("ap").lower() == "p" else 0)
+    if h > 23 or minute > 59:
+        return None
+    end = b.start("gap")
+    return Mention(b.start(), end, f"{h:02d}:{minute:02d}", "time", "local", num_start=b.start(), num_end=end)

@@ -82,6 +82,10 @@ _N_OF_THE = re.compile(r"^\s+of\s+(?:the|its|their|his|her|[A-Z][\w.\-]*['’]\s
 _EITHER = re.compile(r"(?i)\beither\s+(?:[$€£]?\d[\d,.]*\s*[A-Za-z%]{0,5}\s+or\s+)?[$€£]?$")
 _ANOTHER = re.compile(F.ANOTHER, re.I)
 _MARGIN = re.compile(F.MARGIN, re.I)
+_CONFIGURED = re.compile(r"(?i)\b(?:(?:an?|the|that|this|each)\s+(?:version|configuration|config|variant|model|trim"
+                         r"|edition)\s+(?:with|that\s+has|featuring)\b|\bthat\s+(?:configuration|version|variant)\b"
+                         r"|\bconfigured\s+with\b|\bmaxed[\s-]out\b|\bfully\s+loaded\b)(?:[^.;]|\.\d)*$")
+_OLDER = re.compile(r"(?i)\b(?:older|previous|outgoing|last[- ]year's|last-generation|prior|predecessor)\s+$")
 _FIRST_N = re.compile(r"(?i)\b(?:first|last|final|opening|closing|next)\s+$")
 _PART_LEFT = re.compile(r"(?i)\b(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|those)|including|includ(?:es|ed)"
                         r"|incl\.)\s+(?:about\s+|some\s+|at\s+least\s+)?$")
@@ -128,6 +132,8 @@ class FrameReader:
         measure = self._measure(m, left, right, clause)
         entity = self._entity(m, s_start, c_start)
         reference = _reference(right) if m.kind == "length" else ""
+        if m.kind in ("money", "percent", "rate"):
+            reference = _market(text, c_start, c_end, m)  # "in Germany", "UK prices": which market
         if reference and not measure:
             measure = "distance"
         period = self._period(text, max(c_start, m.start - 100), min(c_end, m.end + 60), m, s_start, c_end)
@@ -135,7 +141,8 @@ class FrameReader:
             opening = _PERIOD.match(text, s_start, min(c_start, s_start + 30))  # "A year ago, the Colts were 2-14"
             if opening:
                 period = F.PERIOD_PHRASES[opening.group().lower()]
-            by = _BY_TIME.match(text, s_start, c_start) or _OPENING_WEEK.match(text, s_start, c_start)
+            by = (_BY_TIME.match(text, s_start, c_start) if text[s_start:s_start + 3] in ("By ", "As ") else None) \
+                or (_OPENING_WEEK.match(text, s_start, c_start) if "n Week" in text[s_start:s_start + 16] else None)
             if by and not period:  # "By Monday, 48 bodies had been recovered"; "Back in Week 4, when ..."
                 period = ("by " + " ".join(by.group("t").lower().split())) if by.re is _BY_TIME \
                     else f"week {by.group(1)}"
@@ -231,6 +238,8 @@ class FrameReader:
             names = []  # a team has several names (its city, its nickname): no owner key for scores
         for _s, e, phrase, poss in reversed(names):
             gap = text[e:m.start]
+            if _OLDER.search(text, max(0, _s - 24), _s):
+                phrase = "older " + phrase  # "the older Forge 15 at $1,799": last generation, another product
             if _SHORT_GAP.fullmatch(gap):
                 who = phrase  # "the Aerobook 13 at $1,199", "Aerobook 13: 2.9 pounds"
                 break
@@ -267,7 +276,8 @@ class FrameReader:
                 break  # the first after the figure, else the last before it
         if found:
             return found
-        bt = _BY_TIME.search(text, a, b)
+        window = text[a:b]
+        bt = _BY_TIME.search(text, a, b) if ("by " in window or "By " in window or "as of" in window) else None
         if bt:
             return "by " + " ".join(bt.group("t").lower().split())  # "41 bodies by nightfall": the count then
         wk = _WEEK.search(text, a, b)
@@ -283,8 +293,10 @@ class FrameReader:
             year = ym.group("y")
             if year == self.year or m.num_start <= ym.start("y") < m.num_end:
                 continue
-            if ym.group("lead") and ym.start() != sent_a and ym.start() < m.start:
-                continue  # "in 2004" before the figure counts only when it opens the sentence
+            aside = text[max(0, ym.start() - 2):ym.start()] == ", " and text[ym.end("y"):ym.end("y") + 1] == ","
+            if ym.group("lead") and ym.start() != sent_a and ym.start() < m.start and not aside:
+                continue  # "in 2004" before the figure counts when it opens the sentence or stands aside
+                # in commas ("A previous lander, in 2024, tipped over 280 km from the pole")
             if ym.group("lead") and ym.start() > m.start and ym.start() >= c_end:
                 continue
             return year
@@ -335,6 +347,7 @@ class FrameReader:
 _DURATION_WHAT = frozenset("deal contract offer agreement extension sentence term lease ban suspension loan".split())
 
 
+_PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
 _STAMP_BEFORE = re.compile(r"(?i)\b(?:updated|published|posted|last\s+modified|first\s+published|filed|released)"
                            r"\s*(?:on|at)?\s*:?\s*(?:\w+day,?\s*)?$")
 _CLOCK_AFTER = re.compile(r"^,?\s*(?:(?:19|20)\d\d,?\s*)?(?:\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?|\|)")
@@ -353,7 +366,10 @@ def _is_dateline(text: str, m: Mention) -> bool:
     if _STAMP_BEFORE.search(before[-40:]):
         return True
     if m.kind == "time":
-        return len(before) < 50 and bool(re.search(r"(?:19|20)\d\d|\b(?:" + _MONTHS_RX + r")\b", before, re.I))
+        # a stamp ("TNN Nov 12, 2011, 05.51AM IST"), not a sentence that names the day first ("The
+        # crash happened on Saturday, April 12, at 6:48 p.m. local time"): no lower-case word
+        return len(before) < 50 and not _PROSE_WORD.search(before) \
+            and bool(re.search(r"(?:19|20)\d\d|\b(?:" + _MONTHS_RX + r")\b", before, re.I))
     if len(before) > 60:
         return False
     if _CLOCK_AFTER.match(after):
@@ -414,11 +430,35 @@ def _noun_with_modifiers(noun: str, right: str) -> str:
     mm = _MODIFIER.match(right)
     if mm:
         noun = noun + " " + " ".join(mm.group().split()).lower()
+    elif _WITH_GROUND.match(right):
+        noun += _GROUND  # "killing 66 people, including two on the ground": not the toll on board
     # one modifier, one wording: "people aboard", "people on the plane" are "people on board"
     return _ON_BOARD.sub("on board", noun)
 
 
+_GROUND = " including on the ground"
+_WITH_GROUND = re.compile(r",?\s+(?:including|among\s+them|of\s+whom)\s+(?:[\w-]+\s+){0,3}?on\s+the\s+ground\b")
 _ON_BOARD = re.compile(r"\b(?:aboard|on the (?:plane|aircraft|jet|train|ship|ferry|boat|bus|flight))$")
+
+
+_MARKET_NAMES_RX = "|".join(re.escape(n) for n in sorted(F.MARKET_NAMES, key=len, reverse=True))
+_IN_MARKET = re.compile(rf"\b(?:[Ii]n|[Ff]or|[Aa]cross)\s+(?:the\s+)?(?P<n>{_MARKET_NAMES_RX})(?![\w-])")
+_MARKET_ADJ = re.compile(rf"(?<![\w.])(?P<n>{_MARKET_NAMES_RX})\s+(?P<w>[a-z]+)\b")
+
+
+def _market(text: str, c_start: int, c_end: int, m: Mention) -> str:
+    """The market a price, tax or share is of, named in its clause, the mention nearest the figure:
+    "In Germany the laptop costs €1,329", "German prices include 19 percent VAT", "$1,199 in the US";
+    "" when none is."""
+    best, key = 10**9, ""
+    for rx in (_IN_MARKET, _MARKET_ADJ):
+        for mm in rx.finditer(text, c_start, c_end):
+            if rx is _MARKET_ADJ and mm.group("w") not in F.MARKET_NOUNS:
+                continue
+            d = m.start - mm.end() if mm.end() <= m.start else mm.start() - m.end
+            if 0 <= d < best:
+                best, key = d, F.MARKET_NAMES[mm.group("n")]
+    return key
 
 
 def _reference(right: str) -> str:
@@ -441,6 +481,8 @@ def _part(text: str, m: Mention, left: str, right: str, clause: str) -> str:
         # "another 90-yard run", "a further 12 deaths": not the figure itself ("another 20,000 people
         # marched in the next city" is that city's crowd: a count after "another" stays a count)
         return "another"
+    if m.kind == "money" and _CONFIGURED.search(text, max(0, m.start - 90), m.start):
+        return "configuration"  # "a version with a 1-terabyte drive costs $2,799": one configuration's price
     if _FIRST_N.search(left[-20:]) and m.kind in ("count", "number"):
         return "stretch"  # "the first eight points", "his last 12 games": a stretch named by its own size
     if _MARGIN.search(left[-40:]) and m.kind in ("count", "number"):
@@ -466,10 +508,11 @@ def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], referenc
         if m.unit == "magnitude":
             return "magnitude"
         head = _MEMBERS.sub("", noun.lower())  # "crew members" are the crew
+        head, ground, _ = head.partition(_GROUND)
         if fates and (not head or _noun_classes(head, "")[0] == "person"):
             f = fate.get(fates[0], "")
-            return f"{head} {f}".strip() if head else {"killed": "dead", "injured": "injured"}.get(f, f)
-        return head
+            head = f"{head} {f}".strip() if head else {"killed": "dead", "injured": "injured"}.get(f, f)
+        return head + (", including on the ground" if ground else "")
     if kind == "length":
         if measure == "distance" and reference:
             return f"distance from {reference}"
@@ -494,6 +537,7 @@ def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], referenc
 # ---------------------------------------------------------------------------------------
 # keys for alignment
 
+_PART_KEYS = frozenset({"part", "whole", "one of several", "another", "margin", "stretch", "configuration"})
 KEY_NAMES = ("entity", "config", "reference", "period", "part", "mode", "measure", "noun class", "sub-group",
              "dateline", "revision", "average", "one of several")
 
@@ -507,9 +551,9 @@ def frame_keys(frame: Frame) -> tuple[str, ...]:
     cm = re.match(r"(\d+(?:\.\d)?-inch)\s*(.*)$", entity)
     if cm:
         config, entity = cm.group(1), cm.group(2)
-    ent_key = _last_word(entity)
+    ent_key = ("older " if entity.startswith("older ") else "") + _last_word(entity)
     ref_key = _last_word(frame.reference)
-    part = frame.part if frame.part in ("part", "whole", "one of several", "another", "margin", "stretch") else ""
+    part = frame.part if frame.part in _PART_KEYS else ""
     measure = _measure_class(frame.measure)
     noun_class, subgroup = _noun_classes(frame.noun, frame.label)
     if measure.startswith("$"):
@@ -559,7 +603,7 @@ _MEMBERS = re.compile(r"(?<=[a-z])\s+members?\b")
 
 
 def _noun_classes(noun: str, label: str) -> tuple[str, str]:
-    noun = _MEMBERS.sub("", noun.lower())  # "crew members", "cabin crew member": the crew
+    noun = _MEMBERS.sub("", noun.lower()).partition(_GROUND)[0]  # "crew members", "cabin crew member": the crew
     words = re.findall(r"[a-z]+", noun)
     if not words:
         return ("person", "") if label in ("dead", "injured") or label.startswith(("killed", "injured")) else ("", "")

@@ -193,11 +193,50 @@ TIME_ZONES: dict[str, str] = {
     "utc": "UTC", "bst": "BST", "cet": "CET", "cest": "CET", "ist": "IST", "jst": "JST", "wib": "WIB",
     "aest": "AEST", "hkt": "HKT", "sgt": "SGT",
 }
+# hours ahead of GMT of each zone above, every offset it may stand for (daylight saving time,
+# one abbreviation used in several countries: IST is India's, Ireland's summer and Israel's)
+ZONE_OFFSETS: dict[str, tuple[float, ...]] = {
+    "ET": (-5, -4), "CT": (-6, -5), "MT": (-7, -6), "PT": (-8, -7), "GMT": (0,), "UTC": (0,), "BST": (1,),
+    "CET": (1, 2), "IST": (5.5, 1, 2, 3), "JST": (9,), "WIB": (7,), "AEST": (10, 11), "HKT": (8,), "SGT": (8,),
+}
+# the offsets a "local time" may have: whole hours from -12 to +14, and the zones set half or
+# three quarters of an hour off
+LOCAL_OFFSETS: tuple[float, ...] = (*range(-12, 15), -9.5, -3.5, -2.5, 3.5, 4.5, 5.5, 5.75, 6.5, 8.75, 9.5,
+                                    10.5, 12.75, 13.75)
+# words of a clock time's own wording, not of the event it times ("at 6:48 p.m. local time")
+CLOCK_WORDS = frozenset({"a.m", "p.m", "am", "pm", "local", "time", "hour", "hours", "gmt", "utc", "at", "on"})
+# words that make a timed event one of several ("the first plane hit at", "the second at", "a
+# later blast"): two times with different ones are two events
+INSTANCE_WORDS = frozenset("""first second third fourth fifth another later earlier next last final initial
+    subsequent previous prior new""".split())
 # reference points of a distance: the words that lead to the place
 DIRECTIONS = (r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west"
               r"|north-northeast|north-northwest|south-southeast|south-southwest|east-northeast"
               r"|east-southeast|west-northwest|west-southwest|[NSEW]{1,3})")
 PLACE_NOUNS = frozenset("city town village capital port island coast border district province county".split())
+
+# ---------------------------------------------------------------------------------------
+# the market a price, a tax or a share is of: "in Germany", "UK prices", "the US price". Each
+# name or adjective maps to one key, so "German prices" and "in Germany" are one market
+_MARKETS: dict[str, tuple[str, ...]] = {
+    "us": ("US", "U.S.", "United States", "America", "American"),
+    "uk": ("UK", "U.K.", "Britain", "United Kingdom", "British"),
+    "eu": ("EU", "European Union", "Europe", "European", "eurozone", "euro area"),
+    "germany": ("Germany", "German"), "france": ("France", "French"), "italy": ("Italy", "Italian"),
+    "spain": ("Spain", "Spanish"), "netherlands": ("Netherlands", "Dutch"), "switzerland": ("Switzerland", "Swiss"),
+    "sweden": ("Sweden", "Swedish"), "norway": ("Norway", "Norwegian"), "denmark": ("Denmark", "Danish"),
+    "ireland": ("Ireland", "Irish"), "poland": ("Poland", "Polish"), "china": ("China", "Chinese"),
+    "japan": ("Japan", "Japanese"), "india": ("India", "Indian"), "korea": ("South Korea", "Korea", "Korean"),
+    "canada": ("Canada", "Canadian"), "australia": ("Australia", "Australian"), "brazil": ("Brazil", "Brazilian"),
+    "mexico": ("Mexico", "Mexican"), "russia": ("Russia", "Russian"), "turkey": ("Turkey", "Turkish"),
+    "singapore": ("Singapore",), "hong kong": ("Hong Kong",), "taiwan": ("Taiwan", "Taiwanese"),
+    "asia": ("Asia", "Asian"), "africa": ("Africa", "African"), "south africa": ("South Africa",),
+    "uae": ("UAE", "United Arab Emirates"), "saudi": ("Saudi Arabia", "Saudi"),
+}
+MARKET_NAMES: dict[str, str] = {name: key for key, names in _MARKETS.items() for name in names}
+# the nouns a market adjective qualifies for a price: "German prices", "the UK price", "US sales tax"
+MARKET_NOUNS = frozenset("price prices pricing sales market markets vat tax taxes customers buyers consumers shoppers "
+                         "retail stores list version versions model models".split())
 
 # ---------------------------------------------------------------------------------------
 # one article against itself (reconciler/rules/inside.py)

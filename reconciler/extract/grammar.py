@@ -81,7 +81,7 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
     cjk = [c for c in cjk_numbers(text) if not _covered(mask, c.start, c.end)]  # "29.4万美元", "9月17日"
     for c in cjk:
         _set(mask, c.start, c.end)
-    out = _dates(text, mask, runs) + cjk  # clock times are masked, never claims (an hour is not a figure)
+    out = _dates(text, mask, runs) + cjk + times
     out += scores(text, mask)
     # vague amounts: "tens of millions of dollars"
     vague_cues = ("tens of", "dozens", "hundreds of", "thousands of", "millions of", "billions of", "trillions")

@@ -63,6 +63,9 @@ _ADDRESS = re.compile(r"\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.
                       r"|Blvd\.|Lane|Drive|Place|Square|Court|Terrace|Crescent|Highway|Parkway)(?![\w])")
 _SHORT_CODE = re.compile(r"(?i)\b(?:text|txt|sms)\s+[\w-]{1,20}\s+to\s+\d{4,6}\b")
 _INDEX = re.compile(r"\b(?:Week|Day|Round|Game|Lap|Leg|Matchday|Gameweek|Stage|Heat)\s+\d{1,2}\b(?![.,]\d|\s*%)")
+_STREET_WORDS = (" Street", " St.", " Road", " Rd.", " Avenue", " Ave.", " Way", " Boulevard", " Blvd.", " Lane",
+                 " Drive", " Place", " Square", " Court", " Terrace", " Crescent", " Highway", " Parkway")
+_INDEX_WORDS = ("Week ", "Day ", "Round ", "Game ", "Lap ", "Leg ", "Matchday ", "Gameweek ", "Stage ", "Heat ")
 _CALL = re.compile(r"(?i)\b(?:call|dial|emergency)")
 _RECORD_VERB = re.compile(r"(?i)(?:improv|fell|falls|dropp|mov|going|record|rose|climb|stand|worst|best)")
 
@@ -75,7 +78,12 @@ def never_claims(text: str) -> list[Span]:
     ['1995-99', '20-yard line', '200-yard game', '(412) 555-0188', 'call 911']
     """
     out: list[Span] = []
-    for rx in (_YEAR_SPAN, _THRESHOLD, _PHONE, _ADDRESS, _SHORT_CODE, _INDEX):
+    # the rarer patterns run only where a cheap substring test finds their words (measured: run
+    # on every text, the three cost a sixth of the extraction)
+    rare = [rx for rx, words in ((_ADDRESS, _STREET_WORDS), (_INDEX, _INDEX_WORDS)) if any(w in text for w in words)]
+    if "to " in text and any(w in text for w in ("text ", "Text ", "TEXT ", "txt ", "SMS ", "sms ")):
+        rare.append(_SHORT_CODE)
+    for rx in (_YEAR_SPAN, _THRESHOLD, _PHONE, *rare):
         out.extend(m.span() for m in rx.finditer(text) if not (m.start() and text[m.start() - 1].isalnum()))
     for m in _EMERGENCY.finditer(text):
         if m.group().lower().startswith("the ") and not _CALL.search(text, max(0, m.start() - 30), m.start()):

@@ -196,16 +196,42 @@ def _base_interval(c: Claim, rates: Rates) -> tuple[float, float, float] | None:
     return c.value * f, c.low * f, c.high * f
 
 
-CURRENCY_SLACK = 0.15  # rates drift: a figure converted at another date's rate is still the same figure
+def _spreads() -> tuple[dict[str, float], int]:
+    data = tomllib.loads(resources.files("reconciler").joinpath("data/rates.toml").read_text("utf-8"))
+    return {k: float(v) for k, v in data.get("spread", {}).items()}, int(str(data["as_of"])[:4])
+
+
+# rates drift: a figure converted at another date's rate is still the same figure, within the
+# currency's spread (data/rates.toml, [spread]), which widens with each year between the story
+# and the table, up to SPREAD_CAP: a 2010 story's "euro30 billion ($40 billion)" is right at 2010's rate
+SPREADS, SPREAD_YEAR = _spreads()
+CURRENCY_SLACK = SPREADS.get("default", 0.15)
+SPREAD_CAP = 0.5
+
+
+def currency_spread(a: str, b: str, date: str = "") -> float:
+    """Relative slack between amounts in currencies ``a`` and ``b`` in a story of ``date`` (ISO, or
+    "" when unknown): the larger of their spreads, times one plus the years between the story and
+    the rate table.
+
+    >>> [currency_spread("EUR", "USD"), currency_spread("HKD", "USD"), currency_spread("EUR", "USD", "2023-05-01")]
+    [0.08, 0.01, 0.24]
+    """
+    if a == b:
+        return 0.0
+    spread = max(SPREADS.get(a, CURRENCY_SLACK), SPREADS.get(b, CURRENCY_SLACK))
+    years = abs(int(date[:4]) - SPREAD_YEAR) if date[:4].isdigit() else 0
+    return min(SPREAD_CAP, spread * (1 + years))
 CONVERSION_SLACK = 0.01  # "300 metres (985 feet)": rounding in the converted unit
 
 
-def cross_slack(a: Claim, b: Claim) -> float:
-    """Relative slack when two figures are compared across currencies or units."""
+def cross_slack(a: Claim, b: Claim, date: str = "") -> float:
+    """Relative slack when two figures are compared across currencies or units (``date``: the
+    story's, for the drift of currencies)."""
     if a.unit == b.unit:
         return 0.0
     if a.kind in ("money", "rate") and b.kind in ("money", "rate"):
-        return CURRENCY_SLACK if a.unit.split("/")[0] != b.unit.split("/")[0] else 0.0
+        return currency_spread(a.unit.split("/")[0], b.unit.split("/")[0], date)
     return CONVERSION_SLACK
 
 

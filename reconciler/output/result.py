@@ -149,8 +149,11 @@ def _num(x: float | None) -> float | str | None:
 
 
 def _source(s: Source) -> dict[str, Any]:
-    return {"id": s.id, "path": s.path, "outlet": s.outlet, "title": s.title, "date": s.date, "format": s.format,
-            "encoding": s.encoding, "sha256": s.sha256, "chars": len(s.text), "notes": list(s.notes)}
+    out = {"id": s.id, "path": s.path, "outlet": s.outlet, "title": s.title, "date": s.date, "format": s.format,
+           "encoding": s.encoding, "sha256": s.sha256, "chars": len(s.text), "notes": list(s.notes)}
+    if s.primary:  # only on the editor's primary sources (--primary, reconcile.toml)
+        out["primary"] = True
+    return out
 
 
 def outlets_of(claim_ids: Iterable[str], claim_of: Mapping[str, tuple[str, str]], outlet_of: Mapping[str, str]) -> str:
@@ -211,9 +214,12 @@ def _frame(f: Frame) -> dict[str, str]:
 
 
 def _group(g: Group) -> dict[str, Any]:
-    return {"id": g.id, "dimension": g.dimension, "label": g.label, "claims": list(g.claims),
-            "consensus": g.consensus, "consensus_text": g.consensus_text, "support": g.support,
-            "why": list(g.why), "score": g.score}
+    out = {"id": g.id, "dimension": g.dimension, "label": g.label, "claims": list(g.claims),
+           "consensus": g.consensus, "consensus_text": g.consensus_text, "support": g.support,
+           "why": list(g.why), "score": g.score}
+    if g.reference:  # the consensus is the figure this primary source states (not a count of voices)
+        out["reference"] = g.reference
+    return out
 
 
 def _problem(p: Problem) -> dict[str, Any]:

@@ -30,6 +30,7 @@ from reconciler.report.format import (
     _agrees,
     _cell_text,
     _label,
+    _named,
     _sev_css,
     _severity_rank,
     _short,
@@ -265,6 +266,7 @@ class _Builder(Paging):
             change=change,
             order=order,
             sort_label=(label or "~").lower(),
+            reference=_named(self.sources.get(group.reference), group.reference) if group else "",
         )
 
     # ------------------------------------------------------------------ matrix
@@ -346,7 +348,7 @@ class _Builder(Paging):
             chart=self.group_chart(group),
             entries=tuple(entries),
             more_entries=more,
-            severity=row_sev,
+            severity=row_sev, reference=_named(self.sources.get(group.reference), group.reference),
         )
 
     def row_order(self) -> list[Group]:
@@ -427,7 +429,7 @@ class _Builder(Paging):
             mode=mode,
             sentences=sentences,
             omitted=omitted,
-            claim_count=len(ordered),
+            claim_count=len(ordered), primary=source.primary,
         )
 
     def scorecard(self, by_source: Mapping[str, list[Claim]]) -> list[ScoreRow]:
@@ -475,7 +477,7 @@ class _Builder(Paging):
                 aligned=aligned.get(s.id, 0), agree=agree, agree_ratio=round(ratio, 3),
                 agree_text=f"{round(ratio * 100)}%" if n else "–",
                 flagged=flagged_in.get(s.id, 0), errors=errors.get(s.id, 0), warnings=warnings.get(s.id, 0),
-                css=_sev_css(sev),
+                css=_sev_css(sev), primary=s.primary,
             ))
         rows.sort(key=lambda r: (-r.errors, -r.warnings, r.agree_ratio if r.aligned else 2, r.index))
         return rows
@@ -578,8 +580,7 @@ class _Builder(Paging):
         return SourceView(id=s.id, anchor=self.source_anchor[s.id], index=index,
                           title=s.title or s.path or s.id, short_title=_short(s.title or s.path or s.id),
                           path=s.path, date=s.date or "undated", format=s.format, notes=(), copies=(), claims=(),
-                          outlet=s.outlet)
-
+                          outlet=s.outlet, primary=s.primary)
     def decision_views(self, resolution: Resolution | None) -> dict[str, DecisionView]:
         if resolution is None:
             return {}
@@ -623,8 +624,7 @@ class _Builder(Paging):
             sources_added=changes.sources_added, sources_removed=changes.sources_removed,
             sources_edited=changes.sources_edited,
             orphaned_claims=tuple(f"{src}: “{q}”" for src, q in changes.orphaned_claims[:self.limits.orphans]),
-            orphaned_more=max(0, len(changes.orphaned_claims) - self.limits.orphans),
-            moved_claims=changes.moved_claims,
+            orphaned_more=max(0, len(changes.orphaned_claims) - self.limits.orphans), moved_claims=changes.moved_claims,
         )
 
 

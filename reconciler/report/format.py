@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Mapping
 from pathlib import PurePath
 
-from reconciler.models import SEVERITIES, Claim
+from reconciler.models import SEVERITIES, Claim, Source
 from reconciler.report.views import (
     QuoteView,
 )
@@ -155,6 +155,12 @@ def _sev_css(severity: str) -> str:
 
 def _short(title: str) -> str:
     return title if len(title) <= SHORT_TITLE else title[: SHORT_TITLE - 1].rstrip() + "…"
+
+
+def _named(s: Source | None, sid: str) -> str:
+    """How a line of the report names a source (a group's reference): its outlet, else its short
+    title; "" for none."""
+    return (s.outlet or _short(s.title or s.path or sid)) if s is not None else sid
 
 
 CELL_TEXT = 24  # characters of a claim's text in a matrix cell (the whole quote is a click away)

@@ -109,6 +109,7 @@ class FindingView:
     change: str = ""  # "new" | "changed" | "" (against the previous run)
     order: int = 0  # rank in the severity order (the default sort)
     sort_label: str = ""  # lower-cased quantity label, for sorting by quantity
+    reference: str = ""  # the primary source whose figure is the group's consensus (its name), if any
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ class MatrixRow:
     entries: tuple[ListEntry, ...] = ()  # list form: flagged first, then the others
     more_entries: int = 0  # list form: entries not shown (agreeing ones past the first few)
     severity: str = ""
+    reference: str = ""  # the primary source whose figure is the consensus (its name), if any
 
 
 @dataclass(frozen=True)
@@ -195,7 +197,7 @@ class SourceView:
     omitted: int = 0  # claims of the source not shown in "sentences" mode
     claim_count: int = 0
     outlet: str = ""  # who published it, when known
-
+    primary: bool = False  # the editor marked it as a primary source
 
 @dataclass(frozen=True)
 class ScoreRow:
@@ -212,6 +214,7 @@ class ScoreRow:
     errors: int  # error findings about its claims (a finding counted once)
     warnings: int  # warning findings about its claims
     css: str
+    primary: bool = False  # the editor marked it as a primary source
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,15 @@ import math
 import re
 from collections.abc import Sequence
 
-from reconciler.extract.units import Rates, base_interval, dimension, fmt_number, overlaps
+from reconciler.extract.units import (
+    Rates,
+    base_interval,
+    cross_slack,
+    currency_spread,
+    dimension,
+    fmt_number,
+    overlaps,
+)
 from reconciler.models import SEVERITIES, Claim, Finding, Source
 from reconciler.rules.config import RuleConfig
 from reconciler.rules.util import finding_id, quote
@@ -29,17 +37,20 @@ _EQUIV_GAP = re.compile(
 def check_articles(sources: Sequence[Source], by_source: dict[str, list[Claim]], rates: Rates,
                    config: RuleConfig) -> list[Finding]:
     findings: list[Finding] = []
+    known = sorted(s.date for s in sources if s.date)
+    story_date = known[len(known) // 2] if known else ""  # an undated article is of its story's time
     for s in sources:
         claims = by_source.get(s.id, [])
         if config.enabled("internal_equivalence"):
-            findings.extend(_equivalences(s, claims, rates, config))
+            findings.extend(_equivalences(s, claims, rates, config, s.date or story_date))
         if config.enabled("arithmetic"):
             findings.extend(_arithmetic(s, claims, rates, config))
             findings.extend(_sums(s, claims, config))
     return findings
 
 
-def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConfig) -> list[Finding]:
+def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConfig,
+                  date: str = "") -> list[Finding]:
     out: list[Finding] = []
     for i, a in enumerate(claims):
         # the next figure of the same dimension close after it (figures of other kinds may stand between)
@@ -57,10 +68,20 @@ def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConf
             continue  # "$999 or $1,149": alternatives written alike, not a restatement ("4 days, or 80 hours" is)
         if "part" in (a.frame.part, b.frame.part):
             continue  # "$334 million, with $281 million in cash": a part of it, not a restatement
+        if _sign_only(a, b, rates, date):
+            conv = _convert_text(a, b, rates)
+            out.append(Finding(
+                id=finding_id("internal_equivalence", [a.id, b.id]), rule="internal_equivalence",
+                severity=config.severity("internal_equivalence"), claims=(a.id, b.id),
+                message=f"{quote(a)} is restated as {quote(b)}: only the currency sign changed, but {conv}",
+                explanation=(f"The article gives the two figures as the same quantity ({s.text[a.start:b.end]!r}) "
+                             f"with the same number under two currency signs; a conversion changes the number."),
+            ))
+            continue
         ba, bb = _rounding_interval(a, rates), _rounding_interval(b, rates)
         if ba is None or bb is None:
             continue
-        slack = config.tol("currency_slack") if a.unit != b.unit and a.kind == "money" \
+        slack = cross_slack(a, b, date) if a.unit != b.unit and a.kind == "money" \
             else config.tol("conversion_slack")
         if overlaps((ba[1], ba[2]), (bb[1], bb[2]), slack):
             continue
@@ -77,6 +98,17 @@ def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConf
             explanation=explanation,
         ))
     return out
+
+
+def _sign_only(a: Claim, b: Claim, rates: Rates, date: str) -> bool:
+    """"€50,000 ($50,000)": the same number restated under another currency sign, for two currencies
+    whose rate is not about one (within their spread: "HK$7.8" and "$1" are not at par either)."""
+    if a.kind != "money" or b.kind != "money" or a.unit == b.unit or a.value != b.value:
+        return False
+    ra, rb = rates.per_usd.get(a.unit), rates.per_usd.get(b.unit)
+    if not ra or not rb:
+        return False
+    return abs(ra / rb - 1) > currency_spread(a.unit, b.unit, date)
 
 
 def _written_unit(c: Claim) -> str:

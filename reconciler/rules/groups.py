@@ -14,14 +14,21 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from reconciler.align.score import value_relation
 from reconciler.extract import vocab as V
 from reconciler.extract.units import CONFUSABLE, Rates, base_interval, cross_slack, fmt_number, overlaps
 from reconciler.models import Claim, Finding, Group, Severity
 from reconciler.rules.config import RuleConfig
+from reconciler.rules.figures import in_unit_of as _in_unit_of
+from reconciler.rules.figures import interval_text as _interval_text
+from reconciler.rules.figures import num as _num
+from reconciler.rules.figures import unit_label as _unit_label
+from reconciler.rules.primary import names_primary, primary_figure, ranked, reference_line, split_line
 from reconciler.rules.sure import loud_enough
-from reconciler.rules.util import finding_id, quote, sources_of
+from reconciler.rules.tolls import is_toll, rising
+from reconciler.rules.util import finding_id, quote, source_name, sources_of
 
 _UNIT_NAMES = {"mile": "miles", "kilometer": "km", "nautical_mile": "nautical miles", "foot": "feet",
                "meter": "metres", "yard": "yards", "gigabyte": "GB", "gibibyte": "GiB",
@@ -41,6 +48,7 @@ def _voices(claims: Sequence[Claim], voice: dict[str, str]) -> int:
 class _Entry:
     claim: Claim
     base: tuple[float, float, float] | None
+    date: str = ""  # the article's date, for the drift of currencies
 
 
 def _agree(x: _Entry, y: _Entry) -> bool:
@@ -50,7 +58,7 @@ def _agree(x: _Entry, y: _Entry) -> bool:
         return False
     if _same_number_other_sign(x, y):
         return False  # "€1,249" and "$1,249": a conversion changes the number; this is a mislabel's mark
-    return overlaps((xb[1], xb[2]), (yb[1], yb[2]), cross_slack(x.claim, y.claim))
+    return overlaps((xb[1], xb[2]), (yb[1], yb[2]), cross_slack(x.claim, y.claim, x.date or y.date))
 
 
 # currencies whose rate is within this of 1 (pegged or at par) may print one number for both
@@ -72,21 +80,27 @@ def _same_number_other_sign(x: _Entry, y: _Entry) -> bool:
 def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates,
                  config: RuleConfig, money: Sequence[Claim],
                  dates: dict[str, str | None] | None = None,
-                 voice: dict[str, str] | None = None) -> tuple[list[Group], list[Finding]]:
-    """``voice`` maps a syndicated copy to its original: copies are not independent support."""
+                 voice: dict[str, str] | None = None,
+                 primary: frozenset[str] = frozenset()) -> tuple[list[Group], list[Finding]]:
+    """``voice`` maps a syndicated copy to its original: copies are not independent support.
+    ``primary``: the editor's primary sources, the reference where they state a figure
+    (:mod:`reconciler.rules.primary`)."""
     voice = voice or {}
     out_groups: list[Group] = []
     findings: list[Finding] = []
+    known = sorted(d for d in (dates or {}).values() if d)
+    story_date = known[len(known) // 2] if known else ""  # an undated article is of its story's time
     for g in groups:
-        entries = [_Entry(claims[cid], base_interval(claims[cid], rates)) for cid in g.claims]
+        entries = [_Entry(claims[cid], base_interval(claims[cid], rates),
+                          (dates or {}).get(claims[cid].source) or story_date) for cid in g.claims]
         if g.dimension == "date":
-            g2, fs = _check_dates(g, entries, config, voice)
+            g2, fs = _check_dates(g, entries, config, voice, primary)
         elif g.dimension == "time":
             g2, fs = g, []  # clock times with their zones: aligned, for a rule on zones to check
         elif g.dimension == "score" or g.dimension.startswith("score-"):
-            g2, fs = _check_scores(g, entries, config, voice)
+            g2, fs = _check_scores(g, entries, config, voice, primary)
         else:
-            g2, fs = _check_numbers(g, entries, rates, config, money, dates or {}, voice)
+            g2, fs = _check_numbers(g, entries, rates, config, money, dates or {}, voice, primary)
         out_groups.append(g2)
         findings.extend(fs)
     return out_groups, findings
@@ -146,8 +160,8 @@ def _consensus(entries: Sequence[_Entry], voice: dict[str, str],
 
 
 def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleConfig,
-                   money: Sequence[Claim], dates: dict[str, str | None], voice: dict[str, str]
-                   ) -> tuple[Group, list[Finding]]:
+                   money: Sequence[Claim], dates: dict[str, str | None], voice: dict[str, str],
+                   primary: frozenset[str] = frozenset()) -> tuple[Group, list[Finding]]:
     usable = [e for e in entries if e.base is not None]
     if len(usable) < 2:
         return g, []
@@ -159,15 +173,22 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
     def explains(outlier: _Entry, cand: _Entry) -> bool:
         return _outlier_kind(outlier, cand, rates, config, money)[0] != "value_mismatch"
 
-    best, agree, support, contested = _consensus(usable, voice, explains)
-    if not contested:
+    ref, split = primary_figure(usable, primary, _agree) if primary else (None, [])
+    if ref is not None:  # the primary source states it: the reference, whatever the count
+        best, agree = ref, [o for o in usable if _agree(o, ref)]
+        support, contested = _voices([a.claim for a in agree], voice), False
+    else:
+        best, agree, support, contested = _consensus(usable, voice, explains)
+    contested = contested or bool(split)  # primary sources that disagree settle nothing
+    if not contested and ref is None:
         # a figure in another currency or unit than the consensus pool, with as many sources
         # behind it, ties the consensus as well ("$1,249" in one outlet, "€1,249" in another)
         rivals = {_alike(e): e for e in usable if not _agree(e, best)}  # reprints of a figure count once
         contested = any(_voices([o.claim for o in usable if _agree(o, e)], voice) >= support
                         for e in rivals.values())
     links = dict(g.links)
-    g2 = replace(g, consensus=best.claim.value, consensus_text=best.claim.text, support=support)
+    g2 = replace(g, consensus=best.claim.value, consensus_text=best.claim.text, support=support,
+                 reference=ref.claim.source if ref is not None else "")
     agree_ids = {e.claim.id for e in agree}
     outliers: dict[tuple[str, float], list[_Entry]] = defaultdict(list)
     for e in usable:
@@ -214,21 +235,29 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
             severity = "info"  # not sure they are one quantity (rules/sure.py): shown quietly
             message = "possibly the same quantity: " + message
         if contested and rule != "attributed_figures":
-            message = "sources disagree: " + message
+            message = ("primary sources disagree: " if split else "sources disagree: ") + message
         if e0.claim.qualifier in ("upper", "lower") and best.claim.qualifier in ("upper", "lower"):
             severity = "warning" if severity == "error" else severity
+        if ref is None and primary and names_primary((x.claim for x in group_entries), primary):
+            severity = "info"  # a primary source's figure is never called wrong by the count of others
         ids = tuple(x.claim.id for x in group_entries) + tuple(a.claim.id for a in agree)
-        behind = (f"{quote(best.claim)} from {support} independent source{'s' if support != 1 else ''} "
-                  f"({', '.join(sources_of([a.claim for a in agree]))})")
-        if contested:  # a tie: no side is called wrong and no value suggested
-            others = _voices([x.claim for x in group_entries], voice)
-            behind = (f"No consensus: {behind}, and {quote(e0.claim)} from {others} "
-                      f"({', '.join(sources_of([x.claim for x in group_entries]))}).")
+        if ref is not None:
+            message += f" (primary source: {source_name(ref.claim.source)})"
+            tail = reference_line(ref.claim, [a.claim for a in agree], voice,
+                                  _voices([o.claim for o in usable if o.claim.id not in agree_ids], voice))
         else:
-            behind = f"Consensus: {behind}."
+            behind = (f"{quote(best.claim)} from {support} independent source{'s' if support != 1 else ''} "
+                      f"({', '.join(sources_of([a.claim for a in agree]))})")
+            if contested:  # a tie: no side is called wrong and no value suggested
+                others = _voices([x.claim for x in group_entries], voice)
+                behind = (f"No consensus: {behind}, and {quote(e0.claim)} from {others} "
+                          f"({', '.join(sources_of([x.claim for x in group_entries]))}).")
+            else:
+                behind = f"Consensus: {behind}."
+            tail = "\n" + behind + (split_line(split) if split else "")
         findings.append(Finding(
             id=finding_id(rule, [x.claim.id for x in group_entries]), rule=rule, severity=severity,
-            claims=ids, message=message, explanation=explanation + "\n" + behind,
+            claims=ids, message=message, explanation=explanation + tail,
             group=g.id, suggested=None if contested else suggested,
         ))
     if superseded:
@@ -251,17 +280,21 @@ def _superseded(e: _Entry, best: _Entry, dates: dict[str, str | None]) -> bool:
         return False
     markers = {"~update", "~provisional"}
     return bool(markers & set(e.claim.context)) or bool(markers & set(best.claim.context)) \
-        or "lower" in (e.claim.qualifier, best.claim.qualifier)
+        or "lower" in (e.claim.qualifier, best.claim.qualifier) \
+        or (e.base is not None and best.base is not None
+            and rising(e.claim, e.base[0], best.claim, best.base[0], de, db))
 
 
 def _timeline(entries: list[_Entry], dates: dict[str, str | None]) -> list[tuple[str, list[_Entry]]]:
-    """The group's figures by article date, when they changed over time and the wording says so.
+    """The group's figures by article date, when they changed over time and the wording says so (or
+    the figure is a toll of the dead, injured or missing: it rises as reports come in).
 
     Returns [] unless: at least two dates, every distinct figure sits on one date (no
     disagreement at the same moment), and some claim's sentence shows change ("rose to",
     "now", "revised", "preliminary").
     """
-    if not any("~update" in e.claim.context or "~provisional" in e.claim.context for e in entries):
+    worded = any("~update" in e.claim.context or "~provisional" in e.claim.context for e in entries)
+    if not worded and not (entries and all(is_toll(e.claim) for e in entries)):
         return []
     by_date: dict[str, list[_Entry]] = defaultdict(list)
     for e in entries:
@@ -281,10 +314,16 @@ def _timeline(entries: list[_Entry], dates: dict[str, str | None]) -> list[tuple
                 if not _agree(a, b):
                     return []  # two figures on one day: a real disagreement, not an update
     steps = sorted(by_date.items())
+    if not worded and any(max(_values(a)) >= min(_values(b)) for (_d, a), (_e, b) in pairwise(steps)):
+        return []  # a toll without wording must rise from each date to the next
     first_entries = [e for e in steps[0][1] if e.base]
     changed = any(not any(_agree(e, f) for f in first_entries) or _rose_past(e, first_entries)
                   for _d, es in steps[1:] for e in es if e.base)
     return steps if changed else []
+
+
+def _values(entries: list[_Entry]) -> list[float]:
+    return [e.base[0] for e in entries if e.base] or [0.0]
 
 
 def _rose_past(e: _Entry, earlier: list[_Entry]) -> bool:
@@ -310,7 +349,8 @@ def _report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[
         # on it survives an added article
         id=finding_id("update", [min(ids)]), rule="update", severity=config.severity("update", "info"),
         claims=tuple(ids), message=f"updated over time: latest {quote(head)} ({latest_date})",
-        explanation=f"The figure changed between articles of different dates, and the wording says so; "
+        explanation=f"The figure changed between articles of different dates, and "
+        f"{'the toll rose' if all(is_toll(e.claim) for _d, es in steps for e in es) else 'the wording says so'}; "
         f"this is an update, not a contradiction. History: {history}.", group=g.id, suggested=head.text,
     )]
 
@@ -393,7 +433,8 @@ def _outlier_kind(e: _Entry, best: _Entry, rates: Rates, config: RuleConfig,
     message and explanation (:func:`_explain_kind`) are written only for the ones reported."""
     c = e.claim
     assert e.base is not None and best.base is not None
-    rel = value_relation(e.base, best.base, config.tol("scale_slack"), cross_slack(e.claim, best.claim))
+    slack = cross_slack(e.claim, best.claim, e.date or best.date)
+    rel = value_relation(e.base, best.base, config.tol("scale_slack"), slack)
     if rel == "scale":
         return "scale_slip", None
     if c.kind in ("money", "rate"):
@@ -457,47 +498,6 @@ def _explain_kind(e: _Entry, best: _Entry, rates: Rates, config: RuleConfig,
     return "value_mismatch", msg, expl, k.text
 
 
-def _in_unit_of(c: Claim, base_diff: float, c_base: float) -> float:
-    """A difference in base units (US dollars, metres per second, Celsius) in the claim's own unit."""
-    if c.kind == "temperature":
-        return base_diff * 9 / 5 if c.unit == "F" else base_diff
-    if isinstance(c.value, float) and c.value and c_base:
-        return base_diff * c.value / c_base
-    return base_diff
-
-
-def _unit_label(c: Claim) -> str:
-    if c.kind == "money":
-        return c.unit
-    if c.kind == "duration":
-        return "hours"
-    if c.kind == "percent":
-        return "basis points" if c.unit == "bp" else "points"
-    return c.unit or (c.noun.split()[-1] if c.noun else "")
-
-
-def _num(c: Claim) -> str:
-    if isinstance(c.value, float):
-        if c.kind == "duration":
-            return f"{fmt_number(c.value)} h"
-        if c.kind == "percent":
-            return f"{fmt_number(c.value)}%" if c.unit == "%" else f"{fmt_number(c.value)} {c.unit}"
-        if c.kind == "money":
-            return f"{fmt_number(c.value)} {c.unit}"
-        return fmt_number(c.value) + (f" {c.unit}" if c.unit else "")
-    return str(c.value)
-
-
-def _interval_text(c: Claim) -> str:
-    if c.low is None or c.high is None:
-        return str(c.value)
-    if c.qualifier == "upper":
-        return f"at most {fmt_number(c.high)}"
-    if c.qualifier == "lower":
-        return f"at least {fmt_number(c.low)}"
-    return f"{fmt_number(c.low)} to {fmt_number(c.high)}"
-
-
 def _currency_alternative(c: Claim, best: _Entry, rates: Rates, config: RuleConfig,
                           money: Sequence[Claim]) -> tuple[str, float] | None:
     """The story's other currency in which this number matches the consensus, if the same number
@@ -508,7 +508,14 @@ def _currency_alternative(c: Claim, best: _Entry, rates: Rates, config: RuleConf
     stated = c.unit.split("/", 1)[0]
     if c.low is None or c.high is None or not isinstance(c.value, float):
         return None
-    for code in sorted(currencies - {stated}):
+    def closeness(code: str) -> tuple[bool, float, str]:
+        # the consensus's own currency first, then the reading nearest the consensus ("$50,000" beside
+        # "€50,000" is a euro figure, even when "CHF 50,000" would also fall within the precision)
+        r = rates.per_usd.get(code) or 0.0
+        gap = abs(c.value / r - best.base[0]) if r and best.base else math.inf  # type: ignore[operator]
+        return code != best.claim.unit.split("/", 1)[0], gap, code
+
+    for code in sorted(currencies - {stated}, key=closeness):
         r = rates.per_usd.get(code)
         if not r:
             continue
@@ -566,37 +573,43 @@ def _why_consistent(c: Claim) -> str:
 # ---------------------------------------------------------------------------------------
 
 
-def _check_dates(g: Group, entries: list[_Entry], config: RuleConfig, voice: dict[str, str]
-                 ) -> tuple[Group, list[Finding]]:
+def _check_dates(g: Group, entries: list[_Entry], config: RuleConfig, voice: dict[str, str],
+                 primary: frozenset[str] = frozenset()) -> tuple[Group, list[Finding]]:
     days = [e for e in entries if e.claim.unit == "date"]
     if len(days) < 2:
         return g, []
     by_md: dict[str, list[Claim]] = defaultdict(list)
     for e in days:
         by_md[str(e.claim.value)[-5:]].append(e.claim)
-    ranked = sorted(by_md.items(), key=lambda kv: (-_voices(kv[1], voice), kv[0]))
-    top_md, top = ranked[0]
-    g2 = replace(g, consensus=top[0].value, consensus_text=top[0].text, support=_voices(top, voice))
+    days_ranked, ref, split = ranked(sorted(by_md.items(), key=lambda kv: (-_voices(kv[1], voice), kv[0])), primary)
+    top_md, top = days_ranked[0]
+    if ref:
+        top = sorted(top, key=lambda c: c.source != ref)  # the primary source's statement leads
+    g2 = replace(g, consensus=top[0].value, consensus_text=top[0].text, support=_voices(top, voice), reference=ref)
     findings: list[Finding] = []
     if not config.enabled("date_mismatch"):
         return g2, findings
-    contested = len(ranked) > 1 and _voices(ranked[1][1], voice) == _voices(top, voice)
-    for md, cl in ranked[1:]:
+    contested = split or (not ref and len(days_ranked) > 1 and _voices(days_ranked[1][1], voice) == _voices(top, voice))
+    for md, cl in days_ranked[1:]:
         try:
             delta = abs(int(md[-2:]) - int(top_md[-2:])) if md[:2] == top_md[:2] else None
         except ValueError:
             delta = None
         gap = f"{delta} day(s) apart" if delta is not None else "different months"
         msg = f"{quote(cl[0])} vs {quote(top[0])}: the same event dated differently ({gap})"
+        if ref:
+            msg += f" (primary source: {source_name(ref)})"
         if contested:
-            msg = "sources disagree: " + msg
+            msg = ("primary sources disagree: " if split else "sources disagree: ") + msg
         findings.append(Finding(
             id=finding_id("date_mismatch", [c.id for c in cl]), rule="date_mismatch",
-            severity=config.severity("date_mismatch"), claims=tuple(c.id for c in cl + top),
-            message=msg,
+            severity="info" if split and names_primary(cl, primary) else config.severity("date_mismatch"),
+            claims=tuple(c.id for c in cl + top), message=msg,
             explanation=f"{', '.join(sources_of(cl))} give {cl[0].text}; {', '.join(sources_of(top))} give "
             f"{top[0].text}. Check time zones (a release late on one day in the US is the next day in Asia) "
-            f"and whether both refer to the same event (online publication vs print issue).",
+            f"and whether both refer to the same event (online publication vs print issue)."
+            + (f" The primary source ({source_name(ref)}) is the reference." if ref else "")
+            + (" The primary sources disagree: they set no reference." if split else ""),
             group=g.id, suggested=None if contested else top[0].text,
         ))
     return g2, findings
@@ -605,28 +618,33 @@ def _check_dates(g: Group, entries: list[_Entry], config: RuleConfig, voice: dic
 _SCORE_WORDS = {"score": "result", "record": "win-loss record", "run": "run", "partial": "score at that moment"}
 
 
-def _check_scores(g: Group, entries: list[_Entry], config: RuleConfig, voice: dict[str, str]
-                  ) -> tuple[Group, list[Finding]]:
+def _check_scores(g: Group, entries: list[_Entry], config: RuleConfig, voice: dict[str, str],
+                  primary: frozenset[str] = frozenset()) -> tuple[Group, list[Finding]]:
     """Match results written differently ("won 3-1" vs "a 2-1 win")."""
     by_value: dict[str, list[Claim]] = defaultdict(list)
     for e in entries:
         by_value[str(e.claim.value)].append(e.claim)
-    ranked = sorted(by_value.items(), key=lambda kv: (-_voices(kv[1], voice), kv[0]))
-    top_value, top = ranked[0]
-    g2 = replace(g, consensus=top_value, consensus_text=top[0].text, support=_voices(top, voice))
+    scores, ref, split = ranked(sorted(by_value.items(), key=lambda kv: (-_voices(kv[1], voice), kv[0])), primary)
+    top_value, top = scores[0]
+    if ref:
+        top = sorted(top, key=lambda c: c.source != ref)  # the primary source's statement leads
+    g2 = replace(g, consensus=top_value, consensus_text=top[0].text, support=_voices(top, voice), reference=ref)
     findings: list[Finding] = []
     if not config.enabled("value_mismatch"):
         return g2, findings
-    for value, cl in ranked[1:]:
+    for value, cl in scores[1:]:
         # a record is not a result, and a season's record not this one: loud only for one kind, one period
         sure = cl[0].unit == top[0].unit and {c.frame.period for c in cl} == {c.frame.period for c in top}
+        quiet = split and names_primary(cl, primary)  # a primary source is not wrong by the count of others
         findings.append(Finding(
             id=finding_id("score_mismatch", [c.id for c in cl]), rule="value_mismatch",
-            severity=config.severity("value_mismatch") if sure else "info", claims=tuple(c.id for c in cl + top),
-            message=("" if sure else "possibly the same quantity: ")
+            severity=config.severity("value_mismatch") if sure and not quiet else "info",
+            claims=tuple(c.id for c in cl + top),
+            message=("primary sources disagree: " if split else "" if sure else "possibly the same quantity: ")
             + f"{quote(cl[0])} vs {quote(top[0])}: the {_SCORE_WORDS.get(top[0].unit, 'result')} is reported "
-                    "differently",
-            explanation=f"{', '.join(sources_of(cl))} give {value}; {', '.join(sources_of(top))} give {top_value}.",
-            group=g.id, suggested=top[0].text,
+                    "differently" + (f" (primary source: {source_name(ref)})" if ref else ""),
+            explanation=f"{', '.join(sources_of(cl))} give {value}; {', '.join(sources_of(top))} give {top_value}."
+            + (f" The primary source ({source_name(ref)}) is the reference." if ref else ""),
+            group=g.id, suggested=None if split else top[0].text,
         ))
     return g2, findings

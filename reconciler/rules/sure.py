@@ -49,7 +49,8 @@ GENERIC_LABELS = frozenset({
 BOUNDS = ("upper", "lower")
 # frame parts that are another figure than the whole: a part ("of whom"), another instance
 # ("another 90-yard run"), a margin ("ahead by eight")
-NOT_THE_FIGURE = frozenset({"part", "another", "margin", "stretch"})
+NOT_THE_FIGURE = frozenset({"part", "another", "margin", "stretch", "configuration"})
+NAMED_BY_ITSELF = frozenset({"stretch", "configuration"})
 PEOPLE = frozenset({"people", "person", "protester", "demonstrator", "resident", "visitor", "spectator"})
 # a counted "noun" that is really a unit symbol the grammar does not convert ("2.7 GHz chip",
 # "4,000 mAh battery"): the figure is a measurement and its noun names no thing counted
@@ -91,8 +92,10 @@ def _one_sided(a: Claim, b: Claim) -> str:
         return "period"  # a career total against last season's, 2019 against 2020
     if fa.part != fb.part and (fa.part in NOT_THE_FIGURE or fb.part in NOT_THE_FIGURE):
         return "part"  # a part, another instance or a margin against the figure itself
-    if fa.part == "stretch" or fb.part == "stretch":
-        return "part"  # "the first eight points" against "the first five": each stretch is named by its size
+    if fa.part in NAMED_BY_ITSELF or fb.part in NAMED_BY_ITSELF:
+        # "the first eight points" against "the first five"; "a version with 1TB costs $2,799" against
+        # "that configuration costs $1,449": each is named by its own size or specification
+        return "part"
     if bool(fa.entity) != bool(fb.entity) and a.kind in ("count", "number") and specific_label(a) \
             and specific_label(b) and _head(specific_label(a)) in PEOPLE:
         return "entity"  # "10,000 people" in one named city against "100,000 people": another crowd
@@ -107,6 +110,8 @@ def same_quantity(a: Claim, b: Claim) -> bool:
     la, lb = specific_label(a), specific_label(b)
     if fa.entity and fb.entity and fa.entity.lower() != fb.entity.lower():
         return False
+    if fa.reference and fb.reference and fa.reference.lower() != fb.reference.lower():
+        return False  # another reference point or market: 26 miles from one town, 14 from another
     if la and lb:
         return _head(la) == _head(lb) and (fa.entity.lower() == fb.entity.lower() or not (fa.entity or fb.entity)
                                            or a.kind in ("count", "number"))
@@ -142,6 +147,8 @@ def contradicts(a: Claim, b: Claim) -> bool:
     if _one_sided(a, b):
         return True
     if fa.entity and fb.entity and fa.entity.lower() != fb.entity.lower():
+        return True
+    if fa.reference and fb.reference and fa.reference.lower() != fb.reference.lower():
         return True
     la, lb = specific_label(a), specific_label(b)
     return bool(la and lb and _head(la) != _head(lb))

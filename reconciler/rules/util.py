@@ -68,5 +68,10 @@ def sources_of(claims: Iterable[Claim]) -> list[str]:
     return out
 
 
+def source_name(sid: str) -> str:
+    """How an explanation names one source: its outlet, else its id."""
+    return _NAMES.get().get(sid) or sid
+
+
 # an explanation names at most this many sources (the JSON's claims list them all)
 SOURCES_SHOWN = 10

@@ -1,0 +1,27 @@
+"""Tolls: counts of the dead, injured or missing, which rise as reports come in, so two articles
+of two days that give a higher toll on the later day report an update, not a contradiction."""
+
+from __future__ import annotations
+
+from reconciler.extract.frame import KEY_NAMES, frame_keys
+from reconciler.models import Claim
+
+__all__ = ["is_toll", "rising"]
+
+_TOLL_FATES = frozenset({"~dead", "~hurt", "~missing"})
+_NOUN_CLASS = KEY_NAMES.index("noun class")
+
+
+def is_toll(c: Claim) -> bool:
+    """A count of people with a fate ("38 people killed", "53 injured"), not of things ("killed
+    people in 14 countries")."""
+    return c.kind == "count" and not _TOLL_FATES.isdisjoint(c.context) \
+        and frame_keys(c.frame)[_NOUN_CLASS] in ("", "person")
+
+
+def rising(a: Claim, a_value: float, b: Claim, b_value: float, date_a: str, date_b: str) -> bool:
+    """Two tolls of two days, the later one higher (one that falls on a later day is a revision or
+    a disagreement: not this)."""
+    if not (is_toll(a) and is_toll(b)) or date_a == date_b:
+        return False
+    return (b_value > a_value) if date_a < date_b else (a_value > b_value)
