@@ -237,3 +237,16 @@ MARKET_NAMES: dict[str, str] = {name: key for key, names in _MARKETS.items() for
 # the nouns a market adjective qualifies for a price: "German prices", "the UK price", "US sales tax"
 MARKET_NOUNS = frozenset("price prices pricing sales market markets vat tax taxes customers buyers consumers shoppers "
                          "retail stores list version versions model models".split())
+
+# ---------------------------------------------------------------------------------------
+# one article against itself (reconciler/rules/inside.py)
+
+# measure classes of events a story tells several of: two lengths of "a run" in one article
+# are two runs unless more says they are one
+EVENT_MEASURES = frozenset({"run", "drive", "field goal", "pass", "return", "punt", "goal", "touchdown", "shot",
+                            "kick", "round", "lap", "flight", "game", "fight", "win", "defeat"})
+# wording near a figure that says it changed, or is earlier or later than another one
+CHANGE_WORDS = (r"rose|risen|rises|rising|climbed|climbs|jumped|increased|increases|grew|grown|fell|fallen|dropped|"
+                r"declined|revised|revises|updated|raised|lowered|initially|originally|at\s+first|first\s+reported|"
+                r"earlier|previously|later|now|since|so\s+far|up\s+from|down\s+from|had\s+been|was\s+put\s+at|"
+                r"corrected|preliminary|provisional|expected|estimated|forecast")

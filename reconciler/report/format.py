@@ -45,7 +45,8 @@ STATUS_LABELS = {"confirmed": "Confirmed", "dismissed": "Dismissed", "corrected"
 
 # findings about a relation between claims (all of them are what the finding is about), not
 # about claims that stray from their quantity's consensus
-RELATION_RULES = frozenset({"arithmetic", "internal_equivalence", "update", "range_ends"})
+RELATION_RULES = frozenset({"arithmetic", "internal_equivalence", "update", "range_ends", "headline_mismatch",
+                            "same_figure_twice"})
 # findings that list the claims printing one value first (one year for a date), then the others':
 # the first ones are what the finding is about, whatever the group's consensus says
 LEADING_VALUE_RULES = frozenset({"year_mismatch"})

@@ -11,6 +11,7 @@ from reconciler.rules.articles import check_articles, merge_restated_slips
 from reconciler.rules.clock import check_clock
 from reconciler.rules.config import ConfigError, RuleConfig, load_config
 from reconciler.rules.groups import check_groups
+from reconciler.rules.inside import check_inside
 from reconciler.rules.unaligned import check_unaligned
 from reconciler.rules.util import naming
 from reconciler.rules.when import check_when
@@ -35,6 +36,7 @@ def check(sources: Sequence[Source], claims: Sequence[Claim], groups: Sequence[G
         primary = frozenset(s.id for s in sources if s.primary)
         groups2, findings = check_groups(groups, by_id, rates, config, money, dates, voice_of(copies), primary)
         findings += check_articles(sources, by_source, rates, config)
+        findings += check_inside(sources, by_source, groups2, findings, voice_of(copies), config)
         findings += check_unaligned(claims, groups2, findings, voice_of(copies), config)
         findings += check_when(sources, by_source, groups2, by_id, config, voice_of(copies))
         findings += check_clock(by_source, groups2, config, voice_of(copies))

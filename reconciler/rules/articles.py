@@ -26,8 +26,10 @@ _EQUIV_GAP = re.compile(
     # an aside may stand between ("250 mm in 24 hours, which is ..."), but not a comparison ("from N, or")
     r"^\s*(?:,\s*)?(?:(?!\s*(?:from|to|versus|vs\.?|against|compared|than|up|down|while)\b)[^,;.()]{1,30},\s*)?"
     r"(?:\(\s*|,?\s*or\s+|,?\s*i\.e\.,?\s+|,?\s*that is,?\s+|,?\s*equal(?:ling)? to\s+|"
-    r"which\s+(?:is|was|are|were|equals|means)\s+|equivalent\s+to\s+)"
-    r"(?:(?:equivalent|equal)\s+to\s+|or\s+|about\s+|roughly\s+|approximately\s+|around\s+|some\s+|nearly\s+)*$",
+    r"which\s+(?:is|was|are|were|equals|means)\s+|equivalent\s+to\s+|,?\s*≈\s*)"
+    # then a hedge or a sign of one: "(about 4 days)", "(≈4 days)", "(~4 days)", "(i.e. some 4 days)"
+    r"(?:(?:equivalent|equal)\s+to\s+|or\s+|i\.e\.,?\s+|that\s+is,?\s+|about\s+|roughly\s+|approximately\s+"
+    r"|around\s+|some\s+|nearly\s+|almost\s+|close\s+to\s+|[≈~∼]\s*)*$",
     re.I,
 )
 
