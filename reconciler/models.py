@@ -69,6 +69,7 @@ class Frame:
     revision: str = ""  # "old": superseded by revision wording ("revised from eight", "up from 12",
     #                     "initially reported"); "new": the revised figure ("has been increased to"); ""
     zone: str = ""  # clock times: the zone as written ("local", "ET", "GMT")
+    market: str = ""  # the market of a price, tax or share: "germany" for "German prices", "in Germany"
 
 
 @dataclass(frozen=True)

@@ -188,8 +188,7 @@ class FrameReader:
         measure = self._measure(m, left, right, clause)
         entity = self._entity(m, s_start, c_start)
         reference = _reference(right) if m.kind == "length" else ""
-        if m.kind in ("money", "percent", "rate"):
-            reference = _market(text, c_start, c_end, m)  # "in Germany", "UK prices": which market
+        market = _market(text, c_start, c_end, m) if m.kind in ("money", "percent", "rate") else ""
         if reference and not measure:
             measure = "distance"
         period = self._period(text, max(c_start, m.start - 100), min(c_end, m.end + 60), m, s_start, c_end)
@@ -218,7 +217,8 @@ class FrameReader:
             measure = "dateline"
         label = _label(m, noun, measure, fates, reference)
         return Frame(label=label, noun=noun, measure=measure, entity=entity, reference=reference,
-                     period=period, part=part, mode=mode, revision=revision, zone=m.unit if m.kind == "time" else "")
+                     period=period, part=part, mode=mode, revision=revision, zone=m.unit if m.kind == "time" else "",
+                     market=market)
 
     # ---------------------------------------------------------------------------------
     def _in_headline(self, pos: int) -> bool:

@@ -234,6 +234,12 @@ _MARKETS: dict[str, tuple[str, ...]] = {
     "uae": ("UAE", "United Arab Emirates"), "saudi": ("Saudi Arabia", "Saudi"),
 }
 MARKET_NAMES: dict[str, str] = {name: key for key, names in _MARKETS.items() for name in names}
+# the region a market's country belongs to: one price may be given for the country and the region
+MARKET_REGION: dict[str, str] = {
+    **dict.fromkeys("germany france italy spain netherlands ireland poland sweden denmark".split(), "eu"),
+    **dict.fromkeys(("china", "japan", "india", "korea", "singapore", "hong kong", "taiwan"), "asia"),
+    "south africa": "africa",
+}
 # the nouns a market adjective qualifies for a price: "German prices", "the UK price", "US sales tax"
 MARKET_NOUNS = frozenset("price prices pricing sales market markets vat tax taxes customers buyers consumers shoppers "
                          "retail stores list version versions model models".split())

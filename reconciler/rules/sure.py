@@ -102,6 +102,14 @@ def _one_sided(a: Claim, b: Claim) -> str:
     return ""
 
 
+def two_markets(a: str, b: str) -> bool:
+    """Are two market keys two markets? A country and the region it belongs to are not ("in France"
+    and "in Europe" may be one price); two countries, or two regions, are."""
+    if not a or not b or a == b:
+        return False
+    return F.MARKET_REGION.get(a) != b and F.MARKET_REGION.get(b) != a
+
+
 def same_quantity(a: Claim, b: Claim) -> bool:
     """Do the two claims' frames positively say they are one quantity?"""
     fa, fb = a.frame, b.frame
@@ -111,7 +119,9 @@ def same_quantity(a: Claim, b: Claim) -> bool:
     if fa.entity and fb.entity and fa.entity.lower() != fb.entity.lower():
         return False
     if fa.reference and fb.reference and fa.reference.lower() != fb.reference.lower():
-        return False  # another reference point or market: 26 miles from one town, 14 from another
+        return False  # another reference point: 26 miles from one town, 14 from another
+    if two_markets(fa.market, fb.market):
+        return False  # "German prices include 19 percent VAT", "UK prices 20 per cent"
     if la and lb:
         return _head(la) == _head(lb) and (fa.entity.lower() == fb.entity.lower() or not (fa.entity or fb.entity)
                                            or a.kind in ("count", "number"))
@@ -149,6 +159,8 @@ def contradicts(a: Claim, b: Claim) -> bool:
     if fa.entity and fb.entity and fa.entity.lower() != fb.entity.lower():
         return True
     if fa.reference and fb.reference and fa.reference.lower() != fb.reference.lower():
+        return True
+    if two_markets(fa.market, fb.market):
         return True
     la, lb = specific_label(a), specific_label(b)
     return bool(la and lb and _head(la) != _head(lb))
