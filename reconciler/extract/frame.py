@@ -11,30 +11,23 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import NamedTuple
 
 from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
+from reconciler.extract.keys import GROUND, KEY_NAMES, MEMBERS, NAME_STOP, frame_keys, noun_classes, soft_keys
 from reconciler.extract.mention import Mention
 from reconciler.extract.names import _is_title_case_line
 from reconciler.extract.patterns import folds_simply, may_end_with
 from reconciler.extract.spans import lower_same_length
 from reconciler.models import Frame
 
-__all__ = ["KEY_NAMES", "FrameReader", "frame_keys"]
+__all__ = ["KEY_NAMES", "FrameReader", "frame_keys", "soft_keys"]
 
 _UNIT_KINDS = frozenset({"length", "mass", "area", "volume", "speed", "data", "energy", "power", "duration"})
 _NAME_TOKEN = re.compile(r"(?:[A-Z][\w&.\-]*[\w&]|[A-Z])(?:['’]s?)?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_NAME_STOP = frozenset(
-    """The A An This That These Those It Its He She They We I His Her Their Our In On At By For From With
-    And Or But As After Before During Since Until While When Where Who What Which Why How If Than Then So
-    Not No Yes Also Only Just Still Even More Most Less Some Many Much Few Several Each Every All Both
-    According Meanwhile However Although Though Despite Because There Here Now Today Yesterday Tomorrow
-    Mr Mrs Ms Dr St About Around Nearly Almost Over Under Up Down Out Off Into Onto Per Via
-    One Two Three Four Five Six Seven Eight Nine Ten""".split()
-)
 _REPORTING = frozenset(
     """said says say told reported reports reporting according added noted stated wrote writes announced
     confirmed claimed believes believed thinks understands learned estimated""".split()
@@ -236,7 +229,7 @@ class FrameReader:
 
     def _is_name(self, word: str, at: int) -> bool:
         bare = word.rstrip("'’s") if word.endswith(("'s", "’s")) else word.rstrip("'’")
-        if not bare or bare in _NAME_STOP or bare.lower() in V.MONTHS or bare.lower() in V.WEEKDAYS:
+        if not bare or bare in NAME_STOP or bare.lower() in V.MONTHS or bare.lower() in V.WEEKDAYS:
             return False
         if len(bare) > 1 and bare.isupper():
             return True  # an acronym: "AMD", "HP"
@@ -529,12 +522,11 @@ def _noun_with_modifiers(noun: str, right: str) -> str:
     if mm:
         noun = noun + " " + " ".join(mm.group().split()).lower()
     elif _WITH_GROUND.match(right):
-        noun += _GROUND  # "killing 66 people, including two on the ground": not the toll on board
+        noun += GROUND  # "killing 66 people, including two on the ground": not the toll on board
     # one modifier, one wording: "people aboard", "people on the plane" are "people on board"
     return _ON_BOARD.sub("on board", noun)
 
 
-_GROUND = " including on the ground"
 _WITH_GROUND = re.compile(r",?\s+(?:including|among\s+them|of\s+whom)\s+(?:[\w-]+\s+){0,3}?on\s+the\s+ground\b")
 _ON_BOARD = re.compile(r"\b(?:aboard|on the (?:plane|aircraft|jet|train|ship|ferry|boat|bus|flight))$")
 
@@ -566,7 +558,7 @@ def _reference(right: str) -> str:
     name = dm.group("name")
     if name.islower():
         return name if name in F.PLACE_NOUNS else ""
-    if name.split()[0] in _NAME_STOP:
+    if name.split()[0] in NAME_STOP:
         return ""
     return name.rstrip(".,")
 
@@ -606,9 +598,9 @@ def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], referenc
     if kind in ("count", "number"):
         if m.unit == "magnitude":
             return "magnitude"
-        head = _MEMBERS.sub("", noun.lower())  # "crew members" are the crew
-        head, ground, _ = head.partition(_GROUND)
-        if fates and (not head or _noun_classes(head, "")[0] == "person"):
+        head = MEMBERS.sub("", noun.lower())  # "crew members" are the crew
+        head, ground, _ = head.partition(GROUND)
+        if fates and (not head or noun_classes(head, "")[0] == "person"):
             f = fate.get(fates[0], "")
             head = f"{head} {f}".strip() if head else {"killed": "dead", "injured": "injured"}.get(f, f)
         return head + (", including on the ground" if ground else "")
@@ -631,90 +623,3 @@ def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], referenc
     if kind == "percent":
         return noun.lower() if noun else measure or "share"
     return ""
-
-
-# ---------------------------------------------------------------------------------------
-# keys for alignment
-
-_PART_KEYS = frozenset({"part", "whole", "one of several", "another", "margin", "stretch", "configuration"})
-KEY_NAMES = ("entity", "config", "reference", "period", "part", "mode", "measure", "noun class", "sub-group",
-             "dateline", "revision", "average", "one of several")
-
-
-@lru_cache(maxsize=65536)
-def frame_keys(frame: Frame) -> tuple[str, ...]:
-    """The frame as hard keys (one per ``KEY_NAMES``, "" where the frame says nothing): two claims
-    whose keys differ where both are set are two quantities."""
-    entity = frame.entity
-    config = ""
-    cm = re.match(r"(\d+(?:\.\d)?-inch)\s*(.*)$", entity)
-    if cm:
-        config, entity = cm.group(1), cm.group(2)
-    ent_key = ("older " if entity.startswith("older ") else "") + _last_word(entity)
-    ref_key = _last_word(frame.reference)
-    part = frame.part if frame.part in _PART_KEYS else ""
-    measure = _measure_class(frame.measure)
-    noun_class, subgroup = _noun_classes(frame.noun, frame.label)
-    if measure.startswith("$"):
-        measure = ""  # which amount ("offer", "price") is weighed, not a hard key: see soft_keys
-    mode = "projection" if frame.mode == "projection" else "reported"
-    return (ent_key, config, ref_key, frame.period, part, mode, measure, noun_class, subgroup,
-            "dateline" if frame.measure == "dateline" else "", "old" if frame.revision == "old" else "current",
-            "average" if frame.period == "average" else "total", "several" if frame.part == "one of several" else "one")
-
-
-def soft_keys(frame: Frame) -> tuple[str, str]:
-    """(mode, money measure class): differences the aligner weighs rather than forbids (a plan;
-    an offer against a price). A projection against a count is a hard key (:func:`frame_keys`)."""
-    measure = _measure_class(frame.measure)
-    return frame.mode, measure if measure.startswith("$") else ""
-
-
-def _last_word(phrase: str) -> str:
-    model = re.search(r" (\d{1,4}[A-Za-z]{0,3})$", phrase)
-    if model:
-        return (_last_word(phrase[:model.start()]) + " " + model.group(1).lower()).strip()
-    words = [w for w in re.findall(r"[A-Za-z][\w\-]*", phrase) if w not in _NAME_STOP]
-    words = [w.split("-")[0] for w in words if not any(ch.isdigit() for ch in w.split("-")[0])]
-    if not words:
-        return ""
-    w: str = words[-1].lower()
-    return w[:-1] if w.endswith("s") and len(w) > 4 and not w.endswith("ss") else w
-
-
-def _measure_class(measure: str) -> str:
-    if not measure:
-        return ""
-    words = measure.replace("field-goal", "field-goal").split()
-    for w in reversed(words):
-        if w in F.MEASURE_CLASSES:
-            return F.MEASURE_CLASSES[w]
-        if w in F.MEASURE_VERBS.values():
-            return w
-        if w in F.MONEY_NOUNS:
-            return "$" + F.MONEY_NOUNS[w]
-    if measure == "distance":
-        return "distance"
-    return ""
-
-
-_MEMBERS = re.compile(r"(?<=[a-z])\s+members?\b")
-
-
-def _noun_classes(noun: str, label: str) -> tuple[str, str]:
-    noun = _MEMBERS.sub("", noun.lower()).partition(_GROUND)[0]  # "crew members", "cabin crew member": the crew
-    words = re.findall(r"[a-z]+", noun)
-    if not words:
-        return ("person", "") if label in ("dead", "injured") or label.startswith(("killed", "injured")) else ("", "")
-    head = words[-1] if words[-1] not in ("board", "aboard", "hospital", "ground", "custody") else words[0]
-    if noun.lower().split(" on ")[0].split(" in ")[0].split(" aboard")[0].split()[-1:]:
-        head = noun.lower().split(" on ")[0].split(" in ")[0].split(" aboard")[0].split()[-1]
-    if head in F.PERSON_GENERIC:
-        return "person", ""
-    if head in F.PERSON_SUBGROUPS:
-        sub = F.PERSON_SUBGROUPS[head]
-        mods = [w for w in words[:-1] if w not in V.STOPWORDS]
-        return "person", (mods[-1] + " " + sub) if mods and len(words) <= 3 else sub
-    if head in F.THING_CLASSES:
-        return F.THING_CLASSES[head], ""
-    return "", ""
