@@ -239,7 +239,8 @@ UPDATE_WORDS = frozenset(
 FATE_WORDS: dict[str, str] = {
     **{w: "dead" for w in """kill killed killing dead die died dying death deaths fatalities fatality
        perished bodies body toll""".split()},
-    **{w: "hurt" for w in """injured injuries injury wounded hurt hospitalised hospitalized""".split()},
+    **{w: "hurt" for w in """injured injuring injuries injury wounded wounding hurt hospitalised
+       hospitalized""".split()},
     **{w: "missing" for w in """missing unaccounted""".split()},
     **{w: "alive" for w in """rescued survived survivors surviving evacuated""".split()},
 }
