@@ -86,6 +86,7 @@ FRAMES = [
                  {"label": "people killed"}, id="the-nearest-fate-killed"),
     pytest.param("The storm killed 40 people and injured 300 across the region.", "300", {"label": "injured"},
                  id="the-nearest-fate-injured"),
+    pytest.param("Storm kills 14 across the coast", "14", {"label": "dead"}, id="a-headline's-present-tense-fate"),
     pytest.param("Officials said 57 people were injured and nine were killed.", "nine", {"label": "dead"},
                  id="a-passive-fate-after-the-figure"),
     pytest.param("The blast, killing nine people and injuring 57, shook the port.", "57", {"label": "injured"},

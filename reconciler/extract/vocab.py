@@ -237,10 +237,10 @@ UPDATE_WORDS = frozenset(
 )
 # what happened to the people counted: a toll of the dead is not the number of workers present
 FATE_WORDS: dict[str, str] = {
-    **{w: "dead" for w in """kill killed killing dead die died dying death deaths fatalities fatality
-       perished bodies body toll""".split()},
-    **{w: "hurt" for w in """injured injuring injuries injury wounded wounding hurt hospitalised
-       hospitalized""".split()},
+    **{w: "dead" for w in """kill kills killed killing dead die dies died dying death deaths fatalities
+       fatality perished bodies body toll""".split()},
+    **{w: "hurt" for w in """injured injures injuring injuries injury wounded wounds wounding hurt
+       hospitalised hospitalized""".split()},
     **{w: "missing" for w in """missing unaccounted""".split()},
     **{w: "alive" for w in """rescued survived survivors surviving evacuated""".split()},
 }

@@ -219,8 +219,9 @@ def _pairs(claims: Sequence[Claim], groups: Iterable[Group]) -> dict[tuple[str, 
                 out[(x, y) if x < y else (y, x)] = g
     by_what: dict[tuple[str, str, str], list[Claim]] = {}
     for c in claims:
-        if _comparable(c) and _what(c):
-            by_what.setdefault((c.kind, c.unit, _what(c)), []).append(c)
+        what = _what(c) if _comparable(c) else ""
+        if what:
+            by_what.setdefault((c.kind, c.unit, what), []).append(c)
     for same in by_what.values():
         for i, a in enumerate(same):
             for b in same[i + 1:]:
