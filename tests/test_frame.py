@@ -245,6 +245,7 @@ NEVER_CLAIMS = [
     pytest.param("For alerts, text FLOOD to 60123 now.", "60123", id="sms-short-code"),
     pytest.param("Standings after Week 11 are tight.", "11", id="week-index"),
     pytest.param("Game 6 is on Thursday night.", "6", id="game-index"),
+    pytest.param("The maker will show off vOS 9 on stage.", "9", id="a-camel-case-product-version"),
 ]
 
 LINK_LINES = [

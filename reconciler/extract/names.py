@@ -60,6 +60,8 @@ def _left_is_name(text: str, start: int) -> bool:
         return True  # code before: "ZX90 80GB", "Zeta-4 32k"
     if word.isupper() and len(word) >= 2 and low not in V.CURRENCY_PREFIXES:
         return True  # acronym: "CUP 2024", "ZX 4090", "IMO 9697428"
+    if word[0].islower() and any(ch.isupper() for ch in word[1:]) and word.isalpha():
+        return True  # a camel-case product name: "iOS 6", "iPhone 5", "macOS 14"
     if not word[0].isupper():
         return False
     # capitalised word: a name unless it starts a sentence or sits in a title-case line
