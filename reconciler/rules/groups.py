@@ -13,21 +13,26 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
-from itertools import pairwise
+from dataclasses import replace
 
 from reconciler.align.score import value_relation
 from reconciler.extract import vocab as V
 from reconciler.extract.units import CONFUSABLE, Rates, base_interval, cross_slack, fmt_number, overlaps
 from reconciler.models import Claim, Finding, Group, Severity
 from reconciler.rules.config import RuleConfig
+from reconciler.rules.entries import Entry as _Entry
+from reconciler.rules.entries import agree as _agree
+from reconciler.rules.entries import voices as _voices
 from reconciler.rules.figures import in_unit_of as _in_unit_of
 from reconciler.rules.figures import interval_text as _interval_text
 from reconciler.rules.figures import num as _num
 from reconciler.rules.figures import unit_label as _unit_label
 from reconciler.rules.primary import names_primary, primary_figure, ranked, reference_line, split_line
 from reconciler.rules.sure import loud_enough
-from reconciler.rules.tolls import is_toll, rising
+from reconciler.rules.tolls import is_toll
+from reconciler.rules.updates import report_update as _report_update
+from reconciler.rules.updates import superseded as _superseded
+from reconciler.rules.updates import timeline as _timeline
 from reconciler.rules.util import finding_id, quote, source_name, sources_of
 
 _UNIT_NAMES = {"mile": "miles", "kilometer": "km", "nautical_mile": "nautical miles", "foot": "feet",
@@ -37,44 +42,6 @@ _UNIT_NAMES = {"mile": "miles", "kilometer": "km", "nautical_mile": "nautical mi
                "pound": "lb", "kilogram": "kg", "gallon": "gallons", "liter": "litres",
                "acre": "acres", "hectare": "hectares", "mile ** 2": "sq miles",
                "kilometer ** 2": "sq km", "mile / hour": "mph", "kilometer / hour": "km/h"}
-
-
-def _voices(claims: Sequence[Claim], voice: dict[str, str]) -> int:
-    """Independent sources behind some claims: copies of one article count once."""
-    return len({voice.get(c.source, c.source) for c in claims})
-
-
-@dataclass(frozen=True)
-class _Entry:
-    claim: Claim
-    base: tuple[float, float, float] | None
-    date: str = ""  # the article's date, for the drift of currencies
-
-
-def _agree(x: _Entry, y: _Entry) -> bool:
-    """Same figure within precision and hedges, and within rate drift across currencies."""
-    xb, yb = x.base, y.base
-    if xb is None or yb is None:
-        return False
-    if _same_number_other_sign(x, y):
-        return False  # "€1,249" and "$1,249": a conversion changes the number; this is a mislabel's mark
-    return overlaps((xb[1], xb[2]), (yb[1], yb[2]), cross_slack(x.claim, y.claim, x.date or y.date))
-
-
-# currencies whose rate is within this of 1 (pegged or at par) may print one number for both
-PEGGED = 0.01
-
-
-def _same_number_other_sign(x: _Entry, y: _Entry) -> bool:
-    """The same printed amount under two currencies whose rate is not close to 1 (the rate drift
-    allowed between currencies must not make "€1,249" agree with "$1,249")."""
-    a, b = x.claim, y.claim
-    if a.kind != "money" or b.kind != "money" or a.unit == b.unit or a.value != b.value:
-        return False
-    if x.base is None or y.base is None or not x.base[0] or not y.base[0]:
-        return False
-    return abs(x.base[0] / y.base[0] - 1) > PEGGED
-
 
 
 def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates,
@@ -270,86 +237,6 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
     if config.enabled("range_ends"):
         findings.extend(_range_ends(g, usable, config))
     return g2, findings
-
-
-def _superseded(e: _Entry, best: _Entry, dates: dict[str, str | None]) -> bool:
-    """Is ``e`` the same quantity at another moment: two article dates, and wording that says the
-    figure moves (a provisional count, "rose to", "at least")?"""
-    de, db = dates.get(e.claim.source), dates.get(best.claim.source)
-    if not de or not db or de == db:
-        return False
-    markers = {"~update", "~provisional"}
-    return bool(markers & set(e.claim.context)) or bool(markers & set(best.claim.context)) \
-        or "lower" in (e.claim.qualifier, best.claim.qualifier) \
-        or (e.base is not None and best.base is not None
-            and rising(e.claim, e.base[0], best.claim, best.base[0], de, db))
-
-
-def _timeline(entries: list[_Entry], dates: dict[str, str | None]) -> list[tuple[str, list[_Entry]]]:
-    """The group's figures by article date, when they changed over time and the wording says so (or
-    the figure is a toll of the dead, injured or missing: it rises as reports come in).
-
-    Returns [] unless: at least two dates, every distinct figure sits on one date (no
-    disagreement at the same moment), and some claim's sentence shows change ("rose to",
-    "now", "revised", "preliminary").
-    """
-    worded = any("~update" in e.claim.context or "~provisional" in e.claim.context for e in entries)
-    if not worded and not (entries and all(is_toll(e.claim) for e in entries)):
-        return []
-    by_date: dict[str, list[_Entry]] = defaultdict(list)
-    for e in entries:
-        d = dates.get(e.claim.source)
-        if not d:
-            return []
-        by_date[d].append(e)
-    if len(by_date) < 2:
-        return []
-    for same_day in by_date.values():
-        points = [x for x in same_day if x.base and x.claim.qualifier in ("exact", "approximate", "range")]
-        for a in points:
-            for b in points:
-                assert a.base is not None and b.base is not None
-                if a.claim.source == b.claim.source:
-                    continue  # one article telling its own timeline ("was $1.7 billion, now $4.3 billion")
-                if not _agree(a, b):
-                    return []  # two figures on one day: a real disagreement, not an update
-    steps = sorted(by_date.items())
-    if not worded and any(max((x.base[0] for x in a if x.base), default=0.0)
-                          >= min((x.base[0] for x in b if x.base), default=0.0) for (_, a), (_, b) in pairwise(steps)):
-        return []  # a toll without wording must rise from each date to the next
-    first_entries = [e for e in steps[0][1] if e.base]
-    changed = any(not any(_agree(e, f) for f in first_entries) or _rose_past(e, first_entries)
-                  for _d, es in steps[1:] for e in es if e.base)
-    return steps if changed else []
-
-
-def _rose_past(e: _Entry, earlier: list[_Entry]) -> bool:
-    """"At least 12 killed", then "the toll rose to 19": the later figure agrees with the bound,
-    yet the wording says the count moved on."""
-    return "~update" in e.claim.context and e.base is not None and any(
-        f.claim.qualifier == "lower" and f.base is not None and e.base[1] > f.base[0] for f in earlier)
-
-
-def _report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[str, str | None],
-                   config: RuleConfig, voice: dict[str, str]) -> tuple[Group, list[Finding]]:
-    latest_date, latest = steps[-1]
-    earlier = [e for _d, es in steps[:-1] for e in es if e.base]
-    fresh = [e for e in latest if e.base and not any(_agree(e, o) for o in earlier)]
-    head = (fresh or latest)[0].claim
-    history = "; ".join(
-        f"{d}: {', '.join(quote(e.claim) for e in es[:3])} ({', '.join(sources_of([e.claim for e in es]))})"
-        for d, es in steps)
-    ids = [e.claim.id for _d, es in steps for e in es]
-    g2 = replace(g, consensus=head.value, consensus_text=head.text, support=_voices([e.claim for e in latest], voice))
-    return g2, [Finding(
-        # the id names the quantity (its group's first claim), not every report of it, so a decision
-        # on it survives an added article
-        id=finding_id("update", [min(ids)]), rule="update", severity=config.severity("update", "info"),
-        claims=tuple(ids), message=f"updated over time: latest {quote(head)} ({latest_date})",
-        explanation=f"The figure changed between articles of different dates, and "
-        f"{'the toll rose' if all(is_toll(e.claim) for _d, es in steps for e in es) else 'the wording says so'}; "
-        f"this is an update, not a contradiction. History: {history}.", group=g.id, suggested=head.text,
-    )]
 
 
 def _range_spans(entries: list[_Entry]) -> list[tuple[float, float, _Entry]]:
