@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from reconciler.extract.frame import frame_keys, soft_keys
+from reconciler.extract import vocab as V
+from reconciler.extract.keys import ENTITY, NOUN_CLASS, PERIOD, frame_keys, soft_keys
 from reconciler.extract.text import content_words
 from reconciler.extract.units import Rates, alternative_intervals, base_interval, dimension
 from reconciler.models import Claim
@@ -74,7 +75,7 @@ class _Weights:
         return w
 
 
-_FATES = frozenset({"~dead", "~hurt", "~missing", "~alive"})
+_FATES = V.FATE_TOKENS
 
 
 @dataclass(frozen=True)
@@ -135,14 +136,13 @@ def build_items(claims: Sequence[Claim], rates: Rates, config: AlignConfig,
     return items
 
 
-_ENTITY, _PERIOD, _NOUN_CLASS = 0, 3, 7
 
 
 def _of_people(c: Claim, keys: tuple[str, ...]) -> bool:
     """May the claim count people (so that "killed" or "injured" near it says which people)? Not a
     magnitude, not a count of houses or games: "the magnitude 6.4 quake that killed 131" is one
     magnitude whatever the toll beside it."""
-    return c.unit != "magnitude" and keys[_NOUN_CLASS] in ("", "person")
+    return c.unit != "magnitude" and keys[NOUN_CLASS] in ("", "person")
 
 
 def _story_keys(claims: Sequence[Claim]) -> dict[str, tuple[str, ...]]:
@@ -153,13 +153,13 @@ def _story_keys(claims: Sequence[Claim]) -> dict[str, tuple[str, ...]]:
     seen: dict[tuple[int, str], set[str]] = defaultdict(set)
     for c in claims:
         k = raw[c.id]
-        for pos in (_ENTITY, _PERIOD):
+        for pos in (ENTITY, PERIOD):
             if k[pos]:
                 seen[(pos, k[pos])].add(c.source)
     out = {}
     for c in claims:
         k = raw[c.id]
-        drop = [pos for pos in (_ENTITY, _PERIOD) if k[pos] and len(seen[(pos, k[pos])]) < 2
-                and (pos == _ENTITY or k[pos].isdigit())]
+        drop = [pos for pos in (ENTITY, PERIOD) if k[pos] and len(seen[(pos, k[pos])]) < 2
+                and (pos == ENTITY or k[pos].isdigit())]
         out[c.id] = tuple("" if i in drop else v for i, v in enumerate(k)) if drop else k
     return out

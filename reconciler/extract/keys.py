@@ -11,7 +11,8 @@ from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
 from reconciler.models import Frame
 
-__all__ = ["KEY_NAMES", "MEMBERS", "NAME_STOP", "frame_keys", "noun_classes", "soft_keys"]
+__all__ = ["ENTITY", "KEY_NAMES", "MEMBERS", "NAME_STOP", "NOUN_CLASS", "PERIOD", "frame_keys", "noun_classes",
+           "soft_keys"]
 
 GROUND = " including on the ground"  # a toll's noun that takes in the dead on the ground (extract.frame)
 NAME_STOP = frozenset(
@@ -29,6 +30,7 @@ NAME_STOP = frozenset(
 _PART_KEYS = frozenset({"part", "whole", "one of several", "another", "margin", "stretch", "configuration"})
 KEY_NAMES = ("entity", "config", "reference", "period", "part", "mode", "measure", "noun class", "sub-group",
              "dateline", "revision", "average", "one of several")
+ENTITY, PERIOD, NOUN_CLASS = (KEY_NAMES.index(k) for k in ("entity", "period", "noun class"))
 
 
 @lru_cache(maxsize=65536)

@@ -12,6 +12,7 @@ import math
 import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,12 @@ def finite_number(value: object) -> float | None:
 MIN_RATE, MAX_RATE = 1e-9, 1e15  # units per US dollar: any real currency lies well inside
 
 
+@lru_cache(maxsize=1)
+def _shipped_rates() -> dict[str, Any]:
+    """The shipped rate table, parsed once (read only: merges copy it)."""
+    return tomllib.loads(resources.files("reconciler").joinpath("data/rates.toml").read_text("utf-8"))
+
+
 def load_rates(path: str | Path | None = None) -> Rates:
     """The shipped rate table, with a user TOML file's entries laid over it.
 
@@ -77,7 +84,7 @@ def load_rates(path: str | Path | None = None) -> Rates:
     codes to finite positive numbers, between :data:`MIN_RATE` and :data:`MAX_RATE`); anything
     else is a :class:`ConfigError` naming the file, the key and why.
     """
-    data = tomllib.loads(resources.files("reconciler").joinpath("data/rates.toml").read_text("utf-8"))
+    data = _shipped_rates()
     if path is not None:
         user = read_toml(path, "rates")
 
@@ -197,7 +204,7 @@ def _base_interval(c: Claim, rates: Rates) -> tuple[float, float, float] | None:
 
 
 def _spreads() -> tuple[dict[str, float], int]:
-    data = tomllib.loads(resources.files("reconciler").joinpath("data/rates.toml").read_text("utf-8"))
+    data = _shipped_rates()
     return {k: float(v) for k, v in data.get("spread", {}).items()}, int(str(data["as_of"])[:4])
 
 

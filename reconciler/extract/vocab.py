@@ -244,6 +244,8 @@ FATE_WORDS: dict[str, str] = {
     **{w: "missing" for w in """missing unaccounted""".split()},
     **{w: "alive" for w in """rescued survived survivors surviving evacuated""".split()},
 }
+# the context tokens the fates become ("~dead", "~hurt", "~missing", "~alive")
+FATE_TOKENS = frozenset("~" + fate for fate in FATE_WORDS.values())
 
 STOPWORDS = NOUN_STOP | frozenset(
     """i we you he she they them him us me what there here would could should will shall

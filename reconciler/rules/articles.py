@@ -18,7 +18,7 @@ from reconciler.extract.units import (
 )
 from reconciler.models import SEVERITIES, Claim, Finding, Source
 from reconciler.rules.config import RuleConfig
-from reconciler.rules.util import finding_id, quote
+from reconciler.rules.util import finding_id, quote, story_date
 
 # what may stand between two figures that restate each other: "4 days, or 80 hours",
 # "$29.4 million (equivalent to approximately RMB 2.08 million)", "300 metres (985 feet)"
@@ -37,12 +37,11 @@ _EQUIV_GAP = re.compile(
 def check_articles(sources: Sequence[Source], by_source: dict[str, list[Claim]], rates: Rates,
                    config: RuleConfig) -> list[Finding]:
     findings: list[Finding] = []
-    known = sorted(s.date for s in sources if s.date)
-    story_date = known[len(known) // 2] if known else ""  # an undated article is of its story's time
+    story = story_date(s.date for s in sources)  # an undated article is of its story's time
     for s in sources:
         claims = by_source.get(s.id, [])
         if config.enabled("internal_equivalence"):
-            findings.extend(_equivalences(s, claims, rates, config, s.date or story_date))
+            findings.extend(_equivalences(s, claims, rates, config, s.date or story))
         if config.enabled("arithmetic"):
             findings.extend(_arithmetic(s, claims, rates, config))
             findings.extend(_sums(s, claims, config))

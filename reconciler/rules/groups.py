@@ -33,7 +33,7 @@ from reconciler.rules.tolls import is_toll
 from reconciler.rules.updates import report_update as _report_update
 from reconciler.rules.updates import superseded as _superseded
 from reconciler.rules.updates import timeline as _timeline
-from reconciler.rules.util import finding_id, quote, source_name, sources_of
+from reconciler.rules.util import finding_id, quote, source_name, sources_of, story_date
 
 _UNIT_NAMES = {"mile": "miles", "kilometer": "km", "nautical_mile": "nautical miles", "foot": "feet",
                "meter": "metres", "yard": "yards", "gigabyte": "GB", "gibibyte": "GiB",
@@ -55,11 +55,10 @@ def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates
     voice = voice or {}
     out_groups: list[Group] = []
     findings: list[Finding] = []
-    known = sorted(d for d in (dates or {}).values() if d)
-    story_date = known[len(known) // 2] if known else ""  # an undated article is of its story's time
+    story = story_date((dates or {}).values())  # an undated article is of its story's time
     for g in groups:
         entries = [_Entry(claims[cid], base_interval(claims[cid], rates),
-                          (dates or {}).get(claims[cid].source) or story_date) for cid in g.claims]
+                          (dates or {}).get(claims[cid].source) or story) for cid in g.claims]
         if g.dimension == "date":
             g2, fs = _check_dates(g, entries, config, voice, primary)
         elif g.dimension == "time":

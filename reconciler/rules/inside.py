@@ -33,7 +33,7 @@ from collections.abc import Iterable, Sequence
 
 from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
-from reconciler.extract.frame import KEY_NAMES, frame_keys
+from reconciler.extract.keys import NOUN_CLASS, frame_keys
 from reconciler.extract.names import _is_title_case_line
 from reconciler.models import Claim, Finding, Group, Severity, Source
 from reconciler.rules.config import RuleConfig
@@ -45,13 +45,12 @@ TWICE = "same_figure_twice"
 # kinds whose figures are compared by value; dates, scores and records have their own rules
 _KINDS = frozenset({"count", "number", "money", "percent", "duration", "length", "mass", "area", "volume",
                     "speed", "data", "energy", "power", "temperature"})
-_FATES = frozenset({"~dead", "~hurt", "~missing", "~alive"})
+_FATES = V.FATE_TOKENS
 # frame parts that make a figure another than the quantity itself (a part, a total, another one)
 _PARTS = frozenset({"part", "whole", "another", "margin", "stretch", "one of several"})
 _EVENTS = F.EVENT_MEASURES
 _CHANGED = re.compile(rf"(?i)\b(?:{F.CHANGE_WORDS})\b")
 _HEAD_MAX = 200  # a headline is one short line
-_NOUN_CLASS = KEY_NAMES.index("noun class")
 
 
 # ---------------------------------------------------------------------------------------
@@ -74,7 +73,7 @@ def _what(c: Claim) -> str:
     and "merchant vessels" stay two), else ""."""
     if _fates(c) and c.kind in ("count", "number"):
         noun = [w for w in re.findall(r"[a-z]+", c.frame.noun.lower()) if w not in V.FATE_WORDS]
-        if noun and frame_keys(c.frame)[_NOUN_CLASS] != "person":
+        if noun and frame_keys(c.frame)[NOUN_CLASS] != "person":
             return ""  # "two helicopters" beside "the injured": a fate word, but no people counted
         return "person " + " ".join(sorted(_fates(c)))
     for w in reversed(c.frame.measure.lower().split()):

@@ -3,20 +3,20 @@ of two days that give a higher toll on the later day report an update, not a con
 
 from __future__ import annotations
 
-from reconciler.extract.frame import KEY_NAMES, frame_keys
+from reconciler.extract import vocab as V
+from reconciler.extract.keys import NOUN_CLASS, frame_keys
 from reconciler.models import Claim
 
 __all__ = ["is_toll", "rising"]
 
-_TOLL_FATES = frozenset({"~dead", "~hurt", "~missing"})
-_NOUN_CLASS = KEY_NAMES.index("noun class")
+_TOLL_FATES = V.FATE_TOKENS - {"~alive"}
 
 
 def is_toll(c: Claim) -> bool:
     """A count of people with a fate ("38 people killed", "53 injured"), not of things ("killed
     people in 14 countries")."""
     return c.kind == "count" and not _TOLL_FATES.isdisjoint(c.context) \
-        and frame_keys(c.frame)[_NOUN_CLASS] in ("", "person")
+        and frame_keys(c.frame)[NOUN_CLASS] in ("", "person")
 
 
 def rising(a: Claim, a_value: float, b: Claim, b_value: float, date_a: str, date_b: str) -> bool:

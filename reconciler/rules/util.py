@@ -11,6 +11,12 @@ from types import MappingProxyType
 from reconciler.models import Claim
 
 
+def story_date(dates: Iterable[str | None]) -> str:
+    """The story's date for an undated article: the middle one of its articles' own dates (ISO), or ""."""
+    known = sorted(d for d in dates if d)
+    return known[len(known) // 2] if known else ""
+
+
 def finding_id(rule: str, claim_ids: Iterable[str]) -> str:
     """Stable id: the rule and the claims it is about (not the rest of the corpus)."""
     key = rule + "|" + "|".join(sorted(claim_ids))

@@ -28,13 +28,14 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
+from reconciler.extract import vocab as V
 from reconciler.models import Claim, Finding, Group, Severity, Source
 from reconciler.rules.config import RuleConfig
-from reconciler.rules.util import finding_id, quote, sources_of
+from reconciler.rules.util import finding_id, quote, sources_of, story_date
 
 __all__ = ["check_when", "pair_weekdays", "resolve_year", "weekday_findings", "year_findings"]
 
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS = tuple(d.capitalize() for d in V.WEEKDAYS)  # Monday first, as datetime.weekday()
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _NO_YEAR = re.compile(r"^--(\d{2})-(\d{2})$")
 # a weekday right before its date: "Saturday, April 12", "Tuesday 3 June", "Tuesday the 3rd of June"
@@ -94,8 +95,7 @@ def resolve_year(month: int, day: int, ref: dt.date | None, window: float) -> in
 
 def _story_date(sources: Sequence[Source]) -> dt.date | None:
     """The story's date for an undated article: the middle one of the articles' own dates."""
-    days = sorted(d for d in (_parse(s.date) for s in sources) if d is not None)
-    return days[len(days) // 2] if days else None
+    return _parse(story_date(s.date for s in sources if _parse(s.date) is not None))
 
 
 def _gap(a: Claim, b: Claim) -> str | None:
