@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
+from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
-from reconciler.extract.keys import ENTITY, NOUN_CLASS, PERIOD, frame_keys, soft_keys
+from reconciler.extract.keys import ENTITY, NOUN_CLASS, PERIOD, frame_keys, head_words, soft_keys
 from reconciler.extract.text import content_words
 from reconciler.extract.units import Rates, alternative_intervals, base_interval, dimension
 from reconciler.models import Claim
@@ -23,11 +24,13 @@ def frames_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
 
 
 def _noun_head(noun: str) -> str:
-    words = [w for w in noun.lower().replace("-", " ").split() if w.isalpha()]
+    """The thing counted: the noun's last word before any participle ("ballots cast"), as its class
+    where the vocabulary has one ("ballots" and "votes" are one thing counted), else singular."""
+    words = head_words([w for w in noun.lower().replace("-", " ").split() if w.isalpha()])
     if not words:
         return ""
     w = words[-1]
-    return w[:-1] if w.endswith("s") and len(w) > 3 else w
+    return F.THING_CLASSES.get(w) or (w[:-1] if w.endswith("s") and len(w) > 3 else w)
 
 
 def _canonical_tokens(claims: Iterable[Claim], config: AlignConfig) -> dict[str, str]:

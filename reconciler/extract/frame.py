@@ -292,7 +292,9 @@ class FrameReader:
             nxt = _CONFIG.search(text, m.end, stop) if _any_in(self.inches, m.end, stop) else None
             if nxt and not config:
                 config = (nxt.group(1) or nxt.group(2)) + "-inch"
-        who = ""
+        who = self._for_whom(m) if m.kind == "percent" or _TALLY.search(m.noun) else ""
+        if who:
+            names = []  # "46.1% for challenger Per Aldin": the name after "for" owns the figure
         if m.kind == "score":
             names = []  # a team has several names (its city, its nickname): no owner key for scores
         for _s, e, phrase, poss in reversed(names):
@@ -324,6 +326,17 @@ class FrameReader:
                 break
         who = _POSSESSIVE_END.sub("", who).strip() if who else ""
         return " ".join(x for x in (config, who) if x)
+
+    def _for_whom(self, m: Mention) -> str:
+        """The owner named after the figure: "46.1% for challenger Per Aldin", "9,000 votes for the
+        Greens" (a vote share or tally given to someone), else ""."""
+        fm = _FOR_WHOM.match(self.text, m.end, min(len(self.text), m.end + 40))
+        if not fm:
+            return ""
+        names = self._names(fm.end(), min(len(self.text), fm.end() + 40))
+        if not names or names[0][0] - fm.end() > 20 or _FOR_WHOM_GAP.search(self.text, fm.end(), names[0][0]):
+            return ""
+        return _POSSESSIVE_END.sub("", names[0][2]).strip()
 
     def _period(self, text: str, a: int, b: int, m: Mention, s_start: int = 0, c_end: int = 0) -> str:
         found = ""
@@ -409,6 +422,13 @@ class FrameReader:
             words = [x for x in re.findall(r"[a-z]+", low_left[-30:]) if x in F.MEASURE_CLASSES]
             return words[-1] if words else ""
         return ""
+
+
+# "for" right after a share or tally, then up to two lower-case words ("challenger", "the Greens'")
+_FOR_WHOM = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:votes?|ballots?)(?:\s+cast)?\s+)?(?:went\s+to|for)\s+")
+_SHARE_OF = re.compile(r"\s*of\s+the\s")
+_TALLY = re.compile(r"(?i)\b(?:votes?|ballots?|seats?)\b")
+_FOR_WHOM_GAP = re.compile(r"[^\sA-Za-z]")  # only words between "for" and the name ("challenger")
 
 
 def _may_hold(window: str, words: tuple[str, ...]) -> bool:
@@ -578,8 +598,8 @@ def _part(text: str, m: Mention, left: str, right: str, rx: _Caseless, ci_left: 
     if _MARGIN.search(left[-40:]) and m.kind in ("count", "number"):
         return "margin"  # "moved ahead by eight": a difference between two scores, not a count
     if m.role == "part" or (may_end_with(ci_left[-30:], _PART_ENDS) and rx.part_left.search(ci_left[-30:])) \
-            or rx.part_right.match(ci_right):
-        return "part"
+            or (rx.part_right.match(ci_right) and not (m.kind == "percent" and _SHARE_OF.match(ci_right))):
+        return "part"  # (a percent "of the vote" is the share itself: its base, not a part)
     if _N_OF_THE.match(right) and m.kind in ("count", "number"):
         return "part"  # "six of the seven": a sub-group
     words = _LETTERS.findall(left[-25:].lower()) + _LETTERS.findall(right[:20].lower())[:3]

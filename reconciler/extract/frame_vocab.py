@@ -41,6 +41,9 @@ PERSON_SUBGROUPS: dict[str, str] = {
     **dict.fromkeys("voter voters".split(), "voter"),
 }
 # other kinds of things news counts, a few synonyms each
+# participles written after the counted noun ("ballots cast", "votes counted", "homes destroyed"):
+# the noun before them is the thing counted (words ending in -ed count too: see keys.head_words)
+AFTER_NOUN_PARTICIPLES = frozenset("cast won lost held taken given left spent sold made built shot hit seen".split())
 THING_CLASSES: dict[str, str] = {
     **dict.fromkeys("house houses home homes building buildings dwelling dwellings".split(), "building"),
     **dict.fromkeys("village villages town towns city cities".split(), "settlement"),

@@ -37,12 +37,7 @@ ENTITY, PERIOD, NOUN_CLASS = (KEY_NAMES.index(k) for k in ("entity", "period", "
 def frame_keys(frame: Frame) -> tuple[str, ...]:
     """The frame as hard keys (one per ``KEY_NAMES``, "" where the frame says nothing): two claims
     whose keys differ where both are set are two quantities."""
-    entity = frame.entity
-    config = ""
-    cm = re.match(r"(\d+(?:\.\d)?-inch)\s*(.*)$", entity)
-    if cm:
-        config, entity = cm.group(1), cm.group(2)
-    ent_key = ("older " if entity.startswith("older ") else "") + _last_word(entity)
+    config, ent_key = _entity_parts(frame.entity)
     ref_key = _last_word(frame.reference)
     part = frame.part if frame.part in _PART_KEYS else ""
     measure = _measure_class(frame.measure)
@@ -53,6 +48,22 @@ def frame_keys(frame: Frame) -> tuple[str, ...]:
     return (ent_key, config, ref_key, frame.period, part, mode, measure, noun_class, subgroup,
             "dateline" if frame.measure == "dateline" else "", "old" if frame.revision == "old" else "current",
             "average" if frame.period == "average" else "total", "several" if frame.part == "one of several" else "one")
+
+
+def _entity_parts(entity: str) -> tuple[str, str]:
+    config = ""
+    cm = re.match(r"(\d+(?:\.\d)?-inch)\s*(.*)$", entity)
+    if cm:
+        config, entity = cm.group(1), cm.group(2)
+    return config, ("older " if entity.startswith("older ") else "") + _last_word(entity)
+
+
+@lru_cache(maxsize=65536)
+def entity_key(entity: str) -> str:
+    """Whose figure, as the aligner compares owners: a configuration and the owner's last name word
+    ("President Mara Solen" and "Solen" are one owner; "13-inch Aerobook" and "15-inch Aerobook" two)."""
+    config, key = _entity_parts(entity)
+    return f"{config} {key}".strip()
 
 
 def soft_keys(frame: Frame) -> tuple[str, str]:
@@ -93,14 +104,25 @@ def _measure_class(measure: str) -> str:
 MEMBERS = re.compile(r"(?<=[a-z])\s+members?\b")
 
 
+def head_words(words: list[str]) -> list[str]:
+    """The words of a counted noun without a participle after it ("ballots cast" -> "ballots",
+    "homes destroyed" -> "homes") where the word before it is a thing the vocabulary counts, so
+    that the last word is the thing counted ("the stock closed" keeps its verb: no noun known)."""
+    if len(words) > 1 and (words[-1] in F.AFTER_NOUN_PARTICIPLES or (words[-1].endswith("ed") and len(words[-1]) > 4)) \
+            and (words[-2] in F.THING_CLASSES or words[-2] in F.PERSON_GENERIC or words[-2] in F.PERSON_SUBGROUPS):
+        return words[:-1]
+    return words
+
+
 def noun_classes(noun: str, label: str) -> tuple[str, str]:
     noun = MEMBERS.sub("", noun.lower()).partition(GROUND)[0]  # "crew members", "cabin crew member": the crew
-    words = re.findall(r"[a-z]+", noun)
+    words = head_words(re.findall(r"[a-z]+", noun))
     if not words:
         return ("person", "") if label in ("dead", "injured") or label.startswith(("killed", "injured")) else ("", "")
     head = words[-1] if words[-1] not in ("board", "aboard", "hospital", "ground", "custody") else words[0]
-    if noun.lower().split(" on ")[0].split(" in ")[0].split(" aboard")[0].split()[-1:]:
-        head = noun.lower().split(" on ")[0].split(" in ")[0].split(" aboard")[0].split()[-1]
+    base = head_words(noun.lower().split(" on ")[0].split(" in ")[0].split(" aboard")[0].split())
+    if base:
+        head = base[-1]
     if head in F.PERSON_GENERIC:
         return "person", ""
     if head in F.PERSON_SUBGROUPS:

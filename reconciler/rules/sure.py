@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterable
 
 from reconciler.extract import frame_vocab as F
+from reconciler.extract.keys import entity_key, head_words
 from reconciler.models import Claim
 
 # noun classes that group kindred things for alignment but are not one thing counted: houses and
@@ -60,7 +61,7 @@ UNIT_SYMBOLS = re.compile(r"^(?:[kKMGT]?(?:Hz|B|b|W|Wh|V|A)|mAh|MP|fps|nits|dB|r
 def _head(label: str) -> str:
     """The head word of a label, as its noun class where the vocabulary has one ("KOs" and
     "knockouts" are one thing counted), else singular."""
-    words = [w for w in label.lower().replace("-", " ").split() if w.isalpha()]
+    words = head_words([w for w in label.lower().replace("-", " ").split() if w.isalpha()])
     if not words:
         return ""
     w = words[-1]
@@ -102,6 +103,15 @@ def _one_sided(a: Claim, b: Claim) -> str:
     return ""
 
 
+def same_owner(a: str, b: str) -> bool:
+    """Do two owners as written name one team, person or product? The aligner's key decides
+    ("President Mara Solen" and "Mara Solen" are one); where it has no key, the words as written."""
+    if a.lower() == b.lower():
+        return True
+    ka, kb = entity_key(a), entity_key(b)
+    return bool(ka) and ka == kb
+
+
 def two_markets(a: str, b: str) -> bool:
     """Are two market keys two markets? A country and the region it belongs to are not ("in France"
     and "in Europe" may be one price); two countries, or two regions, are."""
@@ -116,16 +126,16 @@ def same_quantity(a: Claim, b: Claim) -> bool:
     if _one_sided(a, b):
         return False
     la, lb = specific_label(a), specific_label(b)
-    if fa.entity and fb.entity and fa.entity.lower() != fb.entity.lower():
+    if fa.entity and fb.entity and not same_owner(fa.entity, fb.entity):
         return False
     if fa.reference and fb.reference and fa.reference.lower() != fb.reference.lower():
         return False  # another reference point: 26 miles from one town, 14 from another
     if two_markets(fa.market, fb.market):
         return False  # "German prices include 19 percent VAT", "UK prices 20 per cent"
     if la and lb:
-        return _head(la) == _head(lb) and (fa.entity.lower() == fb.entity.lower() or not (fa.entity or fb.entity)
+        return _head(la) == _head(lb) and (same_owner(fa.entity, fb.entity) or not (fa.entity or fb.entity)
                                            or a.kind in ("count", "number"))
-    if fa.entity and fa.entity.lower() == fb.entity.lower():
+    if fa.entity and same_owner(fa.entity, fb.entity):
         return not (la or lb) or _head(la) == _head(lb)
     return False
 
@@ -156,7 +166,7 @@ def contradicts(a: Claim, b: Claim) -> bool:
     fa, fb = a.frame, b.frame
     if _one_sided(a, b):
         return True
-    if fa.entity and fb.entity and fa.entity.lower() != fb.entity.lower():
+    if fa.entity and fb.entity and not same_owner(fa.entity, fb.entity):
         return True
     if fa.reference and fb.reference and fa.reference.lower() != fb.reference.lower():
         return True
