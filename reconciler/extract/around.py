@@ -321,9 +321,10 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
     words: list[str] = []
     end = pos
     p = pos
-    if p < len(text) and text[p] == "-":  # "64-page", "eight-GPU"
+    compound = p < len(text) and text[p] == "-"
+    if compound:  # "64-page", "eight-GPU"
         p += 1
-    for _ in range(4):
+    for _ in range(2 if compound else 4):  # "a 500-bed hospital": the unit word and the noun it qualifies
         m = _NOUN_WORD.match(text, p)
         if not m:
             break
@@ -344,6 +345,11 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
             break  # a plural noun closes the phrase: "crew members were" -> "crew members"
         if p < len(text) and text[p] in ",.;:!?)(\"”":
             break
+    if compound and len(words) == 2 and words[1][:1].islower() and words[0][:1].islower() and "-" not in words[0]:
+        # "a 500-bed hospital" counts the hospital's beds, "a 671-billion-parameter model" the model's
+        # parameters: named as an editor would ("hospital beds", "model parameters")
+        unit = words[0] if words[0].endswith("s") or words[0].lower() in _PLURALS else words[0] + "s"
+        return f"{words[1]} {unit}", end
     return " ".join(words), end
 
 

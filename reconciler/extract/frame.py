@@ -384,8 +384,15 @@ class FrameReader:
 
     def _measure(self, m: Mention, left: str, right: str, clause: str) -> str:
         low_left = left.lower()
+        if m.unit == "magnitude":
+            # "a 5.4 aftershock", "an aftershock measuring 5.1": the aftershock's, not the quake's
+            near = _AFTERSHOCK.search(right[:24].lower()) or _AFTERSHOCK_LEFT.search(low_left[-60:])
+            return "aftershock" if near else ""
         if m.kind in ("length",):
-            if _DEPTH.search(left[-30:]) or _DEPTH.match(right.lstrip()[:12]):
+            # the words since the previous figure, unless this one restates it in brackets: "a depth
+            # of 10 km (6 miles)" is one depth; "a depth of 10 km, about 72 km from the city" is not
+            own = _AFTER_FIGURE.split(left[-30:])[-1]
+            if _DEPTH.search(left[-30:] if own.rstrip().endswith("(") else own) or _DEPTH.match(right.lstrip()[:12]):
                 return "depth"
             hyphen = m.end < len(self.text) and right[:1] in (" ", "-") and "-" in self.text[m.num_end:m.end + 1]
             if hyphen or right[:1] == " ":
@@ -426,6 +433,11 @@ class FrameReader:
 
 # "for" right after a share or tally, then up to two lower-case words ("challenger", "the Greens'")
 _FOR_WHOM = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:votes?|ballots?)(?:\s+cast)?\s+)?(?:went\s+to|for)\s+")
+_AFTER_FIGURE = re.compile(r"\d")
+_AFTERSHOCK = re.compile(r"\b(?:aftershock|foreshock)")
+# "an aftershock of magnitude 5.4", "the largest aftershock measured 5.1", "an aftershock with a magnitude of 5"
+_AFTERSHOCK_LEFT = re.compile(r"\b(?:aftershock|foreshock)s?\s+"
+                              r"(?:(?:of|measuring|measured|at|with|a|an|preliminary)\s+)*(?:magnitude\s+(?:of\s+)?)?$")
 _SHARE_OF = re.compile(r"\s*of\s+the\s")
 _TALLY = re.compile(r"(?i)\b(?:votes?|ballots?|seats?)\b")
 _FOR_WHOM_GAP = re.compile(r"[^\sA-Za-z]")  # only words between "for" and the name ("challenger")
@@ -617,7 +629,7 @@ def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], referenc
     fate = {"dead": "killed", "hurt": "injured", "missing": "missing", "alive": "rescued"}
     if kind in ("count", "number"):
         if m.unit == "magnitude":
-            return "magnitude"
+            return "magnitude of the aftershock" if measure == "aftershock" else "magnitude"
         head = MEMBERS.sub("", noun.lower())  # "crew members" are the crew
         head, ground, _ = head.partition(GROUND)
         if fates and (not head or noun_classes(head, "")[0] == "person"):

@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterable
 
 from reconciler.extract import frame_vocab as F
+from reconciler.extract import vocab as V
 from reconciler.extract.keys import entity_key, head_words
 from reconciler.models import Claim
 
@@ -61,7 +62,9 @@ UNIT_SYMBOLS = re.compile(r"^(?:[kKMGT]?(?:Hz|B|b|W|Wh|V|A)|mAh|MP|fps|nits|dB|r
 def _head(label: str) -> str:
     """The head word of a label, as its noun class where the vocabulary has one ("KOs" and
     "knockouts" are one thing counted), else singular."""
-    words = head_words([w for w in label.lower().replace("-", " ").split() if w.isalpha()])
+    words = [w for w in label.lower().replace("-", " ").split() if w.isalpha()]
+    if words and words[-1] not in V.FATE_WORDS:  # "people killed" is a toll: its fate is its head
+        words = head_words(words)
     if not words:
         return ""
     w = words[-1]
