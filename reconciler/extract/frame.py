@@ -321,7 +321,8 @@ class FrameReader:
                 break
             if first in _REPORTING or (len(after) > 1 and after[1] in _REPORTING and first in _AUX):
                 continue
-            if first in _AUX or first in _VERB_LIKE or (first.endswith("ed") and len(first) > 4):
+            if first in _AUX or first in _VERB_LIKE or first in F.CHANGE_VERBS or (
+                    first.endswith("ed") and len(first) > 4):
                 who = phrase
                 break
         who = _POSSESSIVE_END.sub("", who).strip() if who else ""
@@ -418,7 +419,8 @@ class FrameReader:
             if after and after.group(1) in F.PERCENT_MEASURES:
                 return after.group(1)
             words = re.findall(r"[a-z]+", re.split(r"[;:.!?]\s", low_left[-120:])[-1])
-            return next((w for w in reversed(words) if w in F.PERCENT_MEASURES), "")
+            found = next((w for w in reversed(words) if w in F.PERCENT_MEASURES), "")
+            return found or _change(left[-60:])
         if m.kind == "duration":
             w = _what_after(right)
             return w if w and w in _DURATION_WHAT else ""
@@ -441,6 +443,29 @@ _AFTERSHOCK_LEFT = re.compile(r"\b(?:aftershock|foreshock)s?\s+"
 _SHARE_OF = re.compile(r"\s*of\s+the\s")
 _TALLY = re.compile(r"(?i)\b(?:votes?|ballots?|seats?)\b")
 _FOR_WHOM_GAP = re.compile(r"[^\sA-Za-z]")  # only words between "for" and the name ("challenger")
+
+
+def _change(left: str) -> str:
+    """"fall in stock" for "Shares of X fell 17%" or "X fell 17%" (a company's figure that moves is its
+    stock), "rise in revenue" for "revenue rose 9%", "fall" where the subject is something else; ""
+    when no verb of change governs the percent."""
+    cm = _CHANGE_LEFT.search(left)
+    if not cm or cm.group("v").lower() not in F.CHANGE_VERBS:
+        return ""
+    direction = F.CHANGE_VERBS[cm.group("v").lower()]
+    subject = re.findall(r"[A-Za-z]+", re.split(r"[,;:.!?]\s", left[:cm.start("v")])[-1])[-5:]
+    for w in reversed(subject):
+        low = w.lower()
+        if low in F.CHANGE_SUBJECTS:
+            return f"{direction} in {F.CHANGE_SUBJECTS[low] or low}"
+    if subject and subject[-1][0].isupper() and subject[-1].lower() not in V.STOPWORDS:
+        return f"{direction} in stock"  # "Tessel fell 18%": a company that falls is its stock
+    return direction
+
+
+# a verb of change right before a percent: "fell 17%", "rose by nearly 9%", "lost some 17 percent"
+_CHANGE_LEFT = re.compile(r"\b(?P<v>[a-z]+)\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|roughly|more\s+than|"
+                          r"less\s+than|over|as\s+much\s+as|an?\s+(?:additional|further))\s+)?$")
 
 
 def _may_hold(window: str, words: tuple[str, ...]) -> bool:

@@ -144,6 +144,21 @@ support stake discount interest yield efficacy effectiveness majority occupancy 
 completion conversion retention churn dropout literacy poverty vacancy capacity utilization utilisation
 humidity probability odds chance return returns gain loss decline drop rise increase cut""".split())
 
+# a percent after a verb of change is a rise or a fall of the verb's subject ("shares fell 17%",
+# "Tessel's revenue rose 9 percent"): verb -> direction
+CHANGE_VERBS: dict[str, str] = {
+    **dict.fromkeys("""fell fall falls falling dropped drop drops dipped dips slid slides slipped slumped slumps
+        tumbled tumbles plunged plunges plummeted sank sinks lost loses shed sheds declined declines decreased
+        eased retreated crashed""".split(), "fall"),
+    **dict.fromkeys("""rose rise rises rising gained gains jumped jumps climbed climbs surged surges soared soars
+        rallied rallies grew grows increased increases advanced advances spiked popped leapt leaped""".split(), "rise"),
+}
+# what rose or fell, as one thing: the stock under its names; other subjects as written
+CHANGE_SUBJECTS: dict[str, str] = {
+    **dict.fromkeys("shares share stock stocks price".split(), "stock"),
+    **dict.fromkeys("""revenue revenues sales profit profits earnings income output exports imports index
+        prices costs spending traffic deliveries orders production""".split(), ""),
+}
 COST_PARTS = frozenset("stage phase portion part share instalment installment tranche".split())
 
 # ---------------------------------------------------------------------------------------

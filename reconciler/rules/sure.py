@@ -94,6 +94,8 @@ def _one_sided(a: Claim, b: Claim) -> str:
         return "period"
     if fa.period and fb.period and fa.period.lower() != fb.period.lower():
         return "period"  # a career total against last season's, 2019 against 2020
+    if {fa.label.split(" ")[0], fb.label.split(" ")[0]} == {"rise", "fall"}:
+        return "direction"  # a rise and a fall are two moves (early trade, the close), never one figure
     if fa.part != fb.part and (fa.part in NOT_THE_FIGURE or fb.part in NOT_THE_FIGURE):
         return "part"  # a part, another instance or a margin against the figure itself
     if fa.part in NAMED_BY_ITSELF or fb.part in NAMED_BY_ITSELF:
