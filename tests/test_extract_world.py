@@ -32,6 +32,21 @@ WORLD = [
 ]
 
 
+# the figure as its printed digits give it, not a float product: (sentence, quote, value, low, high)
+DIGITS_AS_PRINTED = [
+    pytest.param("Sales reached $4.1 billion.", "$4.1 billion", 4_100_000_000.0, 4_050_000_000.0, 4_200_000_000.0,
+                 id="scaled-decimal-truncation-prone"),
+    pytest.param("Turnout was 15.6%.", "15.6%", 15.6, 15.55, 15.65, id="half-a-unit-of-the-last-digit"),
+    pytest.param("It weighs 0.3 kg.", "0.3 kg", 0.3, 0.25, 0.35, id="a-small-decimal"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "low", "high"), DIGITS_AS_PRINTED)
+def test_values_are_the_printed_digits(sentence: str, surface: str, value: float, low: float, high: float) -> None:
+    [c] = [c for c in extract_text(sentence) if c.text == surface]
+    assert (c.value, c.low, c.high) == (value, low, high)  # exactly: these floats print as the digits
+
+
 @pytest.mark.parametrize(("sentence", "surface", "value", "unit", "kind"), WORLD)
 def test_numbers_of_the_world(sentence: str, surface: str, value: float | str, unit: str, kind: str) -> None:
     found = [c for c in extract_text(sentence) if c.text == surface]

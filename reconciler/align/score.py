@@ -100,6 +100,9 @@ def _pair_score(a: _Item, b: _Item, idf: _Weights, config: AlignConfig, block_si
         # figures within a few percent of each other are rarely unrelated
         ratio = max(a.base[0], b.base[0]) / max(min(a.base[0], b.base[0]), 1e-12)
         score += 0.1 if ratio <= 1.1 else 0.0
+    elif rel == "near" and ca.unit == cb.unit == "magnitude" and a.base and b.base \
+            and abs(a.base[0] - b.base[0]) <= 0.15:
+        score += 0.25  # agencies' magnitudes of one quake differ by a tenth: scored as agreeing figures
     elif rel == "far" and _over_time(a, b):
         pass  # a figure that changed between two dated articles, with wording that says so
     elif rel == "far":

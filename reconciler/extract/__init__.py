@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
 from bisect import bisect_left
+from typing import overload
 
 from reconciler.extract.frame import FrameReader
 from reconciler.extract.grammar import scan
@@ -54,6 +56,19 @@ def extract_article(source: Source) -> tuple[list[Claim], tuple[str, ...]]:
     claims = [_claim(source, text, sentences, m, cache, provisional, frames)
               for m in scan(text, source.skip, lower, refused)]
     return claims, _refused_note(text, refused)
+
+
+@overload
+def _tidy(x: float) -> float: ...
+@overload
+def _tidy(x: None) -> None: ...
+def _tidy(x: float | None) -> float | None:
+    """The figure as its printed digits give it: 4.1 billion is 4100000000.0, not the float product
+    4099999999.9999995, and 15.6 less half a unit is 15.55 (15 significant digits: every printed
+    figure fits, and a float holds them exactly enough)."""
+    if x is None or not math.isfinite(x) or x == 0:
+        return x
+    return float(f"{x:.15g}")
 
 
 def _refused_note(text: str, refused: list[Mention]) -> tuple[str, ...]:
@@ -151,7 +166,7 @@ def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: d
         context = (*context, "~provisional")
     value: float | str = m.value
     if isinstance(value, float):
-        value = round(value, 10)
+        value = _tidy(round(value, 10))
     fates = _nearest_fates(info.fates, text, c_start, c_end, m.start, m.end)
     marks = ("~plan" in context, "~aggregate" in context, "~forecast" in context)
     frame = (frames or FrameReader(text)).read(m, s_start, s_end, c_start, c_end, fates, marks)
@@ -165,8 +180,8 @@ def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: d
         unit=m.unit,
         kind=m.kind,  # type: ignore[arg-type]
         qualifier=m.qualifier,  # type: ignore[arg-type]
-        low=m.low,
-        high=m.high,
+        low=_tidy(m.low),
+        high=_tidy(m.high),
         noun=m.noun,
         subject=_subject(text, m, c_start, s_start),
         sentence=text[s_start:s_end],
@@ -174,7 +189,7 @@ def _claim(source: Source, text: str, sentences: Sentences, m: Mention, cache: d
         context=context,
         role=m.role,
         range_id=m.range_id,
-        precision=m.precision,
+        precision=_tidy(m.precision),
         scale_words=m.scale_words,
         attribution=_attribution(m, c_start, c_end, info),
         notes=tuple(m.notes),

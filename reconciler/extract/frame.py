@@ -435,6 +435,7 @@ class FrameReader:
 
 # "for" right after a share or tally, then up to two lower-case words ("challenger", "the Greens'")
 _FOR_WHOM = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:votes?|ballots?)(?:\s+cast)?\s+)?(?:went\s+to|for)\s+")
+_CLAUSE_END = re.compile(r"[,;:!?]|\.\s")
 _AFTER_FIGURE = re.compile(r"\d")
 _AFTERSHOCK = re.compile(r"\b(?:aftershock|foreshock)")
 # "an aftershock of magnitude 5.4", "the largest aftershock measured 5.1", "an aftershock with a magnitude of 5"
@@ -547,7 +548,7 @@ def _what_after(right: str) -> str:
 
 def _money_noun(left: str, right: str) -> str:
     best = ""
-    low_right = right.lower()
+    low_right = _CLAUSE_END.split(right.lower(), maxsplit=1)[0]  # "$4.1 billion, while profit fell": not profit
     for w in re.findall(r"[a-z]+", low_right)[:4]:
         if w in F.MONEY_NOUNS:
             return _with_modifier(low_right, w)
