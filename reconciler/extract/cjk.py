@@ -15,7 +15,8 @@ import re
 from reconciler.extract.mention import Mention
 
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
-SCALES = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3, "百": 1e2, "百万": 1e6, "千万": 1e7, "兆": 1e12}
+SCALES = {"万": 1e4, "萬": 1e4, "亿": 1e8, "億": 1e8, "千": 1e3, "百": 1e2, "百万": 1e6, "千万": 1e7, "兆": 1e12,
+          "十万": 1e5, "十亿": 1e9, "百亿": 1e10, "千亿": 1e11, "万亿": 1e12, "萬億": 1e12}
 CURRENCIES = {"美元": "USD", "美金": "USD", "人民币": "CNY", "元人民币": "CNY", "元": "CNY", "块钱": "CNY",
               "欧元": "EUR", "英镑": "GBP", "日元": "JPY", "円": "JPY", "港元": "HKD", "港币": "HKD", "韩元": "KRW",
               "卢比": "INR", "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD", "瑞士法郎": "CHF"}
@@ -23,7 +24,8 @@ DURATIONS = {"小时": 1.0, "个小时": 1.0, "時間": 1.0, "分钟": 1 / 60, "
              "日間": 24.0, "周": 168.0, "星期": 168.0, "个月": 730.5, "か月": 730.5, "年": 8766.0}
 PEOPLE = ("人", "名", "位")
 CLASSIFIERS = ("块", "個", "个", "台", "张", "艘", "架", "辆", "座", "家", "所", "件", "颗", "枚", "只")
-HEDGES_BEFORE = {"约": "approximate", "大约": "approximate", "大概": "approximate", "近": "upper_near",
+HEDGES_BEFORE = {"约": "approximate", "约为": "approximate", "大约为": "approximate",
+                 "大约": "approximate", "大概": "approximate", "近": "upper_near",
                  "将近": "upper_near", "超过": "lower", "逾": "lower", "至少": "lower", "不到": "upper",
                  "最多": "upper_max", "約": "approximate"}
 HEDGES_AFTER = {"多": "lower", "余": "lower", "餘": "lower", "以上": "lower", "左右": "approximate"}
@@ -35,7 +37,7 @@ def _alt(words: object) -> str:
 
 _DATE = re.compile(r"(?:(?P<y>(?:19|20)\d\d)年)?(?P<m>1[0-2]|0?[1-9])月(?P<d>3[01]|[12]\d|0?[1-9])[日号]")
 _NUMBER = re.compile(
-    rf"(?P<h>{_alt(HEDGES_BEFORE)})?(?P<n>\d+(?:\.\d+)?)(?P<s>{_alt(SCALES)})?(?P<post>{_alt(HEDGES_AFTER)})?"
+    rf"(?P<h>{_alt(HEDGES_BEFORE)})?(?P<n>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)(?P<s>{_alt(SCALES)})?(?P<post>{_alt(HEDGES_AFTER)})?"
     rf"(?:(?P<cur>{_alt(CURRENCIES)})|(?P<dur>{_alt(DURATIONS)})|(?P<ppl>{_alt(PEOPLE)})|(?P<cls>{_alt(CLASSIFIERS)}))?"
 )
 
@@ -64,7 +66,7 @@ def cjk_numbers(text: str) -> list[Mention]:
             continue
         if not _CJK.search(text, m.start(), m.end()):
             continue
-        raw = m.group("n")
+        raw = m.group("n").replace(",", "")  # "3,000多人": thousands grouped as in English
         value = float(raw)
         decimals = len(raw.split(".", 1)[1]) if "." in raw else 0
         precision = 0.5 * 10 ** -decimals

@@ -156,7 +156,8 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
                 if s not in tallies:
                     name_run_end = _token_bounds(text, s, e)[1]
                     continue
-            val, precision = parse_digits(text[s:e], comma_dec and not _english_figure(text, s, e))
+            val, precision = parse_digits(text[s:e], (comma_dec and not _english_figure(text, s, e))
+                                          or _grouped_by_points(text, s, e))
             power = _POWER.match(text, e) if e - s == 2 and text[s:e] == "10" else None
             if power:  # "10^25 FLOPs", "10^400": the power itself
                 val = pow10(int(power.group("e").replace("−", "-")))
@@ -294,6 +295,23 @@ _THOUSANDS_ONLY = re.compile(r"\d{1,3}(?:,\d{3})+")
 _ENGLISH_MONEY_BEFORE = re.compile(r"(?:US\$|A\$|C\$|HK\$|\$|£|₹|Rs\.?\s?)$")
 
 
+def _grouped_by_points(text: str, s: int, e: int) -> bool:
+    """Is a figure in a decimal-point text grouped by points all the same? "1.234.567" (two points)
+    and "€294.000" (three zeros after one point, no scale word: no one prints a price or a count to
+    a thousandth) are; "2.788 million", "0.500" and "1.250 km" are not.
+
+    >>> _grouped_by_points("It cost €294.000.", 9, 16), _grouped_by_points("It cost €2.500 million.", 9, 14)
+    (True, False)
+    """
+    raw = text[s:e]
+    if "." not in raw or "," in raw:
+        return False
+    if _POINT_GROUPS.fullmatch(raw):
+        return True
+    return bool(_POINT_THOUSAND.fullmatch(raw)) and raw[0] != "0" and not _SCALE_AFTER.match(text, e) \
+        and not _SCALE_LETTER_AFTER.match(text, e)
+
+
 def _english_figure(text: str, s: int, e: int) -> bool:
     """In a text that writes decimal commas, is this figure still written the English way? A "$" or
     "£" before "294,000" (three digits after each comma) says so: "$294,000" is never 294.
@@ -341,6 +359,9 @@ def _yen_or_yuan(text: str, mentions: list[Mention]) -> None:
         m.unit = "JPY" + m.unit[3:]
 
 
+_POINT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
+_POINT_THOUSAND = re.compile(r"\d{1,3}\.000")
+_SCALE_LETTER_AFTER = re.compile(r"(?i)\s?[mbk]\b")  # "€2.000m", "2.000 k"
 _MAGNITUDE_LEFT = re.compile(r"\bmagnitude(?:[\s-]|\s+of\s+)$")
 _MAGNITUDE_PREFIX = re.compile(r"M[wLsb]?\s?$")
 _QUAKE_NOUN = re.compile(r"[\s-](?:earthquake|quake|aftershock|foreshock|tremor|temblor|shock)s?\b")
