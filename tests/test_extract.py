@@ -238,6 +238,22 @@ RANGES = [
 ]
 
 
+# dashes that open an aside, not a range: (sentence, the two claims' texts)
+NOT_RANGES = [
+    pytest.param("The outage lasted 80 hours — about four days — in all.", ["80 hours", "about four days"],
+                 id="spaced-em-dash-aside"),
+    pytest.param("The outage lasted 80 hours - about four days - in all.", ["80 hours", "about four days"],
+                 id="a-hedged-second-figure-after-a-hyphen"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "texts"), NOT_RANGES)
+def test_an_aside_is_not_a_range(sentence: str, texts: list[str]) -> None:
+    claims = _claims(sentence)
+    assert [c.text for c in claims] == texts
+    assert all(c.qualifier != "range" and not c.range_id for c in claims)
+
+
 @pytest.mark.parametrize(("sentence", "ends", "kind"), RANGES)
 def test_range(sentence: str, ends: list[tuple[str, float]], kind: str) -> None:
     claims = _claims(sentence)

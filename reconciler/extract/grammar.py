@@ -393,6 +393,9 @@ def _pair(text: str, ms: list[Mention]) -> None:
         if len(gap) > 12 or not _RANGE_SEP.match(gap):
             continue
         sep = gap.strip().lower().strip("* ")
+        if sep in ("—", "–", "-") and ((gap.startswith(" ") and gap.endswith(" ") and sep == "—")
+                                      or any(ch.isalpha() for ch in text[b.start:b.num_start])):
+            continue  # "80 hours — about four days —": an aside that restates, not a range
         left = text[max(0, a.start - 40):a.start]
         if a.kind == "money" and b.kind in ("count", "number") and sep in ("-", "–", "—", "to"):
             b.kind, b.unit = "money", a.unit  # "$1.7-1.9 billion": the high end shares the currency

@@ -22,11 +22,12 @@ from reconciler.rules.util import finding_id, quote, story_date
 
 # what may stand between two figures that restate each other: "4 days, or 80 hours",
 # "$29.4 million (equivalent to approximately RMB 2.08 million)", "300 metres (985 feet)"
+_HEDGED = re.compile(r"(?i)(?:about|roughly|around|approximately|some|nearly|almost)\s")
 _EQUIV_GAP = re.compile(
     # an aside may stand between ("250 mm in 24 hours, which is ..."), but not a comparison ("from N, or")
     r"^\s*(?:,\s*)?(?:(?!\s*(?:from|to|versus|vs\.?|against|compared|than|up|down|while)\b)[^,;.()]{1,30},\s*)?"
     r"(?:\(\s*|,?\s*or\s+|,?\s*i\.e\.,?\s+|,?\s*that is,?\s+|,?\s*equal(?:ling)? to\s+|"
-    r"which\s+(?:is|was|are|were|equals|means)\s+|equivalent\s+to\s+|,?\s*≈\s*)"
+    r"which\s+(?:is|was|are|were|equals|means)\s+|equivalent\s+to\s+|,?\s*≈\s*|\s+[—–]\s+|\s*—\s*)"
     # then a hedge or a sign of one: "(about 4 days)", "(≈4 days)", "(~4 days)", "(i.e. some 4 days)"
     r"(?:(?:equivalent|equal)\s+to\s+|or\s+|i\.e\.,?\s+|that\s+is,?\s+|about\s+|roughly\s+|approximately\s+"
     r"|around\s+|some\s+|nearly\s+|almost\s+|close\s+to\s+|[≈~∼]\s*)*$",
@@ -58,8 +59,8 @@ def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConf
         if b is None or (a.range_id and a.range_id == b.range_id):
             continue
         gap = _blank_between(s.text, a, b, claims[i + 1:i + 4])
-        if len(gap) > 60 or not _EQUIV_GAP.match(gap):
-            continue
+        if len(gap) > 60 or not (_EQUIV_GAP.match(gap) or (gap.strip() == "," and _HEDGED.match(b.text))):
+            continue  # ("80 hours, about four days": a comma and a hedge restate too)
         # the second figure must re-state the first: same dimension once converted
         if da in ("count", "date") or a.kind == "percent":
             continue
@@ -187,13 +188,24 @@ def merge_restated_slips(findings: Sequence[Finding], claims: dict[str, Claim], 
 
 
 
+_DURATION_WORD = re.compile(r"(?i)\b(minute|hour|day|week|month|year)s?\b")
+_DURATION_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 730.5, "year": 8766.0}
+
+
 def _convert_text(a: Claim, b: Claim, rates: Rates) -> str:
     assert isinstance(a.value, float) and isinstance(b.value, float)
     if a.kind == "temperature" and a.unit != b.unit:
         conv = a.value * 9 / 5 + 32 if a.unit == "C" else (a.value - 32) * 5 / 9
         return f"{a.text.strip()} = {conv:.0f}°{b.unit}, not {fmt_number(b.value)}°{b.unit}"
     if a.kind == "duration":
-        return f"{a.text.strip()} = {fmt_number(a.value)} hours, not {fmt_number(b.value)}"
+        word = _DURATION_WORD.search(b.text)
+        hours = _DURATION_HOURS.get(word.group(1).lower(), 1.0) if word else 1.0
+        if hours == 1.0:
+            return f"{a.text.strip()} = {fmt_number(a.value)} hours, not {fmt_number(b.value)}"
+        name = word.group(1).lower() if word else "hour"
+        # "80 hours = 3.333 days, not 4 (96 hours)": in the unit the restatement is written in
+        return (f"{a.text.strip()} = {fmt_number(a.value / hours)} {name}s, not {fmt_number(b.value / hours)} "
+                f"({fmt_number(b.value)} hours)")
     if a.kind in ("money", "rate"):
         ca, cb = a.unit.split("/")[0], b.unit.split("/")[0]
         ra, rb = rates.per_usd.get(ca, 1.0), rates.per_usd.get(cb, 1.0)
