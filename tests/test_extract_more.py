@@ -73,6 +73,10 @@ EXAMPLES = [
     # currencies named after the number (CLDR names)
     pytest.param("It cost 5 billion forints.",
                  [("5 billion forints", 5e9, "HUF", "money", "exact")], id="currency-forints-HUF"),
+    pytest.param("The set sells for ¥3,000 in Tokyo shops.",
+                 [("¥3,000", 3000, "JPY", "money", "exact")], id="a-bare-yen-sign-in-a-japanese-city"),
+    pytest.param("The set sells for ¥3,000 in Shanghai shops.",
+                 [("¥3,000", 3000, "CNY", "money", "exact")], id="a-bare-yen-sign-in-a-chinese-city"),
     pytest.param("It cost 300 million yen.",
                  [("300 million yen", 3e8, "JPY", "money", "exact")], id="currency-yen-JPY"),
     pytest.param("It cost 2 crore rupees.",

@@ -345,8 +345,9 @@ def _journalists_precision(raw: str, value: float, precision: float, q: str, sca
 
 
 # "¥" is written for both the yen and the yuan: the article's own words decide
-_YEN_CUES = re.compile(r"(?i)\b(?:yen|japan|japanese)\b")
-_YUAN_CUES = re.compile(r"(?i)\b(?:yuan|renminbi|rmb|china|chinese)\b")
+# the country's words, its main cities and its stock indexes: geography, not any one story
+_YEN_CUES = re.compile(r"(?i)\b(?:yen|japan|japanese|tokyo|osaka|nikkei|topix)\b")
+_YUAN_CUES = re.compile(r"(?i)\b(?:yuan|renminbi|rmb|china|chinese|beijing|shanghai|shenzhen|csi)\b")
 
 
 def _yen_or_yuan(text: str, mentions: list[Mention]) -> None:
