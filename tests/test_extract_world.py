@@ -27,6 +27,16 @@ WORLD = [
     pytest.param("共有200万人参加。", "200万人", 2e6, "", "count", id="wan-people"),
     pytest.param("训练耗时约80小时。", "约80小时", 80, "h", "duration", id="hours-approximate"),
     pytest.param("论文于9月17日发表。", "9月17日", "--09-17", "date", "date", id="cjk-date"),
+    pytest.param("She won in 2 hours 6 minutes.", "2 hours 6 minutes", 2.1, "h", "duration", id="hours-and-minutes"),
+    pytest.param("The walk lasted 6 hours and 42 minutes.", "6 hours and 42 minutes", 6.7, "h", "duration",
+                 id="hours-and-minutes-with-and"),
+    pytest.param("He ran it in 2 hours, 4 minutes and 30 seconds.", "2 hours, 4 minutes and 30 seconds", 2.075, "h",
+                 "duration", id="hours-minutes-seconds"),
+    pytest.param("The flight took 1h 45m.", "1h 45m", 1.75, "h", "duration", id="glued-h-and-m"),
+    pytest.param("The winner finished in 2:06:05.", "2:06:05", 2 + 6 / 60 + 5 / 3600, "h", "duration",
+                 id="a-race-time"),
+    pytest.param("The burn lasted for around one minute.", "around one minute", 1 / 60, "h", "duration",
+                 id="one-before-a-unit-of-time"),
     pytest.param("The bill came to €294.000, the paper said.", "€294.000", 294_000, "EUR", "money",
                  id="three-zeros-after-one-point-are-thousands"),
     pytest.param("Some 1.234.567 people voted.", "Some 1.234.567 people", 1_234_567, "", "count",
@@ -48,6 +58,20 @@ DIGITS_AS_PRINTED = [
     pytest.param("Turnout was 15.6%.", "15.6%", 15.6, 15.55, 15.65, id="half-a-unit-of-the-last-digit"),
     pytest.param("It weighs 0.3 kg.", "0.3 kg", 0.3, 0.25, 0.35, id="a-small-decimal"),
 ]
+
+
+# clock readings and lists that stay apart: (sentence, the claims' texts)
+NOT_JOINED = [
+    pytest.param("The doors opened at 10:15:30 and closed at noon.", [], id="a-clock-reading-with-seconds"),
+    pytest.param("The result came 21:04:10 GMT on Sunday.", [], id="a-clock-reading-with-a-zone"),
+    pytest.param("It took 5 minutes, then 2 hours more.", ["5 minutes", "2 hours"], id="a-larger-unit-after"),
+    pytest.param("One said one, the other said two.", [], id="one-as-a-pronoun"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "texts"), NOT_JOINED)
+def test_clock_readings_and_lists_stay_apart(sentence: str, texts: list[str]) -> None:
+    assert [c.text for c in extract_text(sentence) if c.kind == "duration"] == texts
 
 
 @pytest.mark.parametrize(("sentence", "surface", "value", "low", "high"), DIGITS_AS_PRINTED)

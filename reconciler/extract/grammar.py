@@ -71,6 +71,9 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
     mask = bytearray(n + 1)
     runs = _digit_runs(text)
     lower = lower_same_length(text) if lower is None else lower  # once: the word patterns below run on it
+    races = race_times(text) if ":" in text else []
+    for t in races:
+        _set(mask, t.start, t.end)
     times = [t for t in clock_times(text, runs.spans) if not _covered(mask, t.start, t.end)] \
         if ":" in text or "GMT" in text or "." in text else []
     for t in times:
@@ -83,7 +86,7 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
     cjk = [c for c in cjk_numbers(text) if not _covered(mask, c.start, c.end)]  # "29.4万美元", "9月17日"
     for c in cjk:
         _set(mask, c.start, c.end)
-    out = _dates(text, mask, runs) + cjk + times
+    out = _dates(text, mask, runs) + cjk + times + races
     out += scores(text, mask)
     # vague amounts: "tens of millions of dollars"
     vague_cues = ("tens of", "dozens", "hundreds of", "thousands of", "millions of", "billions of", "trillions")
@@ -141,9 +144,9 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
                     continue
             if low == "one" or low.startswith("one "):
                 # "one" is far more often a pronoun than a quantity; keep "one hundred", "one million"
-                nxt = _SCALE_AFTER.match(text, e)
+                nxt = _SCALE_AFTER.match(text, e) or _ONE_DURATION.match(lower, e)
                 if low == "one" and not nxt:
-                    continue
+                    continue  # ("one minute", "one hour": a duration, kept)
             if e < n and text[e] == "-" and low in ("one",):
                 continue
             precision = 0.5 if val < 100 else _sig_precision(val)
@@ -236,6 +239,7 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
         out.append(mention)
         _set(mask, a, end)
     out.sort(key=lambda m: (m.start, m.end))
+    out = _join_durations(text, out)
     _yen_or_yuan(text, out)
     _pair(text, out)
     if not all(_finite(m) for m in out):
@@ -348,6 +352,70 @@ def _journalists_precision(raw: str, value: float, precision: float, q: str, sca
 # the country's words, its main cities and its stock indexes: geography, not any one story
 _YEN_CUES = re.compile(r"(?i)\b(?:yen|japan|japanese|tokyo|osaka|nikkei|topix)\b")
 _YUAN_CUES = re.compile(r"(?i)\b(?:yuan|renminbi|rmb|china|chinese|beijing|shanghai|shenzhen|csi)\b")
+
+
+def race_times(text: str) -> list[Mention]:
+    """Elapsed times written h:mm:ss ("in 2:06:05", "2:07:11.4"): durations. A clock reading in news
+    gives no seconds, or says a.m., p.m. or a zone after them (those stay clock times)."""
+    out = []
+    for m in _RACE_TIME.finditer(text):
+        if _CLOCK_AFTER.match(text, m.end()) or _CLOCK_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "at 10:15:30", "10:15:30 GMT": a clock reading
+        h, mi, sec = int(m.group("h")), int(m.group("m")), float(m.group("s"))
+        value = h + mi / 60 + sec / 3600
+        decimals = len(m.group("s").split(".")[1]) if "." in m.group("s") else 0
+        precision = 0.5 * 10 ** -decimals / 3600
+        out.append(Mention(m.start(), m.end(), value, "duration", "h", "exact", value - precision,
+                           value + precision, precision=precision, num_start=m.start(), num_end=m.end()))
+    return out
+
+
+def _join_durations(text: str, ms: list[Mention]) -> list[Mention]:
+    """"2 hours 6 minutes", "6 hours and 42 minutes", "1h 45m": one duration, quoted whole (each
+    part a smaller unit than the one before it)."""
+    if len(ms) < 2 or not any(m.kind == "duration" for m in ms):
+        return ms
+    out: list[Mention] = []
+    for m in ms:
+        prev = out[-1] if out else None
+        if prev is not None and prev.kind == "duration" and isinstance(prev.value, float) \
+                and isinstance(m.value, float) and prev.qualifier != "range" \
+                and _DURATION_JOIN.fullmatch(text, prev.end, m.start):
+            part = m.value
+            if m.kind == "length" and m.unit == "m" and text[m.num_end:m.end] == "m" \
+                    and text[prev.num_end:prev.end] == "h":
+                part = m.value / 60  # "1h 45m": minutes after hours, not metres
+            elif m.kind != "duration" or m.qualifier != "exact":
+                out.append(m)
+                continue
+            unit_prev = _unit_hours(prev, text)
+            if not 0 < part < unit_prev:
+                out.append(m)
+                continue
+            prev.end, prev.value = m.end, prev.value + part
+            prev.precision = min(prev.precision, m.precision or prev.precision)
+            prev.low, prev.high = prev.value - prev.precision, prev.value + prev.precision
+            if prev.qualifier != "exact":  # "about 2 hours 6 minutes"
+                prev.low, prev.high = _interval(prev.value, prev.precision, prev.qualifier)[:2]
+            continue
+        out.append(m)
+    return out
+
+
+def _unit_hours(m: Mention, text: str) -> float:
+    """The hours in one unit of a duration's last stated unit ("2 hours" -> 1, "3 days" -> 24)."""
+    word = _DURATION_UNIT.search(text, m.num_end, m.end)
+    return _UNIT_HOURS.get(word.group(1).lower()[:3], 1.0) if word else 1.0
+
+
+_RACE_TIME = re.compile(r"(?<![\d:.])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d{1,3})?)(?![\d:])")
+_CLOCK_AFTER = re.compile(r"(?i)\s*(?:[ap]\.?m\b|hrs?\b|h\b|gmt|utc|local|[ecmp][sd]?t\b|bst|cet|ist|jst)")
+_CLOCK_BEFORE = re.compile(r"(?i)\b(?:at|until|till|from|since|by|before|after)\s+$")
+_DURATION_JOIN = re.compile(r"(?:\s*,\s*|\s+and\s+|,\s+and\s+|\s+)")
+_DURATION_UNIT = re.compile(r"(?i)(years?|months?|weeks?|days?|hours?|hrs?|h\b|minutes?|mins?|m\b|seconds?|secs?|s\b)")
+_UNIT_HOURS = {"yea": 8766.0, "mon": 730.5, "wee": 168.0, "day": 24.0, "hou": 1.0, "hrs": 1.0, "hr": 1.0, "h": 1.0,
+               "min": 1 / 60, "m": 1 / 60, "sec": 1 / 3600, "s": 1 / 3600}
+_ONE_DURATION = re.compile(r"[\s-]+(?:minute|hour|day|week|month|year|second)s?\b")
 
 
 def _yen_or_yuan(text: str, mentions: list[Mention]) -> None:
