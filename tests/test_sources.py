@@ -14,6 +14,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from reconciler.extract import extract_claims
 from reconciler.models import Source
 from reconciler.read import boilerplate as sources_module
 from reconciler.read.boilerplate import skip_ranges
@@ -440,6 +441,8 @@ ARTICLE_DATE_CASES = [
      ["2024-05-21 08:47   Source: Global Express Network   Read 3.2 * * 10000"]),
     ("us date in pipes", "Llama\n\nTech News | 07/24/2024 | Staff Writer\n\nBody.", "2024-07-24",
      ["Tech News | 07/24/2024 | Staff Writer"]),
+    ("a labelled figure in a stamp line", "Postgame\n\nSunday, Dec. 14, 2025 | Brell Park | Attendance: 41,200\n\n"
+     "The Kites won.", "2025-12-14", ["Sunday, Dec. 14, 2025", "Brell Park"]),
     ("md emphasis dateline", "# Dali\n\n*April 4, 2024 · Maritime & Admiralty Blog · 6 min read*\n\n"
      "Body $90 million.", "2024-04-04",
      ["*April 4, 2024 · Maritime & Admiralty Blog · 6 min read*"]),
@@ -462,6 +465,13 @@ def test_article_date_and_meta_lines(
     for line in skipped:
         assert line in skipped_texts(s)
     assert s.title not in skipped_texts(s)
+
+
+def test_a_labelled_figure_in_a_stamp_line_is_a_claim(tmp_path: Path) -> None:
+    s = read_one(write(tmp_path / "a.txt", "Postgame\n\nSunday, Dec. 14, 2025 | Brell Park | Attendance: 41,200\n\n"
+                                           "The Kites won by 12 points."))
+    assert "Attendance: 41,200" not in " ".join(skipped_texts(s))
+    assert "41,200" in [c.text for c in extract_claims(s)]
 
 
 def test_html_meta_date_wins(tmp_path: Path) -> None:

@@ -246,6 +246,10 @@ def _is_meta_line(line: str, index: int) -> bool:
     )
 
 
+# a field that labels a figure of the story: "Attendance: 61,877", "Crowd: 40,000", "Capacity: 1,200"
+_LABELLED_FIGURE = re.compile(r"[A-Z][a-z]+(?: [a-z]+)?:\s*\d[\d,.]*")
+
+
 def _top_meta_lines(text: str, start: int = 0) -> Iterator[tuple[int, int, str]]:
     for i, (a, b, line) in enumerate(_lines(text, start, limit=_TOP_LINES)):
         lede = _DATELINE_LEDE.match(line)
@@ -254,7 +258,25 @@ def _top_meta_lines(text: str, start: int = 0) -> Iterator[tuple[int, int, str]]
             # is metadata, the lede that follows it on the same line is the story
             yield a, a + lede.end(), lede.group()
         elif _is_meta_line(line, i):
-            yield a, b, line
+            yield from _meta_fields(a, b, line, i)
+
+
+def _meta_fields(a: int, b: int, line: str, i: int) -> Iterator[tuple[int, int, str]]:
+    """A meta line without its labelled figures: "Sunday, Dec. 14 | Tannery Field | Attendance: 61,877" keeps
+    its attendance (a figure of the story) while its date and place are a stamp."""
+    if " | " not in line:
+        yield a, b, line
+        return
+    fields = []
+    at = 0
+    for part in line.split(" | "):
+        fields.append((a + at, a + at + len(part), part))
+        at += len(part) + 3
+    kept = [f for f in fields if _LABELLED_FIGURE.fullmatch(f[2].strip())]
+    if not kept:
+        yield a, b, line
+        return
+    yield from (f for f in fields if f not in kept)
 
 
 def _top_date(text: str, start: int = 0) -> str | None:
