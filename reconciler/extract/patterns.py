@@ -160,7 +160,7 @@ _MULT = re.compile(
 )
 _GLUED = re.compile(r"(?i)(?P<suf>bn|mn|tn|k|m|b|t)(?![A-Za-z0-9])")
 _SCALE_AFTER = re.compile(r"(?i)(?P<fill>[\s-]+|\s*\*\s*\*\s*)"
-                          r"(?P<w>million|billion|trillion|thousand|hundred|mn|mln|bn|bln|tn|lakhs?|crores?)\b")
+                          r"(?P<w>million|billion|trillion|thousand|hundred|mn|mln|mil|bn|bln|bil|tn|trn|lakhs?|crores?|cr)\b(?!\.\w)")
 _PERCENT = re.compile(r"(?i)\s?%|\s*(?:\*\s*\*\s*)?\s?(?:percentage points?|per\s?cent|pct)\b")
 _TEMPERATURE = re.compile(r"(?i)\s?(?:°\s?|º\s?|\s?degrees?\s+)(?P<u>c(?:elsius)?|f(?:ahrenheit)?)\b"
                           r"|(?-i:(?P<glued>[CF]))(?![\w°])")  # "40C", "104F" as the UK and US press write them

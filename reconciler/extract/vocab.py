@@ -26,7 +26,7 @@ TENS_WORDS: dict[str, int] = {
 SCALE_WORDS: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "mn": 1e6, "mln": 1e6, "bn": 1e9, "bln": 1e9, "tn": 1e12, "lakh": 1e5, "lakhs": 1e5,
-    "crore": 1e7, "crores": 1e7,
+    "crore": 1e7, "crores": 1e7, "cr": 1e7, "trn": 1e12, "bil": 1e9, "mil": 1e6,
 }
 # suffixes glued to digits: 91.1K, 7.3bn, $4.12M, 660B
 GLUED_SCALES: dict[str, float] = {
