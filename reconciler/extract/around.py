@@ -240,7 +240,9 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
             ok_end = cend >= len(text) or not text[cend].isalnum()
             short_unit = len(key) <= 2 and key not in _SHORT_UNITS_SPACED
             glued = upos == pos and um is not None and um.end() == 0
-            if ok_end and not (short_unit and not glued) and not (key in ("in.", "g", "t", "m", "w") and not glued):
+            wrong_case = key == "g" and text[upos:cend] != "g"  # "5G" is a network, not five grams
+            if ok_end and not (short_unit and not glued) and not (key in ("in.", "g", "t", "m", "w") and not glued) \
+                    and not wrong_case:
                 if key in V.DURATION_UNITS:
                     r.kind, r.unit, r.factor = "duration", "h", V.DURATION_UNITS[key]
                     r.noun = key

@@ -181,6 +181,8 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
         r = _Right(end=mult_m.end(), kind="multiple", unit="x") if mult_m else _read_right(text, e, bool(currency))
         if r.end < n and r.end == e and (text[r.end].isdigit() or _cased(text[r.end])):
             continue  # digits glued to letters we do not know: a code ("5G", "3D")
+        if not r.kind and r.noun and not r.glued_scale and not r.scale_words and _GLUED_LETTER.match(text, e):
+            continue  # "1080p", "720p camera": a code glued to the digits, not a counted noun
         value = val * r.value_mult
         precision = precision * r.value_mult
         if s > 0 and text[s - 1] in "−-" and (s == 1 or text[s - 2] in " (\t\n"):
@@ -428,6 +430,7 @@ def _yen_or_yuan(text: str, mentions: list[Mention]) -> None:
         m.unit = "JPY" + m.unit[3:]
 
 
+_GLUED_LETTER = re.compile(r"[a-zA-Z](?![A-Za-z])")
 _POINT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _POINT_THOUSAND = re.compile(r"\d{1,3}\.000")
 _SCALE_LETTER_AFTER = re.compile(r"(?i)\s?[mbk]\b")  # "€2.000m", "2.000 k"

@@ -7,6 +7,7 @@ import re
 
 from reconciler.extract import vocab as V
 from reconciler.extract.around import _GLUED_CURRENCY
+from reconciler.extract.frame_vocab import CHANGE_VERBS
 from reconciler.extract.patterns import _LEFT_WORD
 from reconciler.extract.spans import _YEAR, _digit_runs, _DigitRuns
 
@@ -68,8 +69,8 @@ def _left_is_name(text: str, start: int) -> bool:
     i = m.start(1) - 1
     while i >= 0 and text[i] in " \t\u00a0\"'“‘(*#":
         i -= 1
-    if i < 0 or text[i] in ".!?\n:;":
-        return False
+    if i < 0 or text[i] in ".!?\n:":
+        return False  # (after a semicolon a capital is a name's)
     return not _is_title_case_line(text, start)
 
 
@@ -97,6 +98,9 @@ _TALLY_SEP = re.compile(r"^[^.;:!?\n]{0,40}?(?:,|\band\b|;)\s*(?:the\s+|with\s+)
 _NAME_BEFORE = re.compile(r"(?:(?<![\w'’&.-])[A-Z][\w'’&.-]*\s+){1,3}$")
 
 
+_WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+
+
 def _tallies(text: str, digit_runs: _DigitRuns | None = None) -> set[int]:
     """Start offsets of numbers that follow a name in a list of two or more ("Union 25 seats and the
     Labour Front 22"): a tally of names, not product versions such as "Zeta 3"."""
@@ -110,6 +114,9 @@ def _tallies(text: str, digit_runs: _DigitRuns | None = None) -> set[int]:
         after = text[b:b + 2]
         if after[:1] == "-" or (after[:1] in ".," and after[1:2].isdigit()):
             continue
+        verb = _WORD_AFTER.match(text, b)
+        if verb and (verb.group(1) in CHANGE_VERBS or (verb.group(1).endswith("ed") and len(verb.group(1)) > 4)):
+            continue  # "the Nasdaq 100 gained 2%", "Apollo 11 landed": a name that does something, no tally
         hits.append((a, b))
     # runs of listed name-number pairs
     runs: list[list[tuple[int, int]]] = []

@@ -52,7 +52,8 @@ _THRESHOLD = re.compile(
     r"(?i)\d[\d,]*[- ](?:yard|point|goal|win|catch|strikeout|hit|run|rebound|assist|wicket)[- ]"
     r"(?:(?:rushing|passing|receiving|scoring)\s+)?(?:line|games?|seasons?|performances?|rushers?|passers?"
     r"|receivers?|mark|barrier|plateau|club|outings?|efforts?|days?|nights?|scorers?|campaigns?)\b")
-_PHONE = re.compile(r"\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b")
+_PHONE = re.compile(r"(?:\+?1[-.\s])?(?:\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b)"
+                    r"|\+\d{1,3}[\s.-]\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,4}\b")  # "1-800-555-0199", "+44 20 7946 0958"
 _EMERGENCY_NUMBERS = ("911", "999", "112", "000", "111", "100", "101", "110", "119", "120", "122")
 _EMERGENCY_NUMBER = r"(?:" + "|".join(_EMERGENCY_NUMBERS) + r")\b(?!\s*(?:people|%|per))"
 # "call 911", "dial 999 or 112": the number and any alternatives listed with it
