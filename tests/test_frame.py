@@ -136,6 +136,8 @@ FRAMES = [
                  "three-year", {"entity": "Vale"}, id="surname-opens-the-sentence"),
     pytest.param("Ana Ruiz led early. Ruiz of the Harbour Party had 41,200 votes.", "41,200 votes",
                  {"entity": ""}, id="a-name-after-of-the-owns-nothing"),
+    pytest.param("It was the deadliest since a 1999 quake that killed 9,000 people.", "9,000 people",
+                 {"period": "1999"}, id="a-year-before-another-event"),
     pytest.param("A 5.2 aftershock followed the magnitude 6.4 quake.", "5.2",
                  {"measure": "aftershock", "label": "magnitude of the aftershock"}, id="an-aftershock's-magnitude"),
     pytest.param("A 5.2 aftershock followed the magnitude 6.4 quake.", "magnitude 6.4",

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
 from reconciler.extract.keys import GROUND, KEY_NAMES, MEMBERS, NAME_STOP, frame_keys, noun_classes, soft_keys
+from reconciler.extract.measures import DURATION_WHAT, change, money_noun, what_after
 from reconciler.extract.mention import Mention
 from reconciler.extract.names import _is_title_case_line
 from reconciler.extract.patterns import folds_simply, may_end_with
@@ -85,7 +86,7 @@ _PART_LEFT = (r"\b(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|those)|includ
 _PERIOD_RX = (r"\b(?:" + "|".join(re.escape(p) for p in sorted(F.PERIOD_PHRASES, key=len, reverse=True))
               + r")\b")
 _MONTHS_RX = "|".join(sorted(V.MONTHS, key=len, reverse=True))
-_EVENT_YEAR = re.compile(rf"(?i:\b(?:(?P<lead>in)|the))\s+(?:(?i:{_MONTHS_RX})\.?\s+)?(?P<y>(?:19|20)\d\d)\b"
+_EVENT_YEAR = re.compile(rf"(?i:\b(?:(?P<lead>in)|the|an?))\s+(?:(?i:{_MONTHS_RX})\.?\s+)?(?P<y>(?:19|20)\d\d)\b"
                          r"(?(lead)(?![-–]\d)|\s+(?!and\b|to\b|through\b)[a-z][a-z-]+)")
 # "since 1987, when 34 people died": the figure after "when" belongs to that year's event
 _WHEN_YEAR = r"\b(?:since|in|of)\s+(?P<y>(?:19|20)\d\d),?\s+when\b"
@@ -397,7 +398,7 @@ class FrameReader:
                 return "depth"
             hyphen = m.end < len(self.text) and right[:1] in (" ", "-") and "-" in self.text[m.num_end:m.end + 1]
             if hyphen or right[:1] == " ":
-                w = _what_after(right)
+                w = what_after(right)
                 if w:
                     return w
             sm = _STAT_RIGHT.match(right)
@@ -411,7 +412,7 @@ class FrameReader:
                 return F.MEASURE_VERBS[fm.group("v")]
             return ""
         if m.kind == "money":
-            return _money_noun(left[-60:], right[:50])
+            return money_noun(left[-60:], right[:50])
         if m.kind == "rate":
             return f"per {m.per.lower()}" if m.per else ""
         if m.kind == "percent":
@@ -420,12 +421,12 @@ class FrameReader:
                 return after.group(1)
             words = re.findall(r"[a-z]+", re.split(r"[;:.!?]\s", low_left[-120:])[-1])
             found = next((w for w in reversed(words) if w in F.PERCENT_MEASURES), "")
-            return found or _change(left[-60:])
+            return found or change(left[-60:])
         if m.kind == "duration":
-            w = _what_after(right)
-            return w if w and w in _DURATION_WHAT else ""
+            w = what_after(right)
+            return w if w and w in DURATION_WHAT else ""
         if m.kind in ("data", "mass", "speed", "power", "energy"):
-            w = _what_after(right)
+            w = what_after(right)
             if w:
                 return w
             words = [x for x in re.findall(r"[a-z]+", low_left[-30:]) if x in F.MEASURE_CLASSES]
@@ -435,7 +436,6 @@ class FrameReader:
 
 # "for" right after a share or tally, then up to two lower-case words ("challenger", "the Greens'")
 _FOR_WHOM = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:votes?|ballots?)(?:\s+cast)?\s+)?(?:went\s+to|for)\s+")
-_CLAUSE_END = re.compile(r"[,;:!?]|\.\s")
 _AFTER_FIGURE = re.compile(r"\d")
 _AFTERSHOCK = re.compile(r"\b(?:aftershock|foreshock)")
 # "an aftershock of magnitude 5.4", "the largest aftershock measured 5.1", "an aftershock with a magnitude of 5"
@@ -444,29 +444,6 @@ _AFTERSHOCK_LEFT = re.compile(r"\b(?:aftershock|foreshock)s?\s+"
 _SHARE_OF = re.compile(r"\s*of\s+the\s")
 _TALLY = re.compile(r"(?i)\b(?:votes?|ballots?|seats?)\b")
 _FOR_WHOM_GAP = re.compile(r"[^\sA-Za-z]")  # only words between "for" and the name ("challenger")
-
-
-def _change(left: str) -> str:
-    """"fall in stock" for "Shares of X fell 17%" or "X fell 17%" (a company's figure that moves is its
-    stock), "rise in revenue" for "revenue rose 9%", "fall" where the subject is something else; ""
-    when no verb of change governs the percent."""
-    cm = _CHANGE_LEFT.search(left)
-    if not cm or cm.group("v").lower() not in F.CHANGE_VERBS:
-        return ""
-    direction = F.CHANGE_VERBS[cm.group("v").lower()]
-    subject = re.findall(r"[A-Za-z]+", re.split(r"[,;:.!?]\s", left[:cm.start("v")])[-1])[-5:]
-    for w in reversed(subject):
-        low = w.lower()
-        if low in F.CHANGE_SUBJECTS:
-            return f"{direction} in {F.CHANGE_SUBJECTS[low] or low}"
-    if subject and subject[-1][0].isupper() and subject[-1].lower() not in V.STOPWORDS:
-        return f"{direction} in stock"  # "Tessel fell 18%": a company that falls is its stock
-    return direction
-
-
-# a verb of change right before a percent: "fell 17%", "rose by nearly 9%", "lost some 17 percent"
-_CHANGE_LEFT = re.compile(r"\b(?P<v>[a-z]+)\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|roughly|more\s+than|"
-                          r"less\s+than|over|as\s+much\s+as|an?\s+(?:additional|further))\s+)?$")
 
 
 def _may_hold(window: str, words: tuple[str, ...]) -> bool:
@@ -493,7 +470,6 @@ def _offsets(text: str, needle: str) -> list[int]:
     return out
 
 
-_DURATION_WHAT = frozenset("deal contract offer agreement extension sentence term lease ban suspension loan".split())
 
 
 _PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
@@ -524,53 +500,6 @@ def _is_dateline(text: str, m: Mention) -> bool:
     if _CLOCK_AFTER.match(after):
         return True
     return bool(_CITY_BEFORE.match(before) and before.strip() and _DASH_AFTER.match(after) and a < 800)
-
-
-def _what_after(right: str) -> str:
-    """The noun a hyphenated measure modifies: "86-yard touchdown run" -> "touchdown run"."""
-    words = re.findall(r"[A-Za-z][a-z-]*", right[:40])
-    out: list[str] = []
-    for w in words[:3]:
-        low = w.lower()
-        if low in V.NOUN_STOP or low in ("yards", "yard", "miles", "feet") or w[0].isupper():
-            break
-        out.append(low)
-        if low in F.MEASURE_CLASSES or low in _DURATION_WHAT:
-            break
-    while out and out[-1] not in F.MEASURE_CLASSES and out[-1] not in F.MEASURE_WILDCARDS \
-            and out[-1] not in _DURATION_WHAT and not out[-1].endswith(("goal", "run")):
-        out.pop()
-    if out == ["field"]:
-        return ""
-    phrase = " ".join(out)
-    return phrase.replace("field goal", "field-goal") if "field goal" in phrase else phrase
-
-
-def _money_noun(left: str, right: str) -> str:
-    best = ""
-    low_right = _CLAUSE_END.split(right.lower(), maxsplit=1)[0]  # "$4.1 billion, while profit fell": not profit
-    for w in re.findall(r"[a-z]+", low_right)[:4]:
-        if w in F.MONEY_NOUNS:
-            return _with_modifier(low_right, w)
-        if w in V.NOUN_STOP:
-            continue
-    words = re.findall(r"[a-z][a-z-]*", left.lower())
-    for i in range(len(words) - 1, max(-1, len(words) - 7), -1):
-        if words[i] in F.MONEY_NOUNS:
-            best = words[i]
-            if i > 0 and words[i - 1] not in V.STOPWORDS and words[i - 1] not in F.MONEY_NOUNS \
-                    and not words[i - 1].endswith(("ly", "ed")):
-                best = words[i - 1] + " " + best
-            break
-    return best
-
-
-def _with_modifier(text: str, w: str) -> str:
-    mm = re.search(r"(?<![\w-])([a-z][a-z-]*)\s+" + w + r"\b", text)
-    if mm and mm.group(1) not in V.STOPWORDS and not mm.group(1).endswith(("ly", "ed")) \
-            and mm.group(1) not in F.MONEY_NOUNS:
-        return mm.group(1) + " " + w
-    return w
 
 
 def _noun_with_modifiers(noun: str, right: str) -> str:
