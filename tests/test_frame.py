@@ -276,6 +276,10 @@ NOT_COUNTS = [
                  "record", id="record-with-knockouts-after-a-beaten-name"),
     pytest.param("In the game the Herons beat the Larks (71-64) in front of a full house.", "71-64", "score",
                  id="result-in-brackets-after-beat"),
+    pytest.param("Ola Petrov won a unanimous decision: 118-110, 117-111, 116-112.", "117-111", "scorecard",
+                 id="a-judge's-card-after-decision"),
+    pytest.param("The judges scored it 29-28, 29-28 and 28-29.", "28-29", "scorecard", id="cards-of-a-short-bout"),
+    pytest.param("Petrov won on the cards 115-113 in the bout.", "115-113", "scorecard", id="on-the-cards"),
 ]
 
 

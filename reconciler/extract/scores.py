@@ -1,8 +1,9 @@
 """Numbers as sport and the world write them that are not counts, ranges or distances.
 
 - Scores, records, runs: "won 65-53" (the result), "improved to 9-5" or "(10-5)" (a win-loss
-  record), "a 12-0 run" (a run), "led 50-44" (a score at one moment of the game). Each is one
-  figure of kind ``score``, its unit saying which: ``score``, ``record``, ``run``, ``partial``.
+  record), "a 12-0 run" (a run), "led 50-44" (a score at one moment of the game), "the judges
+  scored it 118-110" (a judge's card). Each is one figure of kind ``score``, its unit saying which:
+  ``score``, ``record``, ``run``, ``partial``, ``scorecard``.
 - Year spans ("1995-99", "2001-2004"): years, never a count of 99.
 - Yard lines and thresholds ("the 20-yard line", "a second 200-yard game", "his 38th 100-yard
   game"): a field position or a category, not a distance.
@@ -42,9 +43,13 @@ _PARTIAL_BEFORE = re.compile(r"(?i)\b(?:led|lead|leading|trailed|trailing|trail"
 _PARTIAL_AFTER = re.compile(r"(?i)\s+(?:lead|advantage|deficit|at\s+(?:the\s+)?(?:half|halftime|break|intermission)"
                             r"|halftime|with\s+\d|in\s+the\s+(?:first|second|third|fourth))\b")
 _DASH = re.compile(r"\s?[-–]\s?")
+# judges' cards: "scorecards of 118-110", "the judges had it 29-28", "scored the bout 116-112"
+_SCORECARD_LEFT = re.compile(r"(?i)\b(?:score\s?cards?|cards?|judges?|judged|decision"
+                             r"|scored\s+(?:it|the\s+(?:fight|bout)))\b")
+_CARD_POINTS = re.compile(r"(?:[2-9]\d|1[0-4]\d)\s?[-–]\s?(?:[2-9]\d|1[0-4]\d)")  # 20 to 149 points a side
 # a story that talks of a game: bare "N-M" there is a score at some moment, not a range
 _SPORT = re.compile(r"(?i)\b(?:game|games|season|quarter|halftime|inning|innings|touchdowns?|rebounds?|assists?"
-                    r"|points|scored|coach|playoffs?|league|match|goals?|wicket|overtime)\b")
+                    r"|points|scored|coach|playoffs?|league|match|goals?|wicket|overtime|rounds?|bout|fight|judges)\b")
 _NOT_SCORE_LEFT = re.compile(r"(?i)(?:[$€£¥]|\b(?:between|from|aged?|ages|children|kids|rated|ratio|of)\s+)$")
 
 _YEAR_SPAN = re.compile(r"(?:1[89]|20)\d\d\s?[-–/]\s?(?:(?:1[89]|20)\d\d|\d\d)\b(?![-–]\d)")
@@ -136,6 +141,8 @@ def _which(text: str, a: int, b: int) -> str:
     left = text[max(0, a - 40):a]
     if _RUN_AFTER.match(text, b):
         return "run"
+    if _SCORECARD_LEFT.search(text, max(0, a - 70), a) and _CARD_POINTS.fullmatch(text, a, b):
+        return "scorecard"  # "the judges scored it 118-110, 117-111 and 116-112": one card each
     if re.match(r"\s+(?:record|mark)\b", text[b:b + 10]) or (
             (_RECORD_BEFORE.search(left[-30:]) or left.endswith(" to ")) and _RECORD_VERB.search(left[-30:])):
         return "record"
