@@ -304,3 +304,31 @@ DIFFERENT = [
 def test_different_quantities(tmp_path: Path, articles: list[str], a: str, b: str) -> None:
     result = run(tmp_path, articles)
     assert holding(result, a, b) == [], describe(result)
+
+
+# ---------------------------------------------------------------------------------------
+# results and judges' cards: (articles, quotes a loud finding must hold, or None for no loud finding)
+
+SCORES = [
+    pytest.param(["The Harbour Kites beat the Larks 3-1 on Sunday in the league match at home, the club said.",
+                  "The Harbour Kites beat the Larks 2-1 on Sunday in the league match at home, the club said.",
+                  "The Harbour Kites beat the Larks 3-1 on Sunday in the league match at home, the club said."],
+                 ("2-1", "3-1"), id="a-result-reported-differently"),
+    pytest.param(["Ola Petrov beat Mara Quist by unanimous decision, with cards of 118-110, 117-111 and 116-112.",
+                  "Ola Petrov beat Mara Quist by unanimous decision; the judges scored it 116-112, 116-112, 118-110.",
+                  "Ola Petrov won a unanimous decision over Mara Quist: 118-110, 117-111, 116-112."],
+                 None, id="three-judges'-cards-are-never-loud"),
+    pytest.param(["Ola Petrov beat Mara Quist on Saturday, winning on the cards 118-110 in the title bout.",
+                  "Ola Petrov beat Mara Quist on Saturday, winning on the cards 117-111 in the title bout.",
+                  "Ola Petrov beat Mara Quist on Saturday, winning on the cards 118-110 in the title bout."],
+                 None, id="one-card-each-may-be-two-judges'"),
+]
+
+
+@pytest.mark.parametrize(("articles", "quotes"), SCORES)
+def test_scores_and_cards(tmp_path: Path, articles: list[str], quotes: tuple[str, str] | None) -> None:
+    result = run(tmp_path, articles)
+    if quotes is None:
+        assert loud(result) == [], describe(result)
+    else:
+        assert holding(result, *quotes), describe(result)
