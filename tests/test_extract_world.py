@@ -27,6 +27,8 @@ WORLD = [
     pytest.param("共有200万人参加。", "200万人", 2e6, "", "count", id="wan-people"),
     pytest.param("训练耗时约80小时。", "约80小时", 80, "h", "duration", id="hours-approximate"),
     pytest.param("论文于9月17日发表。", "9月17日", "--09-17", "date", "date", id="cjk-date"),
+    pytest.param("The panel packs 5, 184,000 pixels.", "5, 184,000 pixels", 5_184_000, "", "count",
+                 id="a-space-slipped-into-the-first-group"),
     pytest.param("It raised Rs 1,200 cr from the market.", "Rs 1,200 cr", 1.2e10, "INR", "money", id="cr-is-crore"),
     pytest.param("The startup was valued at $1.2 bil.", "$1.2 bil", 1.2e9, "USD", "money", id="bil-is-billion"),
     pytest.param("It is worth 4.5 trn yen.", "4.5 trn yen", 4.5e12, "JPY", "money", id="trn-is-trillion"),

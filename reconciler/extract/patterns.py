@@ -91,6 +91,7 @@ _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 # moves after it): then the regex engine skips ahead to digits instead of trying every position.
 _DIGITS = re.compile(
     r"\d(?:\d?(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?"  # 1,00,000 and 12,34,567 (South Asian grouping: lakh, crore)
+    r"|\d{0,2}, \d{3}(?:,\d{3})+(?![\d,])"  # "5, 184,000": a space slipped into the first group (web-text artefact)
     r"|\d{0,2}(?:,\d{3})+(?:\.\d+)?"  # 1,234,567.89
     r"|\d{0,2}(?:[\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?"  # 1 234 567 (no-break / thin spaces)
     # €294 000 (plain spaces): groups of exactly three, the figure ending there ("10 100-metre" is two)
