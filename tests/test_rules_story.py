@@ -44,6 +44,14 @@ UPDATE = [
     pytest.param([dateline("Oct. 14, 2025") + "Officials said 52 people died in the bridge collapse.",
                   dateline("Oct. 16, 2025") + "Officials said 61 people died in the bridge collapse."],
                  "61 people", "2025-10-16", id="two-days-a-toll-rises"),
+    # the missing are found (alive or dead): their count falls from one day to the next
+    pytest.param([dateline("Mar. 3, 2025") + "Rescuers said 14 people were still missing after the ferry sank.",
+                  dateline("Mar. 4, 2025") + "Rescuers said five people were still missing after the ferry sank."],
+                 "five people", "2025-03-04", id="two-days-the-missing-fall"),
+    pytest.param([dateline("Mar. 3, 2025") + "Nine hikers are missing after the avalanche, police said.",
+                  dateline("Mar. 4, 2025") + "Four hikers are missing after the avalanche, police said.",
+                  dateline("Mar. 5, 2025") + "Two hikers are missing after the avalanche, police said."],
+                 "Two hikers", "2025-03-05", id="three-days-the-missing-fall"),
 ]
 
 
@@ -65,6 +73,9 @@ NOT_AN_UPDATE = [
     pytest.param([dateline("Oct. 14, 2025") + "Officials said 61 people died in the bridge collapse.",
                   dateline("Oct. 16, 2025") + "Officials said 52 people died in the bridge collapse."],
                  id="two-days-a-toll-that-falls"),
+    pytest.param([dateline("Oct. 14, 2025") + "Officials said 52 people were missing after the bridge collapse.",
+                  dateline("Oct. 14, 2025") + "Officials said 61 people were missing after the bridge collapse."],
+                 id="same-day-the-missing-52-vs-61"),
 ]
 
 
