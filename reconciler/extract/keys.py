@@ -90,6 +90,7 @@ def _measure_class(measure: str) -> str:
     return ""
 
 
+_PLACE_MODIFIERS = tuple(m for m in F.NOUN_MODIFIERS if m.startswith(("on ", "in ")))
 MEMBERS = re.compile(r"(?<=[a-z])\s+members?\b")
 
 
@@ -102,7 +103,10 @@ def noun_classes(noun: str, label: str) -> tuple[str, str]:
     if noun.lower().split(" on ")[0].split(" in ")[0].split(" aboard")[0].split()[-1:]:
         head = noun.lower().split(" on ")[0].split(" in ")[0].split(" aboard")[0].split()[-1]
     if head in F.PERSON_GENERIC:
-        return "person", ""
+        # "people on board" (passengers and crew together), "people on the ground", "people in
+        # hospital": a whole or another group than the passengers, the dead on board or the patients
+        where = next((m for m in _PLACE_MODIFIERS if noun.endswith(" " + m)), "")
+        return "person", where
     if head in F.PERSON_SUBGROUPS:
         sub = F.PERSON_SUBGROUPS[head]
         mods = [w for w in words[:-1] if w not in V.STOPWORDS]
