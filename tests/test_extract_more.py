@@ -118,6 +118,12 @@ EXAMPLES = [
                  [("£300,000 a week", 300_000, "GBP/week", "rate", "exact")], id="rate-pounds-a-week"),
     pytest.param("His weekly salary is 35 * * 10000 pound.",
                  [("35 * * 10000 pound", 350_000, "GBP/week", "rate", "exact")], id="rate-weekly-salary-artefact"),
+    # "a year earlier", "a month ago": the moment a figure was, not a rate per period
+    pytest.param("Sales reached $2.3 billion, up from $1.9 billion a year earlier.",
+                 [("$2.3 billion", 2.3e9, "USD", "money", "exact"), ("$1.9 billion", 1.9e9, "USD", "money", "exact")],
+                 id="a-year-earlier-is-no-rate"),
+    pytest.param("The same seat sold for $640 a month ago.",
+                 [("$640", 640, "USD", "money", "exact")], id="a-month-ago-is-no-rate"),
     pytest.param("Earnings were $1.47 a share.",
                  [("$1.47 a share", 1.47, "USD/share", "rate", "exact")], id="rate-a-share"),
     pytest.param("Earnings were $1.63 per diluted share.",

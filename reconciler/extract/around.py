@@ -103,6 +103,7 @@ _SHORT_UNITS_SPACED = frozenset({"h", "ft", "mi", "km", "kg", "mm", "cm", "mb", 
 
 
 _A_PERIOD = re.compile(r"(?i)\s*a\s+(?:year|month|week|day)\b")  # "$5 a year" is not a rate per "a"
+_AGO = re.compile(r"(?i)\s+(?:earlier|ago|before|previously|prior)\b")
 _UNIT_GAP = re.compile(r"(?:-|\s*(?:\*\s*\*\s*)?|\u00a0)")
 _MACHINE_HOURS = re.compile(r"(?i)(?P<m>" + "|".join(V.MACHINE_HOUR_PREFIXES) + r")[\s-]hours?\b")
 _UNIT_NAMES: Mapping[str, object] = dict.fromkeys([*V.DURATION_UNITS, *V.PHYSICAL_UNITS], 0)
@@ -213,6 +214,8 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     if r.currency or has_currency:
         r.kind = "money"
         per = _PER.match(text, pos)
+        if per and _AGO.match(text, per.end()):
+            per = None  # "$3.49 billion a year earlier", "$80 a month ago": a moment, not a rate per period
         if (per and not _A_PERIOD.match(text[pos:pos + 12])) or \
                 (per and per.group("what").lower() in ("hour", "day", "year", "month", "week", "gpu", "night")):
             what = per.group("what")
