@@ -89,6 +89,37 @@ def test_disagreement_is_not_an_update(tmp_path: Path, articles: list[str]) -> N
     assert found[0].severity == "warning", describe(result)
 
 
+# a figure that another article of its own day contradicts is a disagreement, even when a later
+# article agrees with that other one: the later report does not make the first an old figure; nor
+# does a later article's "preliminary report" (the investigators') make its figures provisional
+SAME_DAY_THEN_LATER = [
+    pytest.param([dateline("June 2, 2025") + "The ferry carrying 318 passengers sank, killing 12 people.",
+                  dateline("June 2, 2025") + "The ferry carrying 381 passengers sank, killing 12 people.",
+                  dateline("June 3, 2025") + "The ferry was carrying 318 passengers. So far 15 bodies have "
+                  "been recovered."],
+                 "381 passengers", "318 passengers", id="passengers-swapped-digits"),
+    pytest.param([dateline("June 2, 2025") + "The bus carrying 44 passengers overturned, killing nine people.",
+                  dateline("June 2, 2025") + "The bus carrying 41 passengers overturned, killing nine people.",
+                  dateline("June 3, 2025") + "The toll rose to 11 on Tuesday. The bus was carrying 44 passengers, "
+                  "police said."],
+                 "41 passengers", "44 passengers", id="passengers-misread"),
+    # "a preliminary report is due": the investigators' report, not a provisional count that may move
+    pytest.param([dateline("June 2, 2025") + "The ferry was carrying 318 passengers when it sank, the coastguard said.",
+                  dateline("June 2, 2025") + "Coastguards said the ferry that sank had 318 passengers on its manifest.",
+                  dateline("June 3, 2025") + "The ferry was carrying 381 passengers when it sank. Investigators said a "
+                  "preliminary report was due within a month."],
+                 "381 passengers", "318 passengers", id="a-preliminary-report-is-no-provisional-count"),
+]
+
+
+@pytest.mark.parametrize(("articles", "odd", "right"), SAME_DAY_THEN_LATER)
+def test_a_same_day_disagreement_is_not_an_update(tmp_path: Path, articles: list[str], odd: str, right: str) -> None:
+    result = run(tmp_path, articles)
+    found = [f for f in holding(result, odd, right) if f.rule == "value_mismatch"]
+    assert len(found) == 1 and found[0].severity != "info", describe(result)
+    assert of_rule(result, "update") == [], describe(result)
+
+
 # ---------------------------------------------------------------------------------------
 # attributed_figures: each figure has its own named source; report both. Quietly (info): each
 # outlet reports its own source correctly, so neither outlet is wrong

@@ -218,7 +218,10 @@ PLAN_WORDS = frozenset(
     scheduled deadline""".split()
 )
 # an article whose figures are provisional: later articles may report other values without contradiction
-PROVISIONAL = (r"\b(?:preliminary|provisional|partial\s+(?:results?|counts?|returns)"
+# "a preliminary report is due", "a preliminary inquiry": the investigators' work, not a provisional count
+_NOT_A_COUNT = (r"(?!\s+(?:report|investigation|inquiry|probe|hearing|findings|examination|autopsy|injunction"
+                r"|ruling)s?\b)")
+PROVISIONAL = (r"\b(?:preliminary" + _NOT_A_COUNT + r"|provisional|partial\s+(?:results?|counts?|returns)"
                r"|early\s+(?:results?|counts?|returns)"
                r"|so\s+far|still\s+being\s+counted|as\s+of\s+(?:press\s+time|this\s+writing|writing)"
                r"|\d+(?:\.\d+)?%\s+of\s+(?:the\s+)?(?:[\w']+\s+){0,2}(?:polling\s+stations|precincts|votes|ballots)"
