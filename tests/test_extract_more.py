@@ -118,6 +118,13 @@ EXAMPLES = [
                  [("£300,000 a week", 300_000, "GBP/week", "rate", "exact")], id="rate-pounds-a-week"),
     pytest.param("His weekly salary is 35 * * 10000 pound.",
                  [("35 * * 10000 pound", 350_000, "GBP/week", "rate", "exact")], id="rate-weekly-salary-artefact"),
+    # a magnitude letter that starts a model name ("K-220", "B-52") is the name, not thousands or billions
+    pytest.param("The carrier grounded its other 11 K-220 aircraft for checks.",
+                 [("11 K-220 aircraft", 11, "", "count", "exact")], id="a-K-model-name-is-no-thousand"),
+    pytest.param("The air force sent 12 B-52 bombers.",
+                 [("12 B-52 bombers", 12, "", "count", "exact")], id="a-B-model-name-is-no-billion"),
+    pytest.param("The club raised $600 k in a week.",
+                 [("$600 k", 600e3, "USD", "money", "exact")], id="a-spaced-k-is-still-thousands"),
     # "a year earlier", "a month ago": the moment a figure was, not a rate per period
     pytest.param("Sales reached $2.3 billion, up from $1.9 billion a year earlier.",
                  [("$2.3 billion", 2.3e9, "USD", "money", "exact"), ("$1.9 billion", 1.9e9, "USD", "money", "exact")],

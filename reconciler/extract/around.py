@@ -270,7 +270,7 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     return r
 
 
-_SPACED_SCALE = re.compile(r" (?P<suf>k|K|bn|mn|tn|M|B)(?![A-Za-z0-9])")
+_SPACED_SCALE = re.compile(r" (?P<suf>k|K|bn|mn|tn|M|B)(?![A-Za-z0-9]|-\d)")  # "11 K-220 jets": a model name
 # after a capital M or T: a noun (not a unit or "/"): the letter is a scale ("2.8M GPU-hours")
 _SCALE_BEFORE_NOUN = re.compile(r"[ \u00a0]+(?!(?:per|a|an|of|in|on|at|to|and|or|the|by)\b)[A-Za-z][a-z]*(?:-[a-z]+)?")
 

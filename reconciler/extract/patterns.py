@@ -158,7 +158,7 @@ _MULT = re.compile(
     r"(?P<fill>\s*\*\s*\*\s*|\s*\*\*\s*|\s+)(?P<cur>US\$|\$|¥|RMB\s?|€|£)?(?P<pow>10{1,12})\b"
     r"(?:\s+(?P<scale>million|billion|thousand))?"
 )
-_GLUED = re.compile(r"(?i)(?P<suf>bn|mn|tn|k|m|b|t)(?![A-Za-z0-9])")
+_GLUED = re.compile(r"(?i)(?P<suf>bn|mn|tn|k|m|b|t)(?![A-Za-z0-9]|-\d)")  # "40K-1": a model name
 _SCALE_AFTER = re.compile(r"(?i)(?P<fill>[\s-]+|\s*\*\s*\*\s*)"
                           r"(?P<w>million|billion|trillion|thousand|hundred|mn|mln|bn|bln|tn|lakhs?|crores?)\b")
 _PERCENT = re.compile(r"(?i)\s?%|\s*(?:\*\s*\*\s*)?\s?(?:percentage points?|per\s?cent|pct)\b")
