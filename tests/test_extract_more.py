@@ -125,6 +125,13 @@ EXAMPLES = [
                  [("12 B-52 bombers", 12, "", "count", "exact")], id="a-B-model-name-is-no-billion"),
     pytest.param("The club raised $600 k in a week.",
                  [("$600 k", 600e3, "USD", "money", "exact")], id="a-spaced-k-is-still-thousands"),
+    # an age is one quantity however it is written, and never a duration
+    pytest.param("The 14-year-old jet had been serviced in July.",
+                 [("14-year-old", 14, "", "count", "exact")], id="an-age-hyphenated"),
+    pytest.param("The airline said the jet was 14 years old.",
+                 [("14 years old", 14, "", "count", "exact")], id="an-age-in-years-old-is-no-duration"),
+    pytest.param("The foal was six months old.",
+                 [("six months old", 6, "", "count", "exact")], id="an-age-in-months"),
     # "a year earlier", "a month ago": the moment a figure was, not a rate per period
     pytest.param("Sales reached $2.3 billion, up from $1.9 billion a year earlier.",
                  [("$2.3 billion", 2.3e9, "USD", "money", "exact"), ("$1.9 billion", 1.9e9, "USD", "money", "exact")],

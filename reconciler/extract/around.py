@@ -103,6 +103,28 @@ _SHORT_UNITS_SPACED = frozenset({"h", "ft", "mi", "km", "kg", "mm", "cm", "mb", 
 
 
 _A_PERIOD = re.compile(r"(?i)\s*a\s+(?:year|month|week|day)\b")  # "$5 a year" is not a rate per "a"
+_AGE = re.compile(r"(?i)(?:-|[ \u00a0])(?P<u>year|month|week|day)s?(?:-|[ \u00a0])old\b")
+_AGED_BE = re.compile(r"\s(?:was|is|were|are)\s+(?:about\s+|nearly\s+|almost\s+|only\s+)?[\w.,-]+$")
+_DETERMINERS = frozenset("the a an its their his her this that".split())
+
+
+def _aged_subject(text: str, pos: int) -> str:
+    """The noun that "was N years old" is said of: the nearest lower-case noun before "was" that
+    follows a determiner ("The ferry that sank on Friday was 23 years old" -> "ferry"), or ""."""
+    window = text[max(0, pos - 80):pos]
+    window = re.split(r"[.;:!?\n]", window)[-1]
+    be = _AGED_BE.search(window)
+    if not be:
+        return ""
+    words = window[:be.start()].split()
+    for i in range(len(words) - 1, 0, -1):
+        w = words[i].strip(",")
+        if w.isalpha() and w.islower() and w not in V.STOPWORDS and w not in _VERBS \
+                and words[i - 1].lower() in _DETERMINERS:
+            return w
+    return ""
+
+
 _AGO = re.compile(r"(?i)\s+(?:earlier|ago|before|previously|prior)\b")
 _UNIT_GAP = re.compile(r"(?:-|\s*(?:\*\s*\*\s*)?|\u00a0)")
 _MACHINE_HOURS = re.compile(r"(?i)(?P<m>" + "|".join(V.MACHINE_HOUR_PREFIXES) + r")[\s-]hours?\b")
@@ -224,6 +246,17 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
                 r.kind = "rate"
                 r.per = what
                 r.end = per.end()
+        return r
+    # an age: "a 14-year-old jet", "the jet was 14 years old": one quantity, whatever follows (what is
+    # aged is the figure's context, as a counted noun's modifiers are), never a duration
+    am = _AGE.match(text, pos)
+    if am:
+        r.kind, r.end = "count", am.end()
+        if am.group().endswith("-old"):  # "a 14-year-old Kestrel jet": what follows is what is aged
+            aged = _read_noun(text, am.end())[0] if text[am.end():am.end() + 1] == " " else ""
+        else:  # "the jet was 14 years old": the subject of "was"
+            aged = _aged_subject(text, pos)
+        r.noun = am.group("u").lower() + "-old" + (" " + aged.lower() if aged else "")
         return r
     # duration / physical units (glued or spaced, or hyphenated: "54-day", "1.6-mile")
     um = _UNIT_GAP.match(text[pos:pos + 8])

@@ -598,6 +598,9 @@ def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], referenc
     if kind in ("count", "number"):
         if m.unit == "magnitude":
             return "magnitude"
+        age_class, aged = noun_classes(noun, "")
+        if age_class == "age":
+            return f"age ({aged})" if aged else "age"  # "a 14-year-old jet": "age (aircraft)"
         head = MEMBERS.sub("", noun.lower())  # "crew members" are the crew
         head, ground, _ = head.partition(GROUND)
         if fates and (not head or noun_classes(head, "")[0] == "person"):

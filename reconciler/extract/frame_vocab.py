@@ -60,7 +60,7 @@ THING_CLASSES: dict[str, str] = {
     **dict.fromkeys("vote votes ballot ballots".split(), "vote"),
     **dict.fromkeys("store stores shop shops branch branches".split(), "store"),
     **dict.fromkeys("flight flights".split(), "flight"),
-    **dict.fromkeys("ship ships vessel vessels boat boats".split(), "vessel"),
+    **dict.fromkeys("ship ships vessel vessels boat boats ferry ferries".split(), "vessel"),
     **dict.fromkeys("hit hits".split(), "hit"),
     **dict.fromkeys("run runs".split(), "run"),
     **dict.fromkeys("rbi rbis".split(), "rbi"),
@@ -73,7 +73,18 @@ THING_CLASSES: dict[str, str] = {
     **dict.fromkeys("defeat defeats".split(), "defeat"),
     **dict.fromkeys("medal medals".split(), "medal"),
     **dict.fromkeys("lap laps".split(), "lap"),
+    **dict.fromkeys("aircraft plane planes jet jets airliner airliners airplane airplanes helicopter helicopters"
+                    .split(), "aircraft"),
+    **dict.fromkeys("train trains locomotive locomotives".split(), "train"),
 }
+# an age ("a 14-year-old jet", "was 54 years old"): the noun "year-old" (not a count of people,
+# whatever the toll beside it), then what is aged when the text says: a person or a thing class
+AGE_NOUNS = ("year-old", "month-old", "week-old", "day-old")
+AGED_PEOPLE = frozenset(
+    """boy boys girl girls baby babies toddler teenager teen son daughter mother father grandmother
+    grandfather wife husband brother sister driver captain pilot co-pilot striker goalkeeper
+    defender midfielder forward singer actor actress""".split()
+)
 # trailing modifiers that belong to the counted noun: "people on board", "passengers aboard"
 NOUN_MODIFIERS = ("on board", "aboard", "in hospital", "on the ground", "in custody", "on the plane",
                   "on the train", "on the ship", "on the bus")

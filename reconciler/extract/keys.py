@@ -90,12 +90,24 @@ def _measure_class(measure: str) -> str:
     return ""
 
 
+def aged_class(aged: str) -> str:
+    """What an age is of: "person", a thing class ("aircraft", "vessel"), or "" when unsure ("K-220")."""
+    words = aged.split()
+    head = words[-1] if words else ""
+    if head in F.AGED_PEOPLE or head in F.PERSON_GENERIC or head in F.PERSON_SUBGROUPS:
+        return "person"
+    return F.THING_CLASSES.get(head, "")
+
+
 _PLACE_MODIFIERS = tuple(m for m in F.NOUN_MODIFIERS if m.startswith(("on ", "in ")))
 MEMBERS = re.compile(r"(?<=[a-z])\s+members?\b")
 
 
 def noun_classes(noun: str, label: str) -> tuple[str, str]:
     noun = MEMBERS.sub("", noun.lower()).partition(GROUND)[0]  # "crew members", "cabin crew member": the crew
+    age, _, aged = noun.partition(" ")
+    if age in F.AGE_NOUNS:
+        return "age", aged_class(aged)
     words = re.findall(r"[a-z]+", noun)
     if not words:
         return ("person", "") if label in ("dead", "injured") or label.startswith(("killed", "injured")) else ("", "")
