@@ -33,6 +33,17 @@ CASES = [
     pytest.param(["As many as 20 people waited outside the court.",
                   "Some 20,000 people marched through the city on Sunday."],
                  None, id="a-thousand-times-apart-with-one-digit-is-another-crowd"),
+    # a digit left out: "a 3-year-old ferry" for the 23-year-old one
+    pytest.param(["The ferry that sank on Friday was 23 years old, its owner said.",
+                  "Built in Ostend, the ferry was 23 years old and had passed its last survey.",
+                  "Divers said the 3-year-old vessel went down within minutes off the cape."],
+                 ("3-year-old", "23 years old", "unaligned"), id="an-age-with-a-digit-dropped"),
+    pytest.param(["The flood reached 105 homes in the valley on Tuesday, the mayor said.",
+                  "Water entered 15 homes in the valley, according to the insurer's map."],
+                 ("15 homes", "105 homes", "unaligned"), id="a-zero-dropped"),
+    pytest.param(["The ferry that sank on Friday was 23 years old, its owner said.",
+                  "The 3-year-old girl who was rescued from the ferry is recovering, doctors said."],
+                 None, id="a-girl's-age-is-not-the-ferry's"),
 ]
 
 

@@ -59,7 +59,19 @@ def _differ(a: Claim, b: Claim, ratio: float) -> bool:
         return False  # consistent within precision and hedges
     big, small = max(va, vb), min(va, vb)
     # a power of ten apart with the same digits; "20" against "20,000": one digit says little
-    return big / small <= ratio or (same_digits(a, b) and len(digits(a)) >= 2)
+    return big / small <= ratio or (same_digits(a, b) and len(digits(a)) >= 2) or _digit_dropped(a, b)
+
+
+def _digit_dropped(a: Claim, b: Claim) -> bool:
+    """One figure is the other with one digit left out, in whole numbers below a thousand ("a
+    4-year-old jet" for a 14-year-old one, "15 seats" for 105): a typing slip, not a
+    different order of magnitude by chance."""
+    da, db = sorted((digits(a), digits(b)), key=len)
+    if not da or len(db) != len(da) + 1 or max(float(a.value), float(b.value)) >= 1000:
+        return False
+    if not all(float(c.value).is_integer() for c in (a, b)):
+        return False
+    return any(db[:i] + db[i + 1:] == da for i in range(len(db)))
 
 
 def check_unaligned(claims: Sequence[Claim], groups: Sequence[Group], findings: Sequence[Finding],
