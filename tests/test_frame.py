@@ -264,6 +264,13 @@ NEVER_CLAIMS = [
     pytest.param("Standings after Week 11 are tight.", "11", id="week-index"),
     pytest.param("Game 6 is on Thursday night.", "6", id="game-index"),
     pytest.param("The maker will show off vOS 9 on stage.", "9", id="a-camel-case-product-version"),
+    pytest.param("The jet touched down on runway 09 in heavy rain.", "09", id="a-runway-number"),
+    pytest.param("Passengers for the 6:10 departure were sent to gate 14.", "14", id="a-gate-number"),
+    pytest.param("The 08:12 service left from platform 3 without them.", "3", id="a-platform-number"),
+    pytest.param("See the safety bulletin, revision 7, issued last spring.", "7", id="a-document-revision"),
+    pytest.param("The lorry overturned near junction 12 of the motorway.", "12", id="a-road-junction"),
+    pytest.param("Relatives can reach the helpline 24 hours a day.", "24", id="round-the-clock"),
+    pytest.param("The centre stays open seven days a week until further notice.", "seven", id="every-day"),
 ]
 
 LINK_LINES = [
