@@ -282,6 +282,24 @@ LINK_LINES = [
 ]
 
 
+# a sentence near the top that tells the time and the date of the event is the story, not a stamp
+TOP_SENTENCES = [
+    pytest.param("# The storm: what we know\n\n*Desk notes · 3 May 2025 · 4 min read*\n\n"
+                 "**When:** The storm reached the coast at 6:15 a.m. local time on Friday, May 2, 2025, "
+                 "near the fishing port.\n",
+                 ["6:15 a.m. local time", "Friday", "May 2, 2025"], id="an-explainer's-first-line"),
+    pytest.param("Storm hits the coast\n\nPublished 10:32 a.m. Friday, May 2, 2025.\n\nThe storm killed 4 people.\n",
+                 ["4 people"], id="a-published-stamp-is-furniture"),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), TOP_SENTENCES)
+def test_a_sentence_at_the_top_is_the_story(text: str, kept: list[str], tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    source = read_source(tmp_path / "a.md", "a.md")
+    assert [c.text for c in extract_claims(source)] == kept
+
+
 @pytest.mark.parametrize(("text", "kept"), LINK_LINES)
 def test_lines_of_links_are_page_furniture(text: str, kept: list[str], tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
