@@ -290,6 +290,8 @@ TOP_SENTENCES = [
                  ["6:15 a.m. local time", "Friday", "May 2, 2025"], id="an-explainer's-first-line"),
     pytest.param("Storm hits the coast\n\nPublished 10:32 a.m. Friday, May 2, 2025.\n\nThe storm killed 4 people.\n",
                  ["4 people"], id="a-published-stamp-is-furniture"),
+    pytest.param("Storm hits the coast\n\nThe Harbour Times | Posted Friday 21:40\n\nThe storm killed 4 people.\n",
+                 ["4 people"], id="a-posted-weekday-stamp-is-furniture"),
 ]
 
 

@@ -204,6 +204,8 @@ def find_date(s: str) -> str | None:
 
 _SEPARATOR_MARK = re.compile(r"[|·•]|\(Wire\)|\bmin(?:ute)?s?\.?\s{0,2}read\b|\d\s{1,2}views\b|\bSource\s?[:：]",
                              re.IGNORECASE)
+_WEEKDAY_STAMP = re.compile(r"\b(?:Posted|Updated|Published|Last modified)\s+(?:on\s+)?"
+                            r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
 _STAMP_START = re.compile(r"[*_\s]*(?:last\s+)?(?:updated|published|posted|modified)\b", re.IGNORECASE)
 _STRONG_MARK = re.compile(
     r"[|·•]|\(Wire\)|\bmin(?:ute)?s?\.?\s{0,2}read\b|\d\s{1,2}views\b|\bSource\s?[:：]"
@@ -249,6 +251,8 @@ def _is_meta_line(line: str, index: int) -> bool:
         if len(s) <= 100 and not s.endswith(".") and _WEAK_MARK.search(s):
             return True
         return len(_WORDS.findall(_DATE.sub(" ", s))) <= 3
+    if len(s) <= 100 and not s.endswith(".") and _WEEKDAY_STAMP.search(s):
+        return True  # "The Evening Ledger | Posted Tuesday 23:10": a stamp without a date
     return (
         index > 0 and len(s) <= 120 and not s.endswith(".") and _BYLINE.match(s) is not None
     )
