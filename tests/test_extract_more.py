@@ -125,6 +125,11 @@ EXAMPLES = [
                  [("12 B-52 bombers", 12, "", "count", "exact")], id="a-B-model-name-is-no-billion"),
     pytest.param("The club raised $600 k in a week.",
                  [("$600 k", 600e3, "USD", "money", "exact")], id="a-spaced-k-is-still-thousands"),
+    # a span of time after a capitalised word or a naming word is a span, not part of a name
+    pytest.param("The capsule reached the Station 40 minutes later.",
+                 [("40 minutes", 40 / 60, "h", "duration", "exact")], id="a-span-after-a-capitalised-word"),
+    pytest.param("The booster fell away from the second stage 12 minutes after launch.",
+                 [("12 minutes", 12 / 60, "h", "duration", "exact")], id="a-span-after-stage"),
     # an age is one quantity however it is written, and never a duration
     pytest.param("The 14-year-old jet had been serviced in July.",
                  [("14-year-old", 14, "", "count", "exact")], id="an-age-hyphenated"),
