@@ -271,6 +271,8 @@ NEVER_CLAIMS = [
     pytest.param("The lorry overturned near junction 12 of the motorway.", "12", id="a-road-junction"),
     pytest.param("Relatives can reach the helpline 24 hours a day.", "24", id="round-the-clock"),
     pytest.param("The centre stays open seven days a week until further notice.", "seven", id="every-day"),
+    pytest.param("Budget day: 5 things to know", "5", id="a-listicle-title"),
+    pytest.param("After the final: 3 things we learned about the champions", "3", id="a-listicle-title-learned"),
 ]
 
 LINK_LINES = [

@@ -76,6 +76,8 @@ _COUNTERS_LOWER = (
     re.compile(r"no\.\s*\d+\b"),
     # round the clock: "24 hours a day", "seven days a week", "24/7", "365 days a year" say always, not a span
     re.compile(r"(?:24\s+hours\s+a\s+day|(?:seven|7)\s+days\s+a\s+week|365\s+days\s+a\s+year|24/7)\b"),
+    # a listicle's title: "5 things to know", "7 things you need to know", "3 things we learned"
+    re.compile(r"\d+\s+things\s+(?:to\s+know|you\s+(?:need|should)\s+to\s+know|we\s+(?:know|learned|learnt))\b"),
 )
 # a number named by the word before it: "the number 9 shirt", "phase three", "season 2", "runway 27"
 _NAMED_NUMBER_BEFORE = re.compile(
