@@ -44,6 +44,14 @@ CASES = [
     pytest.param(["The ferry that sank on Friday was 23 years old, its owner said.",
                   "The 3-year-old girl who was rescued from the ferry is recovering, doctors said."],
                  None, id="a-girl's-age-is-not-the-ferry's"),
+    # two digits swapped in a figure whose label is only its dimension
+    pytest.param(["The probe will reach the comet after a 27-day coast, the agency said.",
+                  "The coast to the comet lasts 27 days, engineers said.",
+                  "Quick facts: the journey takes 72 days."],
+                 ("72 days", "27", "unaligned"), id="days-with-two-digits-swapped"),
+    pytest.param(["The probe will reach the comet after a 27-day coast, the agency said.",
+                  "Its camera was tested for 72 hours before launch."],
+                 None, id="swapped-digits-in-another-unit-are-another-span"),
 ]
 
 

@@ -141,6 +141,60 @@ def check_unaligned(claims: Sequence[Claim], groups: Sequence[Group], findings: 
             out.append(Finding(id=finding_id(RULE, ids), rule=RULE, severity=config.severity(RULE, "info"), claims=ids,
                                message=message, explanation=explanation))
     out.extend(_same_number_two_currencies(claims, group_of, in_finding, voice))
+    out.extend(_digit_slips(claims, group_of, in_finding, voice))
+    return out
+
+
+# measured figures whose label is only their dimension ("43 days", "2,350 kg"): compared by unit
+_MEASURED = frozenset({"duration", "length", "mass", "speed", "area", "volume"})
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Two adjacent digits swapped: "43" for "34", "1,253" for "1,523"."""
+    if len(a) != len(b) or len(a) < 2 or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _digit_slips(claims: Sequence[Claim], group_of: dict[str, str], in_finding: dict[str, set[int]],
+                 voice: dict[str, str]) -> list[Finding]:
+    """A measured figure printed in the same unit word as another source's, with two digits
+    swapped ("43 days" against "34 days"), neither in a finding with the other: a typing slip
+    is likely, though the label says only the dimension, so shown quietly."""
+    by_unit: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind not in _MEASURED or specific_label(c) or c.role or c.frame.mode or c.qualifier in BOUNDS \
+                or c.frame.revision == "old" or len(digits(c)) < 2:
+            continue
+        word = c.noun.lower().split("-")[-1].rstrip("s")
+        by_unit[(c.kind, word, c.frame.period.lower(), c.frame.part)].append(c)
+    out: list[Finding] = []
+    for members in (by_unit[k] for k in sorted(by_unit)):
+        by_digits: dict[str, list[Claim]] = defaultdict(list)
+        for c in members:
+            by_digits[digits(c)].append(c)
+        support = {d: len({voice.get(c.source, c.source) for c in cs}) for d, cs in by_digits.items()}
+        for d_odd, odd in sorted(by_digits.items()):
+            for d_ref, ref in sorted(by_digits.items()):
+                if support[d_ref] <= support[d_odd] or not _transposed(d_odd, d_ref):
+                    continue
+                pairs = [(o, r) for o in odd for r in ref
+                         if voice.get(o.source, o.source) != voice.get(r.source, r.source)
+                         and not (in_finding[o.id] & in_finding[r.id])
+                         and not (o.id in group_of and group_of.get(o.id) == group_of.get(r.id))]
+                if not pairs:
+                    continue
+                o0, r0 = pairs[0]
+                ids = tuple(dict.fromkeys([o.id for o, _ in pairs] + [r.id for _, r in pairs]))
+                out.append(Finding(
+                    id=finding_id(RULE, ids), rule=RULE, severity="info", claims=ids,
+                    message=f"possibly the same quantity, two digits swapped: {quote(o0)} vs {quote(r0)}",
+                    explanation=(f"{quote(o0)} ({', '.join(sources_of([o for o, _ in pairs]))}) has the digits of "
+                                 f"{quote(r0)} ({support[d_ref]} independent sources: "
+                                 f"{', '.join(sources_of([r for _, r in pairs]))}) with two of them swapped, in the "
+                                 f"same unit. Check whether they state one figure."),
+                ))
     return out
 
 
