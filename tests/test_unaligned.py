@@ -52,6 +52,14 @@ CASES = [
     pytest.param(["The probe will reach the comet after a 27-day coast, the agency said.",
                   "Its camera was tested for 72 hours before launch."],
                  None, id="swapped-digits-in-another-unit-are-another-span"),
+    # one number under two units an editor confuses
+    pytest.param(["The rocket carried the 1,850-kg satellite to orbit on Tuesday, the agency said.",
+                  "Technicians fuelled the 1,850-pound craft at dawn before the countdown.",
+                  "Its solar wings weigh 120 kg and its dish antenna 35 kg, the builder said."],
+                 ("1,850-pound", "1,850-kg", "unaligned"), id="kg-printed-as-pounds"),
+    pytest.param(["The rocket carried the 1,850-kg satellite to orbit on Tuesday, the agency said.",
+                  "The launch tower stands 1,850 feet from the control room."],
+                 None, id="one-number-in-units-never-confused"),
 ]
 
 

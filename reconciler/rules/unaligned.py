@@ -22,6 +22,8 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 
+from reconciler.extract import vocab as V
+from reconciler.extract.units import CONFUSABLE
 from reconciler.models import Claim, Finding, Group
 from reconciler.rules.config import RuleConfig
 from reconciler.rules.sure import BOUNDS, _head, contradicts, digits, same_digits, specific_label
@@ -142,6 +144,40 @@ def check_unaligned(claims: Sequence[Claim], groups: Sequence[Group], findings: 
                                message=message, explanation=explanation))
     out.extend(_same_number_two_currencies(claims, group_of, in_finding, voice))
     out.extend(_digit_slips(claims, group_of, in_finding, voice))
+    out.extend(_same_number_two_units(claims, group_of, in_finding, voice))
+    return out
+
+
+def _same_number_two_units(claims: Sequence[Claim], group_of: dict[str, str], in_finding: dict[str, set[int]],
+                           voice: dict[str, str]) -> list[Finding]:
+    """The same number under two units an editor confuses ("the 2,350-pound probe" in one source,
+    "the 2,350-kg spacecraft" in another), kept apart by the aligner: a conversion would have
+    changed the number, so one of them may carry the wrong unit. Needs two significant digits."""
+    by_number: dict[tuple[str, float], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind not in _MEASURED or not isinstance(c.value, (int, float)) or len(digits(c)) < 2 or c.role \
+                or c.qualifier in BOUNDS:
+            continue
+        by_number[(c.kind, float(c.value))].append(c)
+    out: list[Finding] = []
+    for members in (by_number[k] for k in sorted(by_number)):
+        units = {c.unit: V.PHYSICAL_UNITS.get(c.unit, ("", ""))[1] for c in members}
+        pairs = [(u, w) for u in sorted(units) for w in sorted(units)
+                 if u < w and units[u] and units[w] in CONFUSABLE.get(units[u], ())]
+        for u, w in pairs[:1]:
+            a = min((c for c in members if c.unit == u), key=lambda c: (c.source, c.start))
+            b = min((c for c in members if c.unit == w), key=lambda c: (c.source, c.start))
+            if voice.get(a.source, a.source) == voice.get(b.source, b.source) or in_finding[a.id] & in_finding[b.id] \
+                    or (a.id in group_of and group_of.get(a.id) == group_of.get(b.id)):
+                continue
+            ids = tuple(c.id for c in sorted(members, key=lambda c: (c.unit, c.source, c.start)) if c.unit in (u, w))
+            out.append(Finding(
+                id=finding_id(RULE, ids), rule=RULE, severity="info", claims=ids,
+                message=f"possibly one figure under two units: {quote(a)} and {quote(b)}",
+                explanation=(f"{quote(a)} ({sources_of([a])[0]}) and {quote(b)} ({sources_of([b])[0]}) give the "
+                             f"same number in {u} and {w}. A conversion would change the number, so one of them "
+                             f"may carry the wrong unit; check which one the source printed."),
+            ))
     return out
 
 
