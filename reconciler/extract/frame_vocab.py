@@ -77,6 +77,15 @@ THING_CLASSES: dict[str, str] = {
                     .split(), "aircraft"),
     **dict.fromkeys("train trains locomotive locomotives".split(), "train"),
 }
+# what a mass is of, named beside it: "1,200 kg of propellant", "its dry mass is 1,150 kg", "2,350 kg at
+# launch": the launch mass, the propellant, the dry mass and the payload are four figures
+MASS_MEASURES: dict[str, str] = {
+    **dict.fromkeys("propellant propellants fuel".split(), "propellant"),
+    "dry": "dry mass",
+    **dict.fromkeys("launch liftoff lift-off".split(), "launch mass"),
+    **dict.fromkeys("payload payloads cargo".split(), "payload"),
+    **dict.fromkeys("instrument instruments".split(), "instruments"),
+}
 # an age ("a 14-year-old jet", "was 54 years old"): the noun "year-old" (not a count of people,
 # whatever the toll beside it), then what is aged when the text says: a person or a thing class
 AGE_NOUNS = ("year-old", "month-old", "week-old", "day-old")

@@ -87,6 +87,8 @@ def _measure_class(measure: str) -> str:
             return "$" + F.MONEY_NOUNS[w]
     if measure == "distance":
         return "distance"
+    if measure in F.MASS_MEASURES.values():
+        return measure  # "launch mass", "propellant": two masses
     return ""
 
 
