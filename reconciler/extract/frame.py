@@ -17,6 +17,7 @@ from typing import NamedTuple
 from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
 from reconciler.extract.keys import GROUND, KEY_NAMES, MEMBERS, NAME_STOP, frame_keys, noun_classes, soft_keys
+from reconciler.extract.masses import mass_measure
 from reconciler.extract.mention import Mention
 from reconciler.extract.names import _is_title_case_line
 from reconciler.extract.patterns import folds_simply, may_end_with
@@ -403,7 +404,7 @@ class FrameReader:
             w = _what_after(right)
             return w if w and w in _DURATION_WHAT else ""
         if m.kind == "mass":
-            w = _mass_measure(left, right)
+            w = mass_measure(left, right)
             if w:
                 return w
         if m.kind in ("data", "mass", "speed", "power", "energy"):
@@ -470,23 +471,6 @@ def _is_dateline(text: str, m: Mention) -> bool:
     if _CLOCK_AFTER.match(after):
         return True
     return bool(_CITY_BEFORE.match(before) and before.strip() and _DASH_AFTER.match(after) and a < 800)
-
-
-_MASS_STOP = re.compile(r"\d|[;.!?]|\b(?:of which|including|whose|while|but|and carries)\b")
-_MASS_WORD = re.compile(r"(?i)\b(?:" + "|".join(sorted(F.MASS_MEASURES, key=len, reverse=True)) + r")\b")
-
-
-def _mass_measure(left: str, right: str) -> str:
-    """What a mass is of ("launch mass", "propellant", "dry mass"), named after it before the next
-    figure or part ("1,200 kg of propellant"; not "of which 94 kg are instruments"), else before it."""
-    stop = _MASS_STOP.search(right[:40])
-    after = right[:stop.start() if stop else 40]
-    found = _MASS_WORD.search(after)
-    if found:
-        return F.MASS_MEASURES[found.group().lower()]
-    before = re.split(r"\d[\d,.]*\s*\w*|[;.!?]", left[-40:])[-1]
-    words = _MASS_WORD.findall(before)
-    return F.MASS_MEASURES[words[-1].lower()] if words else ""
 
 
 def _what_after(right: str) -> str:
