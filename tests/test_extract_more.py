@@ -111,6 +111,9 @@ EXAMPLES = [
     # "pounds": sterling with money wording, mass otherwise
     pytest.param("He agreed a weekly salary of 350,000 pounds.",
                  [("350,000 pounds", 350_000, "GBP/week", "rate", "exact")], id="pounds-weekly-salary-sterling"),
+    pytest.param("At launch the probe weighed 2,350 kg (5,181 lb).",
+                 [("2,350 kg", 2350, "kg", "mass", "exact"), ("5,181 lb", 5181, "lb", "mass", "exact")],
+                 id="pounds-as-lb-after-a-space"),
     pytest.param("The bag weighs 20 pounds.",
                  [("20 pounds", 20, "pounds", "mass", "exact")], id="pounds-weight-mass"),
     # periodic pay and per-share figures are rates
