@@ -99,6 +99,9 @@ FRAMES = [
     pytest.param("The storm killed 40 people and injured 300 across the region.", "300", {"label": "injured"},
                  id="the-nearest-fate-injured"),
     pytest.param("Storm kills 14 across the coast", "14", {"label": "dead"}, id="a-headline's-present-tense-fate"),
+    pytest.param("The toll from Saturday's collapse of the old stone bridge at Marrow rose to 61 after divers "
+                 "reached the missing.", "61",
+                 {"label": "dead"}, id="a-fate-past-after-is-another-event's"),
     pytest.param("Officials said 57 people were injured and nine were killed.", "nine", {"label": "dead"},
                  id="a-passive-fate-after-the-figure"),
     pytest.param("The blast, killing nine people and injuring 57, shook the port.", "57", {"label": "injured"},
