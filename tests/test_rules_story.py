@@ -14,6 +14,13 @@ from pathlib import Path
 import pytest
 from rulekit import describe, holding, loud, of_rule, run, texts
 
+from reconciler.extract import extract_text
+from reconciler.extract.units import base_interval, load_rates
+from reconciler.models import Group
+from reconciler.rules import load_config
+from reconciler.rules.entries import Entry
+from reconciler.rules.updates import report_update
+
 
 def known_bug(reason: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=reason)
@@ -64,6 +71,36 @@ def test_update_over_time(tmp_path: Path, articles: list[str], latest: str, date
     assert found[0].severity == "info"
     assert f"“{latest}”" in found[0].message and date in found[0].message
     assert found[0].suggested == latest
+
+
+# the latest figure of an update: an earlier bound ("at least 20") agrees with any later toll, yet
+# the later toll is the new figure, not the old one an article of the latest day repeats
+LATEST = [
+    pytest.param([("2025-10-14", ["At least 20 people died.", "Officials said 35 people died."]),
+                  ("2025-10-15", ["The toll, 35 on Tuesday, was 48 on Wednesday."])], "48",
+                 id="a-bound-then-a-timeline"),
+    pytest.param([("2025-10-14", ["Officials said 35 people died."]),
+                  ("2025-10-15", ["The toll, 35 on Tuesday, was 48 on Wednesday."])], "48",
+                 id="a-timeline-on-the-latest-day"),
+]
+
+
+@pytest.mark.parametrize(("days", "latest"), LATEST)
+def test_the_latest_figure_of_an_update(days: list[tuple[str, list[str]]], latest: str) -> None:
+    rates = load_rates()
+    steps, dates = [], {}
+    for day, sentences in days:
+        entries = []
+        for i, sentence in enumerate(sentences):
+            source = f"{day}-{i}"
+            dates[source] = day
+            for c in extract_text(sentence, source):
+                if c.kind == "count":
+                    entries.append(Entry(c, base_interval(c, rates), day))
+        steps.append((day, entries))
+    group = Group(id="g", dimension="count", claims=(), label="dead", consensus=None, consensus_text="", support=0)
+    g2, found = report_update(group, steps, dates, load_config(), {})
+    assert found[0].suggested == latest and g2.consensus_text == latest
 
 
 NOT_AN_UPDATE = [

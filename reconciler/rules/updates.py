@@ -92,7 +92,9 @@ def report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[s
                    config: RuleConfig, voice: dict[str, str]) -> tuple[Group, list[Finding]]:
     latest_date, latest = steps[-1]
     earlier = [e for _d, es in steps[:-1] for e in es if e.base]
-    fresh = [e for e in latest if e.base and not any(_agree(e, o) for o in earlier)]
+    # an earlier bound ("at least 58") agrees with any later toll beyond it: the later figure is still new
+    fresh = [e for e in latest if e.base and not any(_agree(e, o) and o.claim.qualifier not in ("upper", "lower")
+                                                     for o in earlier)]
     head = (fresh or latest)[0].claim
     history = "; ".join(
         f"{d}: {', '.join(quote(e.claim) for e in es[:3])} ({', '.join(sources_of([e.claim for e in es]))})"
