@@ -111,6 +111,11 @@ EXAMPLES = [
     # "pounds": sterling with money wording, mass otherwise
     pytest.param("He agreed a weekly salary of 350,000 pounds.",
                  [("350,000 pounds", 350_000, "GBP/week", "rate", "exact")], id="pounds-weekly-salary-sterling"),
+    pytest.param("The jet cruised at 35,000 ft (10,700 m) over the sea.",
+                 [("35,000 ft", 35000, "ft", "length", "exact"), ("10,700 m", 10700, "m", "length", "exact")],
+                 id="metres-spaced-in-a-length's-conversion"),
+    pytest.param("Its shares gained 300 m in value.",
+                 [("300 m", 300, "", "count", "exact")], id="a-spaced-m-elsewhere-is-no-metre"),
     pytest.param("At launch the probe weighed 2,350 kg (5,181 lb).",
                  [("2,350 kg", 2350, "kg", "mass", "exact"), ("5,181 lb", 5181, "lb", "mass", "exact")],
                  id="pounds-as-lb-after-a-space"),

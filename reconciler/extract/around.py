@@ -103,6 +103,8 @@ _SHORT_UNITS_SPACED = frozenset({"h", "ft", "mi", "km", "kg", "lb", "mm", "cm", 
 
 
 _A_PERIOD = re.compile(r"(?i)\s*a\s+(?:year|month|week|day)\b")  # "$5 a year" is not a rate per "a"
+_IN_LENGTH_CONVERSION = re.compile(r"(?i)\b(?:ft|feet|foot|yards?|yd|miles?|mi)\s*\(\s*(?:about\s+|some\s+|roughly\s+"
+                                   r"|nearly\s+)?\d[\d,.]*$")
 _AGE = re.compile(r"(?i)(?:-|[ \u00a0])(?P<u>year|month|week|day)s?(?:-|[ \u00a0])old\b")
 _AGED_BE = re.compile(r"\s(?:was|is|were|are)\s+(?:about\s+|nearly\s+|almost\s+|only\s+)?[\w.,-]+$")
 _DETERMINERS = frozenset("the a an its their his her this that".split())
@@ -276,7 +278,10 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
             ok_end = cend >= len(text) or not text[cend].isalnum()
             short_unit = len(key) <= 2 and key not in _SHORT_UNITS_SPACED
             glued = upos == pos and um is not None and um.end() == 0
-            if ok_end and not (short_unit and not glued) and not (key in ("in.", "g", "t", "m", "w") and not glued):
+            # "37,000 ft (11,300 m)": a spaced "m" in a length's conversion is metres, not millions
+            metres = key == "m" and _IN_LENGTH_CONVERSION.search(text, max(0, pos - 40), pos) is not None
+            if ok_end and (metres or (not (short_unit and not glued)
+                                      and not (key in ("in.", "g", "t", "m", "w") and not glued))):
                 if key in V.DURATION_UNITS:
                     r.kind, r.unit, r.factor = "duration", "h", V.DURATION_UNITS[key]
                     r.noun = key
