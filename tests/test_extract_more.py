@@ -111,6 +111,10 @@ EXAMPLES = [
     # "pounds": sterling with money wording, mass otherwise
     pytest.param("He agreed a weekly salary of 350,000 pounds.",
                  [("350,000 pounds", 350_000, "GBP/week", "rate", "exact")], id="pounds-weekly-salary-sterling"),
+    pytest.param("The first officer had 2,300 flying hours.",
+                 [("2,300 flying hours", 2300, "h", "duration", "exact")], id="flying-hours-are-hours"),
+    pytest.param("Rebuilding the pier took 8,000 man-hours.",
+                 [("8,000 man-hours", 8000, "h", "duration", "exact")], id="man-hours-are-hours"),
     pytest.param("The jet cruised at 35,000 ft (10,700 m) over the sea.",
                  [("35,000 ft", 35000, "ft", "length", "exact"), ("10,700 m", 10700, "m", "length", "exact")],
                  id="metres-spaced-in-a-length's-conversion"),

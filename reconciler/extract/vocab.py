@@ -115,8 +115,9 @@ DURATION_UNITS: dict[str, float] = {
     "month": 730.5, "months": 730.5, "year": 8766.0, "years": 8766.0,
     "decade": 87660.0, "decades": 87660.0,
 }
-# "GPU hours", "node-hours": a duration in hours multiplied over machines
-MACHINE_HOUR_PREFIXES = ("gpu", "cpu", "tpu", "node", "machine", "core", "accelerator", "chip")
+# "GPU hours", "node-hours", "flying hours", "man-hours": a duration in hours, of machines, flights or people
+MACHINE_HOUR_PREFIXES = ("gpu", "cpu", "tpu", "node", "machine", "core", "accelerator", "chip",
+                         "flying", "flight", "man", "person")
 
 PHYSICAL_UNITS: dict[str, tuple[str, str]] = {
     # surface: (kind, pint unit)
