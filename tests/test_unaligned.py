@@ -104,3 +104,15 @@ def test_same_number_under_two_currency_signs(a: str, b: str, expected: int) -> 
     found = check_unaligned(claims, [], [], {}, load_config())
     assert len([f for f in found if "currency" in f.message]) == expected, [f.message for f in found]
     assert all(f.severity == "info" for f in found)
+
+
+def test_ages_of_one_thing_pool_their_sources() -> None:
+    # "a 19-year-old Varro K-40" names no kind of thing, "the jet was 19 years old" an aircraft:
+    # both back 19 against the one "9-year-old jet", so 9 is the odd one out
+    sentences = ["Records show the 9-year-old jet had passed its last checks in May.",
+                 "The airline said the jet was 19 years old when it came down.",
+                 "It was a 19-year-old Varro K-40, the airline said on Sunday."]
+    claims = [c for i, t in enumerate(sentences) for c in extract_text(t, f"s{i}")]
+    found = [f for f in check_unaligned(claims, [], [], {}, load_config()) if "age" in f.message]
+    assert len(found) == 1, [f.message for f in found]
+    assert "“9-year-old” vs “19" in found[0].message

@@ -23,6 +23,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from reconciler.extract import vocab as V
+from reconciler.extract.keys import noun_classes
 from reconciler.extract.units import CONFUSABLE
 from reconciler.models import Claim, Finding, Group
 from reconciler.rules.config import RuleConfig
@@ -42,7 +43,15 @@ def _key(c: Claim) -> tuple[str, ...] | None:
     if c.frame.revision == "old":
         return None  # superseded by revision wording in its own article
     f = c.frame
+    if label.startswith("age ("):
+        label = "age"  # "age (aircraft)" and an age of something unnamed ("a 14-year-old K-220") may be one
     return (c.kind, c.unit, _label_key(label), f.entity.lower(), f.period.lower(), f.part, f.reference.lower())
+
+
+def _aged_apart(a: Claim, b: Claim) -> bool:
+    """Two ages of two kinds of thing: a person's and an aircraft's."""
+    ka, kb = noun_classes(a.frame.noun, ""), noun_classes(b.frame.noun, "")
+    return ka[0] == kb[0] == "age" and bool(ka[1]) and bool(kb[1]) and ka[1] != kb[1]
 
 
 def _label_key(label: str) -> str:
@@ -119,7 +128,7 @@ def check_unaligned(claims: Sequence[Claim], groups: Sequence[Group], findings: 
                      if voice.get(o.source, o.source) != voice.get(r.source, r.source)
                      and not (o.id in group_of and group_of.get(o.id) == group_of.get(r.id))
                      and (o.id, r.value) not in reported and (r.id, o.value) not in reported
-                     and not contradicts(o, r) and _differ(o, r, ratio)]
+                     and not contradicts(o, r) and _differ(o, r, ratio) and not _aged_apart(o, r)]
             if not pairs:
                 continue
             outs_used = sorted({o.id: o for o, _ in pairs}.values(), key=lambda c: (c.source, c.start))
