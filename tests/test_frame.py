@@ -55,6 +55,13 @@ FRAMES = [
                  {"measure": "propellant"}, id="a-mass-of-fuel"),
     pytest.param("Its dry mass is 810 kg, of which 55 kg are cameras.", "810 kg", {"measure": "dry mass"},
                  id="a-dry-mass-before-a-part"),
+    # a machine translation keeps the source's word order: the group before the figure, "people" after it
+    pytest.param("Report say, ship on have passenger 318 people, crew 9 people.", "318 people",
+                 {"noun": "passenger"}, id="translated-passenger-N-people"),
+    pytest.param("Report say, ship on have passenger 318 people, crew 9 people.", "9 people",
+                 {"noun": "crew"}, id="translated-crew-N-people"),
+    pytest.param("The ferry carried 318 people when it sank.", "318 people", {"noun": "people"},
+                 id="english-N-people-stays-people"),
     pytest.param("Police said 38 people were arrested at the march.", "38 people", {"entity": ""},
                  id="a-reporting-voice-owns-nothing"),
     pytest.param("Analysts said Okonjo's 231 yards were a club record.", "231 yards", {"entity": "Okonjo"},

@@ -179,6 +179,9 @@ class FrameReader:
         ci_right = ci_text[m.end:min(s_end, m.end + 80)]
         clause = text[c_start:c_end]
         noun = _noun_with_modifiers(m.noun, right) if m.kind not in _UNIT_KINDS else ""
+        before = _GROUP_BEFORE.search(left) if noun in ("people", "person", "persons") else None
+        if before and before.group(1).lower() in F.PERSON_SUBGROUPS:
+            noun = before.group(1).lower()  # translated word order: "passenger 162 people", "crew 7 people"
         measure = self._measure(m, left, right, clause)
         entity = self._entity(m, s_start, c_start)
         reference = _reference(right) if m.kind == "length" else ""
@@ -536,6 +539,7 @@ _WITH_GROUND = re.compile(r",?\s+(?:including|among\s+them|of\s+whom)\s+(?:[\w-]
 _ON_BOARD = re.compile(r"\b(?:aboard|on the (?:plane|aircraft|jet|train|ship|ferry|boat|bus|flight))$")
 
 
+_GROUP_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)[ \u00a0]$")
 _MARKET_NAMES_RX = "|".join(re.escape(n) for n in sorted(F.MARKET_NAMES, key=len, reverse=True))
 _IN_MARKET = re.compile(rf"\b(?:[Ii]n|[Ff]or|[Aa]cross)\s+(?:the\s+)?(?P<n>{_MARKET_NAMES_RX})(?![\w-])")
 _MARKET_ADJ = re.compile(rf"(?<![\w.])(?P<n>{_MARKET_NAMES_RX})\s+(?P<w>[a-z]+)\b")
