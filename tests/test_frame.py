@@ -55,6 +55,10 @@ FRAMES = [
                  {"measure": "propellant"}, id="a-mass-of-fuel"),
     pytest.param("Its dry mass is 810 kg, of which 55 kg are cameras.", "810 kg", {"measure": "dry mass"},
                  id="a-dry-mass-before-a-part"),
+    pytest.param("The rocket put the 1,420-kg lander on its way.", "1,420-kg", {"measure": "launch mass"},
+                 id="the-whole-craft's-mass"),
+    pytest.param("The dry lander is 810 kg, the agency said.", "810 kg", {"measure": "dry mass"},
+                 id="a-part-named-beside-the-craft"),
     # a machine translation keeps the source's word order: the group before the figure, "people" after it
     pytest.param("Report say, ship on have passenger 318 people, crew 9 people.", "318 people",
                  {"noun": "passenger"}, id="translated-passenger-N-people"),

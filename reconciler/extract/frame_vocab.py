@@ -86,6 +86,9 @@ MASS_MEASURES: dict[str, str] = {
     **dict.fromkeys("payload payloads cargo".split(), "payload"),
     **dict.fromkeys("instrument instruments".split(), "instruments"),
 }
+# the whole craft named beside its mass ("the 2,350-kg spacecraft"): its mass as launched, unless a
+# part is named too ("the dry spacecraft is 1,150 kg")
+WHOLE_CRAFT = frozenset("spacecraft probe satellite orbiter lander rover capsule".split())
 # an age ("a 14-year-old jet", "was 54 years old"): the noun "year-old" (not a count of people,
 # whatever the toll beside it), then what is aged when the text says: a person or a thing class
 AGE_NOUNS = ("year-old", "month-old", "week-old", "day-old")

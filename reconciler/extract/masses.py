@@ -11,6 +11,7 @@ __all__ = ["mass_measure"]
 
 _MASS_STOP = re.compile(r"\d|[;.!?]|\b(?:of which|including|whose|while|but|and carries)\b")
 _MASS_WORD = re.compile(r"(?i)\b(?:" + "|".join(sorted(F.MASS_MEASURES, key=len, reverse=True)) + r")\b")
+_CRAFT_WORD = re.compile(r"(?i)^[\s-]*(?:" + "|".join(sorted(F.WHOLE_CRAFT)) + r")\b")
 
 
 def mass_measure(left: str, right: str) -> str:
@@ -23,4 +24,6 @@ def mass_measure(left: str, right: str) -> str:
         return F.MASS_MEASURES[found.group().lower()]
     before = re.split(r"\d[\d,.]*\s*\w*|[;.!?]", left[-40:])[-1]
     words = _MASS_WORD.findall(before)
-    return F.MASS_MEASURES[words[-1].lower()] if words else ""
+    if words:
+        return F.MASS_MEASURES[words[-1].lower()]
+    return "launch mass" if _CRAFT_WORD.match(right) else ""  # "the 2,350-kg spacecraft": the whole craft
