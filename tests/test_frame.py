@@ -43,6 +43,29 @@ FRAMES = [
                  "$160 million", {"entity": "Tarrow Kites", "measure": "contract"}, id="subject-owns-offer"),
     pytest.param("By Friday the Tarrow Kites are reported to have offered $150 million.", "$150 million",
                  {"entity": "Tarrow Kites"}, id="subject-of-reported-to"),
+    pytest.param("The 14-year-old jet crashed, killing 40 people.", "14-year-old", {"label": "age (aircraft)"},
+                 id="an-age-is-no-toll"),
+    pytest.param("The driver was 54 years old, the police said.", "54 years old", {"label": "age (person)"},
+                 id="an-age-in-years-old"),
+    pytest.param("Ferro, a 31-year-old from the coast, signed on Monday.", "31-year-old", {"label": "age"},
+                 id="an-age-of-someone-unnamed-by-a-noun"),
+    pytest.param("The lander had a mass of 1,420 kg at launch, including 610 kg of fuel.", "1,420 kg",
+                 {"measure": "launch mass", "label": "launch mass"}, id="a-mass-at-launch"),
+    pytest.param("The lander had a mass of 1,420 kg at launch, including 610 kg of fuel.", "610 kg",
+                 {"measure": "propellant"}, id="a-mass-of-fuel"),
+    pytest.param("Its dry mass is 810 kg, of which 55 kg are cameras.", "810 kg", {"measure": "dry mass"},
+                 id="a-dry-mass-before-a-part"),
+    pytest.param("The rocket put the 1,420-kg lander on its way.", "1,420-kg", {"measure": "launch mass"},
+                 id="the-whole-craft's-mass"),
+    pytest.param("The dry lander is 810 kg, the agency said.", "810 kg", {"measure": "dry mass"},
+                 id="a-part-named-beside-the-craft"),
+    # a machine translation keeps the source's word order: the group before the figure, "people" after it
+    pytest.param("Report say, ship on have passenger 318 people, crew 9 people.", "318 people",
+                 {"noun": "passenger"}, id="translated-passenger-N-people"),
+    pytest.param("Report say, ship on have passenger 318 people, crew 9 people.", "9 people",
+                 {"noun": "crew"}, id="translated-crew-N-people"),
+    pytest.param("The ferry carried 318 people when it sank.", "318 people", {"noun": "people"},
+                 id="english-N-people-stays-people"),
     pytest.param("Police said 38 people were arrested at the march.", "38 people", {"entity": ""},
                  id="a-reporting-voice-owns-nothing"),
     pytest.param("Analysts said Okonjo's 231 yards were a club record.", "231 yards", {"entity": "Okonjo"},
@@ -87,6 +110,9 @@ FRAMES = [
     pytest.param("The storm killed 40 people and injured 300 across the region.", "300", {"label": "injured"},
                  id="the-nearest-fate-injured"),
     pytest.param("Storm kills 14 across the coast", "14", {"label": "dead"}, id="a-headline's-present-tense-fate"),
+    pytest.param("The toll from Saturday's collapse of the old stone bridge at Marrow rose to 61 after divers "
+                 "reached the missing.", "61",
+                 {"label": "dead"}, id="a-fate-past-after-is-another-event's"),
     pytest.param("Officials said 57 people were injured and nine were killed.", "nine", {"label": "dead"},
                  id="a-passive-fate-after-the-figure"),
     pytest.param("The blast, killing nine people and injuring 57, shook the port.", "57", {"label": "injured"},
@@ -150,8 +176,8 @@ FRAMES = [
                  {"noun": "model parameters", "label": "model parameters"}, id="a-compound-counts-its-unit-word"),
     pytest.param("A 300-bed hospital opens today.", "300-bed hospital", {"noun": "hospital beds"},
                  id="a-hospital's-beds"),
-    pytest.param("A 14-year-old girl was hurt.", "14-year-old girl", {"noun": "year-old girl"},
-                 id="an-age-compound-stays"),
+    pytest.param("A 14-year-old girl was hurt.", "14-year-old", {"noun": "year-old girl"},
+                 id="an-age-compound-is-not-reordered"),
     pytest.param("Shares of the lender Brova fell 12% on Monday.", "12%", {"label": "fall in stock", "entity": "Brova"},
                  id="shares-that-fell"),
     pytest.param("On Monday Brova jumped 8 percent in early trade.", "8 percent", {"label": "rise in stock"},
@@ -212,6 +238,21 @@ SAME_QUANTITY = [
     pytest.param("There were 212 passengers on the flight that crashed, the airline said.",
                  "There were 12 crew on the flight that crashed, the airline said.",
                  "212 passengers", "12 crew", False, id="passengers-vs-crew"),
+    pytest.param("The ferry had 318 people on board when it capsized, the coastguard said.",
+                 "The ferry had 318 passengers and nine crew when it capsized, the coastguard said.",
+                 "318 people", "318 passengers", False, id="everyone-on-board-vs-passengers"),
+    pytest.param("The ferry had 318 people on board when it capsized, the coastguard said.",
+                 "The ferry had 318 people aboard when it capsized, the coastguard said.",
+                 "318 people", "318 people", True, id="on-board-vs-aboard"),
+    pytest.param("The lander weighed 1,420 kg at launch, the agency said on Monday.",
+                 "The lander carries 1,240 kg of fuel, the agency said on Monday.",
+                 "1,420 kg", "1,240 kg", False, id="launch-mass-vs-fuel"),
+    pytest.param("The ferry that sank on Friday was 23 years old, its owner said.",
+                 "The 3-year-old girl who was rescued from the ferry on Friday is recovering, its owner said.",
+                 "23 years old", "3-year-old", False, id="a-girl's-age-vs-the-ferry's"),
+    pytest.param("The tanker exploded, killing 41 people on the ground, the police said on Monday.",
+                 "The tanker exploded, killing 41 people on board, the police said on Monday.",
+                 "41 people", "41 people", False, id="on-the-ground-vs-on-board"),
     pytest.param("The agency raised its revenue outlook to $16.1 billion from $15.8 billion on Monday.",
                  "The agency expects revenue of $15.9 billion this year, it said on Monday.",
                  "$15.8 billion", "$15.9 billion", False, id="superseded-vs-current"),
@@ -307,6 +348,15 @@ NEVER_CLAIMS = [
     pytest.param("Standings after Week 11 are tight.", "11", id="week-index"),
     pytest.param("Game 6 is on Thursday night.", "6", id="game-index"),
     pytest.param("The maker will show off vOS 9 on stage.", "9", id="a-camel-case-product-version"),
+    pytest.param("The jet touched down on runway 09 in heavy rain.", "09", id="a-runway-number"),
+    pytest.param("Passengers for the 6:10 departure were sent to gate 14.", "14", id="a-gate-number"),
+    pytest.param("The 08:12 service left from platform 3 without them.", "3", id="a-platform-number"),
+    pytest.param("See the safety bulletin, revision 7, issued last spring.", "7", id="a-document-revision"),
+    pytest.param("The lorry overturned near junction 12 of the motorway.", "12", id="a-road-junction"),
+    pytest.param("Relatives can reach the helpline 24 hours a day.", "24", id="round-the-clock"),
+    pytest.param("The centre stays open seven days a week until further notice.", "seven", id="every-day"),
+    pytest.param("Budget day: 5 things to know", "5", id="a-listicle-title"),
+    pytest.param("After the final: 3 things we learned about the champions", "3", id="a-listicle-title-learned"),
 ]
 
 LINK_LINES = [
@@ -316,6 +366,26 @@ LINK_LINES = [
                  id="read-more-line"),
     pytest.param("Markets\nRelated to the sale, 40 staff were moved.\n", ["40 staff"], id="a-sentence-is-kept"),
 ]
+
+
+# a sentence near the top that tells the time and the date of the event is the story, not a stamp
+TOP_SENTENCES = [
+    pytest.param("# The storm: what we know\n\n*Desk notes · 3 May 2025 · 4 min read*\n\n"
+                 "**When:** The storm reached the coast at 6:15 a.m. local time on Friday, May 2, 2025, "
+                 "near the fishing port.\n",
+                 ["6:15 a.m. local time", "Friday", "May 2, 2025"], id="an-explainer's-first-line"),
+    pytest.param("Storm hits the coast\n\nPublished 10:32 a.m. Friday, May 2, 2025.\n\nThe storm killed 4 people.\n",
+                 ["4 people"], id="a-published-stamp-is-furniture"),
+    pytest.param("Storm hits the coast\n\nThe Harbour Times | Posted Friday 21:40\n\nThe storm killed 4 people.\n",
+                 ["4 people"], id="a-posted-weekday-stamp-is-furniture"),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), TOP_SENTENCES)
+def test_a_sentence_at_the_top_is_the_story(text: str, kept: list[str], tmp_path: Path) -> None:
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    source = read_source(tmp_path / "a.md", "a.md")
+    assert [c.text for c in extract_claims(source)] == kept
 
 
 @pytest.mark.parametrize(("text", "kept"), LINK_LINES)

@@ -14,6 +14,13 @@ from pathlib import Path
 import pytest
 from rulekit import describe, holding, loud, of_rule, run, texts
 
+from reconciler.extract import extract_text
+from reconciler.extract.units import base_interval, load_rates
+from reconciler.models import Group
+from reconciler.rules import load_config
+from reconciler.rules.entries import Entry
+from reconciler.rules.updates import report_update
+
 
 def known_bug(reason: str) -> pytest.MarkDecorator:
     return pytest.mark.xfail(strict=True, reason=reason)
@@ -44,6 +51,14 @@ UPDATE = [
     pytest.param([dateline("Oct. 14, 2025") + "Officials said 52 people died in the bridge collapse.",
                   dateline("Oct. 16, 2025") + "Officials said 61 people died in the bridge collapse."],
                  "61 people", "2025-10-16", id="two-days-a-toll-rises"),
+    # the missing are found (alive or dead): their count falls from one day to the next
+    pytest.param([dateline("Mar. 3, 2025") + "Rescuers said 14 people were still missing after the ferry sank.",
+                  dateline("Mar. 4, 2025") + "Rescuers said five people were still missing after the ferry sank."],
+                 "five people", "2025-03-04", id="two-days-the-missing-fall"),
+    pytest.param([dateline("Mar. 3, 2025") + "Nine hikers are missing after the avalanche, police said.",
+                  dateline("Mar. 4, 2025") + "Four hikers are missing after the avalanche, police said.",
+                  dateline("Mar. 5, 2025") + "Two hikers are missing after the avalanche, police said."],
+                 "Two hikers", "2025-03-05", id="three-days-the-missing-fall"),
 ]
 
 
@@ -58,6 +73,36 @@ def test_update_over_time(tmp_path: Path, articles: list[str], latest: str, date
     assert found[0].suggested == latest
 
 
+# the latest figure of an update: an earlier bound ("at least 20") agrees with any later toll, yet
+# the later toll is the new figure, not the old one an article of the latest day repeats
+LATEST = [
+    pytest.param([("2025-10-14", ["At least 20 people died.", "Officials said 35 people died."]),
+                  ("2025-10-15", ["The toll, 35 on Tuesday, was 48 on Wednesday."])], "48",
+                 id="a-bound-then-a-timeline"),
+    pytest.param([("2025-10-14", ["Officials said 35 people died."]),
+                  ("2025-10-15", ["The toll, 35 on Tuesday, was 48 on Wednesday."])], "48",
+                 id="a-timeline-on-the-latest-day"),
+]
+
+
+@pytest.mark.parametrize(("days", "latest"), LATEST)
+def test_the_latest_figure_of_an_update(days: list[tuple[str, list[str]]], latest: str) -> None:
+    rates = load_rates()
+    steps, dates = [], {}
+    for day, sentences in days:
+        entries = []
+        for i, sentence in enumerate(sentences):
+            source = f"{day}-{i}"
+            dates[source] = day
+            for c in extract_text(sentence, source):
+                if c.kind == "count":
+                    entries.append(Entry(c, base_interval(c, rates), day))
+        steps.append((day, entries))
+    group = Group(id="g", dimension="count", claims=(), label="dead", consensus=None, consensus_text="", support=0)
+    g2, found = report_update(group, steps, dates, load_config(), {})
+    assert found[0].suggested == latest and g2.consensus_text == latest
+
+
 NOT_AN_UPDATE = [
     pytest.param([dateline("Oct. 16, 2025") + "Officials said 52 people died in the bridge collapse on Thursday.",
                   dateline("Oct. 16, 2025") + "Officials said 61 people died in the bridge collapse on Thursday."],
@@ -65,6 +110,9 @@ NOT_AN_UPDATE = [
     pytest.param([dateline("Oct. 14, 2025") + "Officials said 61 people died in the bridge collapse.",
                   dateline("Oct. 16, 2025") + "Officials said 52 people died in the bridge collapse."],
                  id="two-days-a-toll-that-falls"),
+    pytest.param([dateline("Oct. 14, 2025") + "Officials said 52 people were missing after the bridge collapse.",
+                  dateline("Oct. 14, 2025") + "Officials said 61 people were missing after the bridge collapse."],
+                 id="same-day-the-missing-52-vs-61"),
 ]
 
 
@@ -76,6 +124,37 @@ def test_disagreement_is_not_an_update(tmp_path: Path, articles: list[str]) -> N
     assert of_rule(result, "update") == [], describe(result)
     # a lower toll may be an earlier count: loud, but not an error (it can be right)
     assert found[0].severity == "warning", describe(result)
+
+
+# a figure that another article of its own day contradicts is a disagreement, even when a later
+# article agrees with that other one: the later report does not make the first an old figure; nor
+# does a later article's "preliminary report" (the investigators') make its figures provisional
+SAME_DAY_THEN_LATER = [
+    pytest.param([dateline("June 2, 2025") + "The ferry carrying 318 passengers sank, killing 12 people.",
+                  dateline("June 2, 2025") + "The ferry carrying 381 passengers sank, killing 12 people.",
+                  dateline("June 3, 2025") + "The ferry was carrying 318 passengers. So far 15 bodies have "
+                  "been recovered."],
+                 "381 passengers", "318 passengers", id="passengers-swapped-digits"),
+    pytest.param([dateline("June 2, 2025") + "The bus carrying 44 passengers overturned, killing nine people.",
+                  dateline("June 2, 2025") + "The bus carrying 41 passengers overturned, killing nine people.",
+                  dateline("June 3, 2025") + "The toll rose to 11 on Tuesday. The bus was carrying 44 passengers, "
+                  "police said."],
+                 "41 passengers", "44 passengers", id="passengers-misread"),
+    # "a preliminary report is due": the investigators' report, not a provisional count that may move
+    pytest.param([dateline("June 2, 2025") + "The ferry was carrying 318 passengers when it sank, the coastguard said.",
+                  dateline("June 2, 2025") + "Coastguards said the ferry that sank had 318 passengers on its manifest.",
+                  dateline("June 3, 2025") + "The ferry was carrying 381 passengers when it sank. Investigators said a "
+                  "preliminary report was due within a month."],
+                 "381 passengers", "318 passengers", id="a-preliminary-report-is-no-provisional-count"),
+]
+
+
+@pytest.mark.parametrize(("articles", "odd", "right"), SAME_DAY_THEN_LATER)
+def test_a_same_day_disagreement_is_not_an_update(tmp_path: Path, articles: list[str], odd: str, right: str) -> None:
+    result = run(tmp_path, articles)
+    found = [f for f in holding(result, odd, right) if f.rule == "value_mismatch"]
+    assert len(found) == 1 and found[0].severity != "info", describe(result)
+    assert of_rule(result, "update") == [], describe(result)
 
 
 # ---------------------------------------------------------------------------------------

@@ -33,6 +33,33 @@ CASES = [
     pytest.param(["As many as 20 people waited outside the court.",
                   "Some 20,000 people marched through the city on Sunday."],
                  None, id="a-thousand-times-apart-with-one-digit-is-another-crowd"),
+    # a digit left out: "a 3-year-old ferry" for the 23-year-old one
+    pytest.param(["The ferry that sank on Friday was 23 years old, its owner said.",
+                  "Built in Ostend, the ferry was 23 years old and had passed its last survey.",
+                  "Divers said the 3-year-old vessel went down within minutes off the cape."],
+                 ("3-year-old", "23 years old", "unaligned"), id="an-age-with-a-digit-dropped"),
+    pytest.param(["The flood reached 105 homes in the valley on Tuesday, the mayor said.",
+                  "Water entered 15 homes in the valley, according to the insurer's map."],
+                 ("15 homes", "105 homes", "unaligned"), id="a-zero-dropped"),
+    pytest.param(["The ferry that sank on Friday was 23 years old, its owner said.",
+                  "The 3-year-old girl who was rescued from the ferry is recovering, doctors said."],
+                 None, id="a-girl's-age-is-not-the-ferry's"),
+    # two digits swapped in a figure whose label is only its dimension
+    pytest.param(["The probe will reach the comet after a 27-day coast, the agency said.",
+                  "The coast to the comet lasts 27 days, engineers said.",
+                  "Quick facts: the journey takes 72 days."],
+                 ("72 days", "27", "unaligned"), id="days-with-two-digits-swapped"),
+    pytest.param(["The probe will reach the comet after a 27-day coast, the agency said.",
+                  "Its camera was tested for 72 hours before launch."],
+                 None, id="swapped-digits-in-another-unit-are-another-span"),
+    # one number under two units an editor confuses
+    pytest.param(["The rocket carried the 1,850-kg satellite to orbit on Tuesday, the agency said.",
+                  "Technicians fuelled the 1,850-pound craft at dawn before the countdown.",
+                  "Its solar wings weigh 120 kg and its dish antenna 35 kg, the builder said."],
+                 ("1,850-pound", "1,850-kg", "unaligned"), id="kg-printed-as-pounds"),
+    pytest.param(["The rocket carried the 1,850-kg satellite to orbit on Tuesday, the agency said.",
+                  "The launch tower stands 1,850 feet from the control room."],
+                 None, id="one-number-in-units-never-confused"),
 ]
 
 
@@ -77,3 +104,15 @@ def test_same_number_under_two_currency_signs(a: str, b: str, expected: int) -> 
     found = check_unaligned(claims, [], [], {}, load_config())
     assert len([f for f in found if "currency" in f.message]) == expected, [f.message for f in found]
     assert all(f.severity == "info" for f in found)
+
+
+def test_ages_of_one_thing_pool_their_sources() -> None:
+    # "a 19-year-old Varro K-40" names no kind of thing, "the jet was 19 years old" an aircraft:
+    # both back 19 against the one "9-year-old jet", so 9 is the odd one out
+    sentences = ["Records show the 9-year-old jet had passed its last checks in May.",
+                 "The airline said the jet was 19 years old when it came down.",
+                 "It was a 19-year-old Varro K-40, the airline said on Sunday."]
+    claims = [c for i, t in enumerate(sentences) for c in extract_text(t, f"s{i}")]
+    found = [f for f in check_unaligned(claims, [], [], {}, load_config()) if "age" in f.message]
+    assert len(found) == 1, [f.message for f in found]
+    assert "“9-year-old” vs “19" in found[0].message

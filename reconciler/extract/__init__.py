@@ -240,6 +240,12 @@ def _nearest_fates(fates: list[tuple[int, int, str]], text: str, c_start: int, c
     found = [(a - end if a >= end else start - b, a, b, fate) for a, b, fate in fates if c_start <= a < c_end]
     if len({fate for *_x, fate in found}) <= 1:
         return tuple(sorted({fate for *_x, fate in found}))
+    # "the toll rose to 103 after rescuers found the last of the missing": a fate word past "after",
+    # "when", "as" tells another event's people
+    mine = [f for f in found if f[1] < end or not _SUBORDINATE.search(text, end, f[1])]
+    found = mine or found
+    if len({fate for *_x, fate in found}) <= 1:
+        return tuple(sorted({fate for *_x, fate in found}))
     # "57 were injured and nine were killed": a fate after the figure through a passive verb is the
     # figure's own, whatever stands nearer before it
     passive = [f for f in found if f[1] >= end and _PASSIVE.fullmatch(text, end, f[1])]
@@ -255,6 +261,7 @@ def _nearest_fates(fates: list[tuple[int, int, str]], text: str, c_start: int, c
 
 _PASSIVE = re.compile(r"(?:\s+[a-z]+)?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being)"
                       r"(?:\s+(?:reported|confirmed|feared|believed|later|also|now))?\s+")
+_SUBORDINATE = re.compile(r"\b(?:after|when|as|because|before|since|while|until)\b")
 _JOINED = re.compile(r"\s*(?:,|or|and|and/or|/)\s*")
 
 

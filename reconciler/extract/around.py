@@ -98,11 +98,36 @@ def _first_words(table: Mapping[str, object]) -> frozenset[str]:
 
 _UNIT_WORD = re.compile(r"[A-Za-z²³/µ.]+(?:\s(?:miles?|km|kilomet(?:re|er)s?|metres|meters|feet|ft|tonnes|tons|mi))?")
 # two-letter units that may stand after a space ("80 km"); others must be glued ("80m")
-_SHORT_UNITS_SPACED = frozenset({"h", "ft", "mi", "km", "kg", "mm", "cm", "mb", "gb", "tb", "kb", "pb", "kw", "mw",
-                                 "gw", "wh"})
+_SHORT_UNITS_SPACED = frozenset({"h", "ft", "mi", "km", "kg", "lb", "mm", "cm", "mb", "gb", "tb", "kb", "pb", "kw",
+                                 "mw", "gw", "wh"})
 
 
 _A_PERIOD = re.compile(r"(?i)\s*a\s+(?:year|month|week|day)\b")  # "$5 a year" is not a rate per "a"
+_IN_LENGTH_CONVERSION = re.compile(r"(?i)\b(?:ft|feet|foot|yards?|yd|miles?|mi)\s*\(\s*(?:about\s+|some\s+|roughly\s+"
+                                   r"|nearly\s+)?\d[\d,.]*$")
+_AGE = re.compile(r"(?i)(?:-|[ \u00a0])(?P<u>year|month|week|day)s?(?:-|[ \u00a0])old\b")
+_AGED_BE = re.compile(r"\s(?:was|is|were|are)\s+(?:about\s+|nearly\s+|almost\s+|only\s+)?[\w.,-]+$")
+_DETERMINERS = frozenset("the a an its their his her this that".split())
+
+
+def _aged_subject(text: str, pos: int) -> str:
+    """The noun that "was N years old" is said of: the nearest lower-case noun before "was" that
+    follows a determiner ("The ferry that sank on Friday was 23 years old" -> "ferry"), or ""."""
+    window = text[max(0, pos - 80):pos]
+    window = re.split(r"[.;:!?\n]", window)[-1]
+    be = _AGED_BE.search(window)
+    if not be:
+        return ""
+    words = window[:be.start()].split()
+    for i in range(len(words) - 1, 0, -1):
+        w = words[i].strip(",")
+        if w.isalpha() and w.islower() and w not in V.STOPWORDS and w not in _VERBS \
+                and words[i - 1].lower() in _DETERMINERS:
+            return w
+    return ""
+
+
+_AGO = re.compile(r"(?i)\s+(?:earlier|ago|before|previously|prior)\b")
 _UNIT_GAP = re.compile(r"(?:-|\s*(?:\*\s*\*\s*)?|\u00a0)")
 _MACHINE_HOURS = re.compile(r"(?i)(?P<m>" + "|".join(V.MACHINE_HOUR_PREFIXES) + r")[\s-]hours?\b")
 _UNIT_NAMES: Mapping[str, object] = dict.fromkeys([*V.DURATION_UNITS, *V.PHYSICAL_UNITS], 0)
@@ -213,6 +238,8 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     if r.currency or has_currency:
         r.kind = "money"
         per = _PER.match(text, pos)
+        if per and _AGO.match(text, per.end()):
+            per = None  # "$3.49 billion a year earlier", "$80 a month ago": a moment, not a rate per period
         if (per and not _A_PERIOD.match(text[pos:pos + 12])) or \
                 (per and per.group("what").lower() in ("hour", "day", "year", "month", "week", "gpu", "night")):
             what = per.group("what")
@@ -221,6 +248,17 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
                 r.kind = "rate"
                 r.per = what
                 r.end = per.end()
+        return r
+    # an age: "a 14-year-old jet", "the jet was 14 years old": one quantity, whatever follows (what is
+    # aged is the figure's context, as a counted noun's modifiers are), never a duration
+    am = _AGE.match(text, pos)
+    if am:
+        r.kind, r.end = "count", am.end()
+        if am.group().endswith("-old"):  # "a 14-year-old Kestrel jet": what follows is what is aged
+            aged = _read_noun(text, am.end())[0] if text[am.end():am.end() + 1] == " " else ""
+        else:  # "the jet was 14 years old": the subject of "was"
+            aged = _aged_subject(text, pos)
+        r.noun = am.group("u").lower() + "-old" + (" " + aged.lower() if aged else "")
         return r
     # duration / physical units (glued or spaced, or hyphenated: "54-day", "1.6-mile")
     um = _UNIT_GAP.match(text[pos:pos + 8])
@@ -241,8 +279,10 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
             short_unit = len(key) <= 2 and key not in _SHORT_UNITS_SPACED
             glued = upos == pos and um is not None and um.end() == 0
             wrong_case = key == "g" and text[upos:cend] != "g"  # "5G" is a network, not five grams
-            if ok_end and not (short_unit and not glued) and not (key in ("in.", "g", "t", "m", "w") and not glued) \
-                    and not wrong_case:
+            # "37,000 ft (11,300 m)": a spaced "m" in a length's conversion is metres, not millions
+            metres = key == "m" and _IN_LENGTH_CONVERSION.search(text, max(0, pos - 40), pos) is not None
+            if ok_end and not wrong_case and (metres or (not (short_unit and not glued)
+                                                         and not (key in ("in.", "g", "t", "m", "w") and not glued))):
                 if key in V.DURATION_UNITS:
                     r.kind, r.unit, r.factor = "duration", "h", V.DURATION_UNITS[key]
                     r.noun = key
@@ -269,7 +309,7 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     return r
 
 
-_SPACED_SCALE = re.compile(r" (?P<suf>k|K|bn|mn|tn|M|B)(?![A-Za-z0-9])")
+_SPACED_SCALE = re.compile(r" (?P<suf>k|K|bn|mn|tn|M|B)(?![A-Za-z0-9]|-\d)")  # "11 K-220 jets": a model name
 # after a capital M or T: a noun (not a unit or "/"): the letter is a scale ("2.8M GPU-hours")
 _SCALE_BEFORE_NOUN = re.compile(r"[ \u00a0]+(?!(?:per|a|an|of|in|on|at|to|and|or|the|by)\b)[A-Za-z][a-z]*(?:-[a-z]+)?")
 

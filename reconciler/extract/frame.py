@@ -17,6 +17,7 @@ from typing import NamedTuple
 from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
 from reconciler.extract.keys import GROUND, KEY_NAMES, MEMBERS, NAME_STOP, frame_keys, noun_classes, soft_keys
+from reconciler.extract.masses import mass_measure
 from reconciler.extract.measures import DURATION_WHAT, change, money_noun, what_after
 from reconciler.extract.mention import Mention
 from reconciler.extract.names import _is_title_case_line
@@ -179,6 +180,9 @@ class FrameReader:
         ci_right = ci_text[m.end:min(s_end, m.end + 80)]
         clause = text[c_start:c_end]
         noun = _noun_with_modifiers(m.noun, right) if m.kind not in _UNIT_KINDS else ""
+        before = _GROUP_BEFORE.search(left) if noun in ("people", "person", "persons") else None
+        if before and before.group(1).lower() in F.PERSON_SUBGROUPS:
+            noun = before.group(1).lower()  # translated word order: "passenger 162 people", "crew 7 people"
         measure = self._measure(m, left, right, clause)
         entity = self._entity(m, s_start, c_start)
         reference = _reference(right) if m.kind == "length" else ""
@@ -425,6 +429,10 @@ class FrameReader:
         if m.kind == "duration":
             w = what_after(right)
             return w if w and w in DURATION_WHAT else ""
+        if m.kind == "mass":
+            w = mass_measure(left, right)
+            if w:
+                return w
         if m.kind in ("data", "mass", "speed", "power", "energy"):
             w = what_after(right)
             if w:
@@ -518,6 +526,7 @@ _WITH_GROUND = re.compile(r",?\s+(?:including|among\s+them|of\s+whom)\s+(?:[\w-]
 _ON_BOARD = re.compile(r"\b(?:aboard|on the (?:plane|aircraft|jet|train|ship|ferry|boat|bus|flight))$")
 
 
+_GROUP_BEFORE = re.compile(r"(?<![\w-])([A-Za-z]+)[ \u00a0]$")
 _MARKET_NAMES_RX = "|".join(re.escape(n) for n in sorted(F.MARKET_NAMES, key=len, reverse=True))
 _IN_MARKET = re.compile(rf"\b(?:[Ii]n|[Ff]or|[Aa]cross)\s+(?:the\s+)?(?P<n>{_MARKET_NAMES_RX})(?![\w-])")
 _MARKET_ADJ = re.compile(rf"(?<![\w.])(?P<n>{_MARKET_NAMES_RX})\s+(?P<w>[a-z]+)\b")
@@ -585,6 +594,9 @@ def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], referenc
     if kind in ("count", "number"):
         if m.unit == "magnitude":
             return "magnitude of the aftershock" if measure == "aftershock" else "magnitude"
+        age_class, aged = noun_classes(noun, "")
+        if age_class == "age":
+            return f"age ({aged})" if aged else "age"  # "a 14-year-old jet": "age (aircraft)"
         head = MEMBERS.sub("", noun.lower())  # "crew members" are the crew
         head, ground, _ = head.partition(GROUND)
         if fates and (not head or noun_classes(head, "")[0] == "person"):

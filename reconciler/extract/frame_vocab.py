@@ -63,7 +63,7 @@ THING_CLASSES: dict[str, str] = {
     **dict.fromkeys("vote votes ballot ballots".split(), "vote"),
     **dict.fromkeys("store stores shop shops branch branches".split(), "store"),
     **dict.fromkeys("flight flights".split(), "flight"),
-    **dict.fromkeys("ship ships vessel vessels boat boats".split(), "vessel"),
+    **dict.fromkeys("ship ships vessel vessels boat boats ferry ferries".split(), "vessel"),
     **dict.fromkeys("hit hits".split(), "hit"),
     **dict.fromkeys("run runs".split(), "run"),
     **dict.fromkeys("rbi rbis".split(), "rbi"),
@@ -76,7 +76,30 @@ THING_CLASSES: dict[str, str] = {
     **dict.fromkeys("defeat defeats".split(), "defeat"),
     **dict.fromkeys("medal medals".split(), "medal"),
     **dict.fromkeys("lap laps".split(), "lap"),
+    **dict.fromkeys("aircraft plane planes jet jets airliner airliners airplane airplanes helicopter helicopters"
+                    .split(), "aircraft"),
+    **dict.fromkeys("train trains locomotive locomotives".split(), "train"),
 }
+# what a mass is of, named beside it: "1,200 kg of propellant", "its dry mass is 1,150 kg", "2,350 kg at
+# launch": the launch mass, the propellant, the dry mass and the payload are four figures
+MASS_MEASURES: dict[str, str] = {
+    **dict.fromkeys("propellant propellants fuel".split(), "propellant"),
+    "dry": "dry mass",
+    **dict.fromkeys("launch liftoff lift-off".split(), "launch mass"),
+    **dict.fromkeys("payload payloads cargo".split(), "payload"),
+    **dict.fromkeys("instrument instruments".split(), "instruments"),
+}
+# the whole craft named beside its mass ("the 2,350-kg spacecraft"): its mass as launched, unless a
+# part is named too ("the dry spacecraft is 1,150 kg")
+WHOLE_CRAFT = frozenset("spacecraft probe satellite orbiter lander rover capsule".split())
+# an age ("a 14-year-old jet", "was 54 years old"): the noun "year-old" (not a count of people,
+# whatever the toll beside it), then what is aged when the text says: a person or a thing class
+AGE_NOUNS = ("year-old", "month-old", "week-old", "day-old")
+AGED_PEOPLE = frozenset(
+    """boy boys girl girls baby babies toddler teenager teen son daughter mother father grandmother
+    grandfather wife husband brother sister driver captain pilot co-pilot striker goalkeeper
+    defender midfielder forward singer actor actress""".split()
+)
 # trailing modifiers that belong to the counted noun: "people on board", "passengers aboard"
 NOUN_MODIFIERS = ("on board", "aboard", "in hospital", "on the ground", "in custody", "on the plane",
                   "on the train", "on the ship", "on the bus")

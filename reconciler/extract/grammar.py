@@ -126,8 +126,9 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
     for s, e, is_word in cands:
         if _covered(mask, s, e):
             continue
-        if (not is_word or lower[s:e] in _NAMED_NUMBER_WORDS) and may_end_with(lower[max(0, s - 30):s],
-                                                                                _NAMED_NUMBER_ENDS) \
+        timed = _SPAN_AFTER.match(lower, e) is not None  # "the upper stage 42 minutes after": a span
+        if not timed and (not is_word or lower[s:e] in _NAMED_NUMBER_WORDS) \
+                and may_end_with(lower[max(0, s - 30):s], _NAMED_NUMBER_ENDS) \
                 and _NAMED_NUMBER_BEFORE.search(lower, max(0, s - 30), s):
             continue  # "the number 9 shirt", "phase three": a name, not a quantity
         if is_word:
@@ -153,7 +154,7 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
         else:
             if _rejected_by_neighbours(text, s, e):
                 continue
-            if s <= name_run_end + 1 or _left_is_name(text, s) or _names_a_speaker(text, s, e):
+            if not timed and (s <= name_run_end + 1 or _left_is_name(text, s) or _names_a_speaker(text, s, e)):
                 if tallies is None:
                     tallies = _tallies(text, runs)
                 if s not in tallies:
@@ -251,6 +252,11 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
                 and _PART_LEFT.search(text, max(0, mention.start - 20), mention.start):
             mention.role = "part"
     return out
+
+
+# a span of time right after a number: "above the Earth 42 minutes later", "stage 42 minutes after liftoff"
+# (a name is not followed by one; "Week 11 was" and "Zeta 3.1 scored" are names)
+_SPAN_AFTER = re.compile(r"[ \u00a0-](?:seconds?|minutes?|hours?|days?|weeks?|months?)\b(?!-)")
 
 
 def _bare(raw: str) -> float:

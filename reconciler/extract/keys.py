@@ -98,9 +98,21 @@ def _measure_class(measure: str) -> str:
             return "$" + F.MONEY_NOUNS[w]
     if measure == "distance":
         return "distance"
+    if measure in F.MASS_MEASURES.values():
+        return measure  # "launch mass", "propellant": two masses
     return ""
 
 
+def aged_class(aged: str) -> str:
+    """What an age is of: "person", a thing class ("aircraft", "vessel"), or "" when unsure ("K-220")."""
+    words = aged.split()
+    head = words[-1] if words else ""
+    if head in F.AGED_PEOPLE or head in F.PERSON_GENERIC or head in F.PERSON_SUBGROUPS:
+        return "person"
+    return F.THING_CLASSES.get(head, "")
+
+
+_PLACE_MODIFIERS = tuple(m for m in F.NOUN_MODIFIERS if m.startswith(("on ", "in ")))
 MEMBERS = re.compile(r"(?<=[a-z])\s+members?\b")
 
 
@@ -116,6 +128,9 @@ def head_words(words: list[str]) -> list[str]:
 
 def noun_classes(noun: str, label: str) -> tuple[str, str]:
     noun = MEMBERS.sub("", noun.lower()).partition(GROUND)[0]  # "crew members", "cabin crew member": the crew
+    age, _, aged = noun.partition(" ")
+    if age in F.AGE_NOUNS:
+        return "age", aged_class(aged)
     words = head_words(re.findall(r"[a-z]+", noun))
     if not words:
         return ("person", "") if label in ("dead", "injured") or label.startswith(("killed", "injured")) else ("", "")
@@ -124,7 +139,10 @@ def noun_classes(noun: str, label: str) -> tuple[str, str]:
     if base:
         head = base[-1]
     if head in F.PERSON_GENERIC:
-        return "person", ""
+        # "people on board" (passengers and crew together), "people on the ground", "people in
+        # hospital": a whole or another group than the passengers, the dead on board or the patients
+        where = next((m for m in _PLACE_MODIFIERS if noun.endswith(" " + m)), "")
+        return "person", where
     if head in F.PERSON_SUBGROUPS:
         sub = F.PERSON_SUBGROUPS[head]
         mods = [w for w in words[:-1] if w not in V.STOPWORDS]

@@ -74,11 +74,15 @@ _COUNTER_WORDS = ("comments", "views", "shares", "likes", "replies")
 _COUNTERS_LOWER = (
     re.compile(r"(?:" + "|".join(_COUNTER_WORDS) + r")\s*[:(]\s*\d[\d,.]*\s*[km]?\)?"),
     re.compile(r"no\.\s*\d+\b"),
+    # round the clock: "24 hours a day", "seven days a week", "24/7", "365 days a year" say always, not a span
+    re.compile(r"(?:24\s+hours\s+a\s+day|(?:seven|7)\s+days\s+a\s+week|365\s+days\s+a\s+year|24/7)\b"),
+    # a listicle's title: "5 things to know", "7 things you need to know", "3 things we learned"
+    re.compile(r"\d+\s+things\s+(?:to\s+know|you\s+(?:need|should)\s+to\s+know|we\s+(?:know|learned|learnt))\b"),
 )
-# a number named by the word before it: "the number 9 shirt", "phase three", "season 2"
+# a number named by the word before it: "the number 9 shirt", "phase three", "season 2", "runway 27"
 _NAMED_NUMBER_BEFORE = re.compile(
     r"(?:(?:shirt|jersey|squad|the|our|his|her|their|its|a)\s+number\s*:?|phase|stage|level|tier|grade|chapter"
-    r"|part|season|episode)\s+$")
+    r"|part|season|episode|runway|gate|platform|terminal|pier|berth|revision|statement|exit|junction)\s+$")
 _NAMED_NUMBER_WORDS = frozenset({"one", "two", "three", "four", "five"})
 _LIST_MARKER = re.compile(r"(?m)^[ \t]*(?:\d{1,2}[.)]|0\d)(?=[ \t]+\S)")
 _SCI = re.compile(r"\s*[×xX*]\s*10\s*(?:\^\s*(?P<e1>[-−]?\d{1,6})|(?P<e2>[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+))")
@@ -159,7 +163,7 @@ _MULT = re.compile(
     r"(?P<fill>\s*\*\s*\*\s*|\s*\*\*\s*|\s+)(?P<cur>US\$|\$|¥|RMB\s?|€|£)?(?P<pow>10{1,12})\b"
     r"(?:\s+(?P<scale>million|billion|thousand))?"
 )
-_GLUED = re.compile(r"(?i)(?P<suf>bn|mn|tn|k|m|b|t)(?![A-Za-z0-9])")
+_GLUED = re.compile(r"(?i)(?P<suf>bn|mn|tn|k|m|b|t)(?![A-Za-z0-9]|-\d)")  # "40K-1": a model name
 _SCALE_AFTER = re.compile(r"(?i)(?P<fill>[\s-]+|\s*\*\s*\*\s*)"
                           r"(?P<w>million|billion|trillion|thousand|hundred|mn|mln|mil|bn|bln|bil|tn|trn|lakhs?|crores?|cr)\b(?!\.\w)")
 _PERCENT = re.compile(r"(?i)\s?%|\s*(?:\*\s*\*\s*)?\s?(?:percentage points?|per\s?cent|pct)\b")
@@ -220,6 +224,9 @@ _CURRENCY_ENDS = ("$", *sorted({c.replace("\\.?", dot).lower() for c in _CURRENC
                                 | {w.lower() for w in V.GLUED_CURRENCY_WORDS}))
 assert all(s.endswith("$") or not s.isascii() for s in _CURRENCY_SYMBOLS)  # the other symbols are not ASCII
 _HEDGE_ENDS = ("*", *sorted({h.split()[-1] for h in V.HEDGES}))
-_NAMED_NUMBER_ENDS = ("number", ":", "phase", "stage", "level", "tier", "grade", "chapter", "part", "season", "episode")
+_NAMED_NUMBER_ENDS = ("number", ":", "phase", "stage", "level", "tier", "grade", "chapter", "part", "season", "episode",
+                      # what a place or a document is numbered by: "runway 27", "gate 12", "revision 14"
+                      "runway", "gate", "platform", "terminal", "pier", "berth", "revision", "statement", "exit",
+                      "junction")
 
 

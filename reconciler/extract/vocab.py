@@ -115,8 +115,9 @@ DURATION_UNITS: dict[str, float] = {
     "month": 730.5, "months": 730.5, "year": 8766.0, "years": 8766.0,
     "decade": 87660.0, "decades": 87660.0,
 }
-# "GPU hours", "node-hours": a duration in hours multiplied over machines
-MACHINE_HOUR_PREFIXES = ("gpu", "cpu", "tpu", "node", "machine", "core", "accelerator", "chip")
+# "GPU hours", "node-hours", "flying hours", "man-hours": a duration in hours, of machines, flights or people
+MACHINE_HOUR_PREFIXES = ("gpu", "cpu", "tpu", "node", "machine", "core", "accelerator", "chip",
+                         "flying", "flight", "man", "person")
 
 PHYSICAL_UNITS: dict[str, tuple[str, str]] = {
     # surface: (kind, pint unit)
@@ -218,7 +219,10 @@ PLAN_WORDS = frozenset(
     scheduled deadline""".split()
 )
 # an article whose figures are provisional: later articles may report other values without contradiction
-PROVISIONAL = (r"\b(?:preliminary|provisional|partial\s+(?:results?|counts?|returns)"
+# "a preliminary report is due", "a preliminary inquiry": the investigators' work, not a provisional count
+_NOT_A_COUNT = (r"(?!\s+(?:report|investigation|inquiry|probe|hearing|findings|examination|autopsy|injunction"
+                r"|ruling)s?\b)")
+PROVISIONAL = (r"\b(?:preliminary" + _NOT_A_COUNT + r"|provisional|partial\s+(?:results?|counts?|returns)"
                r"|early\s+(?:results?|counts?|returns)"
                r"|so\s+far|still\s+being\s+counted|as\s+of\s+(?:press\s+time|this\s+writing|writing)"
                r"|\d+(?:\.\d+)?%\s+of\s+(?:the\s+)?(?:[\w']+\s+){0,2}(?:polling\s+stations|precincts|votes|ballots)"

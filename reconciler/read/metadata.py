@@ -15,6 +15,10 @@ _META_LINE_MAX = 300  # longer lines are body paragraphs, never metadata
 # a line of more words than this that ends a sentence is a paragraph, whatever marks it holds
 # (a clock time, a date): "The train left on April 12, 2025. At 6:48 p.m. ...", never a byline
 _PROSE_WORDS = 20
+# ... and a sentence of more words than this whose only marks are a clock time or a zone is a
+# paragraph too ("The plane crashed at 7:42 a.m. local time on Tuesday, September 9, 2025, ..."):
+# a stamp sets its time off with separators ("|", "·") or stands without a verb
+_CLOCK_PROSE_WORDS = 12
 
 
 # ---------------------------------------------------------------------------------------
@@ -198,6 +202,11 @@ def find_date(s: str) -> str | None:
     return None
 
 
+_SEPARATOR_MARK = re.compile(r"[|·•]|\(Wire\)|\bmin(?:ute)?s?\.?\s{0,2}read\b|\d\s{1,2}views\b|\bSource\s?[:：]",
+                             re.IGNORECASE)
+_WEEKDAY_STAMP = re.compile(r"\b(?:Posted|Updated|Published|Last modified)\s+(?:on\s+)?"
+                            r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.IGNORECASE)
+_STAMP_START = re.compile(r"[*_\s]*(?:last\s+)?(?:updated|published|posted|modified)\b", re.IGNORECASE)
 _STRONG_MARK = re.compile(
     r"[|·•]|\(Wire\)|\bmin(?:ute)?s?\.?\s{0,2}read\b|\d\s{1,2}views\b|\bSource\s?[:：]"
     r"|\b(?:GMT|UTC|[ECMP][SD]T)\b|\b\d{1,2}:\d\d\b",
@@ -237,10 +246,13 @@ def _is_meta_line(line: str, index: int) -> bool:
         return any(c.isdigit() for c in s)
     if any(True for _ in _dates_in(s)):
         if _STRONG_MARK.search(s):
-            return True
+            return not (s.endswith((".", ".*", "._")) and len(_WORDS.findall(s)) > _CLOCK_PROSE_WORDS
+                        and not _SEPARATOR_MARK.search(s) and not _STAMP_START.match(s))
         if len(s) <= 100 and not s.endswith(".") and _WEAK_MARK.search(s):
             return True
         return len(_WORDS.findall(_DATE.sub(" ", s))) <= 3
+    if len(s) <= 100 and not s.endswith(".") and _WEEKDAY_STAMP.search(s):
+        return True  # "The Evening Ledger | Posted Tuesday 23:10": a stamp without a date
     return (
         index > 0 and len(s) <= 120 and not s.endswith(".") and _BYLINE.match(s) is not None
     )

@@ -125,6 +125,18 @@ def _consensus(entries: Sequence[_Entry], voice: dict[str, str],
     return best, agree, scored[0][0], contested
 
 
+def _same_day(outliers: list[_Entry], agree: list[_Entry], dates: dict[str, str | None]) -> bool:
+    """Does another article of each outlier's own date already give the consensus figure (a point
+    figure: "at least 58" agrees with any later toll)? Then the outlier is not an earlier report
+    of a figure that moved later: it disagrees at its moment."""
+    if any(is_toll(e.claim) for e in outliers):
+        return False  # a toll moves within a day: two counts of one day may be two moments
+    mine = {e.claim.source for e in outliers}
+    said = {dates.get(a.claim.source) for a in agree
+            if a.claim.source not in mine and a.claim.qualifier not in ("upper", "lower")}
+    return all(dates.get(e.claim.source) in said - {None} for e in outliers)
+
+
 def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleConfig,
                    money: Sequence[Claim], dates: dict[str, str | None], voice: dict[str, str],
                    primary: frozenset[str] = frozenset()) -> tuple[Group, list[Finding]]:
@@ -183,7 +195,8 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
         elif rule == "value_mismatch" and config.enabled("range_ends") and _is_range_end(e0, best, spans):
             continue  # each quotes one end of a range others state: reported by the range_ends rule
         elif rule == "value_mismatch" and config.enabled("update") and any(
-                _superseded(x, y, dates) for x in group_entries for y in agree):
+                _superseded(x, y, dates) for x in group_entries for y in agree) \
+                and not _same_day(group_entries, agree, dates):
             superseded.extend(group_entries)  # an earlier or later report of a figure that moved
             continue
         if contested and rule == "currency_mislabel":

@@ -1,5 +1,7 @@
 """Tolls: counts of the dead, injured or missing, which rise as reports come in, so two articles
-of two days that give a higher toll on the later day report an update, not a contradiction."""
+of two days that give a higher toll on the later day report an update, not a contradiction. The
+missing are the exception: their count falls as people are found (alive or dead), so for them a
+lower figure on the later day is the update."""
 
 from __future__ import annotations
 
@@ -7,7 +9,7 @@ from reconciler.extract import vocab as V
 from reconciler.extract.keys import NOUN_CLASS, frame_keys
 from reconciler.models import Claim
 
-__all__ = ["is_toll", "rising"]
+__all__ = ["is_missing", "is_toll", "rising"]
 
 _TOLL_FATES = V.FATE_TOKENS - {"~alive"}
 
@@ -19,9 +21,19 @@ def is_toll(c: Claim) -> bool:
         and frame_keys(c.frame)[NOUN_CLASS] in ("", "person")
 
 
+def is_missing(c: Claim) -> bool:
+    """A toll of the missing ("10 people were still missing"): it falls as people are found."""
+    if not is_toll(c):
+        return False
+    fates = _TOLL_FATES.intersection(c.context)
+    return "missing" in c.frame.label.split() or fates == {"~missing"}
+
+
 def rising(a: Claim, a_value: float, b: Claim, b_value: float, date_a: str, date_b: str) -> bool:
     """Two tolls of two days, the later one higher (one that falls on a later day is a revision or
-    a disagreement: not this)."""
+    a disagreement: not this); for the missing, the later one lower."""
     if not (is_toll(a) and is_toll(b)) or date_a == date_b:
         return False
+    if is_missing(a) and is_missing(b):
+        return (b_value < a_value) if date_a < date_b else (a_value < b_value)
     return (b_value > a_value) if date_a < date_b else (a_value > b_value)

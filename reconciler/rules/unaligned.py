@@ -22,6 +22,9 @@ import math
 from collections import defaultdict
 from collections.abc import Sequence
 
+from reconciler.extract import vocab as V
+from reconciler.extract.keys import noun_classes
+from reconciler.extract.units import CONFUSABLE
 from reconciler.models import Claim, Finding, Group
 from reconciler.rules.config import RuleConfig
 from reconciler.rules.sure import BOUNDS, _head, contradicts, digits, same_digits, specific_label
@@ -40,7 +43,15 @@ def _key(c: Claim) -> tuple[str, ...] | None:
     if c.frame.revision == "old":
         return None  # superseded by revision wording in its own article
     f = c.frame
+    if label.startswith("age ("):
+        label = "age"  # "age (aircraft)" and an age of something unnamed ("a 14-year-old K-220") may be one
     return (c.kind, c.unit, _label_key(label), f.entity.lower(), f.period.lower(), f.part, f.reference.lower())
+
+
+def _aged_apart(a: Claim, b: Claim) -> bool:
+    """Two ages of two kinds of thing: a person's and an aircraft's."""
+    ka, kb = noun_classes(a.frame.noun, ""), noun_classes(b.frame.noun, "")
+    return ka[0] == kb[0] == "age" and bool(ka[1]) and bool(kb[1]) and ka[1] != kb[1]
 
 
 def _label_key(label: str) -> str:
@@ -59,7 +70,19 @@ def _differ(a: Claim, b: Claim, ratio: float) -> bool:
         return False  # consistent within precision and hedges
     big, small = max(va, vb), min(va, vb)
     # a power of ten apart with the same digits; "20" against "20,000": one digit says little
-    return big / small <= ratio or (same_digits(a, b) and len(digits(a)) >= 2)
+    return big / small <= ratio or (same_digits(a, b) and len(digits(a)) >= 2) or _digit_dropped(a, b)
+
+
+def _digit_dropped(a: Claim, b: Claim) -> bool:
+    """One figure is the other with one digit left out, in whole numbers below a thousand ("a
+    4-year-old jet" for a 14-year-old one, "15 seats" for 105): a typing slip, not a
+    different order of magnitude by chance."""
+    da, db = sorted((digits(a), digits(b)), key=len)
+    if not da or len(db) != len(da) + 1 or max(float(a.value), float(b.value)) >= 1000:
+        return False
+    if not all(float(c.value).is_integer() for c in (a, b)):
+        return False
+    return any(db[:i] + db[i + 1:] == da for i in range(len(db)))
 
 
 def check_unaligned(claims: Sequence[Claim], groups: Sequence[Group], findings: Sequence[Finding],
@@ -105,7 +128,7 @@ def check_unaligned(claims: Sequence[Claim], groups: Sequence[Group], findings: 
                      if voice.get(o.source, o.source) != voice.get(r.source, r.source)
                      and not (o.id in group_of and group_of.get(o.id) == group_of.get(r.id))
                      and (o.id, r.value) not in reported and (r.id, o.value) not in reported
-                     and not contradicts(o, r) and _differ(o, r, ratio)]
+                     and not contradicts(o, r) and _differ(o, r, ratio) and not _aged_apart(o, r)]
             if not pairs:
                 continue
             outs_used = sorted({o.id: o for o, _ in pairs}.values(), key=lambda c: (c.source, c.start))
@@ -129,6 +152,94 @@ def check_unaligned(claims: Sequence[Claim], groups: Sequence[Group], findings: 
             out.append(Finding(id=finding_id(RULE, ids), rule=RULE, severity=config.severity(RULE, "info"), claims=ids,
                                message=message, explanation=explanation))
     out.extend(_same_number_two_currencies(claims, group_of, in_finding, voice))
+    out.extend(_digit_slips(claims, group_of, in_finding, voice))
+    out.extend(_same_number_two_units(claims, group_of, in_finding, voice))
+    return out
+
+
+def _same_number_two_units(claims: Sequence[Claim], group_of: dict[str, str], in_finding: dict[str, set[int]],
+                           voice: dict[str, str]) -> list[Finding]:
+    """The same number under two units an editor confuses ("the 2,350-pound probe" in one source,
+    "the 2,350-kg spacecraft" in another), kept apart by the aligner: a conversion would have
+    changed the number, so one of them may carry the wrong unit. Needs two significant digits."""
+    by_number: dict[tuple[str, float], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind not in _MEASURED or not isinstance(c.value, (int, float)) or len(digits(c)) < 2 or c.role \
+                or c.qualifier in BOUNDS:
+            continue
+        by_number[(c.kind, float(c.value))].append(c)
+    out: list[Finding] = []
+    for members in (by_number[k] for k in sorted(by_number)):
+        units = {c.unit: V.PHYSICAL_UNITS.get(c.unit, ("", ""))[1] for c in members}
+        pairs = [(u, w) for u in sorted(units) for w in sorted(units)
+                 if u < w and units[u] and units[w] in CONFUSABLE.get(units[u], ())]
+        for u, w in pairs[:1]:
+            a = min((c for c in members if c.unit == u), key=lambda c: (c.source, c.start))
+            b = min((c for c in members if c.unit == w), key=lambda c: (c.source, c.start))
+            if voice.get(a.source, a.source) == voice.get(b.source, b.source) or in_finding[a.id] & in_finding[b.id] \
+                    or (a.id in group_of and group_of.get(a.id) == group_of.get(b.id)):
+                continue
+            ids = tuple(c.id for c in sorted(members, key=lambda c: (c.unit, c.source, c.start)) if c.unit in (u, w))
+            out.append(Finding(
+                id=finding_id(RULE, ids), rule=RULE, severity="info", claims=ids,
+                message=f"possibly one figure under two units: {quote(a)} and {quote(b)}",
+                explanation=(f"{quote(a)} ({sources_of([a])[0]}) and {quote(b)} ({sources_of([b])[0]}) give the "
+                             f"same number in {u} and {w}. A conversion would change the number, so one of them "
+                             f"may carry the wrong unit; check which one the source printed."),
+            ))
+    return out
+
+
+# measured figures whose label is only their dimension ("43 days", "2,350 kg"): compared by unit
+_MEASURED = frozenset({"duration", "length", "mass", "speed", "area", "volume"})
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Two adjacent digits swapped: "43" for "34", "1,253" for "1,523"."""
+    if len(a) != len(b) or len(a) < 2 or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _digit_slips(claims: Sequence[Claim], group_of: dict[str, str], in_finding: dict[str, set[int]],
+                 voice: dict[str, str]) -> list[Finding]:
+    """A measured figure printed in the same unit word as another source's, with two digits
+    swapped ("43 days" against "34 days"), neither in a finding with the other: a typing slip
+    is likely, though the label says only the dimension, so shown quietly."""
+    by_unit: dict[tuple[str, str, str, str], list[Claim]] = defaultdict(list)
+    for c in claims:
+        if c.kind not in _MEASURED or specific_label(c) or c.role or c.frame.mode or c.qualifier in BOUNDS \
+                or c.frame.revision == "old" or len(digits(c)) < 2:
+            continue
+        word = c.noun.lower().split("-")[-1].rstrip("s")
+        by_unit[(c.kind, word, c.frame.period.lower(), c.frame.part)].append(c)
+    out: list[Finding] = []
+    for members in (by_unit[k] for k in sorted(by_unit)):
+        by_digits: dict[str, list[Claim]] = defaultdict(list)
+        for c in members:
+            by_digits[digits(c)].append(c)
+        support = {d: len({voice.get(c.source, c.source) for c in cs}) for d, cs in by_digits.items()}
+        for d_odd, odd in sorted(by_digits.items()):
+            for d_ref, ref in sorted(by_digits.items()):
+                if support[d_ref] <= support[d_odd] or not _transposed(d_odd, d_ref):
+                    continue
+                pairs = [(o, r) for o in odd for r in ref
+                         if voice.get(o.source, o.source) != voice.get(r.source, r.source)
+                         and not (in_finding[o.id] & in_finding[r.id])
+                         and not (o.id in group_of and group_of.get(o.id) == group_of.get(r.id))]
+                if not pairs:
+                    continue
+                o0, r0 = pairs[0]
+                ids = tuple(dict.fromkeys([o.id for o, _ in pairs] + [r.id for _, r in pairs]))
+                out.append(Finding(
+                    id=finding_id(RULE, ids), rule=RULE, severity="info", claims=ids,
+                    message=f"possibly the same quantity, two digits swapped: {quote(o0)} vs {quote(r0)}",
+                    explanation=(f"{quote(o0)} ({', '.join(sources_of([o for o, _ in pairs]))}) has the digits of "
+                                 f"{quote(r0)} ({support[d_ref]} independent sources: "
+                                 f"{', '.join(sources_of([r for _, r in pairs]))}) with two of them swapped, in the "
+                                 f"same unit. Check whether they state one figure."),
+                ))
     return out
 
 

@@ -13,7 +13,7 @@ from reconciler.rules.config import RuleConfig
 from reconciler.rules.entries import Entry as _Entry
 from reconciler.rules.entries import agree as _agree
 from reconciler.rules.entries import voices as _voices
-from reconciler.rules.tolls import is_toll, rising
+from reconciler.rules.tolls import is_missing, is_toll, rising
 from reconciler.rules.util import finding_id, quote, sources_of
 
 __all__ = ["report_update", "superseded", "timeline"]
@@ -61,13 +61,24 @@ def timeline(entries: list[_Entry], dates: dict[str, str | None]) -> list[tuple[
                 if not _agree(a, b):
                     return []  # two figures on one day: a real disagreement, not an update
     steps = sorted(by_date.items())
-    if not worded and any(max((x.base[0] for x in a if x.base), default=0.0)
-                          >= min((x.base[0] for x in b if x.base), default=0.0) for (_, a), (_, b) in pairwise(steps)):
-        return []  # a toll without wording must rise from each date to the next
+    if not worded and not _moves_on(steps, all(is_missing(e.claim) for e in entries)):
+        return []  # a toll without wording must rise from each date to the next (the missing: fall)
     first_entries = [e for e in steps[0][1] if e.base]
     changed = any(not any(_agree(e, f) for f in first_entries) or _rose_past(e, first_entries)
                   for _d, es in steps[1:] for e in es if e.base)
     return steps if changed else []
+
+
+def _moves_on(steps: list[tuple[str, list[_Entry]]], missing: bool) -> bool:
+    """Does the toll rise from each date to the next (a count of the missing: fall)?"""
+    for (_, a), (_, b) in pairwise(steps):
+        va = [x.base[0] for x in a if x.base]
+        vb = [x.base[0] for x in b if x.base]
+        if missing and not (va and vb and min(va) > max(vb)):
+            return False
+        if not missing and max(va, default=0.0) >= min(vb, default=0.0):
+            return False
+    return True
 
 
 def _rose_past(e: _Entry, earlier: list[_Entry]) -> bool:
@@ -81,7 +92,9 @@ def report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[s
                    config: RuleConfig, voice: dict[str, str]) -> tuple[Group, list[Finding]]:
     latest_date, latest = steps[-1]
     earlier = [e for _d, es in steps[:-1] for e in es if e.base]
-    fresh = [e for e in latest if e.base and not any(_agree(e, o) for o in earlier)]
+    # an earlier bound ("at least 58") agrees with any later toll beyond it: the later figure is still new
+    fresh = [e for e in latest if e.base and not any(_agree(e, o) and o.claim.qualifier not in ("upper", "lower")
+                                                     for o in earlier)]
     head = (fresh or latest)[0].claim
     history = "; ".join(
         f"{d}: {', '.join(quote(e.claim) for e in es[:3])} ({', '.join(sources_of([e.claim for e in es]))})"
