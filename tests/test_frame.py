@@ -288,6 +288,8 @@ NEVER_CLAIMS = [
     pytest.param("The drive started at the Herons' 20-yard line.", "20", id="yard-line"),
     pytest.param("It was his second 200-yard game of the season.", "200", id="threshold"),
     pytest.param("Tickets: call (412) 555-0188 after noon.", "555", id="phone"),
+    pytest.param("Questions? Contact the clinic at 555-0134.", "0134", id="phone-local"),
+    pytest.param("Order forms: telephone 1-800-555-0199 (toll free).", "1", id="phone-with-country-code"),
     pytest.param("Witnesses were told to call 911 at once.", "911", id="emergency-number"),
     pytest.param("Residents should dial 999 or 112 if the water rises.", "112", id="emergency-alternatives"),
     pytest.param("Families can call 1-800-555-0142 for news.", "800", id="a-toll-free-number"),
@@ -308,6 +310,8 @@ LINK_LINES = [
                  ["4%", "Monday"], id="related-links-line"),
     pytest.param("Markets\nShares rose 4% on Monday.\n\nRead more: 7 ways to save\n", ["4%", "Monday"],
                  id="read-more-line"),
+    pytest.param("Travel\nFares fell 6% in May.\n\nAlso read: 4 cheap flights this winter | Why 2 ports closed\n",
+                 ["6%"], id="also-read-line"),
     pytest.param("Markets\nRelated to the sale, 40 staff were moved.\n", ["40 staff"], id="a-sentence-is-kept"),
 ]
 

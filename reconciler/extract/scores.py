@@ -52,8 +52,13 @@ _THRESHOLD = re.compile(
     r"(?i)\d[\d,]*[- ](?:yard|point|goal|win|catch|strikeout|hit|run|rebound|assist|wicket)[- ]"
     r"(?:(?:rushing|passing|receiving|scoring)\s+)?(?:line|games?|seasons?|performances?|rushers?|passers?"
     r"|receivers?|mark|barrier|plateau|club|outings?|efforts?|days?|nights?|scorers?|campaigns?)\b")
+# a phone number: "(412) 555-0188", "1-800-555-0199", "+44 20 7946 0958", and a local "555-0188" where a
+# phone word leads it or its last group starts with 0 (no range of counts is "300-0400")
 _PHONE = re.compile(r"(?:\+?1[-.\s])?(?:\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b)"
-                    r"|\+\d{1,3}[\s.-]\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,4}\b")  # "1-800-555-0199", "+44 20 7946 0958"
+                    r"|\+\d{1,3}[\s.-]\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,4}\b"
+                    r"|(?<![\d,.-])\d{3}-0\d{3}\b(?![-.,]\d)"
+                    r"|(?i:\b(?:call|phone|telephone|tel|fax|contact|reach|dial|hotline)\b)[^.\d\n]{0,30}"
+                    r"(?<![\d,.-])\d{3}-\d{4}\b(?![-.,]\d)")
 _EMERGENCY_NUMBERS = ("911", "999", "112", "000", "111", "100", "101", "110", "119", "120", "122")
 _EMERGENCY_NUMBER = r"(?:" + "|".join(_EMERGENCY_NUMBERS) + r")\b(?!\s*(?:people|%|per))"
 # "call 911", "dial 999 or 112": the number and any alternatives listed with it
