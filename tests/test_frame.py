@@ -17,8 +17,9 @@ import pytest
 
 from reconciler.align import align
 from reconciler.extract import extract_claims, extract_text
+from reconciler.extract.keys import ENTITY, frame_keys
 from reconciler.extract.units import load_rates
-from reconciler.models import Claim, Source
+from reconciler.models import Claim, Frame, Source
 from reconciler.read.datelines import fill_dateline_years
 from reconciler.read.source import read_source
 
@@ -173,6 +174,24 @@ FRAMES = [
                  id="a-percent-of-the-whole-is-the-share-itself"),
     pytest.param("Twelve of the 40 families were rehoused.", "40 families", {"part": ""},
                  id="the-whole-after-of-the-is-no-part"),
+    # a traded price at one moment of the session: each figure's own verb, not its neighbour's
+    pytest.param("Brannock shares opened at $14.10 and ended the session at $12.95.", "$12.95",
+                 {"measure": "ended"}, id="second-verb-of-two-clauses"),
+    pytest.param("Brannock shares opened at $14.10 and ended the session at $12.95.", "$14.10",
+                 {"measure": "shares opened"}, id="first-verb-of-two-clauses"),
+    pytest.param("The first quote was 14,10 euro, at the close the stock cost 12,95 euro.", "14,10 euro",
+                 {"measure": ""}, id="the-next-clause-says-nothing-of-this-figure"),
+    pytest.param("The stock touched a high of $15.30 before closing at $12.95.", "$15.30",
+                 {"measure": "high"}, id="intraday-high"),
+    pytest.param("The valuation at the offer price comes to 8,4 billion euro.", "8,4 billion euro",
+                 {"measure": "valuation"}, id="a-price-in-a-prepositional-phrase-is-not-the-amount"),
+    pytest.param("The chain was valued at $8.4 billion at the offer price.", "$8.4 billion",
+                 {"measure": "valued"}, id="the-offer-price-after-the-figure-is-not-the-amount"),
+    pytest.param("It sold the barge for $2 million at the price agreed.", "$2 million",
+                 {"measure": "price"}, id="a-prepositional-price-alone-still-names-the-amount"),
+    # a common-noun acronym is nobody's name
+    pytest.param("The IPO valued the chain at $8.4 billion.", "$8.4 billion", {"entity": ""},
+                 id="an-IPO-is-no-owner"),
 ]
 
 
@@ -231,7 +250,32 @@ SAME_QUANTITY = [
     pytest.param("The toll could exceed 10,000 people in the region, the agency said.",
                  "The toll reached 2,400 people in the region, the agency said.",
                  "10,000 people", "2,400 people", False, id="projection-vs-count"),
+    pytest.param("Brannock shares opened at $14.10 on Friday and closed at $12.95, the exchange said.",
+                 "Brannock ended its first session at $12.59 on Friday, the exchange said.",
+                 "$12.95", "$12.59", True, id="the-close-said-two-ways"),
+    pytest.param("Brannock shares opened at $14.10 on Friday and closed at $12.95, the exchange said.",
+                 "Brannock shares touched a high of $14.01 on Friday, the exchange said.",
+                 "$14.10", "$14.01", False, id="the-open-vs-the-high"),
+    pytest.param("Brannock shares opened at $14.10 on Friday and closed at $12.95, the exchange said.",
+                 "Brannock shares debuted at $12.95 on Friday and closed at $14.10, the exchange said.",
+                 "$14.10", "$14.10", False, id="the-open-vs-the-close-of-one-digits"),
 ]
+
+
+# one owner with and without the words a company's name may carry or drop; other owners stay apart
+OWNER_KEYS = [
+    pytest.param("Orlen Tide Systems Inc", "Orlen Tide", True, id="company-suffixes-dropped"),
+    pytest.param("Orlen Tide Holdings", "Orlen Tide Group", True, id="holding-vs-group"),
+    pytest.param("Orlen Tide Systems", "Brask Systems", False, id="two-companies-one-suffix"),
+    pytest.param("Group", "Orlen Tide", False, id="a-suffix-alone-stays-itself"),
+    pytest.param("Mara Lindqvist", "Lindqvist", True, id="a-person-by-surname"),
+]
+
+
+@pytest.mark.parametrize(("entity_a", "entity_b", "same"), OWNER_KEYS)
+def test_owner_keys(entity_a: str, entity_b: str, same: bool) -> None:
+    key_a, key_b = frame_keys(Frame(entity=entity_a))[ENTITY], frame_keys(Frame(entity=entity_b))[ENTITY]
+    assert (key_a == key_b) == same, (key_a, key_b)
 
 
 def _sources(a: str, b: str) -> list[Source]:

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
-from reconciler.extract.keys import ENTITY, NOUN_CLASS, PERIOD, frame_keys, head_words, soft_keys
+from reconciler.extract.keys import ENTITY, MEASURE, NOUN_CLASS, PERIOD, frame_keys, head_words, soft_keys
 from reconciler.extract.text import content_words
 from reconciler.extract.units import Rates, alternative_intervals, base_interval, dimension
 from reconciler.models import Claim
@@ -127,6 +127,9 @@ def build_items(claims: Sequence[Claim], rates: Rates, config: AlignConfig,
         if c.qualifier == "vague":
             continue
         toks = frozenset(canon.get(t, t) for t in c.context)
+        moment = keys[c.id][MEASURE]
+        if moment.startswith("$"):
+            toks |= {"~" + moment}  # "ended the day at", "closing at": one moment of the session, said two ways
         key = (c.source, c.sentence_start)
         if key not in sentence_words:
             sentence_words[key] = frozenset(canon.get(w, w) for _p, w in content_words(c.sentence))

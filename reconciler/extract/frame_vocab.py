@@ -132,10 +132,22 @@ MONEY_NOUNS: dict[str, str] = {
     **dict.fromkeys("loot haul jewellery jewelry jewels gems".split(), "haul"),
     **dict.fromkeys("bailout aid rescue loan loans".split(), "aid"),
     # a traded price at one moment of the session: the open, the close ("close to $5m" is a hedge: not here)
-    **dict.fromkeys("opened opening".split(), "open"),
-    **dict.fromkeys("closed closing".split(), "close"),
+    **dict.fromkeys("opened opening debuted".split(), "open"),
+    **dict.fromkeys("closed closing ended finished settled".split(), "close"),
+    **dict.fromkeys("high highs peak".split(), "high"),
+    **dict.fromkeys("low lows trough".split(), "low"),
     **dict.fromkeys("proceeds".split(), "proceeds"),
 }
+# the moments of a trading session a price is of: two of them are two prices, never one figure misprinted
+# (an offer against a price is weighed: see keys.soft_keys)
+SESSION_MOMENTS = frozenset("open close high low".split())
+# acronyms of common nouns: "The IPO valued the company", "the CEO earned": no one's name, no owner
+COMMON_ACRONYMS = frozenset("IPO IPOs CEO CEOs CFO CFOs CTO COO GDP EPS ETF ETFs SPAC SPACs AGM".split())
+# the words a company's name may carry or drop ("Halvard Systems Inc", "Halvard Systems", "Halvard"): not
+# the name itself, so not the owner key
+COMPANY_SUFFIXES = frozenset("""inc inc. incorporated corp corp. corporation co co. company ltd ltd. limited llc plc
+sa s.a. ag nv n.v. gmbh group holdings holding systems technologies technology labs industries international
+enterprises""".split())
 # a cost definition: one stage's cost is not the whole project's
 # what a percentage is of, named just before it in the clause ("the pass@1 score jumped to 71%",
 # "turnout reached 64%") or right after it ("19 percent VAT", "a 4% stake")
