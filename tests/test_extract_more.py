@@ -56,6 +56,11 @@ EXAMPLES = [
     pytest.param("It hired 3,500 people and the ratio was 1.234.",
                  [("3,500 people", 3500, "", "count", "exact"), ("1.234", 1.234, "", "number", "exact")],
                  id="english-comma-thousands-unchanged"),
+    # "a year earlier" says when, not per what; "a year" alone is still a rate
+    pytest.param("Sales were $6.90 million a year earlier.",
+                 [("$6.90 million", 6.9e6, "USD", "money", "exact")], id="a-year-earlier-is-not-a-rate"),
+    pytest.param("The post pays $90,000 a year.",
+                 [("$90,000 a year", 90_000, "USD/year", "rate", "exact")], id="a-year-is-a-rate"),
     # shares of stock in prose are a count ("shares" is page furniture only as a counter standing alone)
     pytest.param("The bank sold 12,500,000 shares of common stock.",
                  [("12,500,000 shares", 12_500_000, "", "count", "exact")], id="shares-of-stock-are-counted"),

@@ -103,6 +103,8 @@ _SHORT_UNITS_SPACED = frozenset({"h", "ft", "mi", "km", "kg", "mm", "cm", "mb", 
 
 
 _A_PERIOD = re.compile(r"(?i)\s*a\s+(?:year|month|week|day)\b")  # "$5 a year" is not a rate per "a"
+# "$3.49 billion a year earlier", "40 cents a share a year ago": when, not per what
+_A_PERIOD_AGO = re.compile(r"(?i)\s*an?\s+(?:year|month|week|day|quarter)\s+(?:earlier|ago|before|prior)\b")
 _UNIT_GAP = re.compile(r"(?:-|\s*(?:\*\s*\*\s*)?|\u00a0)")
 _MACHINE_HOURS = re.compile(r"(?i)(?P<m>" + "|".join(V.MACHINE_HOUR_PREFIXES) + r")[\s-]hours?\b")
 _UNIT_NAMES: Mapping[str, object] = dict.fromkeys([*V.DURATION_UNITS, *V.PHYSICAL_UNITS], 0)
@@ -213,6 +215,8 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     if r.currency or has_currency:
         r.kind = "money"
         per = _PER.match(text, pos)
+        if per and _A_PERIOD_AGO.match(text[pos:pos + 24]):
+            per = None
         if (per and not _A_PERIOD.match(text[pos:pos + 12])) or \
                 (per and per.group("what").lower() in ("hour", "day", "year", "month", "week", "gpu", "night")):
             what = per.group("what")
