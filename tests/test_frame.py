@@ -189,6 +189,15 @@ FRAMES = [
                  {"measure": "valued"}, id="the-offer-price-after-the-figure-is-not-the-amount"),
     pytest.param("It sold the barge for $2 million at the price agreed.", "$2 million",
                  {"measure": "price"}, id="a-prepositional-price-alone-still-names-the-amount"),
+    # a time frame opening the sentence after "In the", "During its"; "the first three months" is a quarter
+    pytest.param("In the first quarter of 2031, sales rose 12% to $40 million.", "$40 million",
+                 {"period": "first quarter"}, id="in-the-first-quarter-opening-the-sentence"),
+    pytest.param("During its second half, the mill shipped 9,000 tonnes.", "9,000 tonnes",
+                 {"period": "second half"}, id="during-its-second-half"),
+    pytest.param("The mill lost $9 million last year and $2 million in the first three months of 2031.",
+                 "$2 million", {"period": "first quarter"}, id="first-three-months-after-the-figure"),
+    pytest.param("In the end, 40 people came to the mill.", "40 people", {"period": ""},
+                 id="in-the-end-is-no-period"),
     # a common-noun acronym is nobody's name
     pytest.param("The IPO valued the chain at $8.4 billion.", "$8.4 billion", {"entity": ""},
                  id="an-IPO-is-no-owner"),

@@ -131,6 +131,7 @@ _BY_TIME = re.compile(
     r"|(?:this|that|the\s+next|the\s+following)\s+(?:morning|afternoon|evening|night|day|week)"
     r"|the\s+end\s+of\s+the\s+(?:day|week)|\d{1,2}(?::\d\d)?\s?[ap]\.?m\b\.?)"
 )
+_OPENER_LEAD = re.compile(r"(?i)(?:in|during|for|over|through)\s+(?:the|its|their)\s+")
 _YEAR_AT = re.compile(r"(?=(?:19|20)\d\d)")  # every start, overlapping ones too
 _LETTERS = re.compile(r"[a-z]+")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -186,7 +187,9 @@ class FrameReader:
             measure = "distance"
         period = self._period(text, max(c_start, m.start - 100), min(c_end, m.end + 60), m, s_start, c_end)
         if not period and c_start > s_start:
-            opening = rx.period.match(ci_text, s_start, min(c_start, s_start + 30))  # "A year ago, the Colts were 2-14"
+            lead = _OPENER_LEAD.match(ci_text, s_start, c_start)  # "In the first quarter, revenue rose 55%"
+            at = lead.end() if lead else s_start
+            opening = rx.period.match(ci_text, at, min(c_start, at + 30))  # "A year ago, the Colts were 2-14"
             if opening:
                 period = F.PERIOD_PHRASES[opening.group().lower()]
             by = (_BY_TIME.match(text, s_start, c_start) if text[s_start:s_start + 3] in ("By ", "As ") else None) \

@@ -189,7 +189,7 @@ PERIOD_PHRASES: dict[str, str] = {
     "at halftime": "first half", "halftime": "first half", "at the break": "first half",
     "first quarter": "first quarter", "second quarter": "second quarter", "third quarter": "third quarter",
     "fourth quarter": "fourth quarter", "first period": "first period", "overtime": "overtime",
-    "first round": "first round",
+    "first round": "first round", "first three months": "first quarter", "first six months": "first half",
 }
 # a figure someone projects or models rather than one that was counted
 PROJECTION = (r"\b(?:could|may|might|expected\s+to|projected\s+to|forecast\s+to|likely\s+to"
