@@ -198,6 +198,15 @@ FRAMES = [
                  "$2 million", {"period": "first quarter"}, id="first-three-months-after-the-figure"),
     pytest.param("In the end, 40 people came to the mill.", "40 people", {"period": ""},
                  id="in-the-end-is-no-period"),
+    # the basis of a valuation; an amount that takes in more than the figure itself
+    pytest.param("The deal valued the brewer at $3.1 billion on a fully diluted basis, and at $2.7 billion "
+                 "based on the 96 million shares outstanding.", "$3.1 billion", {"part": "fully diluted"},
+                 id="fully-diluted-basis"),
+    pytest.param("The deal valued the brewer at $3.1 billion on a fully diluted basis, and at $2.7 billion "
+                 "based on the 96 million shares outstanding.", "$2.7 billion", {"part": "basic"},
+                 id="basic-basis-its-own-not-the-neighbour's"),
+    pytest.param("Gross proceeds are about $299 million if the underwriters exercise their option.",
+                 "about $299 million", {"part": "with more"}, id="if-the-underwriters-exercise"),
     # a common-noun acronym is nobody's name
     pytest.param("The IPO valued the chain at $8.4 billion.", "$8.4 billion", {"entity": ""},
                  id="an-IPO-is-no-owner"),

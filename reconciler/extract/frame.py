@@ -674,7 +674,19 @@ def _part(text: str, m: Mention, left: str, right: str, rx: _Caseless, ci_left: 
     money = _LETTERS.findall(left[-40:].lower())
     if any(w in F.COST_PARTS for w in money[-4:]):
         return "part"
+    if m.kind in ("money", "count", "number"):
+        after = _NEXT_AMOUNT.split(right[:70], maxsplit=1)[0]  # up to the next amount: its basis is its own
+        if _WITH_MORE.search(after):
+            return "with more"
+        for rx_basis, key in _BASES:
+            if rx_basis.search(after):
+                return key
     return ""
+
+
+_NEXT_AMOUNT = re.compile(r"[$€£¥₹]|\band\s+(?:at|to)\b")
+_WITH_MORE = re.compile(F.WITH_MORE, re.I)
+_BASES = tuple((re.compile(rx, re.I), key) for rx, key in F.BASIS)
 
 
 def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], reference: str) -> str:

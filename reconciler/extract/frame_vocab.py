@@ -138,6 +138,18 @@ MONEY_NOUNS: dict[str, str] = {
     **dict.fromkeys("low lows trough".split(), "low"),
     **dict.fromkeys("proceeds".split(), "proceeds"),
 }
+# the basis a valuation or share count is stated on, named right after the figure: two bases are two
+# figures ("$6.2 billion on a fully diluted basis" against "$5.4 billion based on shares outstanding")
+BASIS = (
+    (r"\bfully[\s-]diluted\b|\bon\s+an?\s+(?:fully\s+)?diluted\s+basis\b", "fully diluted"),
+    (r"\b(?:on\s+a\s+)?(?:basic|non-diluted|undiluted)\b|\bbased\s+on\s+(?:the\s+|its\s+)?(?:[\d.,]+\s+"
+     r"(?:million|billion)\s+)?shares\s+outstanding\b", "basic"),
+)
+# an amount or count that takes in more than the figure itself: the underwriters' option, the
+# shares existing holders sell ("$504 million, including shares sold by existing investors")
+WITH_MORE = (r"\bincluding\s+(?:the\s+)?(?:underwriters['’]?\s+|banks['’]?\s+)?(?:over-?allotment|greenshoe"
+             r"|option)\b|\bif\s+(?:the\s+)?underwriters\s+exercise\b|\bincluding\s+(?:the\s+)?(?:shares|stock)"
+             r"\s+(?:sold|offered)\s+by\b|\bincluding\s+(?:those\s+)?(?:of|from)\s+(?:existing|selling)\b")
 # the moments of a trading session a price is of: two of them are two prices, never one figure misprinted
 # (an offer against a price is weighed: see keys.soft_keys)
 SESSION_MOMENTS = frozenset("open close high low".split())

@@ -27,7 +27,8 @@ NAME_STOP = frozenset(
 # ---------------------------------------------------------------------------------------
 # keys for alignment
 
-_PART_KEYS = frozenset({"part", "whole", "one of several", "another", "margin", "stretch", "configuration"})
+_PART_KEYS = frozenset({"part", "whole", "one of several", "another", "margin", "stretch", "configuration",
+                        "with more", "fully diluted", "basic"})
 KEY_NAMES = ("entity", "config", "reference", "period", "part", "mode", "measure", "noun class", "sub-group",
              "dateline", "revision", "average", "one of several")
 ENTITY, PERIOD, MEASURE, NOUN_CLASS = (KEY_NAMES.index(k) for k in ("entity", "period", "measure", "noun class"))
