@@ -61,6 +61,10 @@ EXAMPLES = [
                  [("$6.90 million", 6.9e6, "USD", "money", "exact")], id="a-year-earlier-is-not-a-rate"),
     pytest.param("The post pays $90,000 a year.",
                  [("$90,000 a year", 90_000, "USD/year", "rate", "exact")], id="a-year-is-a-rate"),
+    # the time elapsed in a round is a duration (in hours), to the second
+    pytest.param("Petrov stopped Quist at 1:44 of the seventh round.",
+                 [("1:44", 104 / 3600, "h", "duration", "exact")], id="time-into-a-round"),
+    pytest.param("The bout began at 9:40 in the evening.", [], id="a-bare-time-of-day-is-no-claim"),
     # shares of stock in prose are a count ("shares" is page furniture only as a counter standing alone)
     pytest.param("The bank sold 12,500,000 shares of common stock.",
                  [("12,500,000 shares", 12_500_000, "", "count", "exact")], id="shares-of-stock-are-counted"),

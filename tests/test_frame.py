@@ -207,6 +207,21 @@ FRAMES = [
                  id="basic-basis-its-own-not-the-neighbour's"),
     pytest.param("Gross proceeds are about $299 million if the underwriters exercise their option.",
                  "about $299 million", {"part": "with more"}, id="if-the-underwriters-exercise"),
+    # the time elapsed in a round is of that round, not a part of it; a purse is pay
+    pytest.param("Petrov stopped Quist at 1:44 of the seventh round.", "1:44",
+                 {"period": "seventh round", "part": ""}, id="time-in-the-seventh-round"),
+    pytest.param("Won by TKO, round 7 (1:44), the commission said.", "1:44", {"period": "seventh round"},
+                 id="results-sheet-round-7"),
+    pytest.param("Quist was guaranteed a purse of $800,000.", "$800,000", {"measure": "purse"},
+                 id="a-purse"),
+    # a count named by the noun before it, and a verb after the number is no noun
+    pytest.param("A crowd of 9,210 watched at the hall.", "9,210", {"label": "crowd"}, id="a-crowd-of-n-watched"),
+    pytest.param("Attendance: 9,210 (paid: 8,400).", "9,210", {"label": "attendance", "entity": ""},
+                 id="attendance-colon-n"),
+    pytest.param("A crowd of 9,210 packed Mill Road Hall.", "9,210", {"noun": "crowd"},
+                 id="a-verb-and-a-name-after-the-number"),
+    pytest.param("The 12 injured were taken to hospital.", "12 injured", {"noun": "injured"},
+                 id="a-fate-word-stays-the-noun"),
     # a common-noun acronym is nobody's name
     pytest.param("The IPO valued the chain at $8.4 billion.", "$8.4 billion", {"entity": ""},
                  id="an-IPO-is-no-owner"),
@@ -336,6 +351,15 @@ NOT_COUNTS = [
                  "record", id="record-with-knockouts-after-a-beaten-name"),
     pytest.param("In the game the Herons beat the Larks (71-64) in front of a full house.", "71-64", "score",
                  id="result-in-brackets-after-beat"),
+    # a judge's card in a fight, never two counts; a round scored 10-8
+    pytest.param("Judges Ines Varga (117-111) and Tom Bole (116-112) scored the fight for Petrov.", "117-111",
+                 "scorecard", id="a-judge's-card-after-the-name"),
+    pytest.param("Judges Ines Varga (117-111) and Tom Bole (116-112) scored the fight for Petrov.", "116-112",
+                 "scorecard", id="the-second-judge's-card"),
+    pytest.param("The third judge had it 115-113 for Quist in the bout.", "115-113", "scorecard",
+                 id="had-it-for"),
+    pytest.param("It was a 10-8 round in the sixth, the referee said after the bout.", "10-8", "partial",
+                 id="a-round-scored-10-8"),
 ]
 
 
@@ -353,6 +377,7 @@ NEVER_CLAIMS = [
     pytest.param("Questions? Contact the clinic at 555-0134.", "0134", id="phone-local"),
     pytest.param("Order forms: telephone 1-800-555-0199 (toll free).", "1", id="phone-with-country-code"),
     pytest.param("Witnesses were told to call 911 at once.", "911", id="emergency-number"),
+    pytest.param("Petrov won by stoppage in round 7 (1:44).", "7", id="round-index-lower-case"),
     pytest.param("Residents should dial 999 or 112 if the water rises.", "112", id="emergency-alternatives"),
     pytest.param("Families can call 1-800-555-0142 for news.", "800", id="a-toll-free-number"),
     pytest.param("Families abroad can call +44 20 7946 0958 for news.", "7946", id="an-international-number"),

@@ -318,6 +318,10 @@ _VERBS = frozenset(
     fought stood sat sank bled saw sued hid shot struck spoke broke chose froze wore sought bought brought
     caught felt lay""".split()
 )
+# past-tense verbs that stand right after a number whose noun came before it ("a crowd of 14,212 saw")
+_PAST_VERBS = frozenset("saw watched packed filled attended turned came went voted".split())
+# what follows a past-tense verb rather than a noun's next word: a preposition, an article, a name
+_AFTER_VERB = re.compile(r"[ \t]+(?:(?:at|in|on|into|to|from|for|with|as|the|a|an|their|its|his|her)\b|[A-Z])")
 # plurals without an -s that close the counted noun as a plural does: "300 people fled" -> "people"
 _PLURALS = frozenset("people children men women cattle".split())
 
@@ -343,6 +347,9 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
             continue
         if words and (low.endswith("ly") or (low.endswith("ed") and len(low) > 4) or low in _VERBS):
             break
+        if not words and low not in V.FATE_WORDS and (low in _PAST_VERBS or (
+                low.endswith("ed") and len(low) > 4 and _AFTER_VERB.match(text, m.end()))):
+            break  # "a crowd of 14,212 watched at the arena", "12,412 packed Harrowgate Arena": the verb, no noun
         words.append(w)
         end = m.end()
         p = m.end()

@@ -18,6 +18,7 @@ from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
 from reconciler.extract.keys import GROUND, KEY_NAMES, MEMBERS, NAME_STOP, frame_keys, noun_classes, soft_keys
 from reconciler.extract.mention import Mention
+from reconciler.extract.money import money_noun
 from reconciler.extract.names import _is_title_case_line
 from reconciler.extract.patterns import folds_simply, may_end_with
 from reconciler.extract.spans import lower_same_length
@@ -131,6 +132,8 @@ _BY_TIME = re.compile(
     r"|(?:this|that|the\s+next|the\s+following)\s+(?:morning|afternoon|evening|night|day|week)"
     r"|the\s+end\s+of\s+the\s+(?:day|week)|\d{1,2}(?::\d\d)?\s?[ap]\.?m\b\.?)"
 )
+_COLLECTIVE_BEFORE = re.compile(r"\b(?P<w>[A-Za-z]+)(?:\s+of\s+(?:about\s+|some\s+|nearly\s+|around\s+|roughly\s+"
+                                r"|almost\s+|more\s+than\s+|at\s+least\s+)?|\s*:\s*)$")
 _OPENER_LEAD = re.compile(r"(?i)(?:in|during|for|over|through)\s+(?:the|its|their)\s+")
 _YEAR_AT = re.compile(r"(?=(?:19|20)\d\d)")  # every start, overlapping ones too
 _LETTERS = re.compile(r"[a-z]+")
@@ -179,6 +182,10 @@ class FrameReader:
         ci_right = ci_text[m.end:min(s_end, m.end + 80)]
         clause = text[c_start:c_end]
         noun = _noun_with_modifiers(m.noun, right) if m.kind not in _UNIT_KINDS else ""
+        if not noun and m.kind == "count":
+            before = _COLLECTIVE_BEFORE.search(left[-40:])  # "a crowd of 14,212", "Attendance: 14,212"
+            if before and before.group("w").lower() in F.COLLECTIVE_NOUNS:
+                noun = before.group("w").lower()
         measure = self._measure(m, left, right, clause)
         entity = self._entity(m, s_start, c_start)
         reference = _reference(right) if m.kind == "length" else ""
@@ -242,7 +249,8 @@ class FrameReader:
         sentence_start = i < 0 or self.text[i] in ".!?\n:;"
         if sentence_start and (bare.lower() in self.lower_words or bare not in self.mid_names):
             return False
-        return bare.lower() not in V.STOPWORDS and bare.lower() not in F.MONEY_NOUNS
+        return bare.lower() not in V.STOPWORDS and bare.lower() not in F.MONEY_NOUNS \
+            and bare.lower() not in F.COLLECTIVE_NOUNS
 
     def _names(self, a: int, b: int) -> list[tuple[int, int, str, bool]]:
         """Proper-name phrases in text[a:b]: (start, end, phrase, possessive)."""
@@ -414,7 +422,7 @@ class FrameReader:
                 return F.MEASURE_VERBS[fm.group("v")]
             return ""
         if m.kind == "money":
-            return _money_noun(left[-60:], right[:50])
+            return money_noun(left[-60:], right[:50])
         if m.kind == "rate":
             return f"per {m.per.lower()}" if m.per else ""
         if m.kind == "percent":
@@ -547,58 +555,6 @@ def _what_after(right: str) -> str:
         return ""
     phrase = " ".join(out)
     return phrase.replace("field goal", "field-goal") if "field goal" in phrase else phrase
-
-
-# a money noun in a prepositional phrase beside the figure ("valued at $9 billion at the offer price",
-# "the valuation at the issue price lies at ..."): which moment, not which amount, if another noun says that
-_PREP_OBJECT = frozenset("at by on".split())
-_DETERMINERS = frozenset("the its their his her this that".split())
-
-
-_MONEY_CLAUSE_END = re.compile(r"[,;:!?(]|\.\s|\s[-–—]\s|\s(?:and|but|while|before|after|then|as)\s")
-
-
-def _in_prep_phrase(words: list[str], i: int) -> bool:
-    """Is words[i] the object of "at/by/on the (one word) ..."?"""
-    return any(i >= k + 1 and words[i - k] in _DETERMINERS and words[i - k - 1] in _PREP_OBJECT for k in (1, 2))
-
-
-def _money_noun(left: str, right: str) -> str:
-    best = ""
-    # the words after the figure, to the end of its clause ("36,50 dollar, at the closing ...": not the close)
-    low_right = _MONEY_CLAUSE_END.split(right.lower(), maxsplit=1)[0]
-    words = re.findall(r"[a-z][a-z-]*", left.lower())
-    fallback = ""
-    rwords = re.findall(r"[a-z]+", low_right)[:4]
-    for j, w in enumerate(rwords):
-        if w in F.MONEY_NOUNS:
-            if _in_prep_phrase(rwords, j):
-                fallback = _with_modifier(low_right, w)
-                break
-            return _with_modifier(low_right, w)
-        if w in V.NOUN_STOP:
-            continue
-    i, stop = len(words), max(-1, len(words) - 7)
-    while i - 1 > stop:
-        i -= 1
-        if words[i] in F.MONEY_NOUNS:
-            if _in_prep_phrase(words, i) and any(w in F.MONEY_NOUNS for w in words[max(0, i - 7):i - 2]):
-                stop = max(-1, i - 7)  # "the valuation at the issue price": the valuation, read on past the phrase
-                continue
-            best = words[i]
-            if i > 0 and words[i - 1] not in V.STOPWORDS and words[i - 1] not in F.MONEY_NOUNS \
-                    and not words[i - 1].endswith(("ly", "ed")):
-                best = words[i - 1] + " " + best
-            break
-    return best or fallback
-
-
-def _with_modifier(text: str, w: str) -> str:
-    mm = re.search(r"(?<![\w-])([a-z][a-z-]*)\s+" + w + r"\b", text)
-    if mm and mm.group(1) not in V.STOPWORDS and not mm.group(1).endswith(("ly", "ed")) \
-            and mm.group(1) not in F.MONEY_NOUNS:
-        return mm.group(1) + " " + w
-    return w
 
 
 def _noun_with_modifiers(noun: str, right: str) -> str:

@@ -40,6 +40,8 @@ PERSON_SUBGROUPS: dict[str, str] = {
     **dict.fromkeys("player players".split(), "player"),
     **dict.fromkeys("voter voters".split(), "voter"),
 }
+# a count named by the noun before it: "a crowd of 14,212", "Attendance: 14,212", "a workforce of 1,450"
+COLLECTIVE_NOUNS = frozenset("crowd audience attendance workforce".split())
 # other kinds of things news counts, a few synonyms each
 # participles written after the counted noun ("ballots cast", "votes counted", "homes destroyed"):
 # the noun before them is the thing counted (words ending in -ed count too: see keys.head_words)
@@ -51,6 +53,7 @@ THING_CLASSES: dict[str, str] = {
     **dict.fromkeys("aftershock aftershocks tremor tremors".split(), "aftershock"),
     **dict.fromkeys("vehicle vehicles car cars truck trucks".split(), "vehicle"),
     **dict.fromkeys("game games match matches".split(), "game"),
+    **dict.fromkeys("crowd crowds audience audiences attendance".split(), "crowd"),
     **dict.fromkeys("point points".split(), "point"),
     **dict.fromkeys("goal goals".split(), "goal"),
     **dict.fromkeys("rebound rebounds".split(), "rebound"),
@@ -123,7 +126,7 @@ MONEY_NOUNS: dict[str, str] = {
     **dict.fromkeys("revenue revenues sales turnover".split(), "revenue"),
     **dict.fromkeys("profit profits earnings income".split(), "profit"),
     **dict.fromkeys("loss losses damage damages".split(), "damage"),
-    **dict.fromkeys("salary salaries wage wages pay".split(), "salary"),
+    **dict.fromkeys("salary salaries wage wages pay purse purses payday".split(), "salary"),
     **dict.fromkeys("fee fees".split(), "fee"),
     **dict.fromkeys("fine fines penalty".split(), "fine"),
     **dict.fromkeys("valuation valued value worth".split(), "value"),
@@ -201,7 +204,15 @@ PERIOD_PHRASES: dict[str, str] = {
     "at halftime": "first half", "halftime": "first half", "at the break": "first half",
     "first quarter": "first quarter", "second quarter": "second quarter", "third quarter": "third quarter",
     "fourth quarter": "fourth quarter", "first period": "first period", "overtime": "overtime",
-    "first round": "first round", "first three months": "first quarter", "first six months": "first half",
+    "first three months": "first quarter", "first six months": "first half",
+    # the rounds of a fight: "the ninth round", "the 9th round", "round 9" are one round
+    **{f"{w} round": f"{w} round" for w in
+       "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()},
+    **{f"{n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'} round": f"{w} round"
+       for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+                             .split(), 1)},
+    **{f"round {n}": f"{w} round" for n, w in
+       enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)},
 }
 # a figure someone projects or models rather than one that was counted
 PROJECTION = (r"\b(?:could|may|might|expected\s+to|projected\s+to|forecast\s+to|likely\s+to"
@@ -219,7 +230,9 @@ REVISION_OLD = (r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent|[mb]n|million|billion|t
 REVISION_NEW = (r"\b(?:revised|lowered|raised|increased|decreased|corrected|adjusted|updated|changed|risen|rose"
                 r"|climbed|jumped|grew|fell|dropped)\s+(?:\w+\s+){0,2}?to\s+(?:about\s+|some\s+|at\s+least\s+)?$")
 # a part of a whole stated nearby: "of whom", "including", "in cash"
-PART_RIGHT = r"^\s*(?:in\s+cash|in\s+stock|in\s+shares|of\s+(?:them|those|whom|which)\b|of\s+the\s+(?:\d|[a-z]+\b))"
+PART_RIGHT = (r"^\s*(?:in\s+cash|in\s+stock|in\s+shares|of\s+(?:them|those|whom|which)\b|of\s+the\s+(?:\d|[a-z]+\b)"
+              # "2:31 of the ninth round", "of the first half": a time frame, not a whole
+              r"(?!\s+(?:round|quarter|half|period|inning|innings|season|year|month|week|day)\b))")
 # another instance or an increment, not the figure itself: "another 90-yard run", "a further 12 deaths",
 # "a second 200-yard game" (a category: the games over 200 yards)
 ANOTHER = (r"\b(?:another|a\s+further|an\s+additional|an\s+extra|one\s+more|(?:a|his|her|their|its)"

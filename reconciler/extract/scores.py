@@ -44,7 +44,9 @@ _PARTIAL_AFTER = re.compile(r"(?i)\s+(?:lead|advantage|deficit|at\s+(?:the\s+)?(
 _DASH = re.compile(r"\s?[-–]\s?")
 # a story that talks of a game: bare "N-M" there is a score at some moment, not a range
 _SPORT = re.compile(r"(?i)\b(?:game|games|season|quarter|halftime|inning|innings|touchdowns?|rebounds?|assists?"
-                    r"|points|scored|coach|playoffs?|league|match|goals?|wicket|overtime)\b")
+                    r"|points|scored|coach|playoffs?|league|match|goals?|wicket|overtime"
+                    # a fight: its judges' cards ("116-112"), its rounds ("a 10-8 round")
+                    r"|rounds?|bout|judges?|scorecards?|cards|knockouts?|knockdowns?|decision|referee)\b")
 _NOT_SCORE_LEFT = re.compile(r"(?i)(?:[$€£¥]|\b(?:between|from|aged?|ages|children|kids|rated|ratio|of)\s+)$")
 
 _YEAR_SPAN = re.compile(r"(?:1[89]|20)\d\d\s?[-–/]\s?(?:(?:1[89]|20)\d\d|\d\d)\b(?![-–]\d)")
@@ -75,10 +77,11 @@ _DIGIT_RUN = re.compile(r"\d+")
 _ADDRESS = re.compile(r"\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Way|Boulevard"
                       r"|Blvd\.|Lane|Drive|Place|Square|Court|Terrace|Crescent|Highway|Parkway)(?![\w])")
 _SHORT_CODE = re.compile(r"(?i)\b(?:text|txt|sms)\s+[\w-]{1,20}\s+to\s+\d{4,6}\b")
-_INDEX = re.compile(r"\b(?:Week|Day|Round|Game|Lap|Leg|Matchday|Gameweek|Stage|Heat)\s+\d{1,2}\b(?![.,]\d|\s*%)")
+_INDEX = re.compile(r"\b(?:Week|Day|Round|round|Game|Lap|Leg|Matchday|Gameweek|Stage|Heat)\s+\d{1,2}\b(?![.,]\d|\s*%)")
 _STREET_WORDS = (" Street", " St.", " Road", " Rd.", " Avenue", " Ave.", " Way", " Boulevard", " Blvd.", " Lane",
                  " Drive", " Place", " Square", " Court", " Terrace", " Crescent", " Highway", " Parkway")
-_INDEX_WORDS = ("Week ", "Day ", "Round ", "Game ", "Lap ", "Leg ", "Matchday ", "Gameweek ", "Stage ", "Heat ")
+_INDEX_WORDS = ("Week ", "Day ", "Round ", "round ", "Game ", "Lap ", "Leg ", "Matchday ", "Gameweek ", "Stage ",
+                "Heat ")
 _CALL = re.compile(r"(?i)\b(?:call|dial|emergency)")
 _RECORD_VERB = re.compile(r"(?i)(?:improv|fell|falls|dropp|mov|going|record|rose|climb|stand|worst|best)")
 
@@ -128,7 +131,8 @@ def scores(text: str, mask: bytearray) -> list[Mention]:
             if not sport or _NOT_SCORE_LEFT.search(text, max(0, a - 12), a):
                 continue
             nxt = text[b:b + 12].lstrip().lower()
-            if re.match(r"[a-z]", nxt) and not re.match(r"(?:with|at|in|on|and|as|after|before|when|to)\b", nxt):
+            if re.match(r"[a-z]", nxt) and not re.match(r"(?:with|at|in|on|and|as|after|before|when|to|for|rounds?)\b",
+                                                         nxt):
                 continue  # "10-15 minutes", "3-4 inches": a range with its unit
             unit = "partial"
         value = _DASH.sub("-", m.group())
@@ -137,7 +141,14 @@ def scores(text: str, mask: bytearray) -> list[Mention]:
     return out
 
 
+# a judge's card in a fight: "Judges Ana Vell (116-112) and ...", "scored it 115-113", "The cards were ..."
+_CARD_BEFORE = re.compile(r"(?i)\b(?:judges?|scorecards?|cards|scores\s*:|scored\s+it|scoring\s+it|had\s+it"
+                          r"|had\s+(?:him|her)\s+(?:ahead|up)|decision)\b[^.]{0,60}$")
+
+
 def _which(text: str, a: int, b: int) -> str:
+    if _CARD_BEFORE.search(text, max(0, a - 60), a):
+        return "scorecard"
     left = text[max(0, a - 40):a]
     if _RUN_AFTER.match(text, b):
         return "run"
