@@ -22,6 +22,7 @@ from reconciler.extract.money import money_noun
 from reconciler.extract.names import _is_title_case_line
 from reconciler.extract.patterns import folds_simply, may_end_with
 from reconciler.extract.spans import lower_same_length
+from reconciler.extract.stamps import is_dateline
 from reconciler.models import Frame
 
 __all__ = ["KEY_NAMES", "FrameReader", "frame_keys", "soft_keys"]
@@ -216,7 +217,7 @@ class FrameReader:
             revision = "old"
         elif m.role == "to" or (may_end_with(new, _REVISION_NEW_ENDS) and rx.revision_new.search(new)):
             revision = "new"
-        if m.kind in ("date", "time") and _is_dateline(text, m):
+        if m.kind in ("date", "time") and is_dateline(text, m):
             measure = "dateline"
         label = _label(m, noun, measure, fates, reference)
         return Frame(label=label, noun=noun, measure=measure, entity=entity, reference=reference,
@@ -505,36 +506,6 @@ def _offsets(text: str, needle: str) -> list[int]:
 
 
 _DURATION_WHAT = frozenset("deal contract offer agreement extension sentence term lease ban suspension loan".split())
-
-
-_PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
-_STAMP_BEFORE = re.compile(r"(?i)\b(?:updated|published|posted|last\s+modified|first\s+published|filed|released)"
-                           r"\s*(?:on|at)?\s*:?\s*(?:\w+day,?\s*)?$")
-_CLOCK_AFTER = re.compile(r"^,?\s*(?:(?:19|20)\d\d,?\s*)?(?:\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?|\|)")
-_CITY_BEFORE = re.compile(r"^[\s*_\"“]*(?:[A-Z]{2,6}\s+)?(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*,\s*)?"
-                          r"(?:\w+day,?\s*)?$")
-_DASH_AFTER = re.compile(r"^,?\s*(?:(?:19|20)\d\d)?\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:/|]|$)")
-
-
-def _is_dateline(text: str, m: Mention) -> bool:
-    """Is a date the article's own filing or update stamp ("MUMBAI, Nov 11 -", "TNN Nov 12, 2011,
-    05.51AM IST", "Updated: March 3")? Then it is when the story was written, not the event's date."""
-    a = text.rfind("\n", 0, m.start) + 1
-    b = text.find("\n", m.end)
-    before = text[a:m.start]
-    after = text[m.end:b if b >= 0 else len(text)][:60]
-    if _STAMP_BEFORE.search(before[-40:]):
-        return True
-    if m.kind == "time":
-        # a stamp ("TNN Nov 12, 2011, 05.51AM IST"), not a sentence that names the day first ("The
-        # crash happened on Saturday, April 12, at 6:48 p.m. local time"): no lower-case word
-        return len(before) < 50 and not _PROSE_WORD.search(before) \
-            and bool(re.search(r"(?:19|20)\d\d|\b(?:" + _MONTHS_RX + r")\b", before, re.I))
-    if len(before) > 60:
-        return False
-    if _CLOCK_AFTER.match(after):
-        return True
-    return bool(_CITY_BEFORE.match(before) and before.strip() and _DASH_AFTER.match(after) and a < 800)
 
 
 def _what_after(right: str) -> str:
