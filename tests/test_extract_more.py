@@ -61,6 +61,9 @@ EXAMPLES = [
                  [("$6.90 million", 6.9e6, "USD", "money", "exact")], id="a-year-earlier-is-not-a-rate"),
     pytest.param("The post pays $90,000 a year.",
                  [("$90,000 a year", 90_000, "USD/year", "rate", "exact")], id="a-year-is-a-rate"),
+    # "lb" after a space is a unit, like "kg"
+    pytest.param("The champion weighed 160.4 lb at the scales.", [("160.4 lb", 160.4, "lb", "mass", "exact")],
+                 id="lb-spaced"),
     # the time elapsed in a round is a duration (in hours), to the second
     pytest.param("Petrov stopped Quist at 1:44 of the seventh round.",
                  [("1:44", 104 / 3600, "h", "duration", "exact")], id="time-into-a-round"),

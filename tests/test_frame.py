@@ -207,6 +207,11 @@ FRAMES = [
                  id="basic-basis-its-own-not-the-neighbour's"),
     pytest.param("Gross proceeds are about $299 million if the underwriters exercise their option.",
                  "about $299 million", {"part": "with more"}, id="if-the-underwriters-exercise"),
+    # a judge's card belongs to the judge named right before it
+    pytest.param("Judges Ines Varga (117-111) and Tom Bole (116-112) scored the fight for Petrov.", "116-112",
+                 {"entity": "Tom Bole"}, id="the-judge-before-the-card"),
+    pytest.param("In the bout, Ines Varga scored it 117-111 for Petrov.", "117-111", {"entity": "Ines Varga"},
+                 id="the-judge-who-scored-it"),
     # the time elapsed in a round is of that round, not a part of it; a purse is pay
     pytest.param("Petrov stopped Quist at 1:44 of the seventh round.", "1:44",
                  {"period": "seventh round", "part": ""}, id="time-in-the-seventh-round"),
@@ -360,6 +365,8 @@ NOT_COUNTS = [
                  id="had-it-for"),
     pytest.param("It was a 10-8 round in the sixth, the referee said after the bout.", "10-8", "partial",
                  id="a-round-scored-10-8"),
+    pytest.param("After 12 rounds, a decision. Scores: Ana Vell 116-112 Petrov; Tom Bole 115-113 Petrov.", "116-112",
+                 "scorecard", id="a-card-followed-by-the-winner's-name"),
 ]
 
 

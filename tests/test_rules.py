@@ -216,6 +216,29 @@ def test_arithmetic(tmp_path: Path, article: str, product: str | None) -> None:
     assert any("294,000" in t for t in texts(result, found[0]))
 
 
+# judges' cards: one judge's card given two ways is loud; two judges' cards are two figures
+
+CARDS = [
+    pytest.param(["Judges Ines Varga (117-111) and Tom Bole (116-112) scored the bout for Petrov in the decision.",
+                  "In the decision, judge Ines Varga scored it 118-110 for Petrov, and Tom Bole had it 116-112."],
+                 ("118-110", "117-111"), id="one-judge's-card-two-ways"),
+    pytest.param(["Judges Ines Varga (117-111) and Tom Bole (116-112) scored the bout for Petrov in the decision.",
+                  "In the decision, judge Ines Varga scored it 117-111 for Petrov, and Tom Bole had it 116-112."],
+                 None, id="the-same-cards"),
+]
+
+
+@pytest.mark.parametrize(("articles", "pair"), CARDS)
+def test_judges_cards(tmp_path: Path, articles: list[str], pair: tuple[str, str] | None) -> None:
+    result = run(tmp_path, articles)
+    if pair is None:
+        assert loud(result) == [], describe(result)
+        return
+    assert holding(result, *pair), describe(result)
+    assert not holding(result, "117-111", "116-112"), describe(result)
+
+
+# ---------------------------------------------------------------------------------------
 # a percentage change stated with both its ends in one sentence
 
 CHANGES = [

@@ -98,8 +98,8 @@ def _first_words(table: Mapping[str, object]) -> frozenset[str]:
 
 _UNIT_WORD = re.compile(r"[A-Za-z²³/µ.]+(?:\s(?:miles?|km|kilomet(?:re|er)s?|metres|meters|feet|ft|tonnes|tons|mi))?")
 # two-letter units that may stand after a space ("80 km"); others must be glued ("80m")
-_SHORT_UNITS_SPACED = frozenset({"h", "ft", "mi", "km", "kg", "mm", "cm", "mb", "gb", "tb", "kb", "pb", "kw", "mw",
-                                 "gw", "wh"})
+_SHORT_UNITS_SPACED = frozenset({"h", "ft", "mi", "km", "kg", "lb", "oz", "mm", "cm", "mb", "gb", "tb", "kb", "pb",
+                                 "kw", "mw", "gw", "wh"})
 
 
 _A_PERIOD = re.compile(r"(?i)\s*a\s+(?:year|month|week|day)\b")  # "$5 a year" is not a rate per "a"

@@ -21,6 +21,7 @@ from reconciler.extract.mention import Mention
 from reconciler.extract.money import money_noun
 from reconciler.extract.names import _is_title_case_line
 from reconciler.extract.patterns import folds_simply, may_end_with
+from reconciler.extract.scores import card_judge
 from reconciler.extract.spans import lower_same_length
 from reconciler.extract.stamps import is_dateline
 from reconciler.models import Frame
@@ -307,6 +308,8 @@ class FrameReader:
         who = self._for_whom(m) if m.kind == "percent" or _TALLY.search(m.noun) else ""
         if who:
             names = []  # "46.1% for challenger Per Aldin": the name after "for" owns the figure
+        if m.kind == "score" and m.unit == "scorecard":
+            return card_judge(text, names, m.start)  # "Judges Ana Vell (116-112)": the judge's card
         if m.kind == "score":
             names = []  # a team has several names (its city, its nickname): no owner key for scores
         for _s, e, phrase, poss in reversed(names):
@@ -435,7 +438,7 @@ class FrameReader:
             return found or _change(left[-60:])
         if m.kind == "duration":
             w = _what_after(right)
-            return w if w and w in _DURATION_WHAT else ""
+            return w if w and w in F.DURATION_WHAT else ""
         if m.kind in ("data", "mass", "speed", "power", "energy"):
             w = _what_after(right)
             if w:
@@ -505,9 +508,6 @@ def _offsets(text: str, needle: str) -> list[int]:
     return out
 
 
-_DURATION_WHAT = frozenset("deal contract offer agreement extension sentence term lease ban suspension loan".split())
-
-
 def _what_after(right: str) -> str:
     """The noun a hyphenated measure modifies: "86-yard touchdown run" -> "touchdown run"."""
     words = re.findall(r"[A-Za-z][a-z-]*", right[:40])
@@ -517,10 +517,10 @@ def _what_after(right: str) -> str:
         if low in V.NOUN_STOP or low in ("yards", "yard", "miles", "feet") or w[0].isupper():
             break
         out.append(low)
-        if low in F.MEASURE_CLASSES or low in _DURATION_WHAT:
+        if low in F.MEASURE_CLASSES or low in F.DURATION_WHAT:
             break
     while out and out[-1] not in F.MEASURE_CLASSES and out[-1] not in F.MEASURE_WILDCARDS \
-            and out[-1] not in _DURATION_WHAT and not out[-1].endswith(("goal", "run")):
+            and out[-1] not in F.DURATION_WHAT and not out[-1].endswith(("goal", "run")):
         out.pop()
     if out == ["field"]:
         return ""

@@ -153,6 +153,8 @@ BASIS = (
 WITH_MORE = (r"\bincluding\s+(?:the\s+)?(?:underwriters['’]?\s+|banks['’]?\s+)?(?:over-?allotment|greenshoe"
              r"|option)\b|\bif\s+(?:the\s+)?underwriters\s+exercise\b|\bincluding\s+(?:the\s+)?(?:shares|stock)"
              r"\s+(?:sold|offered)\s+by\b|\bincluding\s+(?:those\s+)?(?:of|from)\s+(?:existing|selling)\b")
+# what a duration is of, named right after it ("a three-year deal", "a ten-game ban")
+DURATION_WHAT = frozenset("deal contract offer agreement extension sentence term lease ban suspension loan".split())
 # the moments of a trading session a price is of: two of them are two prices, never one figure misprinted
 # (an offer against a price is weighed: see keys.soft_keys)
 SESSION_MOMENTS = frozenset("open close high low".split())

@@ -130,7 +130,7 @@ def scores(text: str, mask: bytearray) -> list[Mention]:
                 sport = len(set(w.lower() for w in _SPORT.findall(text))) >= 2
             if not sport or _NOT_SCORE_LEFT.search(text, max(0, a - 12), a):
                 continue
-            nxt = text[b:b + 12].lstrip().lower()
+            nxt = text[b:b + 12].lstrip()  # a unit is lower case; a name after it is not one ("116-112 Ruell")
             if re.match(r"[a-z]", nxt) and not re.match(r"(?:with|at|in|on|and|as|after|before|when|to|for|rounds?)\b",
                                                          nxt):
                 continue  # "10-15 minutes", "3-4 inches": a range with its unit
@@ -142,8 +142,8 @@ def scores(text: str, mask: bytearray) -> list[Mention]:
 
 
 # a judge's card in a fight: "Judges Ana Vell (116-112) and ...", "scored it 115-113", "The cards were ..."
-_CARD_BEFORE = re.compile(r"(?i)\b(?:judges?|scorecards?|cards|scores\s*:|scored\s+it|scoring\s+it|had\s+it"
-                          r"|had\s+(?:him|her)\s+(?:ahead|up)|decision)\b[^.]{0,60}$")
+_CARD_BEFORE = re.compile(r"(?i)\b(?:(?:judges?|scorecards?|cards|scored\s+it|scoring\s+it|had\s+it"
+                          r"|had\s+(?:him|her)\s+(?:ahead|up)|decision)\b|scores\s*:)[^.]{0,60}$")
 
 
 def _which(text: str, a: int, b: int) -> str:
@@ -172,3 +172,16 @@ def _which(text: str, a: int, b: int) -> str:
     if _RECORD_AFTER.match(text, b) and re.match(r"\s+(?:record|mark|overall)", text[b:b + 10]):
         return "record"
     return ""
+
+
+# what stands between a judge's name and the card: "Ana Vell (116-112)", "Vell: 116-112", "Vell scored it 116-112"
+_CARD_GAP = re.compile(r"\s*(?:\(\s*|:\s*|\s+(?:scored|scoring|had)\s+(?:it|the\s+(?:bout|fight))\s+"
+                       r"|\s+had\s+(?:him|her)\s+(?:ahead|up)\s+)?")
+
+
+def card_judge(text: str, names: Sequence[tuple[int, int, str, bool]], start: int) -> str:
+    """The judge whose card a scorecard at ``start`` is: the name right before it, else ""."""
+    if not names:
+        return ""
+    _s, e, phrase, _poss = names[-1]
+    return phrase if _CARD_GAP.fullmatch(text, e, start) else ""

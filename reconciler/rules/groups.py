@@ -500,7 +500,8 @@ def _check_dates(g: Group, entries: list[_Entry], config: RuleConfig, voice: dic
     return g2, findings
 
 
-_SCORE_WORDS = {"score": "result", "record": "win-loss record", "run": "run", "partial": "score at that moment"}
+_SCORE_WORDS = {"score": "result", "record": "win-loss record", "run": "run", "partial": "score at that moment",
+                "scorecard": "judge's card"}
 
 
 def _check_scores(g: Group, entries: list[_Entry], config: RuleConfig, voice: dict[str, str],
