@@ -126,7 +126,7 @@ MONEY_NOUNS: dict[str, str] = {
     **dict.fromkeys("revenue revenues sales turnover".split(), "revenue"),
     **dict.fromkeys("profit profits earnings income".split(), "profit"),
     **dict.fromkeys("loss losses damage damages".split(), "damage"),
-    **dict.fromkeys("salary salaries wage wages pay purse purses payday".split(), "salary"),
+    **dict.fromkeys("salary salaries wage wages pay purse purses payday earned pocketed".split(), "salary"),
     **dict.fromkeys("fee fees".split(), "fee"),
     **dict.fromkeys("fine fines penalty".split(), "fine"),
     **dict.fromkeys("valuation valued value worth".split(), "value"),

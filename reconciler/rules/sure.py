@@ -69,6 +69,10 @@ def _head(label: str) -> str:
     if not words:
         return ""
     w = words[-1]
+    if F.MONEY_NOUNS.get(w, "cost") != "cost":
+        # "purse" and "payday", "offer" and "deal": one amount, two words ("price", "costs", "starts at"
+        # name too many of a story's amounts to say more than the word itself)
+        return "$" + F.MONEY_NOUNS[w]
     cls = F.THING_CLASSES.get(w)
     if cls and cls not in LOOSE_CLASSES:
         return cls
