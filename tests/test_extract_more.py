@@ -56,6 +56,21 @@ EXAMPLES = [
     pytest.param("It hired 3,500 people and the ratio was 1.234.",
                  [("3,500 people", 3500, "", "count", "exact"), ("1.234", 1.234, "", "number", "exact")],
                  id="english-comma-thousands-unchanged"),
+    # "a year earlier" says when, not per what; "a year" alone is still a rate
+    pytest.param("Sales were $6.90 million a year earlier.",
+                 [("$6.90 million", 6.9e6, "USD", "money", "exact")], id="a-year-earlier-is-not-a-rate"),
+    pytest.param("The post pays $90,000 a year.",
+                 [("$90,000 a year", 90_000, "USD/year", "rate", "exact")], id="a-year-is-a-rate"),
+    # "lb" after a space is a unit, like "kg"
+    pytest.param("The champion weighed 160.4 lb at the scales.", [("160.4 lb", 160.4, "lb", "mass", "exact")],
+                 id="lb-spaced"),
+    # the time elapsed in a round is a duration (in hours), to the second
+    pytest.param("Petrov stopped Quist at 1:44 of the seventh round.",
+                 [("1:44", 104 / 3600, "h", "duration", "exact")], id="time-into-a-round"),
+    pytest.param("The bout began at 9:40 in the evening.", [], id="a-bare-time-of-day-is-no-claim"),
+    # shares of stock in prose are a count ("shares" is page furniture only as a counter standing alone)
+    pytest.param("The bank sold 12,500,000 shares of common stock.",
+                 [("12,500,000 shares", 12_500_000, "", "count", "exact")], id="shares-of-stock-are-counted"),
     # multiples and fractions
     pytest.param("The model is roughly 15x cheaper.",
                  [("roughly 15x", 15, "x", "multiple", "approximate")], id="multiple-15x-hedged"),
@@ -256,6 +271,16 @@ TRAPS = [
                  id="views-counter-beside-a-figure"),
     pytest.param("Call «0800 412 009» for help.", (), id="phone-freephone"),
     pytest.param("Call «+44 20 7946 0958» for help.", (), id="phone-international"),
+    # local and country-coded phone numbers in contact lines; read times written out or after a byline separator
+    pytest.param("For tickets, phone the box office on «555-0127».", (), id="phone-local-leading-zero"),
+    pytest.param("Readers can reach the desk at «555-4410» before noon.", (), id="phone-local-after-reach"),
+    pytest.param("Prospectus requests: telephone «1-877-555-0163», weekdays.", (), id="phone-country-code"),
+    pytest.param("Between 300-4000 volunteers are expected; to help, call «555-0127».", ("4000 volunteers",),
+                 id="range-is-not-a-phone"),
+    pytest.param("The Drover Gazette | Farming | «Reading time: 4 minutes»", (), id="reading-time-written-out"),
+    pytest.param("Quayside Daily · Opinion · «3 min»\n\nThe vote took 9 min to count.", ("9 min",),
+                 id="byline-minutes-at-line-end"),
+    pytest.param("Great thread! «1.4K shares» | 212 likes", (), id="shares-counter-standing-alone"),
     pytest.param("He wore «the number 9» shirt.", (), id="shirt-number"),
     pytest.param("After a summer of rumours, «our number 9» has gone to England for £86 million.",
                  ("£86 million",), id="our-number-9"),

@@ -17,8 +17,9 @@ import pytest
 
 from reconciler.align import align
 from reconciler.extract import extract_claims, extract_text
+from reconciler.extract.keys import ENTITY, frame_keys
 from reconciler.extract.units import load_rates
-from reconciler.models import Claim, Source
+from reconciler.models import Claim, Frame, Source
 from reconciler.read.datelines import fill_dateline_years
 from reconciler.read.source import read_source
 
@@ -201,6 +202,62 @@ FRAMES = [
                  id="a-percent-of-the-whole-is-the-share-itself"),
     pytest.param("Twelve of the 40 families were rehoused.", "40 families", {"part": ""},
                  id="the-whole-after-of-the-is-no-part"),
+    # a traded price at one moment of the session: each figure's own verb, not its neighbour's
+    pytest.param("Brannock shares opened at $14.10 and ended the session at $12.95.", "$12.95",
+                 {"measure": "ended"}, id="second-verb-of-two-clauses"),
+    pytest.param("Brannock shares opened at $14.10 and ended the session at $12.95.", "$14.10",
+                 {"measure": "shares opened"}, id="first-verb-of-two-clauses"),
+    pytest.param("The first quote was 14,10 euro, at the close the stock cost 12,95 euro.", "14,10 euro",
+                 {"measure": ""}, id="the-next-clause-says-nothing-of-this-figure"),
+    pytest.param("The stock touched a high of $15.30 before closing at $12.95.", "$15.30",
+                 {"measure": "high"}, id="intraday-high"),
+    pytest.param("The valuation at the offer price comes to 8,4 billion euro.", "8,4 billion euro",
+                 {"measure": "valuation"}, id="a-price-in-a-prepositional-phrase-is-not-the-amount"),
+    pytest.param("The chain was valued at $8.4 billion at the offer price.", "$8.4 billion",
+                 {"measure": "valued"}, id="the-offer-price-after-the-figure-is-not-the-amount"),
+    pytest.param("It sold the barge for $2 million at the price agreed.", "$2 million",
+                 {"measure": "price"}, id="a-prepositional-price-alone-still-names-the-amount"),
+    # a time frame opening the sentence after "In the", "During its"; "the first three months" is a quarter
+    pytest.param("In the first quarter of 2031, sales rose 12% to $40 million.", "$40 million",
+                 {"period": "first quarter"}, id="in-the-first-quarter-opening-the-sentence"),
+    pytest.param("During its second half, the mill shipped 9,000 tonnes.", "9,000 tonnes",
+                 {"period": "second half"}, id="during-its-second-half"),
+    pytest.param("The mill lost $9 million last year and $2 million in the first three months of 2031.",
+                 "$2 million", {"period": "first quarter"}, id="first-three-months-after-the-figure"),
+    pytest.param("In the end, 40 people came to the mill.", "40 people", {"period": ""},
+                 id="in-the-end-is-no-period"),
+    # the basis of a valuation; an amount that takes in more than the figure itself
+    pytest.param("The deal valued the brewer at $3.1 billion on a fully diluted basis, and at $2.7 billion "
+                 "based on the 96 million shares outstanding.", "$3.1 billion", {"part": "fully diluted"},
+                 id="fully-diluted-basis"),
+    pytest.param("The deal valued the brewer at $3.1 billion on a fully diluted basis, and at $2.7 billion "
+                 "based on the 96 million shares outstanding.", "$2.7 billion", {"part": "basic"},
+                 id="basic-basis-its-own-not-the-neighbour's"),
+    pytest.param("Gross proceeds are about $299 million if the underwriters exercise their option.",
+                 "about $299 million", {"part": "with more"}, id="if-the-underwriters-exercise"),
+    # a judge's card belongs to the judge named right before it
+    pytest.param("Judges Ines Varga (117-111) and Tom Bole (116-112) scored the fight for Petrov.", "116-112",
+                 {"entity": "Tom Bole"}, id="the-judge-before-the-card"),
+    pytest.param("In the bout, Ines Varga scored it 117-111 for Petrov.", "117-111", {"entity": "Ines Varga"},
+                 id="the-judge-who-scored-it"),
+    # the time elapsed in a round is of that round, not a part of it; a purse is pay
+    pytest.param("Petrov stopped Quist at 1:44 of the seventh round.", "1:44",
+                 {"period": "seventh round", "part": ""}, id="time-in-the-seventh-round"),
+    pytest.param("Won by TKO, round 7 (1:44), the commission said.", "1:44", {"period": "seventh round"},
+                 id="results-sheet-round-7"),
+    pytest.param("Quist was guaranteed a purse of $800,000.", "$800,000", {"measure": "purse"},
+                 id="a-purse"),
+    # a count named by the noun before it, and a verb after the number is no noun
+    pytest.param("A crowd of 9,210 watched at the hall.", "9,210", {"label": "crowd"}, id="a-crowd-of-n-watched"),
+    pytest.param("Attendance: 9,210 (paid: 8,400).", "9,210", {"label": "attendance", "entity": ""},
+                 id="attendance-colon-n"),
+    pytest.param("A crowd of 9,210 packed Mill Road Hall.", "9,210", {"noun": "crowd"},
+                 id="a-verb-and-a-name-after-the-number"),
+    pytest.param("The 12 injured were taken to hospital.", "12 injured", {"noun": "injured"},
+                 id="a-fate-word-stays-the-noun"),
+    # a common-noun acronym is nobody's name
+    pytest.param("The IPO valued the chain at $8.4 billion.", "$8.4 billion", {"entity": ""},
+                 id="an-IPO-is-no-owner"),
 ]
 
 
@@ -274,7 +331,35 @@ SAME_QUANTITY = [
     pytest.param("The toll could exceed 10,000 people in the region, the agency said.",
                  "The toll reached 2,400 people in the region, the agency said.",
                  "10,000 people", "2,400 people", False, id="projection-vs-count"),
+    pytest.param("Dorsa Kell earned $3 million for the bout, while Ana Vell took home $900,000.",
+                 "Dorsa Kell was guaranteed a purse of $3.2 million and Ana Vell $900,000, the commission said.",
+                 "$3 million", "$3.2 million", True, id="pay-said-two-ways"),
+    pytest.param("Brannock shares opened at $14.10 on Friday and closed at $12.95, the exchange said.",
+                 "Brannock ended its first session at $12.59 on Friday, the exchange said.",
+                 "$12.95", "$12.59", True, id="the-close-said-two-ways"),
+    pytest.param("Brannock shares opened at $14.10 on Friday and closed at $12.95, the exchange said.",
+                 "Brannock shares touched a high of $14.01 on Friday, the exchange said.",
+                 "$14.10", "$14.01", False, id="the-open-vs-the-high"),
+    pytest.param("Brannock shares opened at $14.10 on Friday and closed at $12.95, the exchange said.",
+                 "Brannock shares debuted at $12.95 on Friday and closed at $14.10, the exchange said.",
+                 "$14.10", "$14.10", False, id="the-open-vs-the-close-of-one-digits"),
 ]
+
+
+# one owner with and without the words a company's name may carry or drop; other owners stay apart
+OWNER_KEYS = [
+    pytest.param("Orlen Tide Systems Inc", "Orlen Tide", True, id="company-suffixes-dropped"),
+    pytest.param("Orlen Tide Holdings", "Orlen Tide Group", True, id="holding-vs-group"),
+    pytest.param("Orlen Tide Systems", "Brask Systems", False, id="two-companies-one-suffix"),
+    pytest.param("Group", "Orlen Tide", False, id="a-suffix-alone-stays-itself"),
+    pytest.param("Mara Lindqvist", "Lindqvist", True, id="a-person-by-surname"),
+]
+
+
+@pytest.mark.parametrize(("entity_a", "entity_b", "same"), OWNER_KEYS)
+def test_owner_keys(entity_a: str, entity_b: str, same: bool) -> None:
+    key_a, key_b = frame_keys(Frame(entity=entity_a))[ENTITY], frame_keys(Frame(entity=entity_b))[ENTITY]
+    assert (key_a == key_b) == same, (key_a, key_b)
 
 
 def _sources(a: str, b: str) -> list[Source]:
@@ -321,6 +406,17 @@ NOT_COUNTS = [
                  id="a-judge's-card-after-decision"),
     pytest.param("The judges scored it 29-28, 29-28 and 28-29.", "28-29", "scorecard", id="cards-of-a-short-bout"),
     pytest.param("Petrov won on the cards 115-113 in the bout.", "115-113", "scorecard", id="on-the-cards"),
+    # a judge's card in a fight, never two counts; a round scored 10-8
+    pytest.param("Judges Ines Varga (117-111) and Tom Bole (116-112) scored the fight for Petrov.", "117-111",
+                 "scorecard", id="a-judge's-card-after-the-name"),
+    pytest.param("Judges Ines Varga (117-111) and Tom Bole (116-112) scored the fight for Petrov.", "116-112",
+                 "scorecard", id="the-second-judge's-card"),
+    pytest.param("The third judge had it 115-113 for Quist in the bout.", "115-113", "scorecard",
+                 id="had-it-for"),
+    pytest.param("It was a 10-8 round in the sixth, the referee said after the bout.", "10-8", "partial",
+                 id="a-round-scored-10-8"),
+    pytest.param("After 12 rounds, a decision. Scores: Ana Vell 116-112 Petrov; Tom Bole 115-113 Petrov.", "116-112",
+                 "scorecard", id="a-card-followed-by-the-winner's-name"),
 ]
 
 
@@ -335,7 +431,10 @@ NEVER_CLAIMS = [
     pytest.param("The drive started at the Herons' 20-yard line.", "20", id="yard-line"),
     pytest.param("It was his second 200-yard game of the season.", "200", id="threshold"),
     pytest.param("Tickets: call (412) 555-0188 after noon.", "555", id="phone"),
+    pytest.param("Questions? Contact the clinic at 555-0134.", "0134", id="phone-local"),
+    pytest.param("Order forms: telephone 1-800-555-0199 (toll free).", "1", id="phone-with-country-code"),
     pytest.param("Witnesses were told to call 911 at once.", "911", id="emergency-number"),
+    pytest.param("Petrov won by stoppage in round 7 (1:44).", "7", id="round-index-lower-case"),
     pytest.param("Residents should dial 999 or 112 if the water rises.", "112", id="emergency-alternatives"),
     pytest.param("Families can call 1-800-555-0142 for news.", "800", id="a-toll-free-number"),
     pytest.param("Families abroad can call +44 20 7946 0958 for news.", "7946", id="an-international-number"),
@@ -364,6 +463,8 @@ LINK_LINES = [
                  ["4%", "Monday"], id="related-links-line"),
     pytest.param("Markets\nShares rose 4% on Monday.\n\nRead more: 7 ways to save\n", ["4%", "Monday"],
                  id="read-more-line"),
+    pytest.param("Travel\nFares fell 6% in May.\n\nAlso read: 4 cheap flights this winter | Why 2 ports closed\n",
+                 ["6%"], id="also-read-line"),
     pytest.param("Markets\nRelated to the sale, 40 staff were moved.\n", ["40 staff"], id="a-sentence-is-kept"),
 ]
 

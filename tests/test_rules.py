@@ -216,6 +216,61 @@ def test_arithmetic(tmp_path: Path, article: str, product: str | None) -> None:
     assert any("294,000" in t for t in texts(result, found[0]))
 
 
+# judges' cards: one judge's card given two ways is loud; two judges' cards are two figures
+
+CARDS = [
+    pytest.param(["Judges Ines Varga (117-111) and Tom Bole (116-112) scored the bout for Petrov in the decision.",
+                  "In the decision, judge Ines Varga scored it 118-110 for Petrov, and Tom Bole had it 116-112."],
+                 ("118-110", "117-111"), id="one-judge's-card-two-ways"),
+    pytest.param(["Judges Ines Varga (117-111) and Tom Bole (116-112) scored the bout for Petrov in the decision.",
+                  "In the decision, judge Ines Varga scored it 117-111 for Petrov, and Tom Bole had it 116-112."],
+                 None, id="the-same-cards"),
+]
+
+
+@pytest.mark.parametrize(("articles", "pair"), CARDS)
+def test_judges_cards(tmp_path: Path, articles: list[str], pair: tuple[str, str] | None) -> None:
+    result = run(tmp_path, articles)
+    if pair is None:
+        assert loud(result) == [], describe(result)
+        return
+    assert holding(result, *pair), describe(result)
+    assert not holding(result, "117-111", "116-112"), describe(result)
+
+
+# ---------------------------------------------------------------------------------------
+# a percentage change stated with both its ends in one sentence
+
+CHANGES = [
+    pytest.param("Ticket sales: $8.15 million, up from $6.90 million a year earlier, a 31% jump.", "+18.1%",
+                 id="up-from-with-a-wrong-jump"),
+    pytest.param("Ticket sales: $8.15 million, up from $6.90 million a year earlier, an 18% jump.", None,
+                 id="up-from-with-the-right-jump"),
+    pytest.param("Shares of the brewer, priced at $15 in the offering, closed at $19.80, a 42% gain.", "+32.0%",
+                 id="offer-price-to-close-wrong-gain"),
+    pytest.param("Shares of the brewer, priced at $15 in the offering, closed at $19.80, a 32% gain.", None,
+                 id="offer-price-to-close-right-gain"),
+    pytest.param("The stock fell 25% to $44 from $50 on Tuesday.", "-12.0%", id="a-fall-from-to"),
+    pytest.param("Shares rose 5% to $30 on Monday after opening at $29.", None,
+                 id="a-change-from-an-unstated-close-is-not-checked"),
+    pytest.param("The shares closed at $19.80 against an offer price of $15, while rivals' stocks posted a "
+                 "string of declines over the week that averaged out at a 9% drop.", None,
+                 id="a-percentage-far-along-the-sentence-is-another-change"),
+]
+
+
+@pytest.mark.parametrize(("article", "true_change"), CHANGES)
+def test_percentage_change_against_its_ends(tmp_path: Path, article: str, true_change: str | None) -> None:
+    result = run(tmp_path, [article])
+    found = [f for f in result.findings if f.rule == "arithmetic"]
+    if true_change is None:
+        assert found == [], describe(result)
+        return
+    assert len(found) == 1, describe(result)
+    assert found[0].severity in LOUD
+    assert true_change in found[0].message
+
+
 # ---------------------------------------------------------------------------------------
 # consistent restatements: compared, but never flagged as error or warning
 

@@ -131,6 +131,26 @@ LOUD = [
     pytest.param("The ferry carried 312 passengers when it sank.", "312 passengers",
                  "The ferry had 20 crew members when it sank.", "20 crew", "value_mismatch", False,
                  id="two-quantities-quiet"),
+    # pay said two ways: "purse" and "earned" name one amount
+    pytest.param("The champion's payday for the fight was $12 million.", "$12 million",
+                 "The champion was guaranteed a purse of $1.2 million.", "$1.2 million", "scale_slip", True,
+                 id="purse-and-payday-one-amount"),
+    pytest.param("The champion's purse was $1.2 million.", "$1.2 million",
+                 "The arena's revenue was $12 million.", "$12 million", "scale_slip", False,
+                 id="a-purse-is-not-revenue"),
+    # a valuation's basis, an amount that takes in the underwriters' option or the holders' shares
+    pytest.param("The offer valued the brewer at $3.1 billion on a fully diluted basis.", "$3.1 billion",
+                 "The offer valued the brewer at $2.7 billion based on shares outstanding.", "$2.7 billion",
+                 "value_mismatch", False, id="diluted-vs-basic-quiet"),
+    pytest.param("The offer valued the brewer at $3.1 billion on a fully diluted basis.", "$3.1 billion",
+                 "The offer valued the brewer at $3.4 billion on a fully diluted basis.", "$3.4 billion",
+                 "value_mismatch", True, id="one-basis-loud"),
+    pytest.param("The brewer raised $260 million in the offering.", "$260 million",
+                 "The brewer raised $299 million in the offering, including the underwriters' option.",
+                 "$299 million", "value_mismatch", False, id="with-the-greenshoe-quiet"),
+    pytest.param("The brewer raised $260 million in the offering.", "$260 million",
+                 "The offering raised $330 million, including shares sold by existing investors.",
+                 "$330 million", "value_mismatch", False, id="with-the-holders'-shares-quiet"),
 ]
 
 

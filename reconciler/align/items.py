@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 
 from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
-from reconciler.extract.keys import ENTITY, NOUN_CLASS, PERIOD, frame_keys, head_words, soft_keys
+from reconciler.extract.keys import ENTITY, MEASURE, NOUN_CLASS, PERIOD, frame_keys, head_words, soft_keys
 from reconciler.extract.text import content_words
 from reconciler.extract.units import Rates, alternative_intervals, base_interval, dimension
 from reconciler.models import Claim
@@ -112,6 +112,12 @@ class _Item:
     soft: tuple[str, str] = ("", "")  # mode and money measure (extract.frame.soft_keys)
 
 
+# money classes worded so many ways that two sources rarely share the word ("purse", "earned", "pocketed",
+# "wage"), while the owner alone is weak evidence: the class itself counts as a shared context word. Not
+# "price" or "haul": a story names many prices, and other events' hauls, in the same words
+_SAID_MANY_WAYS = frozenset({"$salary"})
+
+
 def build_items(claims: Sequence[Claim], rates: Rates, config: AlignConfig,
                 dates: Mapping[str, str | None] | None = None) -> list[_Item]:
     """What the aligner compares: each claim with its block, base interval and context words."""
@@ -127,6 +133,9 @@ def build_items(claims: Sequence[Claim], rates: Rates, config: AlignConfig,
         if c.qualifier == "vague":
             continue
         toks = frozenset(canon.get(t, t) for t in c.context)
+        measure = keys[c.id][MEASURE] or soft_keys(c.frame)[1]
+        if measure.startswith("$") and (keys[c.id][MEASURE] or measure in _SAID_MANY_WAYS):
+            toks |= {"~" + measure}  # "ended the day at" and "closing at", "purse" and "earned": one amount
         key = (c.source, c.sentence_start)
         if key not in sentence_words:
             sentence_words[key] = frozenset(canon.get(w, w) for _p, w in content_words(c.sentence))

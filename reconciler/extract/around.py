@@ -98,11 +98,13 @@ def _first_words(table: Mapping[str, object]) -> frozenset[str]:
 
 _UNIT_WORD = re.compile(r"[A-Za-z²³/µ.]+(?:\s(?:miles?|km|kilomet(?:re|er)s?|metres|meters|feet|ft|tonnes|tons|mi))?")
 # two-letter units that may stand after a space ("80 km"); others must be glued ("80m")
-_SHORT_UNITS_SPACED = frozenset({"h", "ft", "mi", "km", "kg", "lb", "mm", "cm", "mb", "gb", "tb", "kb", "pb", "kw",
-                                 "mw", "gw", "wh"})
+_SHORT_UNITS_SPACED = frozenset({"h", "ft", "mi", "km", "kg", "lb", "oz", "mm", "cm", "mb", "gb", "tb", "kb", "pb",
+                                 "kw", "mw", "gw", "wh"})
 
 
 _A_PERIOD = re.compile(r"(?i)\s*a\s+(?:year|month|week|day)\b")  # "$5 a year" is not a rate per "a"
+# "$3.49 billion a year earlier", "40 cents a share a year ago": when, not per what
+_A_PERIOD_AGO = re.compile(r"(?i)\s*an?\s+(?:year|month|week|day|quarter)\s+(?:earlier|ago|before|prior)\b")
 _IN_LENGTH_CONVERSION = re.compile(r"(?i)\b(?:ft|feet|foot|yards?|yd|miles?|mi)\s*\(\s*(?:about\s+|some\s+|roughly\s+"
                                    r"|nearly\s+)?\d[\d,.]*$")
 _AGE = re.compile(r"(?i)(?:-|[ \u00a0])(?P<u>year|month|week|day)s?(?:-|[ \u00a0])old\b")
@@ -238,7 +240,7 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     if r.currency or has_currency:
         r.kind = "money"
         per = _PER.match(text, pos)
-        if per and _AGO.match(text, per.end()):
+        if per and (_AGO.match(text, per.end()) or _A_PERIOD_AGO.match(text[pos:pos + 24])):
             per = None  # "$3.49 billion a year earlier", "$80 a month ago": a moment, not a rate per period
         if (per and not _A_PERIOD.match(text[pos:pos + 12])) or \
                 (per and per.group("what").lower() in ("hour", "day", "year", "month", "week", "gpu", "night")):
@@ -354,6 +356,10 @@ _VERBS = frozenset(
     fought stood sat sank bled saw sued hid shot struck spoke broke chose froze wore sought bought brought
     caught felt lay""".split()
 )
+# past-tense verbs that stand right after a number whose noun came before it ("a crowd of 14,212 saw")
+_PAST_VERBS = frozenset("saw watched packed filled attended turned came went voted".split())
+# what follows a past-tense verb rather than a noun's next word: a preposition, an article, a name
+_AFTER_VERB = re.compile(r"[ \t]+(?:(?:at|in|on|into|to|from|for|with|as|the|a|an|their|its|his|her)\b|[A-Z])")
 # plurals without an -s that close the counted noun as a plural does: "300 people fled" -> "people"
 _PLURALS = frozenset("people children men women cattle".split())
 
@@ -379,6 +385,9 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
             continue
         if words and (low.endswith("ly") or (low.endswith("ed") and len(low) > 4) or low in _VERBS):
             break
+        if not words and low not in V.FATE_WORDS and (low in _PAST_VERBS or (
+                low.endswith("ed") and len(low) > 4 and _AFTER_VERB.match(text, m.end()))):
+            break  # "a crowd of 14,212 watched at the arena", "12,412 packed Harrowgate Arena": the verb, no noun
         words.append(w)
         end = m.end()
         p = m.end()

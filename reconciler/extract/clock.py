@@ -98,3 +98,29 @@ def _bare_local(text: str, start: int, floor: int) -> Mention | None:
         return None
     end = b.start("gap")
     return Mention(b.start(), end, f"{h:02d}:{minute:02d}", "time", "local", num_start=b.start(), num_end=end)
+
+
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+             " 1st 2nd 3rd 4th 5th 6th 7th 8th 9th 10th 11th 12th")
+_ORDINALS_RX = "|".join(_ORDINALS.split())
+# the time elapsed in a round: "at 2:31 of the ninth round", "1:05 into the 11th round", and a results
+# sheet's "round 9 (2:31)", "(round 4, 2:48)": a duration, not a time of day
+_ROUND_CLOCK = re.compile(r"(?<![\d:.])(?P<m>\d{1,2}):(?P<s>[0-5]\d)(?![\d:])")
+_ROUND_AFTER = re.compile(rf"(?i)\s+(?:of|into|in)\s+(?:the\s+)?(?:(?:{_ORDINALS_RX})\s+round|round\s+\d{{1,2}})\b")
+_ROUND_BEFORE = re.compile(r"(?i)\b(?:round|rd\.?)\s+\d{1,2}\s*(?:\(\s*|,\s*)$")
+
+
+def round_clocks(text: str) -> list[Mention]:
+    """Times elapsed in a round of a fight ("at 2:31 of the ninth round"), in hours."""
+    out: list[Mention] = []
+    if "ound" not in text:
+        return out
+    for m in _ROUND_CLOCK.finditer(text):
+        a, b = m.span()
+        if not (_ROUND_AFTER.match(text, b) or _ROUND_BEFORE.search(text, max(0, a - 16), a)):
+            continue
+        seconds = int(m.group("m")) * 60 + int(m.group("s"))
+        half = 0.5 / 3600  # to the second: half a second either side
+        out.append(Mention(a, b, round(seconds / 3600, 10), "duration", "h", low=seconds / 3600 - half,
+                           high=seconds / 3600 + half, precision=1 / 3600, num_start=a, num_end=b))
+    return out

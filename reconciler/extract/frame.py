@@ -18,11 +18,14 @@ from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
 from reconciler.extract.keys import GROUND, KEY_NAMES, MEMBERS, NAME_STOP, frame_keys, noun_classes, soft_keys
 from reconciler.extract.masses import mass_measure
-from reconciler.extract.measures import DURATION_WHAT, change, money_noun, what_after
+from reconciler.extract.measures import change, what_after
 from reconciler.extract.mention import Mention
+from reconciler.extract.money import money_noun
 from reconciler.extract.names import _is_title_case_line
 from reconciler.extract.patterns import folds_simply, may_end_with
+from reconciler.extract.scores import card_judge
 from reconciler.extract.spans import lower_same_length
+from reconciler.extract.stamps import is_dateline
 from reconciler.models import Frame
 
 __all__ = ["KEY_NAMES", "FrameReader", "frame_keys", "soft_keys"]
@@ -133,6 +136,9 @@ _BY_TIME = re.compile(
     r"|(?:this|that|the\s+next|the\s+following)\s+(?:morning|afternoon|evening|night|day|week)"
     r"|the\s+end\s+of\s+the\s+(?:day|week)|\d{1,2}(?::\d\d)?\s?[ap]\.?m\b\.?)"
 )
+_COLLECTIVE_BEFORE = re.compile(r"\b(?P<w>[A-Za-z]+)(?:\s+of\s+(?:about\s+|some\s+|nearly\s+|around\s+|roughly\s+"
+                                r"|almost\s+|more\s+than\s+|at\s+least\s+)?|\s*:\s*)$")
+_OPENER_LEAD = re.compile(r"(?i)(?:in|during|for|over|through)\s+(?:the|its|their)\s+")
 _YEAR_AT = re.compile(r"(?=(?:19|20)\d\d)")  # every start, overlapping ones too
 _LETTERS = re.compile(r"[a-z]+")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
@@ -183,6 +189,10 @@ class FrameReader:
         before = _GROUP_BEFORE.search(left) if noun in ("people", "person", "persons") else None
         if before and before.group(1).lower() in F.PERSON_SUBGROUPS:
             noun = before.group(1).lower()  # translated word order: "passenger 162 people", "crew 7 people"
+        if not noun and m.kind == "count":
+            before = _COLLECTIVE_BEFORE.search(left[-40:])  # "a crowd of 14,212", "Attendance: 14,212"
+            if before and before.group("w").lower() in F.COLLECTIVE_NOUNS:
+                noun = before.group("w").lower()
         measure = self._measure(m, left, right, clause)
         entity = self._entity(m, s_start, c_start)
         reference = _reference(right) if m.kind == "length" else ""
@@ -191,7 +201,9 @@ class FrameReader:
             measure = "distance"
         period = self._period(text, max(c_start, m.start - 100), min(c_end, m.end + 60), m, s_start, c_end)
         if not period and c_start > s_start:
-            opening = rx.period.match(ci_text, s_start, min(c_start, s_start + 30))  # "A year ago, the Colts were 2-14"
+            lead = _OPENER_LEAD.match(ci_text, s_start, c_start)  # "In the first quarter, revenue rose 55%"
+            at = lead.end() if lead else s_start
+            opening = rx.period.match(ci_text, at, min(c_start, at + 30))  # "A year ago, the Colts were 2-14"
             if opening:
                 period = F.PERIOD_PHRASES[opening.group().lower()]
             by = (_BY_TIME.match(text, s_start, c_start) if text[s_start:s_start + 3] in ("By ", "As ") else None) \
@@ -211,7 +223,7 @@ class FrameReader:
             revision = "old"
         elif m.role == "to" or (may_end_with(new, _REVISION_NEW_ENDS) and rx.revision_new.search(new)):
             revision = "new"
-        if m.kind in ("date", "time") and _is_dateline(text, m):
+        if m.kind in ("date", "time") and is_dateline(text, m):
             measure = "dateline"
         label = _label(m, noun, measure, fates, reference)
         return Frame(label=label, noun=noun, measure=measure, entity=entity, reference=reference,
@@ -237,14 +249,15 @@ class FrameReader:
         if not bare or bare in NAME_STOP or bare.lower() in V.MONTHS or bare.lower() in V.WEEKDAYS:
             return False
         if len(bare) > 1 and bare.isupper():
-            return True  # an acronym: "AMD", "HP"
+            return bare not in F.COMMON_ACRONYMS  # an acronym: "AMD", "HP" (not "IPO", "CEO")
         i = at - 1
         while i >= 0 and self.text[i] in " \t\"'“‘(":
             i -= 1
         sentence_start = i < 0 or self.text[i] in ".!?\n:;"
         if sentence_start and (bare.lower() in self.lower_words or bare not in self.mid_names):
             return False
-        return bare.lower() not in V.STOPWORDS and bare.lower() not in F.MONEY_NOUNS
+        return bare.lower() not in V.STOPWORDS and bare.lower() not in F.MONEY_NOUNS \
+            and bare.lower() not in F.COLLECTIVE_NOUNS
 
     def _names(self, a: int, b: int) -> list[tuple[int, int, str, bool]]:
         """Proper-name phrases in text[a:b]: (start, end, phrase, possessive)."""
@@ -300,6 +313,8 @@ class FrameReader:
         who = self._for_whom(m) if m.kind == "percent" or _TALLY.search(m.noun) else ""
         if who:
             names = []  # "46.1% for challenger Per Aldin": the name after "for" owns the figure
+        if m.kind == "score" and m.unit == "scorecard":
+            return card_judge(text, names, m.start)  # "Judges Ana Vell (116-112)": the judge's card
         if m.kind == "score":
             names = []  # a team has several names (its city, its nickname): no owner key for scores
         for _s, e, phrase, poss in reversed(names):
@@ -428,7 +443,7 @@ class FrameReader:
             return found or change(left[-60:])
         if m.kind == "duration":
             w = what_after(right)
-            return w if w and w in DURATION_WHAT else ""
+            return w if w and w in F.DURATION_WHAT else ""
         if m.kind == "mass":
             w = mass_measure(left, right)
             if w:
@@ -478,36 +493,6 @@ def _offsets(text: str, needle: str) -> list[int]:
     return out
 
 
-
-
-_PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
-_STAMP_BEFORE = re.compile(r"(?i)\b(?:updated|published|posted|last\s+modified|first\s+published|filed|released)"
-                           r"\s*(?:on|at)?\s*:?\s*(?:\w+day,?\s*)?$")
-_CLOCK_AFTER = re.compile(r"^,?\s*(?:(?:19|20)\d\d,?\s*)?(?:\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?|\|)")
-_CITY_BEFORE = re.compile(r"^[\s*_\"“]*(?:[A-Z]{2,6}\s+)?(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*,\s*)?"
-                          r"(?:\w+day,?\s*)?$")
-_DASH_AFTER = re.compile(r"^,?\s*(?:(?:19|20)\d\d)?\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:/|]|$)")
-
-
-def _is_dateline(text: str, m: Mention) -> bool:
-    """Is a date the article's own filing or update stamp ("MUMBAI, Nov 11 -", "TNN Nov 12, 2011,
-    05.51AM IST", "Updated: March 3")? Then it is when the story was written, not the event's date."""
-    a = text.rfind("\n", 0, m.start) + 1
-    b = text.find("\n", m.end)
-    before = text[a:m.start]
-    after = text[m.end:b if b >= 0 else len(text)][:60]
-    if _STAMP_BEFORE.search(before[-40:]):
-        return True
-    if m.kind == "time":
-        # a stamp ("TNN Nov 12, 2011, 05.51AM IST"), not a sentence that names the day first ("The
-        # crash happened on Saturday, April 12, at 6:48 p.m. local time"): no lower-case word
-        return len(before) < 50 and not _PROSE_WORD.search(before) \
-            and bool(re.search(r"(?:19|20)\d\d|\b(?:" + _MONTHS_RX + r")\b", before, re.I))
-    if len(before) > 60:
-        return False
-    if _CLOCK_AFTER.match(after):
-        return True
-    return bool(_CITY_BEFORE.match(before) and before.strip() and _DASH_AFTER.match(after) and a < 800)
 
 
 def _noun_with_modifiers(noun: str, right: str) -> str:
@@ -584,7 +569,19 @@ def _part(text: str, m: Mention, left: str, right: str, rx: _Caseless, ci_left: 
     money = _LETTERS.findall(left[-40:].lower())
     if any(w in F.COST_PARTS for w in money[-4:]):
         return "part"
+    if m.kind in ("money", "count", "number"):
+        after = _NEXT_AMOUNT.split(right[:70], maxsplit=1)[0]  # up to the next amount: its basis is its own
+        if _WITH_MORE.search(after):
+            return "with more"
+        for rx_basis, key in _BASES:
+            if rx_basis.search(after):
+                return key
     return ""
+
+
+_NEXT_AMOUNT = re.compile(r"[$€£¥₹]|\band\s+(?:at|to)\b")
+_WITH_MORE = re.compile(F.WITH_MORE, re.I)
+_BASES = tuple((re.compile(rx, re.I), key) for rx, key in F.BASIS)
 
 
 def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], reference: str) -> str:

@@ -40,6 +40,8 @@ PERSON_SUBGROUPS: dict[str, str] = {
     **dict.fromkeys("player players".split(), "player"),
     **dict.fromkeys("voter voters".split(), "voter"),
 }
+# a count named by the noun before it: "a crowd of 14,212", "Attendance: 14,212", "a workforce of 1,450"
+COLLECTIVE_NOUNS = frozenset("crowd audience attendance workforce".split())
 # other kinds of things news counts, a few synonyms each
 # participles written after the counted noun ("ballots cast", "votes counted", "homes destroyed"):
 # the noun before them is the thing counted (words ending in -ed count too: see keys.head_words)
@@ -51,6 +53,7 @@ THING_CLASSES: dict[str, str] = {
     **dict.fromkeys("aftershock aftershocks tremor tremors".split(), "aftershock"),
     **dict.fromkeys("vehicle vehicles car cars truck trucks".split(), "vehicle"),
     **dict.fromkeys("game games match matches".split(), "game"),
+    **dict.fromkeys("crowd crowds audience audiences attendance".split(), "crowd"),
     **dict.fromkeys("point points".split(), "point"),
     **dict.fromkeys("goal goals".split(), "goal"),
     **dict.fromkeys("rebound rebounds".split(), "rebound"),
@@ -146,7 +149,7 @@ MONEY_NOUNS: dict[str, str] = {
     **dict.fromkeys("revenue revenues sales turnover".split(), "revenue"),
     **dict.fromkeys("profit profits earnings income".split(), "profit"),
     **dict.fromkeys("loss losses damage damages".split(), "damage"),
-    **dict.fromkeys("salary salaries wage wages pay".split(), "salary"),
+    **dict.fromkeys("salary salaries wage wages pay purse purses payday earned pocketed".split(), "salary"),
     **dict.fromkeys("fee fees".split(), "fee"),
     **dict.fromkeys("fine fines penalty".split(), "fine"),
     **dict.fromkeys("valuation valued value worth".split(), "value"),
@@ -155,10 +158,36 @@ MONEY_NOUNS: dict[str, str] = {
     **dict.fromkeys("loot haul jewellery jewelry jewels gems".split(), "haul"),
     **dict.fromkeys("bailout aid rescue loan loans".split(), "aid"),
     # a traded price at one moment of the session: the open, the close ("close to $5m" is a hedge: not here)
-    **dict.fromkeys("opened opening".split(), "open"),
-    **dict.fromkeys("closed closing".split(), "close"),
+    **dict.fromkeys("opened opening debuted".split(), "open"),
+    **dict.fromkeys("closed closing ended finished settled".split(), "close"),
+    **dict.fromkeys("high highs peak".split(), "high"),
+    **dict.fromkeys("low lows trough".split(), "low"),
     **dict.fromkeys("proceeds".split(), "proceeds"),
 }
+# the basis a valuation or share count is stated on, named right after the figure: two bases are two
+# figures ("$6.2 billion on a fully diluted basis" against "$5.4 billion based on shares outstanding")
+BASIS = (
+    (r"\bfully[\s-]diluted\b|\bon\s+an?\s+(?:fully\s+)?diluted\s+basis\b", "fully diluted"),
+    (r"\b(?:on\s+a\s+)?(?:basic|non-diluted|undiluted)\b|\bbased\s+on\s+(?:the\s+|its\s+)?(?:[\d.,]+\s+"
+     r"(?:million|billion)\s+)?shares\s+outstanding\b", "basic"),
+)
+# an amount or count that takes in more than the figure itself: the underwriters' option, the
+# shares existing holders sell ("$504 million, including shares sold by existing investors")
+WITH_MORE = (r"\bincluding\s+(?:the\s+)?(?:underwriters['’]?\s+|banks['’]?\s+)?(?:over-?allotment|greenshoe"
+             r"|option)\b|\bif\s+(?:the\s+)?underwriters\s+exercise\b|\bincluding\s+(?:the\s+)?(?:shares|stock)"
+             r"\s+(?:sold|offered)\s+by\b|\bincluding\s+(?:those\s+)?(?:of|from)\s+(?:existing|selling)\b")
+# what a duration is of, named right after it ("a three-year deal", "a ten-game ban")
+DURATION_WHAT = frozenset("deal contract offer agreement extension sentence term lease ban suspension loan".split())
+# the moments of a trading session a price is of: two of them are two prices, never one figure misprinted
+# (an offer against a price is weighed: see keys.soft_keys)
+SESSION_MOMENTS = frozenset("open close high low".split())
+# acronyms of common nouns: "The IPO valued the company", "the CEO earned": no one's name, no owner
+COMMON_ACRONYMS = frozenset("IPO IPOs CEO CEOs CFO CFOs CTO COO GDP EPS ETF ETFs SPAC SPACs AGM".split())
+# the words a company's name may carry or drop ("Halvard Systems Inc", "Halvard Systems", "Halvard"): not
+# the name itself, so not the owner key
+COMPANY_SUFFIXES = frozenset("""inc inc. incorporated corp corp. corporation co co. company ltd ltd. limited llc plc
+sa s.a. ag nv n.v. gmbh group holdings holding systems technologies technology labs industries international
+enterprises""".split())
 # a cost definition: one stage's cost is not the whole project's
 # what a percentage is of, named just before it in the clause ("the pass@1 score jumped to 71%",
 # "turnout reached 64%") or right after it ("19 percent VAT", "a 4% stake")
@@ -200,7 +229,15 @@ PERIOD_PHRASES: dict[str, str] = {
     "at halftime": "first half", "halftime": "first half", "at the break": "first half",
     "first quarter": "first quarter", "second quarter": "second quarter", "third quarter": "third quarter",
     "fourth quarter": "fourth quarter", "first period": "first period", "overtime": "overtime",
-    "first round": "first round",
+    "first three months": "first quarter", "first six months": "first half",
+    # the rounds of a fight: "the ninth round", "the 9th round", "round 9" are one round
+    **{f"{w} round": f"{w} round" for w in
+       "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()},
+    **{f"{n}{'st' if n == 1 else 'nd' if n == 2 else 'rd' if n == 3 else 'th'} round": f"{w} round"
+       for n, w in enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth"
+                             .split(), 1)},
+    **{f"round {n}": f"{w} round" for n, w in
+       enumerate("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), 1)},
 }
 # a figure someone projects or models rather than one that was counted
 PROJECTION = (r"\b(?:could|may|might|expected\s+to|projected\s+to|forecast\s+to|likely\s+to"
@@ -218,7 +255,9 @@ REVISION_OLD = (r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent|[mb]n|million|billion|t
 REVISION_NEW = (r"\b(?:revised|lowered|raised|increased|decreased|corrected|adjusted|updated|changed|risen|rose"
                 r"|climbed|jumped|grew|fell|dropped)\s+(?:\w+\s+){0,2}?to\s+(?:about\s+|some\s+|at\s+least\s+)?$")
 # a part of a whole stated nearby: "of whom", "including", "in cash"
-PART_RIGHT = r"^\s*(?:in\s+cash|in\s+stock|in\s+shares|of\s+(?:them|those|whom|which)\b|of\s+the\s+(?:\d|[a-z]+\b))"
+PART_RIGHT = (r"^\s*(?:in\s+cash|in\s+stock|in\s+shares|of\s+(?:them|those|whom|which)\b|of\s+the\s+(?:\d|[a-z]+\b)"
+              # "2:31 of the ninth round", "of the first half": a time frame, not a whole
+              r"(?!\s+(?:round|quarter|half|period|inning|innings|season|year|month|week|day)\b))")
 # another instance or an increment, not the figure itself: "another 90-yard run", "a further 12 deaths",
 # "a second 200-yard game" (a category: the games over 200 yards)
 ANOTHER = (r"\b(?:another|a\s+further|an\s+additional|an\s+extra|one\s+more|(?:a|his|her|their|its)"

@@ -16,7 +16,7 @@ import re
 from reconciler.extract import vocab as V
 from reconciler.extract.around import _PERIOD_LEFT, _PERIODS, _interval, _read_left, _read_right, _Right
 from reconciler.extract.cjk import cjk_numbers
-from reconciler.extract.clock import clock_times
+from reconciler.extract.clock import clock_times, round_clocks
 from reconciler.extract.mention import Mention, Span
 from reconciler.extract.names import (
     _cased,
@@ -78,6 +78,10 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
         if ":" in text or "GMT" in text or "." in text else []
     for t in times:
         _set(mask, t.start, t.end)
+    rounds = [rc for rc in round_clocks(text) if not _covered(mask, rc.start, rc.end)] if ":" in text else []
+    for rc in rounds:
+        _set(mask, rc.start, rc.end)
+    times += rounds
     for a, b in _mask_spans(text, skip, runs, lower):
         _set(mask, a, b)
     for a, b in never_claims(text, lower, runs.spans):

@@ -11,8 +11,8 @@ from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
 from reconciler.models import Frame
 
-__all__ = ["ENTITY", "KEY_NAMES", "MEMBERS", "NAME_STOP", "NOUN_CLASS", "PERIOD", "frame_keys", "noun_classes",
-           "soft_keys"]
+__all__ = ["ENTITY", "KEY_NAMES", "MEASURE", "MEMBERS", "NAME_STOP", "NOUN_CLASS", "PERIOD", "frame_keys",
+           "noun_classes", "soft_keys"]
 
 GROUND = " including on the ground"  # a toll's noun that takes in the dead on the ground (extract.frame)
 NAME_STOP = frozenset(
@@ -27,10 +27,11 @@ NAME_STOP = frozenset(
 # ---------------------------------------------------------------------------------------
 # keys for alignment
 
-_PART_KEYS = frozenset({"part", "whole", "one of several", "another", "margin", "stretch", "configuration"})
+_PART_KEYS = frozenset({"part", "whole", "one of several", "another", "margin", "stretch", "configuration",
+                        "with more", "fully diluted", "basic"})
 KEY_NAMES = ("entity", "config", "reference", "period", "part", "mode", "measure", "noun class", "sub-group",
              "dateline", "revision", "average", "one of several")
-ENTITY, PERIOD, NOUN_CLASS = (KEY_NAMES.index(k) for k in ("entity", "period", "noun class"))
+ENTITY, PERIOD, MEASURE, NOUN_CLASS = (KEY_NAMES.index(k) for k in ("entity", "period", "measure", "noun class"))
 
 
 @lru_cache(maxsize=65536)
@@ -42,8 +43,9 @@ def frame_keys(frame: Frame) -> tuple[str, ...]:
     part = frame.part if frame.part in _PART_KEYS else ""
     measure = _measure_class(frame.measure)
     noun_class, subgroup = noun_classes(frame.noun, frame.label)
-    if measure.startswith("$"):
+    if measure.startswith("$") and measure[1:] not in F.SESSION_MOMENTS:
         measure = ""  # which amount ("offer", "price") is weighed, not a hard key: see soft_keys
+        # (the open, the close, the day's high or low: a traded price at one moment, another at another)
     mode = "projection" if frame.mode == "projection" else "reported"
     return (ent_key, config, ref_key, frame.period, part, mode, measure, noun_class, subgroup,
             "dateline" if frame.measure == "dateline" else "", "old" if frame.revision == "old" else "current",
@@ -55,7 +57,7 @@ def _entity_parts(entity: str) -> tuple[str, str]:
     cm = re.match(r"(\d+(?:\.\d)?-inch)\s*(.*)$", entity)
     if cm:
         config, entity = cm.group(1), cm.group(2)
-    return config, ("older " if entity.startswith("older ") else "") + _last_word(entity)
+    return config, ("older " if entity.startswith("older ") else "") + _last_word(_company_name(entity))
 
 
 @lru_cache(maxsize=65536)
@@ -83,6 +85,15 @@ def _last_word(phrase: str) -> str:
         return ""
     w: str = words[-1].lower()
     return w[:-1] if w.endswith("s") and len(w) > 4 and not w.endswith("ss") else w
+
+
+def _company_name(entity: str) -> str:
+    """The name without the words a company's name may carry or drop: "Halvard Systems Inc" and
+    "Halvard" are one owner (the phrase itself if nothing else is left)."""
+    words = entity.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in F.COMPANY_SUFFIXES:
+        words.pop()
+    return " ".join(words)
 
 
 def _measure_class(measure: str) -> str:

@@ -1,7 +1,7 @@
 """What a measured figure is of, read from the words around it: the noun a hyphenated measure
-modifies ("86-yard touchdown run"), the amount an amount is ("$4.1 billion in revenue"), and the
-rise or fall a percent after a verb of change is ("shares fell 17%"). Pure functions of the words,
-used by :mod:`reconciler.extract.frame`."""
+modifies ("86-yard touchdown run") and the rise or fall a percent after a verb of change is
+("shares fell 17%"). Pure functions of the words, used by :mod:`reconciler.extract.frame`
+(which amount a money figure is: :mod:`reconciler.extract.money`)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,6 @@ import re
 
 from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
-
-# what a duration may measure ("a five-year deal", "a two-year ban")
-DURATION_WHAT = frozenset("deal contract offer agreement extension sentence term lease ban suspension loan".split())
-_CLAUSE_END = re.compile(r"[,;:!?]|\.\s")
 
 
 def what_after(right: str) -> str:
@@ -24,42 +20,15 @@ def what_after(right: str) -> str:
         if low in V.NOUN_STOP or low in ("yards", "yard", "miles", "feet") or w[0].isupper():
             break
         out.append(low)
-        if low in F.MEASURE_CLASSES or low in DURATION_WHAT:
+        if low in F.MEASURE_CLASSES or low in F.DURATION_WHAT:
             break
     while out and out[-1] not in F.MEASURE_CLASSES and out[-1] not in F.MEASURE_WILDCARDS \
-            and out[-1] not in DURATION_WHAT and not out[-1].endswith(("goal", "run")):
+            and out[-1] not in F.DURATION_WHAT and not out[-1].endswith(("goal", "run")):
         out.pop()
     if out == ["field"]:
         return ""
     phrase = " ".join(out)
     return phrase.replace("field goal", "field-goal") if "field goal" in phrase else phrase
-
-
-def money_noun(left: str, right: str) -> str:
-    best = ""
-    low_right = _CLAUSE_END.split(right.lower(), maxsplit=1)[0]  # "$4.1 billion, while profit fell": not profit
-    for w in re.findall(r"[a-z]+", low_right)[:4]:
-        if w in F.MONEY_NOUNS:
-            return with_modifier(low_right, w)
-        if w in V.NOUN_STOP:
-            continue
-    words = re.findall(r"[a-z][a-z-]*", left.lower())
-    for i in range(len(words) - 1, max(-1, len(words) - 7), -1):
-        if words[i] in F.MONEY_NOUNS:
-            best = words[i]
-            if i > 0 and words[i - 1] not in V.STOPWORDS and words[i - 1] not in F.MONEY_NOUNS \
-                    and not words[i - 1].endswith(("ly", "ed")):
-                best = words[i - 1] + " " + best
-            break
-    return best
-
-
-def with_modifier(text: str, w: str) -> str:
-    mm = re.search(r"(?<![\w-])([a-z][a-z-]*)\s+" + w + r"\b", text)
-    if mm and mm.group(1) not in V.STOPWORDS and not mm.group(1).endswith(("ly", "ed")) \
-            and mm.group(1) not in F.MONEY_NOUNS:
-        return mm.group(1) + " " + w
-    return w
 
 
 def change(left: str) -> str:

@@ -64,8 +64,9 @@ _INVISIBLE_TOKEN = re.compile("\\S*[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206
 
 # page furniture counters and phone numbers, wherever they stand
 _COUNTERS = (
-    re.compile(r"\d[\d,.]*\s*[kKmM]?\+?\s+(?i:views|comments|shares|likes|followers|subscribers|reads|"
-               r"retweets|reposts|reactions|replies|min(?:ute)?s?\s+read)\b"),
+    # "shares" only as a counter standing alone ("1.2K shares |"): "sold 30,000,000 shares of stock" is a claim
+    re.compile(r"\d[\d,.]*\s*[kKmM]?\+?\s+(?i:views|comments|likes|followers|subscribers|reads|"
+               r"retweets|reposts|reactions|replies|min(?:ute)?s?\s+read|shares(?=[ \t]*(?:[|·•)\]\n]|$)))\b"),
     re.compile(r"(?:\+\d{1,3}[\s.-]?\(?)?0\d{2,4}\)?(?:[\s.-]\d{2,4}){1,3}\b"),  # phone numbers
     re.compile(r"\+\d{1,3}(?:[\s.-]\d{2,4}){2,4}\b"),
 )
@@ -78,7 +79,11 @@ _COUNTERS_LOWER = (
     re.compile(r"(?:24\s+hours\s+a\s+day|(?:seven|7)\s+days\s+a\s+week|365\s+days\s+a\s+year|24/7)\b"),
     # a listicle's title: "5 things to know", "7 things you need to know", "3 things we learned"
     re.compile(r"\d+\s+things\s+(?:to\s+know|you\s+(?:need|should)\s+to\s+know|we\s+(?:know|learned|learnt))\b"),
+    # a read time written out: "Reading time: 3 minutes", "read time 4 min"
+    re.compile(r"(?:reading|read)\s+time\s*:?\s*(?:about\s+)?\d+\s*(?:min(?:ute)?s?\b)?"),
 )
+# a read time standing alone after a byline's separator: "NewsBrief24 · Markets · 2 min" (at the line's end)
+_BYLINE_MINUTES = re.compile(r"(?<=[·|•] )\d{1,2}\s?min(?:ute)?s?\b(?=[ \t]*(?:\n|$))")
 # a number named by the word before it: "the number 9 shirt", "phase three", "season 2", "runway 27"
 _NAMED_NUMBER_BEFORE = re.compile(
     r"(?:(?:shirt|jersey|squad|the|our|his|her|their|its|a)\s+number\s*:?|phase|stage|level|tier|grade|chapter"

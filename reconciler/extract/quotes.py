@@ -20,7 +20,8 @@ def same_quote_same_value(claims: Sequence[Claim]) -> dict[str, Claim]:
     by_text: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for c in claims:
         if isinstance(c.value, float) and any(d in c.text for d in _DIGIT_COMMA):
-            by_text[(c.text, c.kind, c.unit)].append(c)
+            # a bare number reads as a count or a plain number by its value ("3,500" or "3,5"): one quote
+            by_text[(c.text, "count" if c.kind == "number" else c.kind, c.unit)].append(c)
     changed: dict[str, Claim] = {}
     for same in by_text.values():
         values = {c.value for c in same}
@@ -31,11 +32,12 @@ def same_quote_same_value(claims: Sequence[Claim]) -> dict[str, Claim]:
             sources[c.value].add(c.source)
         best = max(values, key=lambda v: (len(sources[v]), v))
         assert isinstance(best, float)
+        kind = next(c.kind for c in same if c.value == best)
         for c in same:
             if c.value != best and isinstance(c.value, float) and c.value:
                 f = best / c.value
                 changed[c.id] = dataclasses.replace(
-                    c, value=best, precision=c.precision * f,
+                    c, value=best, kind=kind, precision=c.precision * f,
                     low=None if c.low is None else c.low * f, high=None if c.high is None else c.high * f,
                     notes=(*c.notes, "value read as the other sources read the same quote"))
     return changed

@@ -43,13 +43,11 @@ _PARTIAL_BEFORE = re.compile(r"(?i)\b(?:led|lead|leading|trailed|trailing|trail"
 _PARTIAL_AFTER = re.compile(r"(?i)\s+(?:lead|advantage|deficit|at\s+(?:the\s+)?(?:half|halftime|break|intermission)"
                             r"|halftime|with\s+\d|in\s+the\s+(?:first|second|third|fourth))\b")
 _DASH = re.compile(r"\s?[-–]\s?")
-# judges' cards: "scorecards of 118-110", "the judges had it 29-28", "scored the bout 116-112"
-_SCORECARD_LEFT = re.compile(r"(?i)\b(?:score\s?cards?|cards?|judges?|judged|decision"
-                             r"|scored\s+(?:it|the\s+(?:fight|bout)))\b")
-_CARD_POINTS = re.compile(r"(?:[2-9]\d|1[0-4]\d)\s?[-–]\s?(?:[2-9]\d|1[0-4]\d)")  # 20 to 149 points a side
 # a story that talks of a game: bare "N-M" there is a score at some moment, not a range
 _SPORT = re.compile(r"(?i)\b(?:game|games|season|quarter|halftime|inning|innings|touchdowns?|rebounds?|assists?"
-                    r"|points|scored|coach|playoffs?|league|match|goals?|wicket|overtime|rounds?|bout|fight|judges)\b")
+                    r"|points|scored|coach|playoffs?|league|match|goals?|wicket|overtime"
+                    # a fight: its judges' cards ("116-112"), its rounds ("a 10-8 round")
+                    r"|rounds?|bout|fight|judges?|scorecards?|cards|knockouts?|knockdowns?|decision|referee)\b")
 _NOT_SCORE_LEFT = re.compile(r"(?i)(?:[$€£¥]|\b(?:between|from|aged?|ages|children|kids|rated|ratio|of)\s+)$")
 
 _YEAR_SPAN = re.compile(r"(?:1[89]|20)\d\d\s?[-–/]\s?(?:(?:1[89]|20)\d\d|\d\d)\b(?![-–]\d)")
@@ -57,8 +55,13 @@ _THRESHOLD = re.compile(
     r"(?i)\d[\d,]*[- ](?:yard|point|goal|win|catch|strikeout|hit|run|rebound|assist|wicket)[- ]"
     r"(?:(?:rushing|passing|receiving|scoring)\s+)?(?:line|games?|seasons?|performances?|rushers?|passers?"
     r"|receivers?|mark|barrier|plateau|club|outings?|efforts?|days?|nights?|scorers?|campaigns?)\b")
+# a phone number: "(412) 555-0188", "1-800-555-0199", "+44 20 7946 0958", and a local "555-0188" where a
+# phone word leads it or its last group starts with 0 (no range of counts is "300-0400")
 _PHONE = re.compile(r"(?:\+?1[-.\s])?(?:\(\d{3}\)\s?\d{3}[-.\s]\d{4}\b|\b\d{3}[-.]\d{3}[-.]\d{4}\b)"
-                    r"|\+\d{1,3}[\s.-]\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,4}\b")  # "1-800-555-0199", "+44 20 7946 0958"
+                    r"|\+\d{1,3}[\s.-]\(?\d{1,4}\)?(?:[\s.-]\d{2,4}){2,4}\b"
+                    r"|(?<![\d,.-])\d{3}-0\d{3}\b(?![-.,]\d)"
+                    r"|(?i:\b(?:call|phone|telephone|tel|fax|contact|reach|dial|hotline)\b)[^.\d\n]{0,30}"
+                    r"(?<![\d,.-])\d{3}-\d{4}\b(?![-.,]\d)")
 _EMERGENCY_NUMBERS = ("911", "999", "112", "000", "111", "100", "101", "110", "119", "120", "122")
 _EMERGENCY_NUMBER = r"(?:" + "|".join(_EMERGENCY_NUMBERS) + r")\b(?!\s*(?:people|%|per))"
 # "call 911", "dial 999 or 112": the number and any alternatives listed with it
@@ -75,10 +78,11 @@ _DIGIT_RUN = re.compile(r"\d+")
 _ADDRESS = re.compile(r"\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Way|Boulevard"
                       r"|Blvd\.|Lane|Drive|Place|Square|Court|Terrace|Crescent|Highway|Parkway)(?![\w])")
 _SHORT_CODE = re.compile(r"(?i)\b(?:text|txt|sms)\s+[\w-]{1,20}\s+to\s+\d{4,6}\b")
-_INDEX = re.compile(r"\b(?:Week|Day|Round|Game|Lap|Leg|Matchday|Gameweek|Stage|Heat)\s+\d{1,2}\b(?![.,]\d|\s*%)")
+_INDEX = re.compile(r"\b(?:Week|Day|Round|round|Game|Lap|Leg|Matchday|Gameweek|Stage|Heat)\s+\d{1,2}\b(?![.,]\d|\s*%)")
 _STREET_WORDS = (" Street", " St.", " Road", " Rd.", " Avenue", " Ave.", " Way", " Boulevard", " Blvd.", " Lane",
                  " Drive", " Place", " Square", " Court", " Terrace", " Crescent", " Highway", " Parkway")
-_INDEX_WORDS = ("Week ", "Day ", "Round ", "Game ", "Lap ", "Leg ", "Matchday ", "Gameweek ", "Stage ", "Heat ")
+_INDEX_WORDS = ("Week ", "Day ", "Round ", "round ", "Game ", "Lap ", "Leg ", "Matchday ", "Gameweek ", "Stage ",
+                "Heat ")
 _CALL = re.compile(r"(?i)\b(?:call|dial|emergency)")
 _RECORD_VERB = re.compile(r"(?i)(?:improv|fell|falls|dropp|mov|going|record|rose|climb|stand|worst|best)")
 
@@ -127,8 +131,9 @@ def scores(text: str, mask: bytearray) -> list[Mention]:
                 sport = len(set(w.lower() for w in _SPORT.findall(text))) >= 2
             if not sport or _NOT_SCORE_LEFT.search(text, max(0, a - 12), a):
                 continue
-            nxt = text[b:b + 12].lstrip().lower()
-            if re.match(r"[a-z]", nxt) and not re.match(r"(?:with|at|in|on|and|as|after|before|when|to)\b", nxt):
+            nxt = text[b:b + 12].lstrip()  # a unit is lower case; a name after it is not one ("116-112 Ruell")
+            if re.match(r"[a-z]", nxt) and not re.match(r"(?:with|at|in|on|and|as|after|before|when|to|for|rounds?)\b",
+                                                         nxt):
                 continue  # "10-15 minutes", "3-4 inches": a range with its unit
             unit = "partial"
         value = _DASH.sub("-", m.group())
@@ -137,12 +142,17 @@ def scores(text: str, mask: bytearray) -> list[Mention]:
     return out
 
 
+# a judge's card in a fight: "Judges Ana Vell (116-112) and ...", "scored it 115-113", "The cards were ..."
+_CARD_BEFORE = re.compile(r"(?i)\b(?:(?:judges?|scorecards?|cards|scored\s+it|scoring\s+it|had\s+it"
+                          r"|had\s+(?:him|her)\s+(?:ahead|up)|decision)\b|scores\s*:)[^.]{0,60}$")
+
+
 def _which(text: str, a: int, b: int) -> str:
+    if _CARD_BEFORE.search(text, max(0, a - 60), a):
+        return "scorecard"
     left = text[max(0, a - 40):a]
     if _RUN_AFTER.match(text, b):
         return "run"
-    if _SCORECARD_LEFT.search(text, max(0, a - 70), a) and _CARD_POINTS.fullmatch(text, a, b):
-        return "scorecard"  # "the judges scored it 118-110, 117-111 and 116-112": one card each
     if re.match(r"\s+(?:record|mark)\b", text[b:b + 10]) or (
             (_RECORD_BEFORE.search(left[-30:]) or left.endswith(" to ")) and _RECORD_VERB.search(left[-30:])):
         return "record"
@@ -163,3 +173,16 @@ def _which(text: str, a: int, b: int) -> str:
     if _RECORD_AFTER.match(text, b) and re.match(r"\s+(?:record|mark|overall)", text[b:b + 10]):
         return "record"
     return ""
+
+
+# what stands between a judge's name and the card: "Ana Vell (116-112)", "Vell: 116-112", "Vell scored it 116-112"
+_CARD_GAP = re.compile(r"\s*(?:\(\s*|:\s*|\s+(?:scored|scoring|had)\s+(?:it|the\s+(?:bout|fight))\s+"
+                       r"|\s+had\s+(?:him|her)\s+(?:ahead|up)\s+)?")
+
+
+def card_judge(text: str, names: Sequence[tuple[int, int, str, bool]], start: int) -> str:
+    """The judge whose card a scorecard at ``start`` is: the name right before it, else ""."""
+    if not names:
+        return ""
+    _s, e, phrase, _poss = names[-1]
+    return phrase if _CARD_GAP.fullmatch(text, e, start) else ""

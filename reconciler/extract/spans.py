@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from reconciler.extract import vocab as V
 from reconciler.extract.mention import Mention, Span
 from reconciler.extract.patterns import (
+    _BYLINE_MINUTES,
     _COUNTER_WORDS,
     _COUNTERS,
     _COUNTERS_LOWER,
@@ -87,7 +88,7 @@ def _mask_spans(text: str, skip: tuple[Span, ...], runs: _DigitRuns | None = Non
     # 1, 2 or 4 digits, phone numbers at a "0"
     phone_starts = [i for i in runs.starts if text[i] == "0"]
     for rx, starts in ((_IDENT_CODES, runs.before_colon), (_TIME, sorted(runs.short + runs.four)),
-                       (_COUNTERS[0], runs.starts), (_COUNTERS[1], phone_starts)):
+                       (_COUNTERS[0], runs.starts), (_COUNTERS[1], phone_starts), (_BYLINE_MINUTES, runs.short)):
         spans.extend((m.start(), m.end()) for m in _at_digits(rx, text, starts)
                      if not (rx is _COUNTERS[1] and m.start() and text[m.start() - 1] in ",."))  # 7,000.00
     rxs = [_IDENT, _MARKERS, _LIST_MARKER, _COUNTERS[2]]

@@ -129,8 +129,8 @@ def dimension(c: Claim) -> str:
     if c.kind == "time":
         return f"time-dateline:{c.id}" if c.frame.measure == "dateline" else "time"
     if c.kind == "score":
-        if c.unit in ("score", "record"):
-            return c.unit if c.unit == "score" else "score-record"
+        if c.unit in ("score", "record", "scorecard"):  # a judge's card: one per judge (the owner key)
+            return c.unit if c.unit == "score" else "score-" + c.unit
         # a run or a score at one moment of a game: one quantity only at one stated moment
         return f"score-{c.unit}:{c.frame.period or c.id}"
     if c.kind == "rate":

@@ -43,7 +43,7 @@ _LINK_LINE = re.compile(
     r"|More from [\w .'’-]{1,40}|More on this story|Recommended|Most read|Most popular|Trending|Further coverage"
     r"|You may also like)\s{0,3}[:|»›]"
 )  # a line of links to other pages: "Related: Playoff picture after Week 15 | Fantasy: 7 waiver pickups"
-_LINK_LINE_KEYS = ("related", "read ", "see also", "more ", "recommended", "most ", "trending", "further",
+_LINK_LINE_KEYS = ("related", "read ", "also read", "see also", "more ", "recommended", "most ", "trending", "further",
                    "you may")
 _LINE_KEYS = ("editor", "责任编辑", "©", "&copy;", "copyright", "reserved", "subscribers",
               "followers")

@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from reconciler.extract.keys import MEASURE, frame_keys, soft_keys
 from reconciler.extract.units import (
     Rates,
     base_interval,
@@ -46,6 +47,7 @@ def check_articles(sources: Sequence[Source], by_source: dict[str, list[Claim]],
         if config.enabled("arithmetic"):
             findings.extend(_arithmetic(s, claims, rates, config))
             findings.extend(_sums(s, claims, config))
+            findings.extend(_changes(s, claims, config))
     return findings
 
 
@@ -284,6 +286,82 @@ def _arithmetic(s: Source, claims: list[Claim], rates: Rates, config: RuleConfig
                          f"wrong or the total covers more than these inputs."),
         ))
     return out
+
+
+# a percentage that says how much a figure changed: "rose 28%", "up 12%", "a 48% pop", "a 9% gain"
+_CHANGE_BEFORE = re.compile(r"(?i)\b(?:rose|rise|rising|jumped|jump|climbed|gained|surged|soared|grew|increased|up"
+                            r"|fell|dropped|declined|slid|slumped|sank|down|lost)\s+(?:by\s+)?(?:about\s+|nearly\s+"
+                            r"|almost\s+|some\s+|roughly\s+|more\s+than\s+)?$")
+_CHANGE_AFTER = re.compile(r"(?i)\s*(?:jump|pop|gain|rise|increase|surge|climb|drop|fall|decline|slide|premium"
+                           r"|discount|plunge)\b")
+_CHANGE_REACH = 60  # characters between the percentage and the nearer end: one phrase ("up 38% to $38.64")
+_BASE_MEASURES = ("$cost", "$deal")  # a price or offer the change is from: "priced at $28", "its offer price"
+
+
+def _changes(s: Source, claims: list[Claim], config: RuleConfig) -> list[Finding]:
+    """A percentage change stated with both ends in its sentence that the ends do not give:
+    "$4.12 billion, up from $3.49 billion a year earlier, a 28% jump" (+18%); "priced at $28 ...
+    closed at $38.64, a 48% pop" (+38%). The ends are the sentence's only two amounts of one
+    currency, one of them marked as the start: "from $X", or a price or offer against a traded
+    price at one moment of the session (the open, the close, the day's high or low)."""
+    out: list[Finding] = []
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence_start, []).append(c)
+    for group in by_sentence.values():
+        pcts = [c for c in group if c.kind == "percent" and isinstance(c.value, float) and c.qualifier == "exact"
+                and _is_change(s.text, c)]
+        money = [c for c in group if c.kind == "money" and isinstance(c.value, float) and c.value > 0
+                 and not c.range_id and c.qualifier in ("exact", "approximate")]
+        if len(pcts) != 1 or len(money) != 2 or money[0].unit != money[1].unit:
+            continue
+        ends = _ends(s.text, money[0], money[1])
+        if ends is None:
+            continue
+        start, end = ends
+        pct = pcts[0]
+        if min(abs(pct.start - start.end), abs(pct.start - end.end), abs(start.start - pct.end),
+               abs(end.start - pct.end)) > _CHANGE_REACH:
+            continue  # a percentage far along the sentence may be the change of another figure
+        assert isinstance(start.value, float) and isinstance(end.value, float) and isinstance(pct.value, float)
+        true = 100.0 * abs(end.value - start.value) / start.value
+        gap = abs(abs(pct.value) - true)
+        if gap <= max(config.tol("change_points"), config.tol("change_relative") * true):
+            continue
+        sign = "+" if end.value >= start.value else "-"
+        out.append(Finding(
+            id=finding_id("change", [pct.id, start.id, end.id]), rule="arithmetic",
+            severity=config.severity("arithmetic", "warning"), claims=(pct.id, start.id, end.id),
+            message=(f"{quote(pct)} does not fit the figures it is stated with: {quote(start)} to {quote(end)} "
+                     f"is {sign}{true:.1f}%"),
+            explanation=(f"The sentence gives the change as {quote(pct)} and both its ends, {quote(start)} and "
+                         f"{quote(end)}: ({fmt_number(end.value)} - {fmt_number(start.value)}) / "
+                         f"{fmt_number(start.value)} = {sign}{true:.1f}%, {gap:.1f} points off. Either the "
+                         f"percentage or one of the figures is wrong, or the change is from another base."),
+        ))
+    return out
+
+
+def _is_change(text: str, c: Claim) -> bool:
+    return bool(_CHANGE_BEFORE.search(text, max(0, c.start - 40), c.start) or _CHANGE_AFTER.match(text, c.end))
+
+
+_FROM_BEFORE = re.compile(r"(?i)\bfrom\s+(?:about\s+|roughly\s+|some\s+)?$")
+
+
+def _ends(text: str, a: Claim, b: Claim) -> tuple[Claim, Claim] | None:
+    """(start, end) of a change between two amounts, when the sentence says which is the start."""
+    from_a = a.role == "from" or bool(_FROM_BEFORE.search(text, max(0, a.start - 20), a.start))
+    from_b = b.role == "from" or bool(_FROM_BEFORE.search(text, max(0, b.start - 20), b.start))
+    if from_a != from_b:
+        return (a, b) if from_a else (b, a)
+    base_a, base_b = soft_keys(a.frame)[1] in _BASE_MEASURES, soft_keys(b.frame)[1] in _BASE_MEASURES
+    moment_a, moment_b = frame_keys(a.frame)[MEASURE], frame_keys(b.frame)[MEASURE]
+    if base_a and moment_b and not base_b:
+        return a, b
+    if base_b and moment_a and not base_a:
+        return b, a
+    return None
 
 
 _PLUS = re.compile(r"(?i)\b([a-z][a-z-]+)\s+(?:plus|\+)\s+([a-z][a-z-]+)\b")

@@ -517,6 +517,13 @@ _SCORE_WORDS = {"score": "result", "record": "win-loss record", "run": "run", "p
                 "scorecard": "judge's card"}
 
 
+def _one_judge(cards: list[Claim]) -> bool:
+    """Do all these cards name one judge? A fight has three: a card without its judge's name may be
+    any of them ("won on the cards 118-110" against "117-111"), so only a named judge's is sure."""
+    judges = {c.frame.entity.lower() for c in cards}
+    return len(judges) == 1 and "" not in judges
+
+
 def _check_scores(g: Group, entries: list[_Entry], config: RuleConfig, voice: dict[str, str],
                   primary: frozenset[str] = frozenset()) -> tuple[Group, list[Finding]]:
     """Match results written differently ("won 3-1" vs "a 2-1 win")."""
@@ -533,7 +540,8 @@ def _check_scores(g: Group, entries: list[_Entry], config: RuleConfig, voice: di
         return g2, findings
     for value, cl in scores[1:]:
         # a record is not a result, and a season's record not this one: loud only for one kind, one period
-        sure = cl[0].unit == top[0].unit and {c.frame.period for c in cl} == {c.frame.period for c in top}
+        sure = cl[0].unit == top[0].unit and {c.frame.period for c in cl} == {c.frame.period for c in top} \
+            and (cl[0].unit != "scorecard" or _one_judge(cl + top))
         quiet = split and names_primary(cl, primary)  # a primary source is not wrong by the count of others
         findings.append(Finding(
             id=finding_id("score_mismatch", [c.id for c in cl]), rule="value_mismatch",

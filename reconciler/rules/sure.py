@@ -51,8 +51,9 @@ GENERIC_LABELS = frozenset({
 BOUNDS = ("upper", "lower")
 # frame parts that are another figure than the whole: a part ("of whom"), another instance
 # ("another 90-yard run"), a margin ("ahead by eight")
-NOT_THE_FIGURE = frozenset({"part", "another", "margin", "stretch", "configuration"})
+NOT_THE_FIGURE = frozenset({"part", "another", "margin", "stretch", "configuration", "with more"})
 NAMED_BY_ITSELF = frozenset({"stretch", "configuration"})
+BASES = frozenset({"fully diluted", "basic"})  # the bases a valuation is stated on: either side may omit it
 PEOPLE = frozenset({"people", "person", "protester", "demonstrator", "resident", "visitor", "spectator"})
 # a counted "noun" that is really a unit symbol the grammar does not convert ("2.7 GHz chip",
 # "4,000 mAh battery"): the figure is a measurement and its noun names no thing counted
@@ -68,6 +69,10 @@ def _head(label: str) -> str:
     if not words:
         return ""
     w = words[-1]
+    if F.MONEY_NOUNS.get(w, "cost") != "cost":
+        # "purse" and "payday", "offer" and "deal": one amount, two words ("price", "costs", "starts at"
+        # name too many of a story's amounts to say more than the word itself)
+        return "$" + F.MONEY_NOUNS[w]
     cls = F.THING_CLASSES.get(w)
     if cls and cls not in LOOSE_CLASSES:
         return cls
@@ -98,6 +103,8 @@ def _one_sided(a: Claim, b: Claim) -> str:
         return "direction"  # a rise and a fall are two moves (early trade, the close), never one figure
     if fa.part != fb.part and (fa.part in NOT_THE_FIGURE or fb.part in NOT_THE_FIGURE):
         return "part"  # a part, another instance or a margin against the figure itself
+    if fa.part != fb.part and fa.part in BASES and fb.part in BASES:
+        return "part"  # a fully diluted valuation against a basic one
     if fa.part in NAMED_BY_ITSELF or fb.part in NAMED_BY_ITSELF:
         # "the first eight points" against "the first five"; "a version with 1TB costs $2,799" against
         # "that configuration costs $1,449": each is named by its own size or specification

@@ -1,0 +1,64 @@
+"""Which amount a money figure is: the money noun beside it ("revenue", "purse", "opened"), read
+on the figure's own side of its clause, past a price named in a prepositional phrase ("the
+valuation at the issue price")."""
+
+from __future__ import annotations
+
+import re
+
+from reconciler.extract import frame_vocab as F
+from reconciler.extract import vocab as V
+
+__all__ = ["money_noun"]
+
+# a money noun in a prepositional phrase beside the figure ("valued at $9 billion at the offer price",
+# "the valuation at the issue price lies at ..."): which moment, not which amount, if another noun says that
+_PREP_OBJECT = frozenset("at by on".split())
+_DETERMINERS = frozenset("the its their his her this that".split())
+
+
+_CLAUSE_END = re.compile(r"[,;:!?(]|\.\s|\s[-–—]\s|\s(?:and|but|while|before|after|then|as)\s")
+
+
+def _in_prep_phrase(words: list[str], i: int) -> bool:
+    """Is words[i] the object of "at/by/on the (one word) ..."?"""
+    return any(i >= k + 1 and words[i - k] in _DETERMINERS and words[i - k - 1] in _PREP_OBJECT for k in (1, 2))
+
+
+def money_noun(left: str, right: str) -> str:
+    """The money noun of a figure, from the words after it (to the end of its clause), else before it."""
+    best = ""
+    # the words after the figure, to the end of its clause ("36,50 dollar, at the closing ...": not the close)
+    low_right = _CLAUSE_END.split(right.lower(), maxsplit=1)[0]
+    words = re.findall(r"[a-z][a-z-]*", left.lower())
+    fallback = ""
+    rwords = re.findall(r"[a-z]+", low_right)[:4]
+    for j, w in enumerate(rwords):
+        if w in F.MONEY_NOUNS:
+            if _in_prep_phrase(rwords, j):
+                fallback = _with_modifier(low_right, w)
+                break
+            return _with_modifier(low_right, w)
+        if w in V.NOUN_STOP:
+            continue
+    i, stop = len(words), max(-1, len(words) - 7)
+    while i - 1 > stop:
+        i -= 1
+        if words[i] in F.MONEY_NOUNS:
+            if _in_prep_phrase(words, i) and any(w in F.MONEY_NOUNS for w in words[max(0, i - 7):i - 2]):
+                stop = max(-1, i - 7)  # "the valuation at the issue price": the valuation, read on past the phrase
+                continue
+            best = words[i]
+            if i > 0 and words[i - 1] not in V.STOPWORDS and words[i - 1] not in F.MONEY_NOUNS \
+                    and not words[i - 1].endswith(("ly", "ed")):
+                best = words[i - 1] + " " + best
+            break
+    return best or fallback
+
+
+def _with_modifier(text: str, w: str) -> str:
+    mm = re.search(r"(?<![\w-])([a-z][a-z-]*)\s+" + w + r"\b", text)
+    if mm and mm.group(1) not in V.STOPWORDS and not mm.group(1).endswith(("ly", "ed")) \
+            and mm.group(1) not in F.MONEY_NOUNS:
+        return mm.group(1) + " " + w
+    return w

@@ -1,0 +1,40 @@
+"""Is a date or time the article's own filing or update stamp, not the event's?"""
+
+from __future__ import annotations
+
+import re
+
+from reconciler.extract import vocab as V
+from reconciler.extract.mention import Mention
+
+__all__ = ["is_dateline"]
+
+_MONTHS_RX = "|".join(sorted(V.MONTHS, key=len, reverse=True))
+_PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
+_STAMP_BEFORE = re.compile(r"(?i)\b(?:updated|published|posted|last\s+modified|first\s+published|filed|released)"
+                           r"\s*(?:on|at)?\s*:?\s*(?:\w+day,?\s*)?$")
+_CLOCK_AFTER = re.compile(r"^,?\s*(?:(?:19|20)\d\d,?\s*)?(?:\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?|\|)")
+_CITY_BEFORE = re.compile(r"^[\s*_\"“]*(?:[A-Z]{2,6}\s+)?(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*,\s*)?"
+                          r"(?:\w+day,?\s*)?$")
+_DASH_AFTER = re.compile(r"^,?\s*(?:(?:19|20)\d\d)?\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:/|]|$)")
+
+
+def is_dateline(text: str, m: Mention) -> bool:
+    """Is a date the article's own filing or update stamp ("MUMBAI, Nov 11 -", "TNN Nov 12, 2011,
+    05.51AM IST", "Updated: March 3")? Then it is when the story was written, not the event's date."""
+    a = text.rfind("\n", 0, m.start) + 1
+    b = text.find("\n", m.end)
+    before = text[a:m.start]
+    after = text[m.end:b if b >= 0 else len(text)][:60]
+    if _STAMP_BEFORE.search(before[-40:]):
+        return True
+    if m.kind == "time":
+        # a stamp ("TNN Nov 12, 2011, 05.51AM IST"), not a sentence that names the day first ("The
+        # crash happened on Saturday, April 12, at 6:48 p.m. local time"): no lower-case word
+        return len(before) < 50 and not _PROSE_WORD.search(before) \
+            and bool(re.search(r"(?:19|20)\d\d|\b(?:" + _MONTHS_RX + r")\b", before, re.I))
+    if len(before) > 60:
+        return False
+    if _CLOCK_AFTER.match(after):
+        return True
+    return bool(_CITY_BEFORE.match(before) and before.strip() and _DASH_AFTER.match(after) and a < 800)
