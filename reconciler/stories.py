@@ -84,7 +84,7 @@ def partition(signatures: Sequence[Sequence[str]], *, neighbours: int = 3, min_s
     texts: dict[tuple[str, ...] | int, list[int]] = {}
     cores: list[tuple[str, ...]] = []
     for i, sig in enumerate(signatures):
-        core = tuple(w for w in sig if df[w] >= 2)
+        core = tuple([w for w in sig if df[w] >= 2])  # (a list first: quicker than a generator)
         # a text too short to know a copy by (a one-line note) is a copy of nothing, as for copies.py
         key: tuple[str, ...] | int = core if len(core) >= REPRINT_WORDS else i
         if key not in texts:

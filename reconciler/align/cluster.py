@@ -352,6 +352,9 @@ class _Scores:
         return max(self.exact(i, j) for j in partners)
 
 
+_NO_FATES: frozenset[frozenset[str]] = frozenset()
+
+
 def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
              ) -> list[tuple[list[_Item], list[str], float, dict[str, float]]]:
     keep, sims = _linkable(block, idf, config) if _VECTOR_FROM <= len(block) < config.all_pairs_below else (None, None)
@@ -392,10 +395,12 @@ def _cluster(block: Sequence[_Item], idf: _Weights, config: AlignConfig
 
     def blocked(ri: int, rj: int) -> bool:
         """Would merging the two clusters link two claims that cannot be one quantity?"""
-        if len(fates.get(ri, set()) | fates.get(rj, set())) > 1:
+        fa, fb = fates.get(ri, _NO_FATES), fates.get(rj, _NO_FATES)
+        if (fa != fb or len(fa) > 1) and len(fa | fb) > 1:  # (no new set for most pairs)
             return True  # counts of people with different fates
-        if any(len(x | y) > 1 for x, y in zip(keysets[ri], keysets[rj], strict=False)):
-            return True  # frames that differ: another entity, period, reference point, part or mode
+        for x, y in zip(keysets[ri], keysets[rj], strict=False):  # (a loop: tried for every link)
+            if (x != y or len(x) > 1) and len(x | y) > 1:
+                return True  # frames that differ: another entity, period, reference point, part or mode
         sa, sb = by_source[ri], by_source[rj]
         return any(cannot_link(x, y) for src in sa.keys() & sb.keys() for x in sa[src] for y in sb[src])
 

@@ -20,7 +20,8 @@ from reconciler.models import Claim
 
 def frames_differ(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Do two claims' frame keys say they are two quantities (a key set on both sides, different)?"""
-    return any(x and y and x != y for x, y in zip(a, b, strict=False))
+    # (a == b first: most pairs a story scores have the same keys, all empty often)
+    return a != b and any(x and y and x != y for x, y in zip(a, b, strict=False))
 
 
 def _noun_head(noun: str) -> str:

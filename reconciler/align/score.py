@@ -188,7 +188,9 @@ def _alternative_match(a: _Item, b: _Item) -> bool:
     """Does one figure match the other once read in another currency or a confusable unit?"""
     if a.base is None or b.base is None:
         return False
-    return any(overlaps(alt, (b.base[1], b.base[2]), 0.15) for alt in a.alt_bases) or \
-        any(overlaps(alt, (a.base[1], a.base[2]), 0.15) for alt in b.alt_bases)
+    # (most figures have no other reading: no generator made for them)
+    if a.alt_bases and any(overlaps(alt, (b.base[1], b.base[2]), 0.15) for alt in a.alt_bases):
+        return True
+    return bool(b.alt_bases) and any(overlaps(alt, (a.base[1], a.base[2]), 0.15) for alt in b.alt_bases)
 
 

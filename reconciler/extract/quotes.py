@@ -19,7 +19,9 @@ def same_quote_same_value(claims: Sequence[Claim]) -> dict[str, Claim]:
     """Claims whose value changes (by id), so that one quote has one value across sources."""
     by_text: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for c in claims:
-        if isinstance(c.value, float) and any(d in c.text for d in _DIGIT_COMMA):
+        # ("," first: one test for the figures without a comma; at 10,000 articles the ten
+        # tests on every figure were 1.7 s of the run's serial part, 2026-12-04)
+        if isinstance(c.value, float) and "," in c.text and any(d in c.text for d in _DIGIT_COMMA):
             # a bare number reads as a count or a plain number by its value ("3,500" or "3,5"): one quote
             by_text[(c.text, "count" if c.kind == "number" else c.kind, c.unit)].append(c)
     changed: dict[str, Claim] = {}

@@ -209,8 +209,13 @@ def _claim(c: Claim, source: Source | None) -> dict[str, Any]:
 
 
 def _frame(f: Frame) -> dict[str, str]:
-    """The claim's frame, only the fields the sentence sets."""
-    return {k: v for k, v in dataclasses.asdict(f).items() if v}
+    """The claim's frame, only the fields the sentence sets (in the dataclass's order)."""
+    # its fields are plain strings: read directly, not through dataclasses.asdict, whose deep
+    # copy was 40% of the JSON result's encoding (9.8 s at 10,000 articles, 2026-12-04)
+    return {k: v for k in _FRAME_FIELDS if (v := getattr(f, k))}
+
+
+_FRAME_FIELDS = tuple(field.name for field in dataclasses.fields(Frame))
 
 
 def _group(g: Group) -> dict[str, Any]:
