@@ -75,6 +75,8 @@ _COUNTER_WORDS = ("comments", "views", "shares", "likes", "replies")
 _COUNTERS_LOWER = (
     re.compile(r"(?:" + "|".join(_COUNTER_WORDS) + r")\s*[:(]\s*\d[\d,.]*\s*[km]?\)?"),
     re.compile(r"no\.\s*\d+\b"),
+    # a gallery's counter: "Photo 3 of 12", "Image 2/9", "Slide 4 of 10"
+    re.compile(r"(?:photo|image|picture|slide|gallery)\s*\d{1,3}\s*(?:of|/)\s*\d{1,3}\b"),
     # round the clock: "24 hours a day", "seven days a week", "24/7", "365 days a year" say always, not a span
     re.compile(r"(?:24\s+hours\s+a\s+day|(?:seven|7)\s+days\s+a\s+week|365\s+days\s+a\s+year|24/7)\b"),
     # a listicle's title: "5 things to know", "7 things you need to know", "3 things we learned"
