@@ -548,6 +548,9 @@ DATELINES = [
     pytest.param("MUMBAI, Nov 11 (PTI) - The navy said the ship was attacked on Nov. 10.", "Nov. 10", False,
                  id="event-date"),
     pytest.param("Updated: March 3, 2024\nThe vote is on March 5.", "March 3, 2024", True, id="updated-stamp"),
+    pytest.param("The beta ships next week. Update July 3rd, 8:05AM ET: added details.", "July 3rd", True,
+                 id="an-update-note-in-the-text"),
+    pytest.param("The firm will publish an update on July 9.", "July 9", False, id="an-update-as-a-noun"),
 ]
 
 

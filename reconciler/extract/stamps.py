@@ -11,8 +11,9 @@ __all__ = ["is_dateline"]
 
 _MONTHS_RX = "|".join(sorted(V.MONTHS, key=len, reverse=True))
 _PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
-_STAMP_BEFORE = re.compile(r"(?i)\b(?:updated|published|posted|last\s+modified|first\s+published|filed|released)"
-                           r"\s*(?:on|at)?\s*:?\s*(?:\w+day,?\s*)?$")
+# "Updated: March 3", "Posted on Monday", and an update note opening a sentence ("Update July 3rd, 8:05AM ET:")
+_STAMP_BEFORE = re.compile(r"(?i)(?:\b(?:updated|published|posted|last\s+modified|first\s+published|filed|released)"
+                           r"|(?:^|[.!?]\s+|\*\*?)update)\s*(?:on|at)?\s*:?\s*(?:\w+day,?\s*)?$")
 _CLOCK_AFTER = re.compile(r"^,?\s*(?:(?:19|20)\d\d,?\s*)?(?:\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?|\|)")
 _CITY_BEFORE = re.compile(r"^[\s*_\"“]*(?:[A-Z]{2,6}\s+)?(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*,\s*)?"
                           r"(?:\w+day,?\s*)?$")
