@@ -31,7 +31,8 @@ from reconciler.extract.patterns import (
 )
 
 _GLUED_CURRENCY = frozenset(
-    ["us$", "a$", "au$", "c$", "ca$", "hk$", "s$", "nz$", "nt$", "r$", "cn¥", "jp¥", "rm", "rs", "rs.",
+    ["us$", "a$", "au$", "aud$", "c$", "ca$", "cad$", "can$", "cdn$", "mx$", "mex$",
+     "hk$", "s$", "nz$", "nt$", "r$", "cn¥", "jp¥", "rm", "rs", "rs.",
      "rp", "usd", "eur", "gbp", "inr", "myr", "cny", "rmb", "u.s.$", "zł"]
 )
 

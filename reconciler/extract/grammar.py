@@ -248,6 +248,7 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
     out.sort(key=lambda m: (m.start, m.end))
     out = _join_durations(text, out)
     _yen_or_yuan(text, out)
+    _whose_dollars(text, out)
     _pair(text, out)
     if not all(_finite(m) for m in out):
         out = _drop_infinite(out, refused)
@@ -364,6 +365,33 @@ def _journalists_precision(raw: str, value: float, precision: float, q: str, sca
 # the country's words, its main cities and its stock indexes: geography, not any one story
 _YEN_CUES = re.compile(r"(?i)\b(?:yen|japan|japanese|tokyo|osaka|nikkei|topix)\b")
 _YUAN_CUES = re.compile(r"(?i)\b(?:yuan|renminbi|rmb|china|chinese|beijing|shanghai|shenzhen|csi)\b")
+
+
+def _whose_dollars(text: str, mentions: list[Mention]) -> None:
+    """Read a bare "$" as the dollar the text names: "$50 million Australian" (the adjective after the
+    figure, quoted with it), or every bare "$" of an article that says "all figures in Canadian
+    dollars" ("(amounts in Australian dollars unless stated)")."""
+    bare = [m for m in mentions if m.unit.startswith("USD") and text[m.start:m.num_start].strip() == "$"]
+    if not bare or ("dollar" not in text.lower() and not any(_NATION_AFTER.match(text, m.end) for m in bare)):
+        return
+    declared = _DECLARED_DOLLARS.search(text)
+    every = V.DOLLAR_NATIONS.get(" ".join(declared.group("n").lower().split()), "") if declared else ""
+    for m in bare:
+        after = _NATION_AFTER.match(text, m.end)
+        code = V.DOLLAR_NATIONS.get(" ".join(after.group("n").lower().split()), "") if after else every
+        if not code or code == "USD":
+            continue
+        m.unit = code + m.unit[3:]
+        if after:
+            m.end = after.end()
+
+
+_NATIONS_RX = r"Australian|Canadian|Hong\s+Kong|Singapore|New\s+Zealand|Taiwan(?:ese)?|US|U\.S\.|American"
+# "$50 million Australian" (not "... Australian dollars", read as a currency word already, nor "Australian firms")
+_NATION_AFTER = re.compile(rf"\s+(?:\(\s*)?(?P<n>{_NATIONS_RX})(?:\s*\))?(?!\s+(?:dollars?|[a-z]))(?=[\s,.;:)]|$)")
+_DECLARED_DOLLARS = re.compile(
+    rf"(?i)\b(?:all\s+)?(?:figures|amounts|prices|numbers|values|sums|dollar\s+(?:figures|amounts))\s+(?:are\s+|quoted\s+)?"
+    rf"in\s+(?P<n>{_NATIONS_RX})\s+dollars\b")
 
 
 def race_times(text: str) -> list[Mention]:

@@ -199,7 +199,8 @@ _PER = re.compile(r"(?i)\s*(?:per|an?|/|each)\s+(?P<what>(?:million\s+|billion\s
                   r"(?:(?:diluted|basic|adjusted)\s+)?[A-Za-z][\w-]*(?:\s+(?:hour|day|token|tokens|kwh|unit|share)s?)?)")
 _WORDTOK = re.compile(r"[A-Za-z][A-Za-z0-9'’&./-]*|[$€£¥][A-Za-z]*|\d[\w.,-]*")
 
-_CURRENCY_SYMBOLS = (r"US\$|U\.S\.\s?\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|NT\$|R\$|CN¥|JP¥|\$|€|£|¥|₹|₩|₽|₺|₱|₦|฿"
+_CURRENCY_SYMBOLS = (r"US\$|U\.S\.\s?\$|A\$|AU\$|AUD\$|C\$|CA\$|CAD\$|Can\$|CDN\$|MX\$|Mex\$"
+                     r"|HK\$|S\$|NZ\$|NT\$|R\$|CN¥|JP¥|\$|€|£|¥|₹|₩|₽|₺|₱|₦|฿"
                      r"|zł").split("|")
 _CURRENCY_CODES = (r"USD|EUR|GBP|JPY|CNY|RMB|INR|MYR|KRW|CHF|SEK|NOK|DKK|AUD|CAD|HKD|SGD|RUB|ZAR|BRL"
                    r"|MXN|PHP|NGN|IDR|THB|TWD|NZD|AED|SAR|PLN|Rs\.?|RM|Rp").split("|")

@@ -70,7 +70,8 @@ POST_HEDGES: dict[str, str] = {
 # currency symbols / codes / names -> ISO 4217.  "$" alone is read as USD.
 CURRENCY_PREFIXES: dict[str, str] = {
     "us$": "USD", "usd": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
-    "ca$": "CAD", "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "nt$": "TWD", "r$": "BRL",
+    "ca$": "CAD", "cad$": "CAD", "can$": "CAD", "cdn$": "CAD", "aud$": "AUD", "mx$": "MXN", "mex$": "MXN",
+    "hk$": "HKD", "s$": "SGD", "nz$": "NZD", "nt$": "TWD", "r$": "BRL",
     "€": "EUR", "eur": "EUR", "£": "GBP", "gbp": "GBP", "¥": "CNY", "cn¥": "CNY",
     "rmb": "CNY", "cny": "CNY", "jp¥": "JPY", "jpy": "JPY", "₹": "INR", "rs": "INR",
     "rs.": "INR", "inr": "INR", "rm": "MYR", "myr": "MYR", "₩": "KRW", "krw": "KRW",
@@ -79,6 +80,12 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "zar": "ZAR", "brl": "BRL", "mxn": "MXN", "₱": "PHP", "php": "PHP", "₦": "NGN",
     "ngn": "NGN", "idr": "IDR", "rp": "IDR", "thb": "THB", "฿": "THB", "twd": "TWD",
     "nzd": "NZD", "aed": "AED", "sar": "SAR", "pln": "PLN", "zł": "PLN", "euro": "EUR", "dh": "AED",
+}
+# the dollars of countries whose press writes a bare "$": "$50 million Australian", "all figures in
+# Canadian dollars" (the adjective as written, lower-cased -> ISO code)
+DOLLAR_NATIONS: dict[str, str] = {
+    "australian": "AUD", "canadian": "CAD", "hong kong": "HKD", "singapore": "SGD", "new zealand": "NZD",
+    "taiwan": "TWD", "taiwanese": "TWD", "us": "USD", "u.s.": "USD", "american": "USD",
 }
 # currency words the press glues to the digits, cased as written: the wire's "euro345", the Gulf's "Dh472bn"
 GLUED_CURRENCY_WORDS = ("euro", "Dh")
