@@ -122,6 +122,8 @@ def _aged_subject(text: str, pos: int) -> str:
     if not be:
         return ""
     words = window[:be.start()].split()
+    if words and words[-1].lower() in ("he", "she"):
+        return "person"  # "she was 54 years old"
     for i in range(len(words) - 1, 0, -1):
         w = words[i].strip(",")
         if w.isalpha() and w.islower() and w not in V.STOPWORDS and w not in _VERBS \
@@ -259,6 +261,7 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
         r.kind, r.end = "count", am.end()
         if am.group().endswith("-old"):  # "a 14-year-old Kestrel jet": what follows is what is aged
             aged = _read_noun(text, am.end())[0] if text[am.end():am.end() + 1] == " " else ""
+            aged = aged or "person"  # a nominal age ("a 54-year-old from Aldmoor", "the 23-year-old has") is someone
         else:  # "the jet was 14 years old": the subject of "was"
             aged = _aged_subject(text, pos)
         r.noun = am.group("u").lower() + "-old" + (" " + aged.lower() if aged else "")
