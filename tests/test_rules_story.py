@@ -169,7 +169,27 @@ ATTRIBUTED = [
     pytest.param(["Police said 38 people were arrested at the march on Saturday.",
                   "The organisers said 40 people were arrested at the march on Saturday."],
                  "38 people", "40 people", ("Police", "organisers"), id="police-38-vs-organisers-40"),
+    pytest.param(["The Harbour Police said 38 people were arrested at the march on Saturday.",
+                  "Governor Ana Ruiz said 40 people were arrested at the march on Saturday."],
+                 "38 people", "40 people", ("Harbour Police", "Ana Ruiz"), id="two-named-voices"),
 ]
+
+# one voice named two ways: the figures disagree, attributed or not
+ONE_VOICE = [
+    pytest.param(["The final training run of the Vela model cost $5.6 million, the company said on Monday.",
+                  "The final training run of the Vela model cost $6.5 million, Brightloom said on Monday."],
+                 ("$6.5 million", "$5.6 million"), id="the-company-and-its-name"),
+    pytest.param(["The final training run of the Vela model cost $5.6 million, Brightloom said on Monday.",
+                  "The final training run of the Vela model cost $6.5 million, Brightloom Labs said on Monday."],
+                 ("$6.5 million", "$5.6 million"), id="a-name-and-its-longer-form"),
+]
+
+
+@pytest.mark.parametrize(("articles", "quotes"), ONE_VOICE)
+def test_one_voice_named_two_ways(tmp_path: Path, articles: list[str], quotes: tuple[str, str]) -> None:
+    result = run(tmp_path, articles)
+    assert holding(result, *quotes), describe(result)
+    assert of_rule(result, "attributed_figures") == [], describe(result)
 
 
 @pytest.mark.parametrize(("articles", "a", "b", "who"), ATTRIBUTED)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reconciler.extract import vocab as V
 from reconciler.extract.units import cross_slack, overlaps
 from reconciler.models import Claim
 
@@ -48,3 +49,19 @@ def same_number_other_sign(x: Entry, y: Entry) -> bool:
     if x.base is None or y.base is None or not x.base[0] or not y.base[0]:
         return False
     return abs(x.base[0] / y.base[0] - 1) > PEGGED
+
+
+def two_voices(who_a: str, who_b: str) -> bool:
+    """Are two attributions two sources? "police" and "the organisers" are; "the company" and
+    "Kestrel" are one (the story's firm, once named, once not), as are "Kestrel" and "Kestrel AI"."""
+    if not who_a or not who_b:
+        return False
+    a, b = who_a.lower(), who_b.lower()
+    if a == b:
+        return False
+    words_a, words_b = a.replace("the ", "").split(), b.replace("the ", "").split()
+    generic_a = len(words_a) == 1 and words_a[0] in V.SUBJECT_ORG_NOUNS
+    generic_b = len(words_b) == 1 and words_b[0] in V.SUBJECT_ORG_NOUNS
+    if generic_a != generic_b and (who_b if generic_a else who_a)[:1].isupper():
+        return False  # "the company" against a named firm: its own voice
+    return not (set(words_a) <= set(words_b) or set(words_b) <= set(words_a))

@@ -22,6 +22,7 @@ from reconciler.models import Claim, Finding, Group, Severity
 from reconciler.rules.config import RuleConfig
 from reconciler.rules.entries import Entry as _Entry
 from reconciler.rules.entries import agree as _agree
+from reconciler.rules.entries import two_voices
 from reconciler.rules.entries import voices as _voices
 from reconciler.rules.figures import in_unit_of as _in_unit_of
 from reconciler.rules.figures import interval_text as _interval_text
@@ -183,7 +184,7 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
         e0 = group_entries[0]
         _r, message, explanation, suggested = _explain_kind(e0, best, rates, config, money)
         who_a, who_b = e0.claim.attribution, best.claim.attribution
-        if rule == "value_mismatch" and who_a and who_b and who_a.lower() != who_b.lower():
+        if rule == "value_mismatch" and two_voices(who_a, who_b):
             rule = "attributed_figures"  # "police said 38; the organisers said 40": both stand, attributed
             if not config.enabled(rule):
                 continue
