@@ -83,6 +83,10 @@ _MARGIN = re.compile(F.MARGIN, re.I)
 _CONFIGURED = re.compile(r"(?i)\b(?:(?:an?|the|that|this|each)\s+(?:version|configuration|config|variant|model|trim"
                          r"|edition)\s+(?:with|that\s+has|featuring)\b|\bthat\s+(?:configuration|version|variant)\b"
                          r"|\bconfigured\s+with\b|\bmaxed[\s-]out\b|\bfully\s+loaded\b)(?:[^.;]|\.\d)*$")
+# a price under a condition named right after it: "for cache hits", "for students", "with a subscription"
+_CONDITION_AFTER = re.compile(r"\s*,?\s*(?:for|during|with|on)\s+(?:the\s+|a\s+|an\s+)?(?:[a-z][a-z-]*\s+){0,2}?"
+                              r"(?:hits?|misses?|students?|members?|subscribers?|seniors?|children|kids|users?"
+                              r"|customers?|tiers?|plans?|subscriptions?|bulk\s+orders?|off-peak\s+\w+|weekends?)\b")
 _OLDER = re.compile(r"(?i)\b(?:older|previous|outgoing|last[- ]year's|last-generation|prior|predecessor)\s+$")
 _FIRST_N = re.compile(r"(?i)\b(?:first|last|final|opening|closing|next)\s+$")
 _PART_LEFT = (r"\b(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|those)|including|includ(?:es|ed)"
@@ -554,6 +558,8 @@ def _part(text: str, m: Mention, left: str, right: str, rx: _Caseless, ci_left: 
         return "another"
     if m.kind == "money" and _CONFIGURED.search(text, max(0, m.start - 90), m.start):
         return "configuration"  # "a version with a 1-terabyte drive costs $2,799": one configuration's price
+    if m.kind in ("money", "rate") and _CONDITION_AFTER.match(right):
+        return "configuration"  # "$0.14 per million tokens for cache hits", "$9 for students": a condition's price
     if _FIRST_N.search(left[-20:]) and m.kind in ("count", "number"):
         return "stretch"  # "the first eight points", "his last 12 games": a stretch named by its own size
     if _MARGIN.search(left[-40:]) and m.kind in ("count", "number"):
