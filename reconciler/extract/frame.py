@@ -315,6 +315,8 @@ class FrameReader:
             if nxt and not config:
                 config = (nxt.group(1) or nxt.group(2)) + "-inch"
         who = self._for_whom(m) if m.kind == "percent" or _TALLY.search(m.noun) else ""
+        if not who and m.kind in ("percent", "number"):
+            who = self._test_after(m)  # "79.8% on AIME 2024": the test's score
         if who:
             names = []  # "46.1% for challenger Per Aldin": the name after "for" owns the figure
         if m.kind == "score" and m.unit == "scorecard":
@@ -351,6 +353,13 @@ class FrameReader:
                 break
         who = _POSSESSIVE_END.sub("", who).strip() if who else ""
         return " ".join(x for x in (config, who) if x)
+
+    def _test_after(self, m: Mention) -> str:
+        """The test a score is on, named right after it: "scored 90.8 on Benchbook, 79.8% on Quizline"."""
+        om = _ON_TEST.match(self.text, m.end, min(len(self.text), m.end + 60))
+        name = om.group("n").rstrip(".,;:") if om else ""
+        first = name.split()[0].lower() if name else ""
+        return "" if first in V.WEEKDAYS or first in V.MONTHS else name
 
     def _for_whom(self, m: Mention) -> str:
         """The owner named after the figure: "46.1% for challenger Per Aldin", "9,000 votes for the
@@ -468,6 +477,7 @@ _AFTERSHOCK = re.compile(r"\b(?:aftershock|foreshock)")
 # "an aftershock of magnitude 5.4", "the largest aftershock measured 5.1", "an aftershock with a magnitude of 5"
 _AFTERSHOCK_LEFT = re.compile(r"\b(?:aftershock|foreshock)s?\s+"
                               r"(?:(?:of|measuring|measured|at|with|a|an|preliminary)\s+)*(?:magnitude\s+(?:of\s+)?)?$")
+_ON_TEST = re.compile(r"\s+on\s+(?:the\s+)?(?P<n>[A-Z][\w@.+-]*(?:\s+(?:[A-Z][\w@.+-]*|\d{4}))?)")
 _SHARE_OF = re.compile(r"\s*of\s+the\s")
 _TALLY = re.compile(r"(?i)\b(?:votes?|ballots?|seats?)\b")
 _FOR_WHOM_GAP = re.compile(r"[^\sA-Za-z]")  # only words between "for" and the name ("challenger")
