@@ -61,6 +61,10 @@ EXAMPLES = [
                  [("$6.90 million", 6.9e6, "USD", "money", "exact")], id="a-year-earlier-is-not-a-rate"),
     pytest.param("The post pays $90,000 a year.",
                  [("$90,000 a year", 90_000, "USD/year", "rate", "exact")], id="a-year-is-a-rate"),
+    # a name then "N of M" is a clause without its verb ("and Vell 98 of 310"), not a model number
+    pytest.param("Petrov landed 120 of 402 punches and Vell 98 of 310.",
+                 [("120", 120, "", "count", "exact"), ("402 punches", 402, "", "count", "exact"),
+                  ("98", 98, "", "count", "exact"), ("310", 310, "", "count", "exact")], id="name-then-n-of-m"),
     # "lb" after a space is a unit, like "kg"
     pytest.param("The champion weighed 160.4 lb at the scales.", [("160.4 lb", 160.4, "lb", "mass", "exact")],
                  id="lb-spaced"),
@@ -281,6 +285,7 @@ TRAPS = [
     pytest.param("Quayside Daily · Opinion · «3 min»\n\nThe vote took 9 min to count.", ("9 min",),
                  id="byline-minutes-at-line-end"),
     pytest.param("Great thread! «1.4K shares» | 212 likes", (), id="shares-counter-standing-alone"),
+    pytest.param("The «Zeta 3» of 2024 sold well.", (), id="a-model-number-before-of-a-year"),
     pytest.param("He wore «the number 9» shirt.", (), id="shirt-number"),
     pytest.param("After a summer of rumours, «our number 9» has gone to England for £86 million.",
                  ("£86 million",), id="our-number-9"),

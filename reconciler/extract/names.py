@@ -71,7 +71,12 @@ def _left_is_name(text: str, start: int) -> bool:
         i -= 1
     if i < 0 or text[i] in ".!?\n:":
         return False  # (after a semicolon a capital is a name's)
+    if _N_OF_M.match(text, start):
+        return False  # "and Abaraye 164 of 540": a clause that drops its verb, not a model number
     return not _is_title_case_line(text, start)
+
+
+_N_OF_M = re.compile(r"\d[\d,.]*\s+of\s+(?:his|her|their|its|the\s+)?(?!(?:19|20)\d\d\b)\d")  # not "of 2024"
 
 
 _REPORTS_AFTER = re.compile(r"\s+(?:said|says|reported|reports|understands|understood|learned|learnt|learns"
