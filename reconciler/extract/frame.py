@@ -582,9 +582,9 @@ def _part(text: str, m: Mention, left: str, right: str, rx: _Caseless, ci_left: 
     words = _LETTERS.findall(left[-25:].lower()) + _LETTERS.findall(right[:20].lower())[:3]
     if any(w in F.WHOLE_WORDS for w in words):
         return "whole"
-    money = _LETTERS.findall(left[-40:].lower())
+    money = _LETTERS.findall(left[-40:].lower()) if m.kind in ("money", "rate") else []
     if any(w in F.COST_PARTS for w in money[-4:]):
-        return "part"
+        return "part"  # "one stage's cost" (not "stage separation came 2 minutes 40 seconds after launch")
     if m.kind in ("money", "count", "number"):
         after = _NEXT_AMOUNT.split(right[:70], maxsplit=1)[0]  # up to the next amount: its basis is its own
         if _WITH_MORE.search(after):
@@ -612,6 +612,8 @@ def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], referenc
             return f"age ({aged})" if aged else "age"  # "a 14-year-old jet": "age (aircraft)"
         head = MEMBERS.sub("", noun.lower())  # "crew members" are the crew
         head, ground, _ = head.partition(GROUND)
+        if fates and head in V.FATE_WORDS:
+            head = ""  # "94 died", "12 injured": the verb is the fate, no counted noun
         if fates and (not head or noun_classes(head, "")[0] == "person"):
             f = fate.get(fates[0], "")
             head = f"{head} {f}".strip() if head else {"killed": "dead", "injured": "injured"}.get(f, f)

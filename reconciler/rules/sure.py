@@ -69,6 +69,11 @@ def _head(label: str) -> str:
     if not words:
         return ""
     w = words[-1]
+    if w in V.FATE_WORDS:
+        # "38 killed", "45 dead", "94 died", "people killed": one toll of the dead; "six children killed"
+        # is the children's (a part of it)
+        who = words[-2] if len(words) > 1 and words[-2] not in F.PERSON_GENERIC else ""
+        return f"~{V.FATE_WORDS[w]} {who}".strip()
     if F.MONEY_NOUNS.get(w, "cost") != "cost":
         # "purse" and "payday", "offer" and "deal": one amount, two words ("price", "costs", "starts at"
         # name too many of a story's amounts to say more than the word itself)
