@@ -321,7 +321,7 @@ class FrameReader:
             gap = text[e:m.start]
             if _OLDER.search(text, max(0, _s - 24), _s):
                 phrase = "older " + phrase  # "the older Forge 15 at $1,799": last generation, another product
-            if _SHORT_GAP.fullmatch(gap):
+            if _SHORT_GAP.fullmatch(gap) or (gap == " " and m.kind in ("count", "percent") and m.num_start == m.start):
                 who = phrase  # "the Aerobook 13 at $1,199", "Aerobook 13: 2.9 pounds"
                 break
             if poss and len(gap) <= 30 and not any(w in _VERB_LIKE or w in _AUX for w in gap.lower().split()):
