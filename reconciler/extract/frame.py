@@ -25,7 +25,7 @@ from reconciler.extract.names import _is_title_case_line
 from reconciler.extract.patterns import folds_simply, may_end_with
 from reconciler.extract.scores import card_judge
 from reconciler.extract.spans import lower_same_length
-from reconciler.extract.stamps import is_dateline
+from reconciler.extract.stamps import is_dateline, is_day_heading
 from reconciler.models import Frame
 
 __all__ = ["KEY_NAMES", "FrameReader", "frame_keys", "soft_keys"]
@@ -225,6 +225,8 @@ class FrameReader:
             revision = "new"
         if m.kind in ("date", "time") and is_dateline(text, m):
             measure = "dateline"
+        elif m.kind == "date" and is_day_heading(text, m):
+            measure = "day heading"  # "**Monday, October 12**" over a live blog's entries: not the event's date
         label = _label(m, noun, measure, fates, reference)
         return Frame(label=label, noun=noun, measure=measure, entity=entity, reference=reference,
                      period=period, part=part, mode=mode, revision=revision, zone=m.unit if m.kind == "time" else "",
