@@ -196,6 +196,11 @@ FRAMES = [
                  {"entity": "Tomas Ekk"}, id="a-share-for-a-named-rival-is-his"),
     pytest.param("In the capital, 12,400 votes went to Tomas Ekk on Sunday.", "12,400 votes",
                  {"entity": "Tomas Ekk"}, id="a-tally-that-went-to-a-name"),
+    pytest.param("Official result\n\nPresidential vote\nLina Paas (CU): 2,104,377 votes (48.3%)\n"
+                 "Tomas Ekk (LF): 1,870,002 votes (44.9%)\n", "1,870,002 votes", {"entity": "Ekk"},
+                 id="a-results-sheet-line-with-a-party-code"),
+    pytest.param("The board listed the Civic Union (CU): 64 seats, and the Labour Front (LF): 51 seats.", "51 seats",
+                 {"entity": "Labour Front"}, id="seats-after-a-party-code-and-colon"),
     pytest.param("Police sent 300 officers for Dunmore's stadium.", "300 officers", {"entity": ""},
                  id="for-a-place-is-no-owner-of-a-count"),
     pytest.param("Mayor Lina Paas won 55.1% of the vote on Sunday.", "55.1%", {"part": ""},

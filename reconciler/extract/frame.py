@@ -49,7 +49,9 @@ def _unit_after(text: str, pos: int) -> bool:
     w = um.group(1).lower()
     return w in ("%", "percent", "inch", "per", "ghz", "mhz", "gb", "tb") or w in V.PHYSICAL_UNITS \
         or w in V.DURATION_UNITS
-_SHORT_GAP = re.compile(r"(?:\s*[:,]\s*|\s+(?:at|for|costs?|is|was|weighs|gets|has)\s+(?:about\s+|just\s+|around\s+)?)")
+# a label's colon, also after a party or team code ("Ana Roe (LP): 2,104 votes"), or a short verb
+_SHORT_GAP = re.compile(r"(?:\s*(?:\([A-Za-z][^()\n]{0,19}\)\s*)?[:,]\s*"
+                        r"|\s+(?:at|for|costs?|is|was|weighs|gets|has)\s+(?:about\s+|just\s+|around\s+)?)")
 _ASIDE = re.compile(r"\s*,\s*(?:according\s+to|as\s+\w+|who|which|sources?|reportedly|it\s+seems)[^,]{0,40},")
 _PREPOSITIONS = frozenset("in off at near of from to into on by across over under outside inside".split())
 _AUX = frozenset("has have had is are was were will would could may might can did does do".split())
