@@ -468,6 +468,8 @@ NEVER_CLAIMS = [
     pytest.param("The centre stays open seven days a week until further notice.", "seven", id="every-day"),
     pytest.param("Budget day: 5 things to know", "5", id="a-listicle-title"),
     pytest.param("After the final: 3 things we learned about the champions", "3", id="a-listicle-title-learned"),
+    pytest.param("Budget vote: 4 key takeaways", "4", id="a-listicle-of-takeaways"),
+    pytest.param("Read next: 8 races to watch in November", "8", id="a-listicle-to-watch"),
 ]
 
 LINK_LINES = [
@@ -511,6 +513,10 @@ def test_lines_of_links_are_page_furniture(text: str, kept: list[str], tmp_path:
 @pytest.mark.parametrize(("sentence", "digits"), NEVER_CLAIMS)
 def test_never_claims(sentence: str, digits: str) -> None:
     assert not [c for c in extract_text(sentence) if digits in c.text]
+
+
+def test_a_span_of_time_to_watch_is_still_a_duration() -> None:
+    assert [c.text for c in extract_text("It takes 5 hours to watch the whole series.")] == ["5 hours"]
 
 
 # ---------------------------------------------------------------------------------------
