@@ -59,7 +59,8 @@ class Frame:
     label: str = ""  # what an editor calls the quantity: "people on board", "depth", "rushing yards", "offer"
     noun: str = ""  # the counted noun with its modifiers: "people on board", "cabin crew"
     measure: str = ""  # what a measured figure is of: "touchdown run", "depth", "distance", "training cost",
-    #                    "rushing"; "dateline" for a publication dateline or an "updated" stamp
+    #                    "rushing"; "dateline" for a publication dateline or an "updated" stamp; "day heading"
+    #                    for a live blog's or a timeline's day on a line of its own ("**Monday, October 12**")
     entity: str = ""  # whose figure: a team, player, product or configuration ("13-inch Aerobook", "the Tarrow Kites")
     reference: str = ""  # the reference point of a distance: "Santa Rosa" in "26 miles north of Santa Rosa"
     period: str = ""  # the time frame: "last season", "career", "average", "first half", "2004", "week 4"

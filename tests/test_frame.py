@@ -205,6 +205,11 @@ FRAMES = [
     pytest.param("Shares of the lender rose 5% on Monday.", "5%", {"entity": ""}, id="on-a-weekday-names-no-test"),
     pytest.param("In the capital, 12,400 votes went to Tomas Ekk on Sunday.", "12,400 votes",
                  {"entity": "Tomas Ekk"}, id="a-tally-that-went-to-a-name"),
+    pytest.param("Official result\n\nPresidential vote\nLina Paas (CU): 2,104,377 votes (48.3%)\n"
+                 "Tomas Ekk (LF): 1,870,002 votes (44.9%)\n", "1,870,002 votes", {"entity": "Ekk"},
+                 id="a-results-sheet-line-with-a-party-code"),
+    pytest.param("The board listed the Civic Union (CU): 64 seats, and the Labour Front (LF): 51 seats.", "51 seats",
+                 {"entity": "Labour Front"}, id="seats-after-a-party-code-and-colon"),
     pytest.param("Police sent 300 officers for Dunmore's stadium.", "300 officers", {"entity": ""},
                  id="for-a-place-is-no-owner-of-a-count"),
     pytest.param("Mayor Lina Paas won 55.1% of the vote on Sunday.", "55.1%", {"part": ""},
@@ -472,6 +477,8 @@ NEVER_CLAIMS = [
     pytest.param("The centre stays open seven days a week until further notice.", "seven", id="every-day"),
     pytest.param("Budget day: 5 things to know", "5", id="a-listicle-title"),
     pytest.param("After the final: 3 things we learned about the champions", "3", id="a-listicle-title-learned"),
+    pytest.param("Budget vote: 4 key takeaways", "4", id="a-listicle-of-takeaways"),
+    pytest.param("Read next: 8 races to watch in November", "8", id="a-listicle-to-watch"),
 ]
 
 LINK_LINES = [
@@ -515,6 +522,10 @@ def test_lines_of_links_are_page_furniture(text: str, kept: list[str], tmp_path:
 @pytest.mark.parametrize(("sentence", "digits"), NEVER_CLAIMS)
 def test_never_claims(sentence: str, digits: str) -> None:
     assert not [c for c in extract_text(sentence) if digits in c.text]
+
+
+def test_a_span_of_time_to_watch_is_still_a_duration() -> None:
+    assert [c.text for c in extract_text("It takes 5 hours to watch the whole series.")] == ["5 hours"]
 
 
 # ---------------------------------------------------------------------------------------

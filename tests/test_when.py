@@ -211,3 +211,45 @@ def test_time_checks_end_to_end(tmp_path: Path) -> None:
     about, support = _Builder(result, Limits()).split[year[0].id]
     assert [by_id[c].text for c in about] == ["April 12, 2024"]
     assert sorted(by_id[c].text for c in support) == ["April 12, 2025", "April 12, 2025"]
+
+
+# ---------------------------------------------------------------------------------------
+# a live blog's or a timeline's day heading dates its entries, not the event
+
+DAY_HEADINGS = [
+    pytest.param("**Tuesday, May 6**\n\n09:10 Divers reach the wreck.", "May 6", True, id="bold-weekday-date"),
+    pytest.param("## 7 May\n\n08:00 The search resumes.", "7 May", True, id="markdown-heading"),
+    pytest.param("Wednesday, May 7, 2025\n\nThe ferry company opens a hotline.", "May 7, 2025", True,
+                 id="heading-with-year"),
+    pytest.param("The ferry sank on Tuesday, May 6, off the cape.", "May 6", False, id="date-in-prose"),
+    pytest.param("Date of the vote: May 6\n\nTurnout was high.", "May 6", False, id="labelled-field"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "heading"), DAY_HEADINGS)
+def test_a_day_heading_is_not_the_events_date(text: str, surface: str, heading: bool) -> None:
+    _, claims = article("a", text)
+    found = [c for c in claims if c.text == surface]
+    assert found, [c.text for c in claims]
+    assert (found[0].frame.measure in ("day heading", "dateline")) is heading  # a stamp either way
+
+
+def test_a_live_blogs_next_day_heading_is_no_date_conflict(tmp_path: Path) -> None:
+    result = run(tmp_path, [
+        "CITY ELECTION BOARD\nPress release\n\nFinal results of the mayoral election held on Tuesday, 6 May 2025"
+        "\n\nVotes cast: 120,400",
+        "Valley Times | May 7, 2025\n\nThe board on Wednesday announced the final results of the mayoral election "
+        "of 6 May. Ana Roe won.",
+        "# Live: the mayoral election\n\n**Tuesday, May 6**\n\n**21:00** Polls close.\n\n**Wednesday, May 7**\n\n"
+        "**08:30** Final count: Roe 52.1%, Lind 47.9%. Roe is elected mayor.",
+    ])
+    assert not of_rule(result, "date_mismatch"), describe(result)
+
+
+def test_a_wrong_weekday_in_a_day_heading_is_still_flagged(tmp_path: Path) -> None:
+    result = run(tmp_path, [
+        "Harbor Wire | May 7, 2025\n\nThe ferry sank on Tuesday, May 6, off the cape, the coast guard said.",
+        "Live desk\n\n**Monday, May 6**\n\n21:00 The ferry sank off the cape.",
+    ])
+    assert [texts(result, f)[:2] for f in of_rule(result, "weekday_mismatch")] == [["Monday", "May 6"]], \
+        describe(result)

@@ -25,7 +25,7 @@ from reconciler.extract.names import _is_title_case_line
 from reconciler.extract.patterns import folds_simply, may_end_with
 from reconciler.extract.scores import card_judge
 from reconciler.extract.spans import lower_same_length
-from reconciler.extract.stamps import is_dateline
+from reconciler.extract.stamps import is_dateline, is_day_heading
 from reconciler.models import Frame
 
 __all__ = ["KEY_NAMES", "FrameReader", "frame_keys", "soft_keys"]
@@ -49,7 +49,9 @@ def _unit_after(text: str, pos: int) -> bool:
     w = um.group(1).lower()
     return w in ("%", "percent", "inch", "per", "ghz", "mhz", "gb", "tb") or w in V.PHYSICAL_UNITS \
         or w in V.DURATION_UNITS
-_SHORT_GAP = re.compile(r"(?:\s*[:,]\s*|\s+(?:at|for|costs?|is|was|weighs|gets|has)\s+(?:about\s+|just\s+|around\s+)?)")
+# a label's colon, also after a party or team code ("Ana Roe (LP): 2,104 votes"), or a short verb
+_SHORT_GAP = re.compile(r"(?:\s*(?:\([A-Za-z][^()\n]{0,19}\)\s*)?[:,]\s*"
+                        r"|\s+(?:at|for|costs?|is|was|weighs|gets|has)\s+(?:about\s+|just\s+|around\s+)?)")
 _ASIDE = re.compile(r"\s*,\s*(?:according\s+to|as\s+\w+|who|which|sources?|reportedly|it\s+seems)[^,]{0,40},")
 _PREPOSITIONS = frozenset("in off at near of from to into on by across over under outside inside".split())
 _AUX = frozenset("has have had is are was were will would could may might can did does do".split())
@@ -229,6 +231,8 @@ class FrameReader:
             revision = "new"
         if m.kind in ("date", "time") and is_dateline(text, m):
             measure = "dateline"
+        elif m.kind == "date" and is_day_heading(text, m):
+            measure = "day heading"  # "**Monday, October 12**" over a live blog's entries: not the event's date
         label = _label(m, noun, measure, fates, reference)
         return Frame(label=label, noun=noun, measure=measure, entity=entity, reference=reference,
                      period=period, part=part, mode=mode, revision=revision, zone=m.unit if m.kind == "time" else "",
@@ -327,7 +331,7 @@ class FrameReader:
             gap = text[e:m.start]
             if _OLDER.search(text, max(0, _s - 24), _s):
                 phrase = "older " + phrase  # "the older Forge 15 at $1,799": last generation, another product
-            if _SHORT_GAP.fullmatch(gap):
+            if _SHORT_GAP.fullmatch(gap) or (gap == " " and m.kind in ("count", "percent") and m.num_start == m.start):
                 who = phrase  # "the Aerobook 13 at $1,199", "Aerobook 13: 2.9 pounds"
                 break
             if poss and len(gap) <= 30 and not any(w in _VERB_LIKE or w in _AUX for w in gap.lower().split()):

@@ -25,6 +25,8 @@ from reconciler.extract.names import (
     _rejected_by_neighbours,
     _tallies,
     _token_bounds,
+    figure_not_version,
+    gapped_noun,
     quake_magnitude,
 )
 from reconciler.extract.numbers import _sig_precision, digit_view, parse_digits, parse_words, pow10
@@ -158,7 +160,8 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
         else:
             if _rejected_by_neighbours(text, s, e):
                 continue
-            if not timed and (s <= name_run_end + 1 or _left_is_name(text, s) or _names_a_speaker(text, s, e)):
+            if not timed and not figure_not_version(text, s, e) \
+                    and (s <= name_run_end + 1 or _left_is_name(text, s) or _names_a_speaker(text, s, e)):
                 if tallies is None:
                     tallies = _tallies(text, runs)
                 if s not in tallies:
@@ -215,6 +218,10 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
         else:
             kind, unit = "number", ""
         noun, end = r.noun, r.end
+        if not noun and not cur and kind in ("count", "number") and s >= 2 and text[s - 1] == " " \
+                and _cased(text[s - 2]):
+            noun = gapped_noun(text, s)  # "won 52 seats, the Greens 19": 19 seats
+            kind = "count" if noun and float(value).is_integer() else kind
         if not cur and kind in ("count", "number") and 0 < value < 10.5:
             # an earthquake's magnitude: "magnitude 7.8", "a 7.8-magnitude quake", "7.7 on the Richter scale"
             before = _MAGNITUDE_LEFT.search(lower, max(0, a - 16), a)

@@ -138,9 +138,52 @@ def _tallies(text: str, digit_runs: _DigitRuns | None = None) -> set[int]:
         # a tally lists three or more, or counts something ("25 seats and ... 22"); two versions
         # joined by "and" ("Zeta 3 and Zeta Guard 3") are product names
         counted = _COUNTED.match(text[run[0][1]:run[0][1] + 20])
-        if len(run) >= 3 or (len(run) == 2 and counted):
+        if len(run) >= 3 or (len(run) == 2 and counted) or _gapped(text, run[0][0]):
             out.update(a for a, _b in run)
     return out
+
+
+# "won 52 seats, the Farmers' League 8": a counted figure, then a list separator, before the name
+_GAPPED_BEFORE = re.compile(r"\d\s+(?P<noun>[a-z]+s)\b[^.;:!?\n\d]{0,6}(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+                            r"(?:[A-Z][\w'’&.-]*\s+){1,3}$")
+
+
+def _gapped(text: str, start: int) -> bool:
+    """True for the number at ``start`` when it continues a list whose first item named what it
+    counts and the later items leave the noun out ("the Union won 52 seats, the Greens 19 and the
+    League 8", "got 40 votes and Ardi 12"): a tally of names, not a product version."""
+    return _GAPPED_BEFORE.search(text, max(0, start - 80), start) is not None
+
+
+# "... Union 19 and the Farmers' League ": an earlier name-number item of the same list
+_LISTED_BEFORE = re.compile(r"(?:[A-Z][\w'’&.-]*\s+){1,3}(?P<num>\d[\d,]{0,10})(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?"
+                            r"(?:[A-Z][\w'’&.-]*\s+){1,3}$")
+
+
+def gapped_noun(text: str, start: int) -> str:
+    """The noun a listed number at ``start`` leaves out, from the list's first item: "seats" for
+    the 19 and the 8 of "won 52 seats, the Greens 19 and the League 8"; "" when it is no such list."""
+    pos = start
+    for _ in range(8):  # back over the earlier name-number items to the one that names its noun
+        m = _GAPPED_BEFORE.search(text, max(0, pos - 80), pos)
+        if m:
+            return m.group("noun")
+        listed = _LISTED_BEFORE.search(text, max(0, pos - 60), pos)
+        if listed is None:
+            return ""
+        pos = listed.start("num")
+    return ""
+
+
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_PERCENT_AFTER = re.compile(r"\s?(?:%|percent\b|per\s+cent\b)")
+
+
+def figure_not_version(text: str, start: int, end: int) -> bool:
+    """True when the number at ``[start, end)`` cannot be part of a name even after a capitalised
+    word: a thousands-grouped figure ("Ardi 1,918,640") or a percentage ("Ardi 41.2%"). Versions and
+    model numbers are written ungrouped ("ZX 4090") and never carry a percent sign."""
+    return _GROUPED.fullmatch(text, start, end) is not None or _PERCENT_AFTER.match(text, end) is not None
 
 
 _SENTENCE_END = re.compile(r"[.!?\n]")

@@ -81,6 +81,10 @@ _COUNTERS_LOWER = (
     re.compile(r"(?:24\s+hours\s+a\s+day|(?:seven|7)\s+days\s+a\s+week|365\s+days\s+a\s+year|24/7)\b"),
     # a listicle's title: "5 things to know", "7 things you need to know", "3 things we learned"
     re.compile(r"\d+\s+things\s+(?:to\s+know|you\s+(?:need|should)\s+to\s+know|we\s+(?:know|learned|learnt))\b"),
+    # and its kin: "3 takeaways", "4 key takeaways", "10 elections to watch" (a span of time is not one:
+    # "5 hours to watch the series")
+    re.compile(r"\d+\s+(?:(?:key|big|main)\s+)?takeaways\b"),
+    re.compile(r"\d+\s+(?!(?:seconds|minutes|hours|days|weeks|months|years)\b)[a-z]+s\s+to\s+watch\b"),
     # a read time written out: "Reading time: 3 minutes", "read time 4 min"
     re.compile(r"(?:reading|read)\s+time\s*:?\s*(?:about\s+)?\d+\s*(?:min(?:ute)?s?\b)?"),
 )

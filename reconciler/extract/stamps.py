@@ -7,7 +7,7 @@ import re
 from reconciler.extract import vocab as V
 from reconciler.extract.mention import Mention
 
-__all__ = ["is_dateline"]
+__all__ = ["is_dateline", "is_day_heading"]
 
 _MONTHS_RX = "|".join(sorted(V.MONTHS, key=len, reverse=True))
 _PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
@@ -39,3 +39,25 @@ def is_dateline(text: str, m: Mention) -> bool:
     if _CLOCK_AFTER.match(after):
         return True
     return bool(_CITY_BEFORE.match(before) and before.strip() and _DASH_AFTER.match(after) and a < 800)
+
+
+# a date alone on its line, with at most a weekday, a year and the marks of a heading around it
+_HEADING_BEFORE = re.compile(r"^[\s*_#>]*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s*)?$")
+_HEADING_AFTER = re.compile(r"^(?:,?\s*(?:19|20)\d\d)?[\s*_]*$")
+
+
+def is_day_heading(text: str, m: Mention) -> bool:
+    r"""Is a date the heading of a day in a live blog or a timeline ("**Monday, October 12**",
+    "## 12 October" on a line of its own)? It dates the entries below it, not the event.
+
+    >>> t = "Polls closed.\n\n**Monday, October 12**\n\n08:30 Final count."
+    >>> is_day_heading(t, Mention(t.index("October"), t.index("October") + 10, "--10-12", "date", "date"))
+    True
+    >>> t = "The vote was held on Sunday, October 11."
+    >>> is_day_heading(t, Mention(t.index("October"), t.index("October") + 10, "--10-11", "date", "date"))
+    False
+    """
+    a = text.rfind("\n", 0, m.start) + 1
+    b = text.find("\n", m.end)
+    b = len(text) if b < 0 else b
+    return b - a <= 40 and bool(_HEADING_BEFORE.match(text[a:m.start])) and bool(_HEADING_AFTER.match(text[m.end:b]))

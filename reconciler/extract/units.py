@@ -123,7 +123,7 @@ def _merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
 def dimension(c: Claim) -> str:
     """The block a claim is compared in."""
     if c.kind == "date":
-        if c.frame.measure == "dateline":
+        if c.frame.measure in ("dateline", "day heading"):
             return f"date-dateline:{c.id}"  # when the article was filed or updated: no other claim's date
         return "date" if c.unit in ("date", "weekday") else "date-" + c.unit
     if c.kind == "time":
