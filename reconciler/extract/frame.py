@@ -125,7 +125,7 @@ _PERIOD = _ANY_CASE.period
 # a word every match holds (REVISION_OLD), the words one ends with (REVISION_NEW, _PART_LEFT): windows
 # without them are not searched (a search of a $-anchored pattern tries it from every character)
 _PERIOD_WORDS = ("game", "week", "year", "time", "averag", "break", "half", "career", "season", "period", "quarter",
-                 "round", "month")
+                 "round", "month", "election", "vote", "poll")
 assert all(any(w in p for w in _PERIOD_WORDS) for p in F.PERIOD_PHRASES)
 _REVISION_OLD_WORDS = ("from", "compared", "initially", "originally", "previously", "earlier")
 _REVISION_NEW_ENDS = ("to", "about", "some", "least")

@@ -230,6 +230,10 @@ PERIOD_PHRASES: dict[str, str] = {
     "first quarter": "first quarter", "second quarter": "second quarter", "third quarter": "third quarter",
     "fourth quarter": "fourth quarter", "first period": "first period", "overtime": "overtime",
     "first three months": "first quarter", "first six months": "first half",
+    # an election before this one: its turnout and shares are another period's
+    "last election": "last election", "previous election": "last election", "last vote": "last election",
+    "previous vote": "last election", "last poll": "last election", "previous poll": "last election",
+    **{f"{n} years ago": "earlier" for n in "two three four five six seven eight ten".split()},
     # the rounds of a fight: "the ninth round", "the 9th round", "round 9" are one round
     **{f"{w} round": f"{w} round" for w in
        "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()},
@@ -243,7 +247,7 @@ PERIOD_PHRASES: dict[str, str] = {
 PROJECTION = (r"\b(?:could|may|might|expected\s+to|projected\s+to|forecast\s+to|likely\s+to"
               r"|set\s+to|feared\s+to)\s+(?:\w+\s+){0,2}?(?:exceed|reach|top|rise|climb|hit|surpass|total|grow"
               r"|increase|soar|number)\b|\b(?:projected|projection|projections|modelled|modeled|scenario|worst-case"
-              r"|forecasts?)\b")
+              r"|forecasts?|exit\s+polls?|opinion\s+polls?)\b")
 # revision wording: the figure after it is the old value ("revised from eight", "up from 12") or
 # the new one ("has been increased to")
 REVISION_OLD = (r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent|[mb]n|million|billion|trillion)?\s+from"
