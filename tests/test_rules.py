@@ -458,3 +458,29 @@ def test_a_conversion_allows_for_the_drift_of_rates(tmp_path: Path, article: str
     result = run(tmp_path, [article])
     found = [f for f in result.findings if f.rule == "internal_equivalence"]
     assert bool(found) is flagged, describe(result)
+
+
+# ---------------------------------------------------------------------------------------
+# a margin stated with its two shares: (article, the margin's quote if it does not fit, else None)
+
+MARGINS = [
+    pytest.param("Lina Paas won 51.8% of the vote to 41.2% for Tomas Ekk, a margin of 8.6 percentage points.",
+                 "8.6 percentage points", id="margin-of-points-off"),
+    pytest.param("In the second race Ana Ruiz won 48.3% to 44.9%, a lead of 2.4 points.", "2.4 points",
+                 id="lead-of-points-off"),
+    pytest.param("Lina Paas won 51.8% of the vote to 41.2% for Tomas Ekk, a margin of 10.6 percentage points.", None,
+                 id="margin-fits"),
+    pytest.param("Ana Ruiz won by 3.4 points, 48.3% to 44.9%.", None, id="won-by-fits"),
+    pytest.param("Prices rose 12% and wages 9%, 40 points below the peak.", None, id="points-that-are-no-margin"),
+]
+
+
+@pytest.mark.parametrize(("article", "margin"), MARGINS)
+def test_margin_between_two_shares(tmp_path: Path, article: str, margin: str | None) -> None:
+    result = run(tmp_path, [article])
+    found = [f for f in result.findings if f.rule == "arithmetic" and "margin" in f.explanation]
+    if margin is None:
+        assert found == [], describe(result)
+        return
+    assert len(found) == 1 and found[0].severity == "warning", describe(result)
+    assert margin in texts(result, found[0])

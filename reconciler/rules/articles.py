@@ -48,7 +48,53 @@ def check_articles(sources: Sequence[Source], by_source: dict[str, list[Claim]],
             findings.extend(_arithmetic(s, claims, rates, config))
             findings.extend(_sums(s, claims, config))
             findings.extend(_changes(s, claims, config))
+            findings.extend(_margins(claims, config))
     return findings
+
+
+def _is_margin(c: Claim) -> bool:
+    """"a margin of 8.6 percentage points", "a lead of 8.6 points", "won by 10.6 points"."""
+    if not isinstance(c.value, float) or c.qualifier != "exact":
+        return False
+    points = c.unit == "pp" or (c.kind in ("count", "number") and c.noun.lower() in ("points", "point"))
+    left = c.sentence[:max(0, c.start - c.sentence_start)]
+    return points and (c.frame.label == "margin" or c.frame.part == "margin" or bool(_MARGIN_LEFT.search(left)))
+
+
+_MARGIN_LEFT = re.compile(r"(?i)\b(?:(?:margin|lead|advantage|gap)\s+of|(?:won|lost|leads?|led|ahead)\s+by)\s+$")
+
+
+def _margins(claims: list[Claim], config: RuleConfig) -> list[Finding]:
+    """A margin stated with the two shares it lies between, in one sentence, that their difference
+    does not give: "51.8% to 41.2%, a margin of 8.6 points" (10.6)."""
+    out: list[Finding] = []
+    by_sentence: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_sentence.setdefault(c.sentence_start, []).append(c)
+    for group in by_sentence.values():
+        margins = [c for c in group if _is_margin(c)]
+        shares = [c for c in group if c.kind == "percent" and c.unit == "%" and c.qualifier == "exact"
+                  and isinstance(c.value, float) and c not in margins]
+        if len(margins) != 1 or len(shares) != 2:
+            continue
+        m, (a, b) = margins[0], shares
+        assert isinstance(m.value, float) and isinstance(a.value, float) and isinstance(b.value, float)
+        if a.value + b.value > 100.5:
+            continue  # not two shares of one whole
+        true = abs(a.value - b.value)
+        slack = m.precision + a.precision + b.precision + 1e-9
+        if abs(m.value - true) <= slack:
+            continue
+        out.append(Finding(
+            id=finding_id("margin", [m.id, a.id, b.id]), rule="arithmetic",
+            severity=config.severity("arithmetic", "warning"), claims=(m.id, a.id, b.id),
+            message=f"{quote(m)} does not fit the shares it is stated with: {quote(a)} against {quote(b)} "
+                    f"is {true:.1f} points apart",
+            explanation=(f"The sentence gives the margin as {quote(m)} between {quote(a)} and {quote(b)}: "
+                         f"{fmt_number(max(a.value, b.value))} - {fmt_number(min(a.value, b.value))} = {true:.1f} "
+                         f"points. Either the margin or one of the shares is wrong."),
+        ))
+    return out
 
 
 def _equivalences(s: Source, claims: list[Claim], rates: Rates, config: RuleConfig,
