@@ -125,7 +125,7 @@ _PERIOD = _ANY_CASE.period
 # a word every match holds (REVISION_OLD), the words one ends with (REVISION_NEW, _PART_LEFT): windows
 # without them are not searched (a search of a $-anchored pattern tries it from every character)
 _PERIOD_WORDS = ("game", "week", "year", "time", "averag", "break", "half", "career", "season", "period", "quarter",
-                 "round", "month", "election", "vote", "poll")
+                 "round", "month", "election", "vote", "poll", "price", "day")
 assert all(any(w in p for w in _PERIOD_WORDS) for p in F.PERIOD_PHRASES)
 _REVISION_OLD_WORDS = ("from", "compared", "initially", "originally", "previously", "earlier")
 _REVISION_NEW_ENDS = ("to", "about", "some", "least")
@@ -591,7 +591,7 @@ def _part(text: str, m: Mention, left: str, right: str, rx: _Caseless, ci_left: 
         return "part"  # "one stage's cost" (not "stage separation came 2 minutes 40 seconds after launch")
     if m.kind in ("money", "count", "number"):
         after = _NEXT_AMOUNT.split(right[:70], maxsplit=1)[0]  # up to the next amount: its basis is its own
-        if _WITH_MORE.search(after):
+        if _WITH_MORE.search(after) or _WITH_MORE_LEFT.search(left[-90:]):
             return "with more"
         for rx_basis, key in _BASES:
             if rx_basis.search(after):
@@ -601,6 +601,7 @@ def _part(text: str, m: Mention, left: str, right: str, rx: _Caseless, ci_left: 
 
 _NEXT_AMOUNT = re.compile(r"[$€£¥₹]|\band\s+(?:at|to)\b")
 _WITH_MORE = re.compile(F.WITH_MORE, re.I)
+_WITH_MORE_LEFT = re.compile(F.WITH_MORE_LEFT, re.I)
 _BASES = tuple((re.compile(rx, re.I), key) for rx, key in F.BASIS)
 
 

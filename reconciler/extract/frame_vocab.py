@@ -164,6 +164,9 @@ MONEY_NOUNS: dict[str, str] = {
     **dict.fromkeys("low lows trough".split(), "low"),
     **dict.fromkeys("proceeds".split(), "proceeds"),
 }
+# sellers that take in more than the company itself: "the company and existing investors sold 24 million shares"
+WITH_MORE_LEFT = (r"\b(?:the\s+company|the\s+firm|it)\s+and\s+(?:its\s+|some\s+)?(?:existing|selling|early|other)\s+"
+                  r"(?:investors|shareholders|holders|backers|stockholders)\s+(?:\w+\s+){0,3}$")
 # the basis a valuation or share count is stated on, named right after the figure: two bases are two
 # figures ("$6.2 billion on a fully diluted basis" against "$5.4 billion based on shares outstanding")
 BASIS = (
@@ -230,6 +233,13 @@ PERIOD_PHRASES: dict[str, str] = {
     "first quarter": "first quarter", "second quarter": "second quarter", "third quarter": "third quarter",
     "fourth quarter": "fourth quarter", "first period": "first period", "overtime": "overtime",
     "first three months": "first quarter", "first six months": "first half",
+    # a holding valued at the offer price against its value after trading began: two moments
+    **dict.fromkeys(("at the ipo price", "at the offer price", "at the issue price", "at the offering price",
+                     "at the listing price", "at its ipo price", "at its offer price", "at the float price"),
+                    "at the offer price"),
+    **dict.fromkeys(("after the first day", "after its first day", "after the first day of trading",
+                     "at the end of the first day", "after the first trading day", "at the first day's close"),
+                    "after the first day"),
     # an election before this one: its turnout and shares are another period's
     "last election": "last election", "previous election": "last election", "last vote": "last election",
     "previous vote": "last election", "last poll": "last election", "previous poll": "last election",
