@@ -340,6 +340,9 @@ class FrameReader:
             after_text = text[e:e + 70]
             aside = _ASIDE.match(after_text)  # "The Kites, according to reports, have offered"
             after = (after_text[aside.end():] if aside else after_text[:30]).lower().split()
+            of_name = _OF_NAME.match(text, e)  # "Mirela Osk of the Civic Alliance received": Osk's
+            if of_name:
+                after = text[of_name.end():of_name.end() + 30].lower().split()
             first = after[0].strip(",.;:") if after else ""
             before = [w for w in text[max(0, _s - 16):_s].lower().split() if w not in ("the", "a", "an")]
             if before and before[-1] in _PREPOSITIONS:
@@ -481,6 +484,7 @@ _AFTERSHOCK = re.compile(r"\b(?:aftershock|foreshock)")
 # "an aftershock of magnitude 5.4", "the largest aftershock measured 5.1", "an aftershock with a magnitude of 5"
 _AFTERSHOCK_LEFT = re.compile(r"\b(?:aftershock|foreshock)s?\s+"
                               r"(?:(?:of|measuring|measured|at|with|a|an|preliminary)\s+)*(?:magnitude\s+(?:of\s+)?)?$")
+_OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}(?=\s+[a-z])")
 _ON_TEST = re.compile(r"\s+on\s+(?:the\s+)?(?P<n>[A-Z][\w@.+-]*(?:\s+(?:[A-Z][\w@.+-]*|\d{4}))?)")
 _SHARE_OF = re.compile(r"\s*of\s+the\s")
 _TALLY = re.compile(r"(?i)\b(?:votes?|ballots?|seats?)\b")
