@@ -364,6 +364,8 @@ _VERBS = frozenset(
 _PAST_VERBS = frozenset("saw watched packed filled attended turned came went voted".split())
 # what follows a past-tense verb rather than a noun's next word: a preposition, an article, a name
 _AFTER_VERB = re.compile(r"[ \t]+(?:(?:at|in|on|into|to|from|for|with|as|the|a|an|their|its|his|her)\b|[A-Z])")
+# adverbs of time and manner that follow a figure but name nothing counted ("from 25 earlier", "$28 apiece")
+_NOT_NOUNS = frozenset("earlier later ago apiece overall altogether yesterday today tonight".split())
 # plurals without an -s that close the counted noun as a plural does: "300 people fled" -> "people"
 _PLURALS = frozenset("people children men women cattle".split())
 
@@ -382,7 +384,7 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
             break
         w = m.group("w")
         low = w.lower()
-        if low in V.NOUN_STOP or (low in V.MONTHS and w[0].isupper() and low != "may"):
+        if low in V.NOUN_STOP or low in _NOT_NOUNS or (low in V.MONTHS and w[0].isupper() and low != "may"):
             break
         if low in V.CLASSIFIERS and not words:
             p = m.end()
