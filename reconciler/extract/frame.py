@@ -16,9 +16,9 @@ from typing import NamedTuple
 
 from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
-from reconciler.extract.keys import GROUND, KEY_NAMES, MEMBERS, NAME_STOP, frame_keys, noun_classes, soft_keys
+from reconciler.extract.keys import GROUND, KEY_NAMES, NAME_STOP, frame_keys, soft_keys
 from reconciler.extract.masses import mass_measure
-from reconciler.extract.measures import change, what_after
+from reconciler.extract.measures import change, label_of, what_after
 from reconciler.extract.mention import Mention
 from reconciler.extract.money import money_noun
 from reconciler.extract.names import _is_title_case_line
@@ -233,7 +233,7 @@ class FrameReader:
             measure = "dateline"
         elif m.kind == "date" and is_day_heading(text, m):
             measure = "day heading"  # "**Monday, October 12**" over a live blog's entries: not the event's date
-        label = _label(m, noun, measure, fates, reference)
+        label = label_of(m, noun, measure, fates, reference)
         return Frame(label=label, noun=noun, measure=measure, entity=entity, reference=reference,
                      period=period, part=part, mode=mode, revision=revision, zone=m.unit if m.kind == "time" else "",
                      market=market)
@@ -380,6 +380,9 @@ class FrameReader:
         return _POSSESSIVE_END.sub("", names[0][2]).strip()
 
     def _period(self, text: str, a: int, b: int, m: Mention, s_start: int = 0, c_end: int = 0) -> str:
+        per = _PER_PERIOD.match(text, m.end) if m.kind in _PER_KINDS else None
+        if per:
+            return "per " + per.group(1).lower()  # "5,000 barrels a day", "20 tokens per second": a rate
         found = ""
         rx, ci_text = self.caseless, self.ci_text
         periods = self.period_words is None or _any_in(self.period_words, a, b)  # each phrase holds one of them
@@ -484,6 +487,8 @@ _AFTERSHOCK = re.compile(r"\b(?:aftershock|foreshock)")
 # "an aftershock of magnitude 5.4", "the largest aftershock measured 5.1", "an aftershock with a magnitude of 5"
 _AFTERSHOCK_LEFT = re.compile(r"\b(?:aftershock|foreshock)s?\s+"
                               r"(?:(?:of|measuring|measured|at|with|a|an|preliminary)\s+)*(?:magnitude\s+(?:of\s+)?)?$")
+_PER_PERIOD = re.compile(r"\s+(?:a|an|per|each|every)\s+(second|minute|hour|day|week|month|quarter|year)\b")
+_PER_KINDS = frozenset({"count", "number", "volume", "mass", "energy", "length", "data", "emissions"})
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}(?=\s+[a-z])")
 _ON_TEST = re.compile(r"\s+on\s+(?:the\s+)?(?P<n>[A-Z][\w@.+-]*(?:\s+(?:[A-Z][\w@.+-]*|\d{4}))?)")
 _SHARE_OF = re.compile(r"\s*of\s+the\s")
@@ -607,42 +612,3 @@ _NEXT_AMOUNT = re.compile(r"[$€£¥₹]|\band\s+(?:at|to)\b")
 _WITH_MORE = re.compile(F.WITH_MORE, re.I)
 _WITH_MORE_LEFT = re.compile(F.WITH_MORE_LEFT, re.I)
 _BASES = tuple((re.compile(rx, re.I), key) for rx, key in F.BASIS)
-
-
-def _label(m: Mention, noun: str, measure: str, fates: tuple[str, ...], reference: str) -> str:
-    """What an editor calls the quantity: "people on board", "depth", "rushing yards", "offer"."""
-    kind = m.kind
-    fate = {"dead": "killed", "hurt": "injured", "missing": "missing", "alive": "rescued"}
-    if kind in ("count", "number"):
-        if m.unit == "magnitude":
-            return "magnitude of the aftershock" if measure == "aftershock" else "magnitude"
-        age_class, aged = noun_classes(noun, "")
-        if age_class == "age":
-            return f"age ({aged})" if aged else "age"  # "a 14-year-old jet": "age (aircraft)"
-        head = MEMBERS.sub("", noun.lower())  # "crew members" are the crew
-        head, ground, _ = head.partition(GROUND)
-        if fates and head in V.FATE_WORDS:
-            head = ""  # "94 died", "12 injured": the verb is the fate, no counted noun
-        if fates and (not head or noun_classes(head, "")[0] == "person"):
-            f = fate.get(fates[0], "")
-            head = f"{head} {f}".strip() if head else {"killed": "dead", "injured": "injured"}.get(f, f)
-        return head + (", including on the ground" if ground else "")
-    if kind == "length":
-        if measure == "distance" and reference:
-            return f"distance from {reference}"
-        if measure in F.MEASURE_VERBS.values():
-            return f"{measure} yards" if m.unit.startswith("yard") else measure
-        return measure or "length"
-    if kind == "rate":
-        return f"rate {measure}".strip()
-    if kind == "money":
-        return measure or "amount"
-    if kind == "duration":
-        return f"{measure} length" if measure else "duration"
-    if kind == "time":
-        return "time"
-    if kind in ("data", "mass", "speed", "power", "energy", "area", "volume", "temperature"):
-        return measure or kind
-    if kind == "percent":
-        return noun.lower() if noun else measure or "share"
-    return ""

@@ -1,7 +1,8 @@
 """What a measured figure is of, read from the words around it: the noun a hyphenated measure
 modifies ("86-yard touchdown run") and the rise or fall a percent after a verb of change is
 ("shares fell 17%"). Pure functions of the words, used by :mod:`reconciler.extract.frame`
-(which amount a money figure is: :mod:`reconciler.extract.money`)."""
+(which amount a money figure is: :mod:`reconciler.extract.money`), and what an editor calls the
+quantity (:func:`label_of`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import re
 
 from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
+from reconciler.extract.keys import GROUND, MEMBERS, noun_classes
+from reconciler.extract.mention import Mention
 
 
 def what_after(right: str) -> str:
@@ -52,3 +55,42 @@ def change(left: str) -> str:
 # a verb of change right before a percent: "fell 17%", "rose by nearly 9%", "lost some 17 percent"
 _CHANGE_LEFT = re.compile(r"\b(?P<v>[a-z]+)\s+(?:by\s+)?(?:(?:about|around|nearly|almost|some|roughly|more\s+than|"
                           r"less\s+than|over|as\s+much\s+as|an?\s+(?:additional|further))\s+)?$")
+
+
+def label_of(m: Mention, noun: str, measure: str, fates: tuple[str, ...], reference: str) -> str:
+    """What an editor calls the quantity: "people on board", "depth", "rushing yards", "offer"."""
+    kind = m.kind
+    fate = {"dead": "killed", "hurt": "injured", "missing": "missing", "alive": "rescued"}
+    if kind in ("count", "number"):
+        if m.unit == "magnitude":
+            return "magnitude of the aftershock" if measure == "aftershock" else "magnitude"
+        age_class, aged = noun_classes(noun, "")
+        if age_class == "age":
+            return f"age ({aged})" if aged else "age"  # "a 14-year-old jet": "age (aircraft)"
+        head = MEMBERS.sub("", noun.lower())  # "crew members" are the crew
+        head, ground, _ = head.partition(GROUND)
+        if fates and head in V.FATE_WORDS:
+            head = ""  # "94 died", "12 injured": the verb is the fate, no counted noun
+        if fates and (not head or noun_classes(head, "")[0] == "person"):
+            f = fate.get(fates[0], "")
+            head = f"{head} {f}".strip() if head else {"killed": "dead", "injured": "injured"}.get(f, f)
+        return head + (", including on the ground" if ground else "")
+    if kind == "length":
+        if measure == "distance" and reference:
+            return f"distance from {reference}"
+        if measure in F.MEASURE_VERBS.values():
+            return f"{measure} yards" if m.unit.startswith("yard") else measure
+        return measure or "length"
+    if kind == "rate":
+        return f"rate {measure}".strip()
+    if kind == "money":
+        return measure or "amount"
+    if kind == "duration":
+        return f"{measure} length" if measure else "duration"
+    if kind == "time":
+        return "time"
+    if kind in ("data", "mass", "speed", "power", "energy", "area", "volume", "temperature"):
+        return measure or kind
+    if kind == "percent":
+        return noun.lower() if noun else measure or "share"
+    return ""
