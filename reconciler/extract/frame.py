@@ -221,8 +221,9 @@ class FrameReader:
         mode = ""
         if marks[0]:
             mode = "plan"
-        if marks[2] or rx.projection.search(ci_text, max(c_start, m.start - 60), m.start):
-            mode = "projection"
+        if marks[2] or rx.projection.search(ci_text, max(c_start, m.start - 60), m.start) \
+                or _MODAL_AFTER.match(ci_text, m.end):
+            mode = "projection"  # ("23 million people could be affected": the estimate after the figure)
         revision = ""
         old, new = ci_left[-70:], ci_left[-50:]
         if m.role == "from" or (_may_hold(old, _REVISION_OLD_WORDS) and rx.revision_old.search(old)):
@@ -487,6 +488,8 @@ _AFTERSHOCK = re.compile(r"\b(?:aftershock|foreshock)")
 # "an aftershock of magnitude 5.4", "the largest aftershock measured 5.1", "an aftershock with a magnitude of 5"
 _AFTERSHOCK_LEFT = re.compile(r"\b(?:aftershock|foreshock)s?\s+"
                               r"(?:(?:of|measuring|measured|at|with|a|an|preliminary)\s+)*(?:magnitude\s+(?:of\s+)?)?$")
+_MODAL_AFTER = re.compile(r"\s+(?:could|may|might)\s+(?:have\s+)?(?:be|been)\s+(?:affected|displaced|exposed|infected"
+                          r"|at\s+risk|left\s+homeless|in\s+need)\b")
 _PER_PERIOD = re.compile(r"\s+(?:a|an|per|each|every)\s+(second|minute|hour|day|week|month|quarter|year)\b")
 _PER_KINDS = frozenset({"count", "number", "volume", "mass", "energy", "length", "data", "emissions"})
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}(?=\s+[a-z])")
