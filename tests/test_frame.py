@@ -169,6 +169,8 @@ FRAMES = [
                  {"period": "1999"}, id="a-year-before-another-event"),
     pytest.param("At the count Tomas Ekk of the Harbour Party received 41.2% on Sunday.", "41.2%",
                  {"entity": "Tomas Ekk"}, id="a-name-of-a-party-owns-its-share"),
+    pytest.param("Rescuers have pulled 120 people alive from the rubble.", "120 people", {"label": "people rescued"},
+                 id="people-pulled-alive-are-rescued"),
     pytest.param("Aid groups said 2 million people could be affected by the storm.", "2 million people",
                  {"mode": "projection"}, id="people-who-could-be-affected"),
     pytest.param("The storm affected 2 million people, aid groups said.", "2 million people", {"mode": ""},

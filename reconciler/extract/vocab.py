@@ -257,7 +257,7 @@ FATE_WORDS: dict[str, str] = {
     **{w: "hurt" for w in """injured injures injuring injuries injury wounded wounds wounding hurt
        hospitalised hospitalized""".split()},
     **{w: "missing" for w in """missing unaccounted""".split()},
-    **{w: "alive" for w in """rescued survived survivors surviving evacuated""".split()},
+    **{w: "alive" for w in """rescued survived survivors surviving evacuated alive""".split()},
 }
 # the context tokens the fates become ("~dead", "~hurt", "~missing", "~alive")
 FATE_TOKENS = frozenset("~" + fate for fate in FATE_WORDS.values())
