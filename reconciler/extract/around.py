@@ -259,7 +259,7 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     am = _AGE.match(text, pos)
     if am:
         r.kind, r.end = "count", am.end()
-        if am.group().endswith("-old"):  # "a 14-year-old Kestrel jet": what follows is what is aged
+        if am.group().endswith("-old"):  # "a 14-year-old Zeta jet": what follows is what is aged
             aged = _read_noun(text, am.end())[0] if text[am.end():am.end() + 1] == " " else ""
             aged = aged or "person"  # a nominal age ("a 54-year-old from Aldmoor", "the 23-year-old has") is someone
         else:  # "the jet was 14 years old": the subject of "was"

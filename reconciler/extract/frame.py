@@ -321,9 +321,9 @@ class FrameReader:
                 config = (nxt.group(1) or nxt.group(2)) + "-inch"
         who = self._for_whom(m) if m.kind == "percent" or _TALLY.search(m.noun) else ""
         if not who and m.kind in ("percent", "number"):
-            who = self._test_after(m)  # "79.8% on AIME 2024": the test's score
+            who = self._test_after(m)  # "79.8% on Test B": the test's score
         if who:
-            names = []  # "46.1% for challenger Per Aldin": the name after "for" owns the figure
+            names = []  # "46.1% for challenger X": the name after "for" owns the figure
         if m.kind == "score" and m.unit == "scorecard":
             return card_judge(text, names, m.start)  # "Judges Ana Vell (116-112)": the judge's card
         if m.kind == "score":
@@ -341,7 +341,7 @@ class FrameReader:
             after_text = text[e:e + 70]
             aside = _ASIDE.match(after_text)  # "The Kites, according to reports, have offered"
             after = (after_text[aside.end():] if aside else after_text[:30]).lower().split()
-            of_name = _OF_NAME.match(text, e)  # "Mirela Osk of the Civic Alliance received": Osk's
+            of_name = _OF_NAME.match(text, e)  # "X of the Y Party received": X's
             if of_name:
                 after = text[of_name.end():of_name.end() + 30].lower().split()
             first = after[0].strip(",.;:") if after else ""
@@ -363,14 +363,14 @@ class FrameReader:
         return " ".join(x for x in (config, who) if x)
 
     def _test_after(self, m: Mention) -> str:
-        """The test a score is on, named right after it: "scored 90.8 on Benchbook, 79.8% on Quizline"."""
+        """The test a score is on, named right after it: "scored 90.8 on Test A, 79.8% on Test B"."""
         om = _ON_TEST.match(self.text, m.end, min(len(self.text), m.end + 60))
         name = om.group("n").rstrip(".,;:") if om else ""
         first = name.split()[0].lower() if name else ""
         return "" if first in V.WEEKDAYS or first in V.MONTHS else name
 
     def _for_whom(self, m: Mention) -> str:
-        """The owner named after the figure: "46.1% for challenger Per Aldin", "9,000 votes for the
+        """The owner named after the figure: "46.1% for challenger X", "9,000 votes for the
         Greens" (a vote share or tally given to someone), else ""."""
         fm = _FOR_WHOM.match(self.text, m.end, min(len(self.text), m.end + 40))
         if not fm:

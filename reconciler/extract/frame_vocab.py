@@ -200,7 +200,7 @@ completion conversion retention churn dropout literacy poverty vacancy capacity 
 humidity probability odds chance return returns gain loss decline drop rise increase cut""".split())
 
 # a percent after a verb of change is a rise or a fall of the verb's subject ("shares fell 17%",
-# "Tessel's revenue rose 9 percent"): verb -> direction
+# "Zeta's revenue rose 9 percent"): verb -> direction
 CHANGE_VERBS: dict[str, str] = {
     **dict.fromkeys("""fell fall falls falling dropped drop drops dipped dips slid slides slipped slumped slumps
         tumbled tumbles plunged plunges plummeted sank sinks lost loses shed sheds declined declines decreased

@@ -255,7 +255,7 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
     out.sort(key=lambda m: (m.start, m.end))
     out = _join_durations(text, out)
     _yen_or_yuan(text, out)
-    _whose_dollars(text, out)
+    _whose_dollars(text, lower, out)
     _pair(text, out)
     if not all(_finite(m) for m in out):
         out = _drop_infinite(out, refused)
@@ -374,12 +374,12 @@ _YEN_CUES = re.compile(r"(?i)\b(?:yen|japan|japanese|tokyo|osaka|nikkei|topix)\b
 _YUAN_CUES = re.compile(r"(?i)\b(?:yuan|renminbi|rmb|china|chinese|beijing|shanghai|shenzhen|csi)\b")
 
 
-def _whose_dollars(text: str, mentions: list[Mention]) -> None:
+def _whose_dollars(text: str, lower: str, mentions: list[Mention]) -> None:
     """Read a bare "$" as the dollar the text names: "$50 million Australian" (the adjective after the
     figure, quoted with it), or every bare "$" of an article that says "all figures in Canadian
     dollars" ("(amounts in Australian dollars unless stated)")."""
     bare = [m for m in mentions if m.unit.startswith("USD") and text[m.start:m.num_start].strip() == "$"]
-    if not bare or ("dollar" not in text.lower() and not any(_NATION_AFTER.match(text, m.end) for m in bare)):
+    if not bare or ("dollar" not in lower and not any(_NATION_AFTER.match(text, m.end) for m in bare)):
         return
     declared = _DECLARED_DOLLARS.search(text)
     every = V.DOLLAR_NATIONS.get(" ".join(declared.group("n").lower().split()), "") if declared else ""
@@ -423,45 +423,36 @@ def _join_durations(text: str, ms: list[Mention]) -> list[Mention]:
     if len(ms) < 2 or not any(m.kind == "duration" for m in ms):
         return ms
     out: list[Mention] = []
+    last_unit = 0.0  # hours in one unit of the last part joined to out[-1] ("2 hours 6 minutes": a minute's)
     for m in ms:
         prev = out[-1] if out else None
         if prev is not None and prev.kind == "duration" and isinstance(prev.value, float) \
                 and isinstance(m.value, float) and prev.qualifier != "range" \
                 and _DURATION_JOIN.fullmatch(text, prev.end, m.start):
-            part = m.value
             if m.kind == "length" and m.unit == "m" and text[m.num_end:m.end] == "m" \
                     and text[prev.num_end:prev.end] == "h":
-                part = m.value / 60  # "1h 45m": minutes after hours, not metres
-            elif m.kind != "duration" or m.qualifier != "exact":
-                out.append(m)
+                part, unit = m.value / 60, 1 / 60  # "1h 45m": minutes after hours, not metres
+            elif m.kind == "duration" and m.qualifier == "exact":
+                part, unit = m.value, V.DURATION_UNITS.get(m.noun.lower(), 0.0)
+            else:
+                part, unit = 0.0, 0.0
+            if 0 < part < last_unit and 0 < unit < last_unit:
+                prev.end, prev.value = m.end, prev.value + part
+                prev.precision = min(prev.precision, m.precision or prev.precision)
+                prev.low, prev.high = prev.value - prev.precision, prev.value + prev.precision
+                if prev.qualifier != "exact":  # "about 2 hours 6 minutes"
+                    prev.low, prev.high = _interval(prev.value, prev.precision, prev.qualifier)[:2]
+                last_unit = unit
                 continue
-            unit_prev = _unit_hours(prev, text)
-            if not 0 < part < unit_prev:
-                out.append(m)
-                continue
-            prev.end, prev.value = m.end, prev.value + part
-            prev.precision = min(prev.precision, m.precision or prev.precision)
-            prev.low, prev.high = prev.value - prev.precision, prev.value + prev.precision
-            if prev.qualifier != "exact":  # "about 2 hours 6 minutes"
-                prev.low, prev.high = _interval(prev.value, prev.precision, prev.qualifier)[:2]
-            continue
         out.append(m)
+        last_unit = V.DURATION_UNITS.get(m.noun.lower(), 0.0) if m.kind == "duration" else 0.0
     return out
-
-
-def _unit_hours(m: Mention, text: str) -> float:
-    """The hours in one unit of a duration's last stated unit ("2 hours" -> 1, "3 days" -> 24)."""
-    word = _DURATION_UNIT.search(text, m.num_end, m.end)
-    return _UNIT_HOURS.get(word.group(1).lower()[:3], 1.0) if word else 1.0
 
 
 _RACE_TIME = re.compile(r"(?<![\d:.])(?P<h>\d{1,2}):(?P<m>[0-5]\d):(?P<s>[0-5]\d(?:\.\d{1,3})?)(?![\d:])")
 _CLOCK_AFTER = re.compile(r"(?i)\s*(?:[ap]\.?m\b|hrs?\b|h\b|gmt|utc|local|[ecmp][sd]?t\b|bst|cet|ist|jst)")
 _CLOCK_BEFORE = re.compile(r"(?i)\b(?:at|until|till|from|since|by|before|after)\s+$")
 _DURATION_JOIN = re.compile(r"(?:\s*,\s*|\s+and\s+|,\s+and\s+|\s+)")
-_DURATION_UNIT = re.compile(r"(?i)(years?|months?|weeks?|days?|hours?|hrs?|h\b|minutes?|mins?|m\b|seconds?|secs?|s\b)")
-_UNIT_HOURS = {"yea": 8766.0, "mon": 730.5, "wee": 168.0, "day": 24.0, "hou": 1.0, "hrs": 1.0, "hr": 1.0, "h": 1.0,
-               "min": 1 / 60, "m": 1 / 60, "sec": 1 / 3600, "s": 1 / 3600}
 _ONE_DURATION = re.compile(r"[\s-]+(?:minute|hour|day|week|month|year|second)s?\b")
 
 

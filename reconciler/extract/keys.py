@@ -63,7 +63,7 @@ def _entity_parts(entity: str) -> tuple[str, str]:
 @lru_cache(maxsize=65536)
 def entity_key(entity: str) -> str:
     """Whose figure, as the aligner compares owners: a configuration and the owner's last name word
-    ("President Mara Solen" and "Solen" are one owner; "13-inch Aerobook" and "15-inch Aerobook" two)."""
+    ("President Ana Ruiz" and "Ruiz" are one owner; "13-inch Zeta" and "15-inch Zeta" two)."""
     config, key = _entity_parts(entity)
     return f"{config} {key}".strip()
 

@@ -48,7 +48,7 @@ def change(left: str) -> str:
         if low in F.CHANGE_SUBJECTS:
             return f"{direction} in {F.CHANGE_SUBJECTS[low] or low}"
     if subject and subject[-1][0].isupper() and subject[-1].lower() not in V.STOPWORDS:
-        return f"{direction} in stock"  # "Tessel fell 18%": a company that falls is its stock
+        return f"{direction} in stock"  # "Zeta fell 18%": a company that falls is its stock
     return direction
 
 

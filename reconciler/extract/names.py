@@ -72,7 +72,7 @@ def _left_is_name(text: str, start: int) -> bool:
     if i < 0 or text[i] in ".!?\n:":
         return False  # (after a semicolon a capital is a name's)
     if _N_OF_M.match(text, start):
-        return False  # "and Abaraye 164 of 540": a clause that drops its verb, not a model number
+        return False  # "and X 164 of 540": a clause that drops its verb, not a model number
     return not _is_title_case_line(text, start)
 
 
@@ -121,7 +121,7 @@ def _tallies(text: str, digit_runs: _DigitRuns | None = None) -> set[int]:
             continue
         verb = _WORD_AFTER.match(text, b)
         if verb and (verb.group(1) in CHANGE_VERBS or (verb.group(1).endswith("ed") and len(verb.group(1)) > 4)):
-            continue  # "the Nasdaq 100 gained 2%", "Apollo 11 landed": a name that does something, no tally
+            continue  # "the Index 100 gained 2%", "Probe 11 landed": a name that does something, no tally
         hits.append((a, b))
     # runs of listed name-number pairs
     runs: list[list[tuple[int, int]]] = []

@@ -131,7 +131,7 @@ def scores(text: str, mask: bytearray) -> list[Mention]:
                 sport = len(set(w.lower() for w in _SPORT.findall(text))) >= 2
             if not sport or _NOT_SCORE_LEFT.search(text, max(0, a - 12), a):
                 continue
-            nxt = text[b:b + 12].lstrip()  # a unit is lower case; a name after it is not one ("116-112 Ruell")
+            nxt = text[b:b + 12].lstrip()  # a unit is lower case; a name after it is not one ("116-112 X")
             if re.match(r"[a-z]", nxt) and not re.match(r"(?:with|at|in|on|and|as|after|before|when|to|for|rounds?)\b",
                                                          nxt):
                 continue  # "10-15 minutes", "3-4 inches": a range with its unit

@@ -82,7 +82,7 @@ CURRENCY_PREFIXES: dict[str, str] = {
     "nzd": "NZD", "aed": "AED", "sar": "SAR", "pln": "PLN", "zł": "PLN", "euro": "EUR", "dh": "AED",
 }
 # how an article names the organisation its story is about without naming it: "the company said" is
-# the voice of the firm another outlet names ("Kestrel said"); "police" or "organisers" are others
+# the voice of the firm another outlet names ("Zeta said"); "police" or "organisers" are others
 SUBJECT_ORG_NOUNS = frozenset("""company firm startup start-up lab laboratory developer maker manufacturer
     carrier airline operator group business chipmaker automaker carmaker retailer lender bank insurer""".split())
 # the dollars of countries whose press writes a bare "$": "$50 million Australian", "all figures in

@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Sequence
 
+from reconciler.extract import vocab as V
 from reconciler.extract.keys import MEASURE, frame_keys, soft_keys
 from reconciler.extract.units import (
     Rates,
@@ -47,8 +48,9 @@ def check_articles(sources: Sequence[Source], by_source: dict[str, list[Claim]],
         if config.enabled("arithmetic"):
             findings.extend(_arithmetic(s, claims, rates, config))
             findings.extend(_sums(s, claims, config))
-            findings.extend(_changes(s, claims, config))
-            findings.extend(_margins(claims, config))
+            sentences = _by_sentence(claims)
+            findings.extend(_changes(s, sentences, config))
+            findings.extend(_margins(sentences, config))
     return findings
 
 
@@ -64,14 +66,19 @@ def _is_margin(c: Claim) -> bool:
 _MARGIN_LEFT = re.compile(r"(?i)\b(?:(?:margin|lead|advantage|gap)\s+of|(?:won|lost|leads?|led|ahead)\s+by)\s+$")
 
 
-def _margins(claims: list[Claim], config: RuleConfig) -> list[Finding]:
-    """A margin stated with the two shares it lies between, in one sentence, that their difference
-    does not give: "51.8% to 41.2%, a margin of 8.6 points" (10.6)."""
-    out: list[Finding] = []
+def _by_sentence(claims: list[Claim]) -> list[list[Claim]]:
+    """An article's claims, sentence by sentence (in text order)."""
     by_sentence: dict[int, list[Claim]] = {}
     for c in claims:
         by_sentence.setdefault(c.sentence_start, []).append(c)
-    for group in by_sentence.values():
+    return list(by_sentence.values())
+
+
+def _margins(sentences: list[list[Claim]], config: RuleConfig) -> list[Finding]:
+    """A margin stated with the two shares it lies between, in one sentence, that their difference
+    does not give: "51.8% to 41.2%, a margin of 8.6 points" (10.6)."""
+    out: list[Finding] = []
+    for group in sentences:
         margins = [c for c in group if _is_margin(c)]
         shares = [c for c in group if c.kind == "percent" and c.unit == "%" and c.qualifier == "exact"
                   and isinstance(c.value, float) and c not in margins]
@@ -237,7 +244,6 @@ def merge_restated_slips(findings: Sequence[Finding], claims: dict[str, Claim], 
 
 
 _DURATION_WORD = re.compile(r"(?i)\b(minute|hour|day|week|month|year)s?\b")
-_DURATION_HOURS = {"minute": 1 / 60, "hour": 1.0, "day": 24.0, "week": 168.0, "month": 730.5, "year": 8766.0}
 
 
 def _convert_text(a: Claim, b: Claim, rates: Rates) -> str:
@@ -247,10 +253,10 @@ def _convert_text(a: Claim, b: Claim, rates: Rates) -> str:
         return f"{a.text.strip()} = {conv:.0f}°{b.unit}, not {fmt_number(b.value)}°{b.unit}"
     if a.kind == "duration":
         word = _DURATION_WORD.search(b.text)
-        hours = _DURATION_HOURS.get(word.group(1).lower(), 1.0) if word else 1.0
+        name = word.group(1).lower() if word else "hour"
+        hours = V.DURATION_UNITS[name]
         if hours == 1.0:
             return f"{a.text.strip()} = {fmt_number(a.value)} hours, not {fmt_number(b.value)}"
-        name = word.group(1).lower() if word else "hour"
         # "80 hours = 3.333 days, not 4 (96 hours)": in the unit the restatement is written in
         return (f"{a.text.strip()} = {fmt_number(a.value / hours)} {name}s, not {fmt_number(b.value / hours)} "
                 f"({fmt_number(b.value)} hours)")
@@ -344,17 +350,14 @@ _CHANGE_REACH = 60  # characters between the percentage and the nearer end: one 
 _BASE_MEASURES = ("$cost", "$deal")  # a price or offer the change is from: "priced at $28", "its offer price"
 
 
-def _changes(s: Source, claims: list[Claim], config: RuleConfig) -> list[Finding]:
+def _changes(s: Source, sentences: list[list[Claim]], config: RuleConfig) -> list[Finding]:
     """A percentage change stated with both ends in its sentence that the ends do not give:
     "$4.12 billion, up from $3.49 billion a year earlier, a 28% jump" (+18%); "priced at $28 ...
     closed at $38.64, a 48% pop" (+38%). The ends are the sentence's only two amounts of one
     currency, one of them marked as the start: "from $X", or a price or offer against a traded
     price at one moment of the session (the open, the close, the day's high or low)."""
     out: list[Finding] = []
-    by_sentence: dict[int, list[Claim]] = {}
-    for c in claims:
-        by_sentence.setdefault(c.sentence_start, []).append(c)
-    for group in by_sentence.values():
+    for group in sentences:
         pcts = [c for c in group if c.kind == "percent" and isinstance(c.value, float) and c.qualifier == "exact"
                 and _is_change(s.text, c)]
         money = [c for c in group if c.kind == "money" and isinstance(c.value, float) and c.value > 0

@@ -53,7 +53,7 @@ def same_number_other_sign(x: Entry, y: Entry) -> bool:
 
 def two_voices(who_a: str, who_b: str) -> bool:
     """Are two attributions two sources? "police" and "the organisers" are; "the company" and
-    "Kestrel" are one (the story's firm, once named, once not), as are "Kestrel" and "Kestrel AI"."""
+    "Zeta" are one (the story's firm, once named, once not), as are "Zeta" and "Zeta Labs"."""
     if not who_a or not who_b:
         return False
     a, b = who_a.lower(), who_b.lower()

@@ -122,7 +122,7 @@ def _one_sided(a: Claim, b: Claim) -> str:
 
 def same_owner(a: str, b: str) -> bool:
     """Do two owners as written name one team, person or product? The aligner's key decides
-    ("President Mara Solen" and "Mara Solen" are one); where it has no key, the words as written."""
+    ("President Ana Ruiz" and "Ana Ruiz" are one); where it has no key, the words as written."""
     if a.lower() == b.lower():
         return True
     ka, kb = entity_key(a), entity_key(b)
