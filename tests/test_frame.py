@@ -289,6 +289,21 @@ FRAMES = [
                  id="a-verb-and-a-name-after-the-number"),
     pytest.param("The 12 injured were taken to hospital.", "12 injured", {"noun": "injured"},
                  id="a-fate-word-stays-the-noun"),
+    # a figure in brackets right after a name is that name's; an aside between a name and its verb
+    pytest.param("On the way, Velm passed Tomas Ardeo (1,822) on the career list.", "1,822",
+                 {"entity": "Tomas Ardeo"}, id="a-figure-in-brackets-after-a-name"),
+    pytest.param("By then Ines Marlow, a senior, now had 1,840 points for the college.", "1,840 points",
+                 {"entity": "Ines Marlow", "noun": "points"}, id="an-aside-after-the-name"),
+    # a dash typed as a hyphen ends the noun before the next figure
+    pytest.param("She now has 1,840 points-12 more than anyone before her.", "1,840 points",
+                 {"noun": "points"}, id="a-hyphen-as-a-dash-ends-the-noun"),
+    pytest.param("His first five points came early and the next six helped him pass the mark.", "six",
+                 {"noun": ""}, id="a-verb-and-a-pronoun-after-a-number-is-no-noun"),
+    # a play's abbreviation in capitals; a play of another game, weeks ago
+    pytest.param("Okonjo scored on a 64-yard TD run in the third quarter.", "64-yard",
+                 {"measure": "touchdown run", "label": "touchdown run"}, id="a-TD-run"),
+    pytest.param("Okonjo scored again, ironically since his 80-yard TD run on the opening play of the Harbour "
+                 "game two weeks ago.", "80-yard", {"period": "earlier"}, id="a-play-of-a-game-two-weeks-ago"),
     # a common-noun acronym is nobody's name
     pytest.param("The IPO valued the chain at $8.4 billion.", "$8.4 billion", {"entity": ""},
                  id="an-IPO-is-no-owner"),

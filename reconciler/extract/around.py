@@ -363,11 +363,13 @@ _VERBS = frozenset(
 # past-tense verbs that stand right after a number whose noun came before it ("a crowd of 14,212 saw")
 _PAST_VERBS = frozenset("saw watched packed filled attended turned came went voted".split())
 # what follows a past-tense verb rather than a noun's next word: a preposition, an article, a name
-_AFTER_VERB = re.compile(r"[ \t]+(?:(?:at|in|on|into|to|from|for|with|as|the|a|an|their|its|his|her)\b|[A-Z])")
+_AFTER_VERB = re.compile(r"[ \t]+(?:(?:at|in|on|into|to|from|for|with|as|the|a|an|their|its|his|her|him|them|us)\b"
+                         r"|[A-Z])")
 # adverbs of time and manner that follow a figure but name nothing counted ("from 25 earlier", "$28 apiece")
 _NOT_NOUNS = frozenset("earlier later ago apiece overall altogether yesterday today tonight".split())
 # plurals without an -s that close the counted noun as a plural does: "300 people fled" -> "people"
 _PLURALS = frozenset("people children men women cattle".split())
+_DASH_DIGIT = re.compile(r"[a-z]-(?=\d)")
 
 
 def _read_noun(text: str, pos: int) -> tuple[str, int]:
@@ -383,6 +385,9 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
         if not m:
             break
         w = m.group("w")
+        dash = _DASH_DIGIT.search(w)
+        if dash:  # "1,840 points-12 more than": a dash typed as a hyphen ends the noun before the next figure
+            w = w[:dash.start() + 1]
         low = w.lower()
         if low in V.NOUN_STOP or low in _NOT_NOUNS or (low in V.MONTHS and w[0].isupper() and low != "may"):
             break
@@ -395,8 +400,9 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
                 low.endswith("ed") and len(low) > 4 and _AFTER_VERB.match(text, m.end()))):
             break  # "a crowd of 14,212 watched at the arena", "12,412 packed Harrowgate Arena": the verb, no noun
         words.append(w)
-        end = m.end()
-        p = m.end()
+        end = p = m.start("w") + len(w)
+        if dash:
+            break
         if (low[-1:] == "s" and (not w[0].isupper() or w[:-1].isupper()) and not any(c.isdigit() for c in w)) \
                 or low in _PLURALS:
             break  # a plural noun closes the phrase: "crew members were" -> "crew members"

@@ -52,7 +52,9 @@ def _unit_after(text: str, pos: int) -> bool:
 # a label's colon, also after a party or team code ("Ana Roe (LP): 2,104 votes"), or a short verb
 _SHORT_GAP = re.compile(r"(?:\s*(?:\([A-Za-z][^()\n]{0,19}\)\s*)?[:,]\s*"
                         r"|\s+(?:at|for|costs?|is|was|weighs|gets|has)\s+(?:about\s+|just\s+|around\s+)?)")
-_ASIDE = re.compile(r"\s*,\s*(?:according\s+to|as\s+\w+|who|which|sources?|reportedly|it\s+seems)[^,]{0,40},")
+_ASIDE = re.compile(r"\s*,\s*(?:according\s+to|as\s+\w+|who|which|sources?|reportedly|it\s+seems|an?\s|the\s)"
+                    r"[^,]{0,40},"
+                    r"(?:\s+(?:now|also|still|already|then|later|since))?")  # "X, a junior, now has": X's
 _PREPOSITIONS = frozenset("in off at near of from to into on by across over under outside inside".split())
 _AUX = frozenset("has have had is are was were will would could may might can did does do".split())
 _VERB_LIKE = frozenset(
@@ -205,7 +207,7 @@ class FrameReader:
         market = _market(text, c_start, c_end, m) if m.kind in ("money", "percent", "rate") else ""
         if reference and not measure:
             measure = "distance"
-        period = self._period(text, max(c_start, m.start - 100), min(c_end, m.end + 60), m, s_start, c_end)
+        period = self._period(text, max(c_start, m.start - 100), min(c_end, m.end + 80), m, s_start, c_end)
         if not period and c_start > s_start:
             lead = _OPENER_LEAD.match(ci_text, s_start, c_start)  # "In the first quarter, revenue rose 55%"
             at = lead.end() if lead else s_start
@@ -332,7 +334,8 @@ class FrameReader:
             gap = text[e:m.start]
             if _OLDER.search(text, max(0, _s - 24), _s):
                 phrase = "older " + phrase  # "the older Forge 15 at $1,799": last generation, another product
-            if _SHORT_GAP.fullmatch(gap) or (gap == " " and m.kind in ("count", "percent") and m.num_start == m.start):
+            if _SHORT_GAP.fullmatch(gap) or (gap == " " and m.kind in ("count", "percent") and m.num_start == m.start) \
+                    or (gap == " (" and text[m.end:m.end + 1] == ")"):  # "passed Ana Roe (1,822)": hers
                 who = phrase  # "the Aerobook 13 at $1,199", "Aerobook 13: 2.9 pounds"
                 break
             if poss and len(gap) <= 30 and not any(w in _VERB_LIKE or w in _AUX for w in gap.lower().split()):

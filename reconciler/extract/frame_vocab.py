@@ -133,6 +133,8 @@ MEASURE_CLASSES: dict[str, str] = {
     **dict.fromkeys("processor cpu chip clock".split(), "processor"),
 }
 MEASURE_WILDCARDS = frozenset("touchdown td score scoring play gain".split())
+# a play's abbreviation written in capitals before its noun ("an 80-yard TD run"), named in full
+MEASURE_ABBREVIATIONS = {"td": "touchdown", "fg": "field-goal"}
 # verbs before "for N yards" that say which statistic it is
 MEASURE_VERBS: dict[str, str] = {
     **dict.fromkeys("ran rushed rushing run runs carried".split(), "rushing"),

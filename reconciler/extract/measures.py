@@ -16,11 +16,15 @@ from reconciler.extract.mention import Mention
 
 def what_after(right: str) -> str:
     """The noun a hyphenated measure modifies: "86-yard touchdown run" -> "touchdown run"."""
-    words = re.findall(r"[A-Za-z][a-z-]*", right[:40])
+    words = re.findall(r"[A-Z]{2,4}\b|[A-Za-z][a-z-]*", right[:40])
     out: list[str] = []
     for w in words[:3]:
         low = w.lower()
-        if low in V.NOUN_STOP or low in ("yards", "yard", "miles", "feet") or w[0].isupper():
+        abbreviation = w.isupper() and (low in F.MEASURE_CLASSES or low in F.MEASURE_WILDCARDS
+                                        or low in F.MEASURE_ABBREVIATIONS)  # "80-yard TD run"
+        if abbreviation:
+            low = F.MEASURE_ABBREVIATIONS.get(low, low)
+        if low in V.NOUN_STOP or low in ("yards", "yard", "miles", "feet") or (w[0].isupper() and not abbreviation):
             break
         out.append(low)
         if low in F.MEASURE_CLASSES or low in F.DURATION_WHAT:
