@@ -299,6 +299,11 @@ FRAMES = [
                  {"noun": "points"}, id="a-hyphen-as-a-dash-ends-the-noun"),
     pytest.param("His first five points came early and the next six helped him pass the mark.", "six",
                  {"noun": ""}, id="a-verb-and-a-pronoun-after-a-number-is-no-noun"),
+    # a configuration named right after a price with "for" is that price's, before an earlier one
+    pytest.param("The maker will ask $1,099 for the base 13-inch version and $1,799 for a 15-inch version.",
+                 "$1,799", {"entity": "15-inch"}, id="a-price-for-the-configuration-after-it"),
+    pytest.param("The maker will ask $1,099 for the base 13-inch version and $1,799 for a 15-inch version.",
+                 "$1,099", {"entity": "13-inch"}, id="a-price-for-the-first-configuration"),
     # a play's abbreviation in capitals; a play of another game, weeks ago
     pytest.param("Okonjo scored on a 64-yard TD run in the third quarter.", "64-yard",
                  {"measure": "touchdown run", "label": "touchdown run"}, id="a-TD-run"),

@@ -64,6 +64,7 @@ _VERB_LIKE = frozenset(
     tops topped came comes goes went added adds""".split()
 )
 _CONFIG = re.compile(r"\b(\d{1,2}(?:\.\d)?)[- ](?:inch|in\.)(?![\w])|(\d{1,2}(?:\.\d)?)\"(?=\s)")
+_FOR_CONFIG = re.compile(r"\s+for\s+(?:the\s+|a\s+|an\s+)?(?:[a-z]+\s+)?")
 _DIR_OF = re.compile(rf"^\s*(?:\([^)]{{0,40}}\)\s*)?(?:[,]\s*)?(?:away\s+)?(?:(?:to\s+the\s+)?{F.DIRECTIONS}\s+)?"
                      r"(?:of|from|outside|off)\s+(?:the\s+)?(?:coast\s+of\s+)?(?:(?P<place>[a-z]+)\s+of\s+)?"
                      r"(?P<name>(?:[A-Z][\w.\-]*)(?:\s+[A-Z][\w.\-]*){0,3}|[a-z]+)")
@@ -319,8 +320,8 @@ class FrameReader:
         if m.kind == "data" or m.kind == "money" or m.unit in ("", "magnitude") or m.kind in ("duration", "mass"):
             stop = min(len(text), m.end + 30)  # "$999 for the 11-inch model"
             nxt = _CONFIG.search(text, m.end, stop) if _any_in(self.inches, m.end, stop) else None
-            if nxt and not config:
-                config = (nxt.group(1) or nxt.group(2)) + "-inch"
+            if nxt and (not config or _FOR_CONFIG.fullmatch(text, m.end, nxt.start())):
+                config = (nxt.group(1) or nxt.group(2)) + "-inch"  # "$1,799 for a 15-inch version": the nearer
         who = self._for_whom(m) if m.kind == "percent" or _TALLY.search(m.noun) else ""
         if not who and m.kind in ("percent", "number"):
             who = self._test_after(m)  # "79.8% on Test B": the test's score
