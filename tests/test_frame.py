@@ -299,6 +299,13 @@ FRAMES = [
                  {"noun": "points"}, id="a-hyphen-as-a-dash-ends-the-noun"),
     pytest.param("His first five points came early and the next six helped him pass the mark.", "six",
                  {"noun": ""}, id="a-verb-and-a-pronoun-after-a-number-is-no-noun"),
+    # the part of a day a toll was given in: a moment of the count; the event's own time is none
+    pytest.param("Twelve people were injured, the agency said on Monday evening.", "Twelve people",
+                 {"period": "monday evening"}, id="a-toll-said-on-a-day-evening"),
+    pytest.param("On Monday morning the agency had given 12 injured.", "12 injured",
+                 {"period": "monday morning"}, id="a-sentence-opening-with-the-moment"),
+    pytest.param("Twelve people were injured when the roof fell on Sunday evening, the agency said.",
+                 "Twelve people", {"period": ""}, id="the-event-time-is-no-moment-of-the-count"),
     # a configuration named right after a price with "for" is that price's, before an earlier one
     pytest.param("The maker will ask $1,099 for the base 13-inch version and $1,799 for a 15-inch version.",
                  "$1,799", {"entity": "15-inch"}, id="a-price-for-the-configuration-after-it"),

@@ -157,6 +157,42 @@ def test_a_same_day_disagreement_is_not_an_update(tmp_path: Path, articles: list
     assert of_rule(result, "update") == [], describe(result)
 
 
+# the tolls of two moments of one day: an article that gives both (the morning's and the evening's)
+# makes outlets giving one or the other two moments of that count, not a contradiction; the same
+# figures with no article giving both stay a disagreement; a figure at the same moment as another
+# stays one
+DAY_MOMENTS = [
+    pytest.param([dateline("May 4, 2025") + "Police said on Sunday that 31 people were injured in the collapse.",
+                  dateline("May 4, 2025") + "Police said on Sunday that 31 people were injured in the collapse.",
+                  dateline("May 4, 2025") + "On Sunday morning police had given a toll of 31 injured. By the "
+                  "evening 38 people were injured, the police chief told reporters.",
+                  dateline("May 4, 2025") + "Police said on Sunday evening that 38 people were injured in the "
+                  "collapse."],
+                 "31 people", "38 people", False, id="one-article-gives-both-moments"),
+    pytest.param([dateline("May 4, 2025") + "Police said on Sunday that 31 people were injured in the collapse.",
+                  dateline("May 4, 2025") + "Police said on Sunday that 31 people were injured in the collapse.",
+                  dateline("May 4, 2025") + "Police said on Sunday evening that 38 people were injured in the "
+                  "collapse."],
+                 "31 people", "38 people", True, id="no-article-gives-both"),
+    pytest.param([dateline("May 4, 2025") + "Police said on Sunday evening that 38 people were injured in the "
+                  "collapse.",
+                  dateline("May 4, 2025") + "Police said on Sunday evening that 38 people were injured in the "
+                  "collapse.",
+                  dateline("May 4, 2025") + "On Sunday morning police had given a toll of 31 injured. By the "
+                  "evening 38 people were injured, the police chief told reporters.",
+                  dateline("May 4, 2025") + "Police said on Sunday evening that 83 people were injured in the "
+                  "collapse."],
+                 "83 people", "38 people", True, id="the-same-moment-another-figure"),
+]
+
+
+@pytest.mark.parametrize(("articles", "odd", "right", "is_loud"), DAY_MOMENTS)
+def test_tolls_of_two_moments_of_a_day(tmp_path: Path, articles: list[str], odd: str, right: str,
+                                        is_loud: bool) -> None:
+    result = run(tmp_path, articles)
+    assert bool(holding(result, odd, right)) == is_loud, describe(result)
+
+
 # ---------------------------------------------------------------------------------------
 # attributed_figures: each figure has its own named source; report both. Quietly (info): each
 # outlet reports its own source correctly, so neither outlet is wrong

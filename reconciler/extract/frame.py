@@ -25,7 +25,7 @@ from reconciler.extract.names import _is_title_case_line
 from reconciler.extract.patterns import folds_simply, may_end_with
 from reconciler.extract.scores import card_judge
 from reconciler.extract.spans import lower_same_length
-from reconciler.extract.stamps import is_dateline, is_day_heading
+from reconciler.extract.stamps import is_dateline, is_day_heading, statement_moment
 from reconciler.models import Frame
 
 __all__ = ["KEY_NAMES", "FrameReader", "frame_keys", "soft_keys"]
@@ -220,6 +220,8 @@ class FrameReader:
             if by and not period:  # "By Monday, 48 bodies had been recovered"; "Back in Week 4, when ..."
                 period = ("by " + " ".join(by.group("t").lower().split())) if by.re is _BY_TIME \
                     else f"week {by.group(1)}"
+        if not period and m.kind == "count":
+            period = statement_moment(text, s_start, s_end)  # "57 injured, the ministry said on Sunday evening"
         part = _part(text, m, left, right, rx, ci_left, ci_right)
         mode = ""
         if marks[0]:

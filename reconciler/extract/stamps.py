@@ -7,7 +7,7 @@ import re
 from reconciler.extract import vocab as V
 from reconciler.extract.mention import Mention
 
-__all__ = ["is_dateline", "is_day_heading"]
+__all__ = ["is_dateline", "is_day_heading", "statement_moment"]
 
 _MONTHS_RX = "|".join(sorted(V.MONTHS, key=len, reverse=True))
 _PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
@@ -61,3 +61,28 @@ def is_day_heading(text: str, m: Mention) -> bool:
     b = text.find("\n", m.end)
     b = len(text) if b < 0 else b
     return b - a <= 40 and bool(_HEADING_BEFORE.match(text[a:m.start])) and bool(_HEADING_AFTER.match(text[m.end:b]))
+
+
+_DAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+_PART = r"(?:morning|afternoon|evening|night)"
+# the part of a day a statement was made in: "the ministry said on Sunday evening", "police told reporters
+# late on Monday night"; a sentence or a timeline entry opening with one ("On Sunday morning the
+# ministry had given ...", "- **Sunday morning:** ...")
+_SAID_ON = re.compile(rf"(?i)\b(?:said|announced|reported|confirmed|told\s+(?:\w+\s+){{0,2}}?|gave|updated)"
+                      rf"\s+(?:late\s+|early\s+)?on\s+(?P<d>{_DAY})\s+(?P<p>{_PART})\b")
+_OPENING = re.compile(rf"(?i)[\s*_>#-]*(?:(?:late\s+|early\s+)?on\s+)?(?P<d>{_DAY}),?\s+(?P<p>{_PART})\b")
+
+
+def statement_moment(text: str, s_start: int, s_end: int) -> str:
+    """"sunday evening" when the sentence says a figure was given that part of that day (the
+    toll of a morning briefing and of an evening one are two moments, not one figure), else "".
+
+    >>> statement_moment("Nine died, the ministry said on Sunday evening.", 0, 47)
+    'sunday evening'
+    >>> statement_moment("The train left the tracks on Saturday evening, the ministry said.", 0, 65)
+    ''
+    """
+    if "day" not in text[s_start:s_end].lower():
+        return ""
+    sm = _SAID_ON.search(text, s_start, s_end) or _OPENING.match(text, s_start, s_end)
+    return f"{sm.group('d').lower()} {sm.group('p').lower()}" if sm else ""

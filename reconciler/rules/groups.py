@@ -30,7 +30,7 @@ from reconciler.rules.figures import num as _num
 from reconciler.rules.figures import unit_label as _unit_label
 from reconciler.rules.primary import names_primary, primary_figure, ranked, reference_line, split_line
 from reconciler.rules.sure import loud_enough
-from reconciler.rules.tolls import is_toll
+from reconciler.rules.tolls import Moments, day_moments, is_toll, of_two_moments
 from reconciler.rules.updates import report_update as _report_update
 from reconciler.rules.updates import superseded as _superseded
 from reconciler.rules.updates import timeline as _timeline
@@ -57,6 +57,7 @@ def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates
     out_groups: list[Group] = []
     findings: list[Finding] = []
     story = story_date((dates or {}).values())  # an undated article is of its story's time
+    moments = day_moments(claims.values())
     for g in groups:
         entries = [_Entry(claims[cid], base_interval(claims[cid], rates),
                           (dates or {}).get(claims[cid].source) or story) for cid in g.claims]
@@ -67,7 +68,7 @@ def check_groups(groups: Sequence[Group], claims: dict[str, Claim], rates: Rates
         elif g.dimension == "score" or g.dimension.startswith("score-"):
             g2, fs = _check_scores(g, entries, config, voice, primary)
         else:
-            g2, fs = _check_numbers(g, entries, rates, config, money, dates or {}, voice, primary)
+            g2, fs = _check_numbers(g, entries, rates, config, money, dates or {}, voice, primary, moments)
         out_groups.append(g2)
         findings.extend(fs)
     return out_groups, findings
@@ -140,7 +141,8 @@ def _same_day(outliers: list[_Entry], agree: list[_Entry], dates: dict[str, str 
 
 def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleConfig,
                    money: Sequence[Claim], dates: dict[str, str | None], voice: dict[str, str],
-                   primary: frozenset[str] = frozenset()) -> tuple[Group, list[Finding]]:
+                   primary: frozenset[str] = frozenset(),
+                   moments: Moments = frozenset()) -> tuple[Group, list[Finding]]:
     usable = [e for e in entries if e.base is not None]
     if len(usable) < 2:
         return g, []
@@ -210,6 +212,11 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
             severity = _mismatch_severity(e0, best, config)
         link = max(links.get(x.claim.id, 0.0) for x in group_entries)
         needed = config.tol("loud_link") if rule == "value_mismatch" else config.tol("loud_link_explained")
+        if rule == "value_mismatch" and severity != "info" and of_two_moments(e0.claim, best.claim, moments):
+            severity = "info"  # an article gives both, for two moments of the day: an update within the day
+            message = "two moments of the day? " + message
+            explanation += (f" One article gives both {_num(e0.claim)} and {_num(best.claim)} for two moments "
+                            f"of the same day: each outlet may report one of them.")
         if link < needed or (severity != "info" and not loud_enough(
                 [x.claim for x in group_entries], [a.claim for a in agree], rule)):
             severity = "info"  # not sure they are one quantity (rules/sure.py): shown quietly
