@@ -63,6 +63,15 @@ WORLD = [
     pytest.param("市值约为1.2万亿日元。", "约为1.2万亿日元", 1.2e12, "JPY", "money", id="wan-yi-is-a-trillion"),
     pytest.param("项目耗资3.5千亿元。", "3.5千亿元", 3.5e11, "CNY", "money", id="qian-yi"),
     pytest.param("共有3,000多人受伤。", "3,000多人", 3000, "", "count", id="grouped-digits-before-duo"),
+    # the currency sign after the number, as many locales write it; never a following figure's sign
+    pytest.param("Tickets cost 12 € at the door.", "12 €", 12, "EUR", "money", id="euro-sign-after"),
+    pytest.param("Entry was 8£ for adults.", "8£", 8, "GBP", "money", id="pound-sign-glued-after"),
+    pytest.param("For only 10$ you can buy one.", "10$", 10, "USD", "money", id="dollar-sign-glued-after"),
+    pytest.param("The grant was 294.000 € in all.", "294.000 €", 294_000, "EUR", "money",
+                 id="point-grouped-euros-sign-after"),
+    pytest.param("A pad of 10 $20 bills was found.", "$20", 20, "USD", "money", id="the-sign-of-the-next-figure"),
+    # a range of a unit is no score
+    pytest.param("Beat it for another 2-3 minutes.", "3 minutes", 0.05, "h", "duration", id="a-range-of-minutes"),
     pytest.param("Der Umsatz stieg um 3,5 % auf 4.096,5 Millionen; der Preis ist $294,000.", "$294,000", 294_000,
                  "USD", "money", id="dollar-figure-in-decimal-comma-text"),
 ]

@@ -299,6 +299,15 @@ FRAMES = [
                  {"noun": "points"}, id="a-hyphen-as-a-dash-ends-the-noun"),
     pytest.param("His first five points came early and the next six helped him pass the mark.", "six",
                  {"noun": ""}, id="a-verb-and-a-pronoun-after-a-number-is-no-noun"),
+    # adverbs and a week named after a figure are no noun; a capitalised plural closes the noun
+    pytest.param("The cake costs $4, the price you would pay for two elsewhere.", "two", {"noun": ""},
+                 id="elsewhere-is-no-noun"),
+    pytest.param("Admissions jumped to 12 last week, the board said.", "12", {"noun": ""},
+                 id="last-week-is-no-noun"),
+    pytest.param("How did nearly 40 million Canadians watch the final?", "nearly 40 million Canadians",
+                 {"noun": "Canadians"}, id="a-capitalised-plural-before-a-verb"),
+    pytest.param("The country's two-party system held for decades.", "two-party system",
+                 {"noun": "system parties"}, id="a-compound-noun-in-y-takes-ies"),
     # the part of a day a toll was given in: a moment of the count; the event's own time is none
     pytest.param("Twelve people were injured, the agency said on Monday evening.", "Twelve people",
                  {"period": "monday evening"}, id="a-toll-said-on-a-day-evening"),
@@ -527,6 +536,12 @@ NEVER_CLAIMS = [
     pytest.param("After the final: 3 things we learned about the champions", "3", id="a-listicle-title-learned"),
     pytest.param("Budget vote: 4 key takeaways", "4", id="a-listicle-of-takeaways"),
     pytest.param("Read next: 8 races to watch in November", "8", id="a-listicle-to-watch"),
+    pytest.param("The bakery's second shop is at 118 W. Canal Row, by the bridge.", "118",
+                 id="an-address-with-a-compass-point"),
+    pytest.param("The clinic moved to 40 E 52nd Street last spring.", "40", id="an-address-on-a-numbered-street"),
+    pytest.param("Cases among 18-29-year-olds doubled in a month.", "29", id="an-age-band"),
+    pytest.param("The incidence rose from 84 to 108 per 100,000 people.", "100,000", id="the-base-of-a-rate"),
+    pytest.param("Deaths stood at 6 per 100,000 in the spring.", "100,000", id="the-bare-base-of-a-rate"),
 ]
 
 LINK_LINES = [

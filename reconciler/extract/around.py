@@ -138,6 +138,11 @@ _MACHINE_HOURS = re.compile(r"(?i)(?P<m>" + "|".join(V.MACHINE_HOUR_PREFIXES) + 
 _UNIT_NAMES: Mapping[str, object] = dict.fromkeys([*V.DURATION_UNITS, *V.PHYSICAL_UNITS], 0)
 
 
+# a currency sign after the number, as many of the world's locales write it (CLDR's currency patterns:
+# "10 €", "294.000 €", "5 zł"), not the sign of a figure that follows ("10 $20 notes")
+_SIGN_AFTER = re.compile(r"[ \u00a0\u202f]?(€|£|\$|₹|₩|₽|₺|₱|₦|฿|zł)(?![\w$€£]|[ \u00a0]?\d)")
+
+
 def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     r = _Right(end=pos)
     # glued suffix: 91.1K, 7.3bn, $4.12M, 660B
@@ -240,6 +245,9 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
         r.currency = V.CURRENCY_NAMES[cur[0]]
         pos = cur[1]
         r.end = pos
+    elif not has_currency and (ts := _SIGN_AFTER.match(text, pos)):
+        r.currency = V.CURRENCY_PREFIXES[ts.group(1).lower()]  # "10 €", "294.000 €", "10$": the sign after
+        pos = r.end = ts.end()
     if r.currency or has_currency:
         r.kind = "money"
         per = _PER.match(text, pos)
@@ -366,10 +374,12 @@ _PAST_VERBS = frozenset("saw watched packed filled attended turned came went vot
 _AFTER_VERB = re.compile(r"[ \t]+(?:(?:at|in|on|into|to|from|for|with|as|the|a|an|their|its|his|her|him|them|us)\b"
                          r"|[A-Z])")
 # adverbs of time and manner that follow a figure but name nothing counted ("from 25 earlier", "$28 apiece")
-_NOT_NOUNS = frozenset("earlier later ago apiece overall altogether yesterday today tonight".split())
+_NOT_NOUNS = frozenset("earlier later ago apiece overall altogether yesterday today tonight elsewhere above last next"
+                       .split())
 # plurals without an -s that close the counted noun as a plural does: "300 people fled" -> "people"
 _PLURALS = frozenset("people children men women cattle".split())
 _DASH_DIGIT = re.compile(r"[a-z]-(?=\d)")
+_LOWER_NEXT = re.compile(r"[ \t\u00a0]+[a-z]")
 
 
 def _read_noun(text: str, pos: int) -> tuple[str, int]:
@@ -406,12 +416,15 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
         if (low[-1:] == "s" and (not w[0].isupper() or w[:-1].isupper()) and not any(c.isdigit() for c in w)) \
                 or low in _PLURALS:
             break  # a plural noun closes the phrase: "crew members were" -> "crew members"
+        if low[-1:] == "s" and low[-2:] != "ss" and len(low) > 3 and w[0].isupper() and _LOWER_NEXT.match(text, p):
+            break  # so does a capitalised plural before a lower-case word: "63 million Americans look"
         if p < len(text) and text[p] in ",.;:!?)(\"”":
             break
     if compound and len(words) == 2 and words[1][:1].islower() and words[0][:1].islower() and "-" not in words[0]:
         # "a 500-bed hospital" counts the hospital's beds, "a 671-billion-parameter model" the model's
         # parameters: named as an editor would ("hospital beds", "model parameters")
-        unit = words[0] if words[0].endswith("s") or words[0].lower() in _PLURALS else words[0] + "s"
+        unit = words[0] if words[0].endswith("s") or words[0].lower() in _PLURALS else \
+            words[0][:-1] + "ies" if words[0][-1:] == "y" and words[0][-2:-1] not in "aeiou" else words[0] + "s"
         return f"{words[1]} {unit}", end
     return " ".join(words), end
 

@@ -25,7 +25,9 @@ from reconciler.extract.patterns import folds_simply
 
 # "\b\d{1,3}-\d{1,3}", led by its first digit (the word boundary checked behind it)
 _SCORE_DIGITS = re.compile(r"\d(?<!\w\d)\d{0,2}\s?[-–]\s?\d{1,3}\b(?![-–.,]\d)(?!\s?[-–]?\s?(?:yard|point|game|win|"
-                           r"seed|foot|feet|meter|metre|inch|mile|km|kg|lb|per|percent|%))")
+                           r"seed|foot|feet|meter|metre|inch|mile|km|kg|lb|per|percent|%"
+                           # a range of a unit ("for another 2-3 minutes"), an age band ("15-24-year-olds")
+                           r"|second|minute|hour|day|week|month|year|times|degree|°))")
 _FINAL_BEFORE = re.compile(
     r"(?i)\b(?:won|win|wins|lost|lose|loses|beat|beats|drew|draw|defeat(?:ed|s)?|victory|tied|ended|finished|"
     r"final score|final|scoreline|result|routed|edged|downed|topped|thrashed|hammered|outlasted)\b[^.\d\n]{0,25}$"
@@ -75,11 +77,18 @@ _PHONE_CUE = re.compile(r"\d{3}[-.\s]\d{4}")  # in every _PHONE match
 _DIGIT_RUN = re.compile(r"\d+")
 # a street address ("4 Harbour Way", "221 Baker St."), an SMS short code ("text NEWS to 55510"), an index
 # named by the word before it ("Week 15", "Game 7", "Day 3": which one, not how many)
-_ADDRESS = re.compile(r"\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Way|Boulevard"
-                      r"|Blvd\.|Lane|Drive|Place|Square|Court|Terrace|Crescent|Highway|Parkway)(?![\w])")
+_ADDRESS = re.compile(r"\d{1,5}[A-Za-z]?\s+(?:(?:[A-Z][a-z]+\s+){1,3}(?:Street|St\.|Road|Rd\.|Avenue|Ave\.|Way"
+                      r"|Boulevard|Blvd\.|Lane|Drive|Place|Square|Court|Terrace|Crescent|Highway|Parkway)(?![\w])"
+                      # a compass point before the street's name: "201 E. Nine Mile", "40 W 57th St"
+                      r"|(?:[NSEW]|N[EW]|S[EW])\.?\s+(?:\d+(?:st|nd|rd|th)\b|[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)")
+# an age band names a group ("15-24-year-olds"), and the base of a rate is no count ("66 per 100,000 people")
+_AGE_BAND = re.compile(r"\d{1,2}\s?[-–]\s?\d{1,2}[- ]year[- ]olds\b")
+_PER_BASE = re.compile(r"(?<=\bper )(?:100|1,000|10,000|100,000|1,000,000|1 million|million|thousand)\b"
+                       r"(?:\s+(?:people|inhabitants|residents|population|live\s+births|births|adults|children|women|men))?")
 _SHORT_CODE = re.compile(r"(?i)\b(?:text|txt|sms)\s+[\w-]{1,20}\s+to\s+\d{4,6}\b")
 _INDEX = re.compile(r"\b(?:Week|Day|Round|round|Game|Lap|Leg|Matchday|Gameweek|Stage|Heat)\s+\d{1,2}\b(?![.,]\d|\s*%)")
-_STREET_WORDS = (" Street", " St.", " Road", " Rd.", " Avenue", " Ave.", " Way", " Boulevard", " Blvd.", " Lane",
+_STREET_WORDS = (" N. ", " S. ", " E. ", " W. ", " N ", " S ", " E ", " W ",
+                 " Street", " St.", " Road", " Rd.", " Avenue", " Ave.", " Way", " Boulevard", " Blvd.", " Lane",
                  " Drive", " Place", " Square", " Court", " Terrace", " Crescent", " Highway", " Parkway")
 _INDEX_WORDS = ("Week ", "Day ", "Round ", "round ", "Game ", "Lap ", "Leg ", "Matchday ", "Gameweek ", "Stage ",
                 "Heat ")
@@ -105,6 +114,10 @@ def never_claims(text: str, lower: str | None = None, digit_runs: Sequence[Span]
     rare = [rx for rx, words in ((_ADDRESS, _STREET_WORDS), (_INDEX, _INDEX_WORDS)) if any(w in text for w in words)]
     if "to " in text and any(w in text for w in ("text ", "Text ", "TEXT ", "txt ", "SMS ", "sms ")):
         rare.append(_SHORT_CODE)
+    if "year-olds" in text or "year olds" in text:
+        rare.append(_AGE_BAND)
+    if "per " in text:
+        rare.append(_PER_BASE)
     for rx in ((_YEAR_SPAN, _THRESHOLD, _PHONE) if phone else (_YEAR_SPAN, _THRESHOLD)) + tuple(rare):
         out.extend(m.span() for m in rx.finditer(text) if not (m.start() and text[m.start() - 1].isalnum()))
     cued = any(b - a == 3 and a and text[a - 1].isspace() and text[a:b] in _EMERGENCY_NUMBERS for a, b in runs)
