@@ -536,6 +536,7 @@ NEVER_CLAIMS = [
     pytest.param("After the final: 3 things we learned about the champions", "3", id="a-listicle-title-learned"),
     pytest.param("Budget vote: 4 key takeaways", "4", id="a-listicle-of-takeaways"),
     pytest.param("Read next: 8 races to watch in November", "8", id="a-listicle-to-watch"),
+    pytest.param("The Zeta 11 starts at $999 and the Zeta 13 at $1,299.", "11", id="two-models-named-with-a-verb"),
     pytest.param("The bakery's second shop is at 118 W. Canal Row, by the bridge.", "118",
                  id="an-address-with-a-compass-point"),
     pytest.param("The clinic moved to 40 E 52nd Street last spring.", "40", id="an-address-on-a-numbered-street"),

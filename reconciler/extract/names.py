@@ -104,6 +104,9 @@ _NAME_BEFORE = re.compile(r"(?:(?<![\w'’&.-])[A-Z][\w'’&.-]*\s+){1,3}$")
 
 
 _WORD_AFTER = re.compile(r"\s+([a-z]+)\b")
+# present-tense verbs a product or a vessel does ("the Zeta 11 starts at $999", "the Forge 15 weighs 1.6 kg")
+_NAME_VERBS = frozenset("starts costs sells weighs runs ships comes gets has is was offers features packs includes "
+                        "retails measures carries lands flies sails".split())
 
 
 def _tallies(text: str, digit_runs: _DigitRuns | None = None) -> set[int]:
@@ -120,8 +123,10 @@ def _tallies(text: str, digit_runs: _DigitRuns | None = None) -> set[int]:
         if after[:1] == "-" or (after[:1] in ".," and after[1:2].isdigit()):
             continue
         verb = _WORD_AFTER.match(text, b)
-        if verb and (verb.group(1) in CHANGE_VERBS or (verb.group(1).endswith("ed") and len(verb.group(1)) > 4)):
-            continue  # "the Index 100 gained 2%", "Probe 11 landed": a name that does something, no tally
+        if verb and (verb.group(1) in CHANGE_VERBS or verb.group(1) in _NAME_VERBS
+                     or (verb.group(1).endswith("ed") and len(verb.group(1)) > 4)):
+            continue  # "the Index 100 gained 2%", "Probe 11 landed", "the Zeta 11 starts at $999": a name that
+            # does something, no tally
         hits.append((a, b))
     # runs of listed name-number pairs
     runs: list[list[tuple[int, int]]] = []
