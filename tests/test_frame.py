@@ -537,6 +537,8 @@ NEVER_CLAIMS = [
     pytest.param("Budget vote: 4 key takeaways", "4", id="a-listicle-of-takeaways"),
     pytest.param("Read next: 8 races to watch in November", "8", id="a-listicle-to-watch"),
     pytest.param("The Zeta 11 starts at $999 and the Zeta 13 at $1,299.", "11", id="two-models-named-with-a-verb"),
+    pytest.param("Zeta 3.5 Pro scored 79.8% on the test, ahead of the rest.", "3.5",
+                 id="a-model-with-a-tier-word-opening-a-sentence"),
     pytest.param("The bakery's second shop is at 118 W. Canal Row, by the bridge.", "118",
                  id="an-address-with-a-compass-point"),
     pytest.param("The clinic moved to 40 E 52nd Street last spring.", "40", id="an-address-on-a-numbered-street"),
@@ -640,6 +642,10 @@ DATELINES = [
     pytest.param("The beta ships next week. Update July 3rd, 8:05AM ET: added details.", "July 3rd", True,
                  id="an-update-note-in-the-text"),
     pytest.param("The firm will publish an update on July 9.", "July 9", False, id="an-update-as-a-noun"),
+    pytest.param("The second model was released on January 20, a week after the first.", "January 20", False,
+                 id="a-release-told-in-a-sentence-is-the-event"),
+    pytest.param("By Ana Ruiz | Published on Monday, March 3\nThe vote is on March 5.", "March 3", True,
+                 id="a-published-stamp-after-a-byline"),
 ]
 
 

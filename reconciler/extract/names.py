@@ -70,12 +70,15 @@ def _left_is_name(text: str, start: int) -> bool:
     while i >= 0 and text[i] in " \t\u00a0\"'“‘(*#":
         i -= 1
     if i < 0 or text[i] in ".!?\n:":
-        return False  # (after a semicolon a capital is a name's)
+        # (after a semicolon a capital is a name's); at a sentence's start, a name only with a
+        # product's tier word after the number ("Zeta 3.5 Pro scored 79.8%")
+        return _TIER_AFTER.match(text, _token_bounds(text, start, start)[1]) is not None
     if _N_OF_M.match(text, start):
         return False  # "and X 164 of 540": a clause that drops its verb, not a model number
     return not _is_title_case_line(text, start)
 
 
+_TIER_AFTER = re.compile(r"\s+(?:" + "|".join(V.PRODUCT_TIERS) + r")\b")
 _N_OF_M = re.compile(r"\d[\d,.]*\s+of\s+(?:his|her|their|its|the\s+)?(?!(?:19|20)\d\d\b)\d")  # not "of 2024"
 
 

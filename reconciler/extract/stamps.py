@@ -14,6 +14,7 @@ _PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
 # "Updated: March 3", "Posted on Monday", and an update note opening a sentence ("Update July 3rd, 8:05AM ET:")
 _STAMP_BEFORE = re.compile(r"(?i)(?:\b(?:updated|published|posted|last\s+modified|first\s+published|filed|released)"
                            r"|(?:^|[.!?]\s+|\*\*?)update)\s*(?:on|at)?\s*:?\s*(?:\w+day,?\s*)?$")
+_DONE_BEFORE = re.compile(r"(?i)\b(?:was|were|is|are|be|been|being|had|has|have|will|first|it|they|we|he|she)\s*$")
 _CLOCK_AFTER = re.compile(r"^,?\s*(?:(?:19|20)\d\d,?\s*)?(?:\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?|\|)")
 _CITY_BEFORE = re.compile(r"^[\s*_\"“]*(?:[A-Z]{2,6}\s+)?(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*,\s*)?"
                           r"(?:\w+day,?\s*)?$")
@@ -27,8 +28,10 @@ def is_dateline(text: str, m: Mention) -> bool:
     b = text.find("\n", m.end)
     before = text[a:m.start]
     after = text[m.end:b if b >= 0 else len(text)][:60]
-    if _STAMP_BEFORE.search(before[-40:]):
-        return True
+    stamp = _STAMP_BEFORE.search(before[-40:])
+    if stamp and not _DONE_BEFORE.search(before[:len(before) - 40 + stamp.start()] if len(before) > 40
+                                         else before[:stamp.start()]):
+        return True  # (not "the model was released on January 20": the event, told in a sentence)
     if m.kind == "time":
         # a stamp ("TNN Nov 12, 2011, 05.51AM IST"), not a sentence that names the day first ("The
         # crash happened on Saturday, April 12, at 6:48 p.m. local time"): no lower-case word

@@ -68,6 +68,9 @@ POST_HEDGES: dict[str, str] = {
 }
 
 # currency symbols / codes / names -> ISO 4217.  "$" alone is read as USD.
+# the tier words product lines put after a model number ("Zeta 3.5 Pro", "Kite 2 Flash", "Forge 15 Max")
+PRODUCT_TIERS = ("Pro", "Max", "Ultra", "Mini", "Plus", "Lite", "Flash", "Turbo", "Nano", "Air", "XL", "SE",
+                 "Preview", "Instruct", "Chat", "Base")
 CURRENCY_PREFIXES: dict[str, str] = {
     "us$": "USD", "usd": "USD", "$": "USD", "a$": "AUD", "au$": "AUD", "c$": "CAD",
     "ca$": "CAD", "cad$": "CAD", "can$": "CAD", "cdn$": "CAD", "aud$": "AUD", "mx$": "MXN", "mex$": "MXN",
