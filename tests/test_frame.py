@@ -325,6 +325,12 @@ FRAMES = [
                  {"measure": "touchdown run", "label": "touchdown run"}, id="a-TD-run"),
     pytest.param("Okonjo scored again, ironically since his 80-yard TD run on the opening play of the Harbour "
                  "game two weeks ago.", "80-yard", {"period": "earlier"}, id="a-play-of-a-game-two-weeks-ago"),
+    # an age set off by commas after a person's name; a team's or a place's number is no age
+    pytest.param("Police said Ines Marlow, 24, was treated at the scene.", "24",
+                 {"label": "age (person)", "entity": "Ines Marlow"},
+                 id="an-age-after-a-name-in-commas"),
+    pytest.param("The Harriers, 12, lost again at home.", "12", {"label": ""}, id="a-team-is-no-person"),
+    pytest.param("He was held in Tarrow, 2, for a week.", "2", {"label": ""}, id="a-place-is-no-person"),
     # a common-noun acronym is nobody's name
     pytest.param("The IPO valued the chain at $8.4 billion.", "$8.4 billion", {"entity": ""},
                  id="an-IPO-is-no-owner"),

@@ -98,3 +98,24 @@ def label_of(m: Mention, noun: str, measure: str, fates: tuple[str, ...], refere
     if kind == "percent":
         return noun.lower() if noun else measure or "share"
     return ""
+
+
+_NAME_COMMA = re.compile(r"(?<![\w'’])(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+,\s$")
+
+
+def apposed_age(text: str, m: Mention) -> bool:
+    """Is the bare number a person's age set off by commas after the name ("Zoe Anders, 24, was
+    overcome", "the premier, Andrew Fahie, 51.")? Then it is an age, as "a 24-year-old" is; a
+    team's name ("The Falcons, 12, ...") is no person's."""
+    if not isinstance(m.value, float) or not m.value.is_integer() or not 1 <= m.value <= 119:
+        return False
+    if text[m.end:m.end + 1] not in (",", ".", ";") or m.start != m.num_start:
+        return False
+    name = _NAME_COMMA.search(text, max(0, m.start - 60), m.start)
+    if name is None or name.group().startswith(("The ", "A ", "An ")):
+        return False
+    before = text[max(0, name.start() - 12):name.start()].lower().split()
+    return not before or before[-1] not in _NOT_BEFORE_A_PERSON  # "in Leeds, 2,", "the Falcons, 12,": no one's age
+
+
+_NOT_BEFORE_A_PERSON = frozenset("the a an in at from of to near into on by for with".split())
