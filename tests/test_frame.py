@@ -329,6 +329,8 @@ FRAMES = [
     pytest.param("Police said Ines Marlow, 24, was treated at the scene.", "24",
                  {"label": "age (person)", "entity": "Ines Marlow"},
                  id="an-age-after-a-name-in-commas"),
+    pytest.param("The car was driven by Dana K. Orme, 52, of Lisk.", "52", {"label": "age (person)"},
+                 id="an-age-after-a-name-with-an-initial"),
     pytest.param("The Harriers, 12, lost again at home.", "12", {"label": ""}, id="a-team-is-no-person"),
     pytest.param("He was held in Tarrow, 2, for a week.", "2", {"label": ""}, id="a-place-is-no-person"),
     # a common-noun acronym is nobody's name

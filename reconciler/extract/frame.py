@@ -204,7 +204,7 @@ class FrameReader:
                 noun = before.group("w").lower()
         measure = self._measure(m, left, right, clause)
         entity = self._entity(m, s_start, c_start)
-        if not noun and entity and m.kind == "count" and apposed_age(text, m):
+        if not noun and m.kind == "count" and apposed_age(text, m):
             noun = "year-old person"  # "Zoe Anders, 24, was overcome": her age
         reference = _reference(right) if m.kind == "length" else ""
         market = _market(text, c_start, c_end, m) if m.kind in ("money", "percent", "rate") else ""

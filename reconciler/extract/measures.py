@@ -100,7 +100,7 @@ def label_of(m: Mention, noun: str, measure: str, fates: tuple[str, ...], refere
     return ""
 
 
-_NAME_COMMA = re.compile(r"(?<![\w'’])(?:[A-Z][a-z'’-]+\s+){0,2}[A-Z][a-z'’-]+,\s$")
+_NAME_COMMA = re.compile(r"(?<![\w'’.])(?:[A-Z][a-z'’-]+\s+|[A-Z]\.\s+){0,3}[A-Z][a-z'’-]+,\s$")  # "Corey O. Inman, "
 
 
 def apposed_age(text: str, m: Mention) -> bool:
@@ -118,4 +118,4 @@ def apposed_age(text: str, m: Mention) -> bool:
     return not before or before[-1] not in _NOT_BEFORE_A_PERSON  # "in Leeds, 2,", "the Falcons, 12,": no one's age
 
 
-_NOT_BEFORE_A_PERSON = frozenset("the a an in at from of to near into on by for with".split())
+_NOT_BEFORE_A_PERSON = frozenset("the a an in at from of to near into on".split())
