@@ -38,6 +38,11 @@ def known_bug(reason: str) -> pytest.MarkDecorator:
 # sentence -> every claim as (surface, value, unit, kind, qualifier)
 
 EXAMPLES = [
+    # a figure that ends a sentence, and a date with an abbreviated month, stay claims beside list numbers
+    pytest.param("The toll rose to 102. Officials said more may be found.",
+                 [("102", 102, "", "count", "exact")], id="a-figure-ending-a-sentence"),
+    pytest.param("It opened on Oct. 20. Crowds came.", [("Oct. 20", "--10-20", "date", "date", "exact")],
+                 id="an-abbreviated-month-before-a-number"),
     # decimal comma: "3,5 %", "4.096,5", "1.234.567" when the text writes decimals that way
     pytest.param("Der Umsatz stieg um 3,5 % auf 4.096,5 Euro.",
                  [("3,5 %", 3.5, "%", "percent", "exact"), ("4.096,5 Euro", 4096.5, "EUR", "money", "exact")],

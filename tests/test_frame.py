@@ -331,6 +331,8 @@ FRAMES = [
                  id="an-age-after-a-name-in-commas"),
     pytest.param("The car was driven by Dana K. Orme, 52, of Lisk.", "52", {"label": "age (person)"},
                  id="an-age-after-a-name-with-an-initial"),
+    pytest.param("The driver, aged 54, was arrested.", "54", {"label": "age (person)"}, id="aged-n"),
+    pytest.param("The victims were aged between 19 and 24.", "24", {"label": "age (person)"}, id="aged-between"),
     pytest.param("The Harriers, 12, lost again at home.", "12", {"label": ""}, id="a-team-is-no-person"),
     pytest.param("He was held in Tarrow, 2, for a week.", "2", {"label": ""}, id="a-place-is-no-person"),
     # a common-noun acronym is nobody's name
@@ -545,6 +547,8 @@ NEVER_CLAIMS = [
     pytest.param("Budget vote: 4 key takeaways", "4", id="a-listicle-of-takeaways"),
     pytest.param("Read next: 8 races to watch in November", "8", id="a-listicle-to-watch"),
     pytest.param("The Zeta 11 starts at $999 and the Zeta 13 at $1,299.", "11", id="two-models-named-with-a-verb"),
+    pytest.param("Why did the cook quit? He lost his thyme. 102. What is a ghost's snack?", "102",
+                 id="a-list-item-number-run-into-the-text"),
     pytest.param("Zeta 3.5 Pro scored 79.8% on the test, ahead of the rest.", "3.5",
                  id="a-model-with-a-tier-word-opening-a-sentence"),
     pytest.param("The bakery's second shop is at 118 W. Canal Row, by the bridge.", "118",

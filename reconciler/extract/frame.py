@@ -18,7 +18,7 @@ from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
 from reconciler.extract.keys import GROUND, KEY_NAMES, NAME_STOP, frame_keys, soft_keys
 from reconciler.extract.masses import mass_measure
-from reconciler.extract.measures import apposed_age, change, label_of, what_after
+from reconciler.extract.measures import aged_before, apposed_age, change, label_of, what_after
 from reconciler.extract.mention import Mention
 from reconciler.extract.money import money_noun
 from reconciler.extract.names import _is_title_case_line
@@ -204,7 +204,7 @@ class FrameReader:
                 noun = before.group("w").lower()
         measure = self._measure(m, left, right, clause)
         entity = self._entity(m, s_start, c_start)
-        if not noun and m.kind == "count" and apposed_age(text, m):
+        if not noun and m.kind == "count" and (apposed_age(text, m) or aged_before(text, m)):
             noun = "year-old person"  # "Zoe Anders, 24, was overcome": her age
         reference = _reference(right) if m.kind == "length" else ""
         market = _market(text, c_start, c_end, m) if m.kind in ("money", "percent", "rate") else ""

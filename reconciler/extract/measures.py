@@ -119,3 +119,14 @@ def apposed_age(text: str, m: Mention) -> bool:
 
 
 _NOT_BEFORE_A_PERSON = frozenset("the a an in at from of to near into on".split())
+
+
+_AGED_BEFORE = re.compile(r"(?i)\b(?:aged|age|ages)\s+(?:between\s+|from\s+)?(?:\d{1,3}\s*(?:and|to|-|–)\s*)?$")
+
+
+def aged_before(text: str, m: Mention) -> bool:
+    """Is the bare number an age named by the word before it ("the driver, aged 54,", "a man, age
+    34", "aged between 19 and 24")?"""
+    if not isinstance(m.value, float) or not 0 <= m.value <= 130 or m.start != m.num_start:
+        return False
+    return _AGED_BEFORE.search(text, max(0, m.start - 30), m.start) is not None

@@ -85,6 +85,21 @@ _ADDRESS = re.compile(r"\d{1,5}[A-Za-z]?\s+(?:(?:[A-Z][a-z]+\s+){1,3}(?:Street|S
 _AGE_BAND = re.compile(r"\d{1,2}\s?[-–]\s?\d{1,2}[- ]year[- ]olds\b")
 _PER_BASE = re.compile(r"(?<=\bper )(?:100|1,000|10,000|100,000|1,000,000|1 million|million|thousand)\b"
                        r"(?:\s+(?:people|inhabitants|residents|population|live\s+births|births|adults|children|women|men))?")
+# a list's item number run into the text, a sentence of its own ("... cold hard cash! 102. Why did ..."):
+# which item, not a figure (one that ends a sentence follows a word: "the toll rose to 102. Officials")
+_ITEM_NUMBER = re.compile(r"(?<=[.!?] )\d{1,3}(?=\.\s+[A-Z])")
+_LAST_WORD = re.compile(r"([A-Za-z]+)$")
+
+
+def _ends_a_sentence(text: str, dot: int) -> bool:
+    """Does the mark at ``dot`` end a sentence, not an abbreviation ("Oct. 20. Officials", "No. 7.")?"""
+    if text[dot] in "!?":
+        return True
+    w = _LAST_WORD.search(text, max(0, dot - 20), dot)
+    word = w.group(1) if w else ""
+    return (bool(word) and word.islower() and len(word) >= 3) or text[dot - 1:dot] in ")\"”’'"
+
+
 _SHORT_CODE = re.compile(r"(?i)\b(?:text|txt|sms)\s+[\w-]{1,20}\s+to\s+\d{4,6}\b")
 _INDEX = re.compile(r"\b(?:Week|Day|Round|round|Game|Lap|Leg|Matchday|Gameweek|Stage|Heat)\s+\d{1,2}\b(?![.,]\d|\s*%)")
 _STREET_WORDS = (" N. ", " S. ", " E. ", " W. ", " N ", " S ", " E ", " W ",
@@ -118,6 +133,8 @@ def never_claims(text: str, lower: str | None = None, digit_runs: Sequence[Span]
         rare.append(_AGE_BAND)
     if "per " in text:
         rare.append(_PER_BASE)
+    if ". " in text:
+        out.extend(m.span() for m in _ITEM_NUMBER.finditer(text) if _ends_a_sentence(text, m.start() - 2))
     for rx in ((_YEAR_SPAN, _THRESHOLD, _PHONE) if phone else (_YEAR_SPAN, _THRESHOLD)) + tuple(rare):
         out.extend(m.span() for m in rx.finditer(text) if not (m.start() and text[m.start() - 1].isalnum()))
     cued = any(b - a == 3 and a and text[a - 1].isspace() and text[a:b] in _EMERGENCY_NUMBERS for a, b in runs)
