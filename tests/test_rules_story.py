@@ -193,6 +193,25 @@ def test_tolls_of_two_moments_of_a_day(tmp_path: Path, articles: list[str], odd:
     assert bool(holding(result, odd, right)) == is_loud, describe(result)
 
 
+# two hedged figures agree when one lies within the other's span, not when their widened spans only
+# touch; a unit mislabel needs the figure read in the other unit to land on the consensus
+HEDGED_PAIRS = [
+    pytest.param(["The quake struck about 26 miles north of Port Alda, the survey said.",
+                  "The quake struck about 20 miles north of Port Alda, the survey said."],
+                 "about 26 miles", "about 20 miles", "value_mismatch", id="about-26-vs-about-20"),
+    pytest.param(["The quake struck about 60 km north of Port Alda, the survey said.",
+                  "The quake struck roughly 58 km north of Port Alda, the survey said."],
+                 "about 60 km", "roughly 58 km", "", id="about-60-vs-roughly-58"),
+]
+
+
+@pytest.mark.parametrize(("articles", "a", "b", "rule"), HEDGED_PAIRS)
+def test_two_hedged_figures(tmp_path: Path, articles: list[str], a: str, b: str, rule: str) -> None:
+    result = run(tmp_path, articles)
+    rules = {f.rule for f in holding(result, a, b, severities=("error", "warning", "info"))} - {"rounding"}
+    assert rules == ({rule} if rule else set()), describe(result)
+
+
 # ---------------------------------------------------------------------------------------
 # attributed_figures: each figure has its own named source; report both. Quietly (info): each
 # outlet reports its own source correctly, so neither outlet is wrong

@@ -473,7 +473,7 @@ def _interval(value: float, precision: float, qualifier: str) -> tuple[float, fl
     lo, hi = value - precision, value + precision
     q = qualifier or "exact"
     if q == "approximate":
-        lo, hi = value * 0.95 - precision, value * 1.05 + precision
+        lo, hi = value - max(precision, 0.05 * abs(value)), value + max(precision, 0.05 * abs(value))
     elif q == "upper_near":
         lo, hi, q = value * 0.9 - precision, value + precision, "approximate"
     elif q == "lower_near":

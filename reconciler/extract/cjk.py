@@ -86,7 +86,7 @@ def cjk_numbers(text: str) -> list[Mention]:
         start = m.start("h") if m.group("h") else a
         lo, hi = value - precision, value + precision
         if qualifier == "approximate":
-            lo, hi = value * 0.95 - precision, value * 1.05 + precision
+            lo, hi = value - max(precision, 0.05 * abs(value)), value + max(precision, 0.05 * abs(value))
         elif qualifier == "upper_near":
             lo, hi, qualifier = value * 0.9, value + precision, "approximate"
         elif qualifier == "lower":

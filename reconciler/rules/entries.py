@@ -33,7 +33,13 @@ def agree(x: Entry, y: Entry) -> bool:
         return False
     if same_number_other_sign(x, y):
         return False  # "€1,249" and "$1,249": a conversion changes the number; this is a mislabel's mark
-    return overlaps((xb[1], xb[2]), (yb[1], yb[2]), cross_slack(x.claim, y.claim, x.date or y.date))
+    slack = cross_slack(x.claim, y.claim, x.date or y.date)
+    if x.claim.qualifier == y.claim.qualifier == "approximate":
+        # two hedged figures: one of them inside the other's span, not two spans that only touch at
+        # their widened ends ("about 26 miles" and "about 20 miles" are two figures; "about 60 km"
+        # and "roughly 58 km" one)
+        return overlaps((xb[0], xb[0]), (yb[1], yb[2]), slack) or overlaps((yb[0], yb[0]), (xb[1], xb[2]), slack)
+    return overlaps((xb[1], xb[2]), (yb[1], yb[2]), slack)
 
 
 # currencies whose rate is within this of 1 (pegged or at par) may print one number for both

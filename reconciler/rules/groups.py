@@ -400,7 +400,9 @@ def _explain_kind(e: _Entry, best: _Entry, rates: Rates, config: RuleConfig,
             f"{' ' + _unit_label(c) if _unit_label(c) else ''}"
             f"{f' ({abs(ratio - 1) * 100:.1f}%)' if math.isfinite(ratio) else ''}. "
             f"Allowing for the precision and hedges of each figure "
-            f"({_interval_text(c)} vs {_interval_text(k)}), they cannot both be right.")
+            f"({_interval_text(c)} vs {_interval_text(k)}), "
+            + ("neither lies within the other's span: two hedged figures this far apart are two figures."
+               if c.qualifier == k.qualifier == "approximate" else "they cannot both be right."))
     return "value_mismatch", msg, expl, k.text
 
 
@@ -434,6 +436,9 @@ def _currency_alternative(c: Claim, best: _Entry, rates: Rates, config: RuleConf
     return None
 
 
+_MISLABEL_CLOSE = 0.1  # a unit read wrongly gives the consensus back to within rounding, not a tenth away
+
+
 def _unit_alternative(c: Claim, best: _Entry, config: RuleConfig) -> tuple[str, float] | None:
     assert best.base is not None
     pu = V.PHYSICAL_UNITS.get(c.unit, ("", ""))[1]
@@ -441,7 +446,10 @@ def _unit_alternative(c: Claim, best: _Entry, config: RuleConfig) -> tuple[str, 
         return None
     for alt in CONFUSABLE.get(pu, ()):
         f = V.BASE_FACTORS[alt]
-        if overlaps((c.low * f, c.high * f), (best.base[1], best.base[2]), config.tol("conversion_slack")):
+        # the figure read in the other unit lands on the consensus, within the rounding of the two (a
+        # tenth at most): not a widened span of a hedged figure that happens to reach it
+        if overlaps((c.value * f, c.value * f), (best.base[1], best.base[2]), config.tol("conversion_slack")) \
+                and abs(c.value * f - best.base[0]) <= _MISLABEL_CLOSE * abs(best.base[0]):
             kf = V.BASE_FACTORS.get(V.PHYSICAL_UNITS.get(best.claim.unit, ("", ""))[1], 1.0)
             return alt, c.value * f / kf
     return None
