@@ -335,6 +335,11 @@ FRAMES = [
     pytest.param("The victims were aged between 19 and 24.", "24", {"label": "age (person)"}, id="aged-between"),
     pytest.param("The Harriers, 12, lost again at home.", "12", {"label": ""}, id="a-team-is-no-person"),
     pytest.param("He was held in Tarrow, 2, for a week.", "2", {"label": ""}, id="a-place-is-no-person"),
+    # a distance from a town is no one's: the place it was centred in is where; a crowd in a city is that city's
+    pytest.param("The quake was centred in Lisk, about 20 miles north of Port Alda.", "about 20 miles",
+                 {"entity": "", "reference": "Port Alda"}, id="a-distance-after-the-place-it-is-of"),
+    pytest.param("Across the country crowds marched. In Tarrow, 10,000 people marched.", "10,000 people",
+                 {"entity": "Tarrow"}, id="a-crowd-in-a-city"),
     # a common-noun acronym is nobody's name
     pytest.param("The IPO valued the chain at $8.4 billion.", "$8.4 billion", {"entity": ""},
                  id="an-IPO-is-no-owner"),

@@ -337,6 +337,9 @@ class FrameReader:
             names = []  # a team has several names (its city, its nickname): no owner key for scores
         for _s, e, phrase, poss in reversed(names):
             gap = text[e:m.start]
+            before = [w for w in text[max(0, _s - 16):_s].lower().split() if w not in ("the", "a", "an")]
+            if before and before[-1] in _PREPOSITIONS and m.kind == "length":
+                continue  # "centred in Lisk, about 20 miles north of X": where, not whose distance
             if _OLDER.search(text, max(0, _s - 24), _s):
                 phrase = "older " + phrase  # "the older Forge 15 at $1,799": last generation, another product
             if _SHORT_GAP.fullmatch(gap) or (gap == " " and m.kind in ("count", "percent") and m.num_start == m.start) \
@@ -353,7 +356,6 @@ class FrameReader:
             if of_name:
                 after = text[of_name.end():of_name.end() + 30].lower().split()
             first = after[0].strip(",.;:") if after else ""
-            before = [w for w in text[max(0, _s - 16):_s].lower().split() if w not in ("the", "a", "an")]
             if before and before[-1] in _PREPOSITIONS:
                 continue  # "a quake off Port Haller triggered": a place, not the figure's owner
             if text[max(0, _s - 5):_s] in (" and ", "and ") or text[max(0, _s - 2):_s] == ", ":
