@@ -70,6 +70,8 @@ WORLD = [
     pytest.param("The grant was 294.000 € in all.", "294.000 €", 294_000, "EUR", "money",
                  id="point-grouped-euros-sign-after"),
     pytest.param("A pad of 10 $20 bills was found.", "$20", 20, "USD", "money", id="the-sign-of-the-next-figure"),
+    pytest.param("He passed for 4,051 yards-breaking the old mark.", "4,051 yards", 4051, "yards", "length",
+                 id="a-unit-before-a-dash-typed-as-a-hyphen"),
     # a range of a unit is no score
     pytest.param("Beat it for another 2-3 minutes.", "3 minutes", 0.05, "h", "duration", id="a-range-of-minutes"),
     pytest.param("Der Umsatz stieg um 3,5 % auf 4.096,5 Millionen; der Preis ist $294,000.", "$294,000", 294_000,

@@ -297,6 +297,8 @@ FRAMES = [
     # a dash typed as a hyphen ends the noun before the next figure
     pytest.param("She now has 1,840 points-12 more than anyone before her.", "1,840 points",
                  {"noun": "points"}, id="a-hyphen-as-a-dash-ends-the-noun"),
+    pytest.param("The three guards-two men and a woman-were hurt.", "three guards", {"noun": "guards"},
+                 id="a-hyphen-as-a-dash-after-a-plural"),
     pytest.param("His first five points came early and the next six helped him pass the mark.", "six",
                  {"noun": ""}, id="a-verb-and-a-pronoun-after-a-number-is-no-noun"),
     # adverbs and a week named after a figure are no noun; a capitalised plural closes the noun

@@ -286,7 +286,9 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
         return r
     wm = _UNIT_WORD.match(text, upos, upos + 30)
     if wm:
-        cand = _match_phrase(text, upos, _UNIT_NAMES)
+        dash = _PLURAL_DASH.match(text, upos, upos + 30) if "-" in text[upos:upos + 30] else None
+        # "4,051 yards-breaking the record": the unit before a dash typed as a hyphen
+        cand = _match_phrase(text[:dash.end()] if dash else text, upos, _UNIT_NAMES)
         if cand:
             key, cend = cand
             ok_end = cend >= len(text) or not text[cend].isalnum()
@@ -379,6 +381,7 @@ _NOT_NOUNS = frozenset("earlier later ago apiece overall altogether yesterday to
 # plurals without an -s that close the counted noun as a plural does: "300 people fled" -> "people"
 _PLURALS = frozenset("people children men women cattle".split())
 _DASH_DIGIT = re.compile(r"[a-z]-(?=\d)")
+_PLURAL_DASH = re.compile(r"[A-Za-z]{2,}[^s\W]s(?=-[a-z])")  # "workers-two", "goals-the" (not "sales-related")
 _LOWER_NEXT = re.compile(r"[ \t\u00a0]+[a-z]")
 
 
@@ -395,9 +398,11 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
         if not m:
             break
         w = m.group("w")
-        dash = _DASH_DIGIT.search(w)
-        if dash:  # "1,840 points-12 more than": a dash typed as a hyphen ends the noun before the next figure
-            w = w[:dash.start() + 1]
+        digit_dash, plural_dash = _DASH_DIGIT.search(w), _PLURAL_DASH.match(w)
+        dash = digit_dash or plural_dash
+        if dash:  # "1,840 points-12 more than", "three bank workers-two women and a man-were": a dash typed
+            # as a hyphen ends the noun (a compound's first part is rarely plural)
+            w = w[:digit_dash.start() + 1] if digit_dash else w[:dash.end()]
         low = w.lower()
         if low in V.NOUN_STOP or low in _NOT_NOUNS or (low in V.MONTHS and w[0].isupper() and low != "may"):
             break
