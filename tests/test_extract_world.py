@@ -72,6 +72,8 @@ WORLD = [
     pytest.param("A pad of 10 $20 bills was found.", "$20", 20, "USD", "money", id="the-sign-of-the-next-figure"),
     pytest.param("He passed for 4,051 yards-breaking the old mark.", "4,051 yards", 4051, "yards", "length",
                  id="a-unit-before-a-dash-typed-as-a-hyphen"),
+    pytest.param("The rescue was worth 110 b. Euro in all.", "110 b. Euro", 110e9, "EUR", "money",
+                 id="an-abbreviated-scale-before-a-currency"),
     # a range of a unit is no score
     pytest.param("Beat it for another 2-3 minutes.", "3 minutes", 0.05, "h", "duration", id="a-range-of-minutes"),
     pytest.param("Der Umsatz stieg um 3,5 % auf 4.096,5 Millionen; der Preis ist $294,000.", "$294,000", 294_000,

@@ -156,9 +156,11 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     if g is None and text[pos:pos + 1] == " ":
         # a magnitude letter after a space: "$600 k", "$3 bn"; after a currency, or "k" before no letter
         sg = _SPACED_SCALE.match(text, pos)
+        if sg and (sg.group("suf").endswith(".") and not _match_phrase(text, sg.end(), V.CURRENCY_NAMES)):
+            sg = None  # "110 b. Euro": an abbreviated scale only before a currency ("b. 1950" is a birth)
         if sg and (has_currency or sg.group("suf") in ("k", "K") or _match_phrase(text, sg.end(), V.CURRENCY_NAMES)):
             g = sg
-    if g and g.group("suf").lower() in ("m", "t") and not has_currency \
+    if g and g.group("suf").lower().rstrip(".") in ("m", "t") and not has_currency \
             and _match_phrase(text, g.end(), V.CURRENCY_NAMES):
         has_currency = True  # "1.5m dollars": million, not metres
     # "14.8T tokens", "2.8M GPU-hours": a capital M or T glued before a noun is a scale, not a unit
@@ -166,8 +168,8 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     if g and not scale and g.group("suf") == "m":
         nm = _NEXT_NOUN.match(text, g.end())  # "3.5m people", "2m British homes": millions of counted things
         scale = bool(nm and (nm.group(1).lower() in _COUNTED_NOUNS or (nm.group(2) or "").lower() in _COUNTED_NOUNS))
-    if g and not (g.group("suf").lower() in ("m", "t") and not scale and _unit_glued(text, pos)):
-        suf = g.group("suf").lower()
+    if g and not (g.group("suf").lower().rstrip(".") in ("m", "t") and not scale and _unit_glued(text, pos)):
+        suf = g.group("suf").lower().rstrip(".")
         if not (suf in ("m", "t") and not scale):
             r.value_mult *= V.GLUED_SCALES[suf]
             r.glued_scale = g.group("suf")
@@ -325,7 +327,8 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     return r
 
 
-_SPACED_SCALE = re.compile(r" (?P<suf>k|K|bn|mn|tn|M|B)(?![A-Za-z0-9]|-\d)")  # "11 K-220 jets": a model name
+# "11 K-220 jets": a model name; "110 b. Euro": an abbreviated scale (before a currency only)
+_SPACED_SCALE = re.compile(r" (?P<suf>k|K|bn|mn|tn|M|B|b\.|m\.|bn\.|mn\.)(?![A-Za-z0-9]|-\d)")
 # after a capital M or T: a noun (not a unit or "/"): the letter is a scale ("2.8M GPU-hours")
 _SCALE_BEFORE_NOUN = re.compile(r"[ \u00a0]+(?!(?:per|a|an|of|in|on|at|to|and|or|the|by)\b)[A-Za-z][a-z]*(?:-[a-z]+)?")
 
