@@ -342,6 +342,22 @@ FRAMES = [
                  {"entity": "", "reference": "Port Alda"}, id="a-distance-after-the-place-it-is-of"),
     pytest.param("Across the country crowds marched. In Tarrow, 10,000 people marched.", "10,000 people",
                  {"entity": "Tarrow"}, id="a-crowd-in-a-city"),
+    # records: a broken record is the old figure; a new one is read with its statistic and its season
+    pytest.param("Okonjo broke Vale's record of 4,051 yards passing in the second quarter.", "4,051 yards",
+                 {"revision": "old"}, id="a-broken-record-is-the-old-figure"),
+    pytest.param("Vale held the previous record at 4,051 yards.", "4,051 yards", {"revision": "old"},
+                 id="the-previous-record"),
+    pytest.param("Okonjo set a rookie record for a season with 4,183 passing yards.", "4,183 passing yards",
+                 {"measure": "passing", "period": "season", "revision": ""}, id="a-new-record-with-its-statistic"),
+    pytest.param("He set the record for most passing yards in a season with 4,051 yards-breaking the old mark.",
+                 "4,051 yards", {"measure": "passing", "period": "season"}, id="with-n-after-the-statistic"),
+    pytest.param("Reyes also set a club record for receptions by a tight end with 43.", "43",
+                 {"noun": "receptions"}, id="a-record-for-a-counted-thing-with-n"),
+    # a money verb names the amount, not its subject
+    pytest.param("The Zeta 11 starts at $999 in stores.", "$999", {"measure": "price", "entity": "Zeta 11"},
+                 id="starts-at-is-a-price"),
+    pytest.param("The lab spent $5.6 million on the run.", "$5.6 million", {"measure": "spending"},
+                 id="spent-is-spending"),
     # a common-noun acronym is nobody's name
     pytest.param("The IPO valued the chain at $8.4 billion.", "$8.4 billion", {"entity": ""},
                  id="an-IPO-is-no-owner"),

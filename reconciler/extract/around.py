@@ -320,11 +320,21 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
                             r.kind = "emissions"
                 r.end = cend
                 return r
+    # a statistic before its unit: "4,183 passing yards" is a length in yards, as "4,183 yards passing" is
+    sy = _STAT_YARDS.match(text, pos) if text.startswith(" ", pos) else None
+    if sy:
+        r.kind, r.unit, r.base_unit = "length", sy.group("u").lower(), V.PHYSICAL_UNITS[sy.group("u").lower()][1]
+        r.factor = V.BASE_FACTORS[r.base_unit]
+        r.noun, r.end = sy.group("u").lower(), sy.end()
+        return r
     # counted noun
     r.noun, r.end = _read_noun(text, pos)
     if not r.noun:
         r.end = pos
     return r
+
+
+_STAT_YARDS = re.compile(r"[ \u00a0](?:net\s+)?(?:rushing|passing|receiving|total)\s+(?P<u>yards?)\b")
 
 
 # "11 K-220 jets": a model name; "110 b. Euro": an abbreviated scale (before a currency only)

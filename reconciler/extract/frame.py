@@ -76,6 +76,8 @@ _FOR_LEFT = re.compile(r"\b(?P<v>[a-z]+)\s+(?:(?:it|the\s+ball|back)\s+)?for\s+(
 # a game statistic stated after the yards: "226 yards rushing", "101 yards on the ground", "on 22 carries"
 _STAT_RIGHT = re.compile(r"(?i)^\s*(?:net\s+)?(rushing|passing|receiving|on\s+the\s+ground|in\s+the\s+air"
                          r"|on\s+\d+\s+(?:carries|rushes|catches|receptions|completions))\b")
+_RECORD_WITH = re.compile(r"\brecord\s+for\s+(?:the\s+)?(?:most\s+)?([a-z]+s)\b[^,;.]{0,40}\bwith\s+$")
+_WITH_STAT = re.compile(r"\b(rushing|passing|receiving)\s+yards\b[^,;.]{0,40}\bwith\s+$")
 _STAT_WORDS = {"rushing": "rushing", "passing": "passing", "receiving": "receiving", "in the air": "passing"}
 # "the biggest of them for more than £105 million": one of several, not the figure itself
 _ONE_OF = (r"\b(?:biggest|largest|highest|most\s+\w+|smallest|lowest|one|each)\s+of\s+(?:them|those"
@@ -130,7 +132,8 @@ _PERIOD = _ANY_CASE.period
 _PERIOD_WORDS = ("game", "week", "year", "time", "averag", "break", "half", "career", "season", "period", "quarter",
                  "round", "month", "election", "vote", "poll", "price", "day")
 assert all(any(w in p for w in _PERIOD_WORDS) for p in F.PERIOD_PHRASES)
-_REVISION_OLD_WORDS = ("from", "compared", "initially", "originally", "previously", "earlier")
+_REVISION_OLD_WORDS = ("from", "compared", "initially", "originally", "previously", "earlier", "record", "mark",
+                       "best")
 _REVISION_NEW_ENDS = ("to", "about", "some", "least")
 _PART_ENDS = ("whom", "which", "them", "those", "including", "includes", "included", "incl.", "about", "some", "least")
 _MID_NAME = re.compile(r"(?<=[a-z0-9,])\s+([A-Z][\w&.\-]*[\w&])")
@@ -204,13 +207,19 @@ class FrameReader:
                 noun = before.group("w").lower()
         measure = self._measure(m, left, right, clause)
         entity = self._entity(m, s_start, c_start)
+        if not noun and m.kind == "count" and "record" in left:
+            rm = _RECORD_WITH.search(left[-90:])  # "a rookie record for receptions by a tight end with 43"
+            noun = rm.group(1) if rm else ""
         if not noun and m.kind == "count" and (apposed_age(text, m) or aged_before(text, m)):
             noun = "year-old person"  # "Zoe Anders, 24, was overcome": her age
         reference = _reference(right) if m.kind == "length" else ""
         market = _market(text, c_start, c_end, m) if m.kind in ("money", "percent", "rate") else ""
         if reference and not measure:
             measure = "distance"
-        period = self._period(text, max(c_start, m.start - 100), min(c_end, m.end + 80), m, s_start, c_end)
+        # a dash typed as a hyphen right after the figure ends its clause ("4,051 yards-breaking X's record
+        # set a year ago": not this figure's period)
+        right_end = m.end if text[m.end:m.end + 1] == "-" and text[m.end + 1:m.end + 2].isalpha() else c_end
+        period = self._period(text, max(c_start, m.start - 100), min(right_end, m.end + 80), m, s_start, right_end)
         if not period and c_start > s_start:
             lead = _OPENER_LEAD.match(ci_text, s_start, c_start)  # "In the first quarter, revenue rose 55%"
             at = lead.end() if lead else s_start
@@ -454,7 +463,7 @@ class FrameReader:
                 w = what_after(right)
                 if w:
                     return w
-            sm = _STAT_RIGHT.match(right)
+            sm = _STAT_RIGHT.match(right) or _STAT_RIGHT.match(self.text[m.num_end:m.end])  # "4,183 passing yards"
             if sm and not hyphen:
                 return _STAT_WORDS.get(sm.group(1).lower(), "rushing")
             nm = _NOUN_OF.search(low_left[-40:])
@@ -463,7 +472,8 @@ class FrameReader:
             fm = _FOR_LEFT.search(low_left[-50:])
             if fm and fm.group("v") in F.MEASURE_VERBS:
                 return F.MEASURE_VERBS[fm.group("v")]
-            return ""
+            wm = _WITH_STAT.search(low_left[-80:]) if "yards" in low_left[-80:] else None
+            return _STAT_WORDS.get(wm.group(1), "") if wm else ""  # "most passing yards in a season with 4,051"
         if m.kind == "money":
             return money_noun(left[-60:], right[:50])
         if m.kind == "rate":

@@ -166,6 +166,15 @@ MONEY_NOUNS: dict[str, str] = {
     **dict.fromkeys("low lows trough".split(), "low"),
     **dict.fromkeys("proceeds".split(), "proceeds"),
 }
+# a money verb named as the amount it states ("the Zeta 11 starts at $999", "it costs $1,199": a price),
+# without its subject ("zeta starts" is no name for a row)
+MONEY_VERB_LABELS = {
+    **dict.fromkeys("starts retails retail sells priced costs".split(), "price"),
+    **dict.fromkeys("spent spend spends".split(), "spending"),
+    **dict.fromkeys("offered offers".split(), "offer"),
+    **dict.fromkeys("earned pocketed".split(), "pay"),
+    "costing": "cost",
+}
 # sellers that take in more than the company itself: "the company and existing investors sold 24 million shares"
 WITH_MORE_LEFT = (r"\b(?:the\s+company|the\s+firm|it)\s+and\s+(?:its\s+|some\s+)?(?:existing|selling|early|other)\s+"
                   r"(?:investors|shareholders|holders|backers|stockholders)\s+(?:\w+\s+){0,3}$")
@@ -226,6 +235,7 @@ PERIOD_PHRASES: dict[str, str] = {
     "year-earlier": "last year", "the previous year": "last year", "last month": "last month",
     "last week": "earlier", "a week earlier": "earlier", "a week before": "earlier", "two weeks ago": "earlier",
     "earlier this season": "earlier", "earlier this year": "earlier", "this season": "season",
+    "in a season": "season", "for a season": "season", "in a single season": "season",
     "on the season": "season", "for the season": "season", "season-high": "season",
     "single-season": "season", "this year": "this year", "career": "career", "all-time": "career",
     "lifetime": "career", "averaged": "average", "averages": "average", "averaging": "average",
@@ -267,7 +277,13 @@ REVISION_OLD = (r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent|[mb]n|million|billion|t
                 r"|changed|downgraded|upgraded)\s+(?:\w+\s+){0,3}?from|\b(?:up|down)\s+from|\bcompared\s+(?:with|to)"
                 r"|\bfrom\s+(?:an?\s+|the\s+)?(?:earlier|initial|previous|original|first)\s+(?:\w+\s+)?(?:of\s+)?"
                 r"|\b(?:initially|originally|previously|earlier)\s+(?:\w+\s+){0,2}?(?:reported|said|put|given"
-                r"|estimated|announced|stated)(?:\s+(?:as|at|to\s+be))?)\s+(?:about\s+|some\s+)?$")
+                r"|estimated|announced|stated)(?:\s+(?:as|at|to\s+be))?"
+                # a record that was broken is the old figure: "broke X's record of 4,051 yards", "held the
+                # previous record at 4,051", "surpassed X's year-old record of 4,051"
+                r"|\b(?:broke|breaks|breaking|surpassed|surpasses|surpassing|eclipsed|bettered|topped|beat|passed)"
+                r"\s+(?:\S+\s+){0,4}?(?:record|mark|best)\s+(?:of|at)"
+                r"|\b(?:previous|old|former|year-old|standing)\s+(?:\S+\s+)?(?:record|mark)\s+(?:of|at))"
+                r"\s+(?:about\s+|some\s+)?$")
 REVISION_NEW = (r"\b(?:revised|lowered|raised|increased|decreased|corrected|adjusted|updated|changed|risen|rose"
                 r"|climbed|jumped|grew|fell|dropped)\s+(?:\w+\s+){0,2}?to\s+(?:about\s+|some\s+|at\s+least\s+)?$")
 # a part of a whole stated nearby: "of whom", "including", "in cash"

@@ -36,9 +36,9 @@ def money_noun(left: str, right: str) -> str:
     for j, w in enumerate(rwords):
         if w in F.MONEY_NOUNS:
             if _in_prep_phrase(rwords, j):
-                fallback = _with_modifier(low_right, w)
+                fallback = F.MONEY_VERB_LABELS.get(w) or _with_modifier(low_right, w)
                 break
-            return _with_modifier(low_right, w)
+            return F.MONEY_VERB_LABELS.get(w) or _with_modifier(low_right, w)
         if w in V.NOUN_STOP:
             continue
     i, stop = len(words), max(-1, len(words) - 7)
@@ -49,7 +49,9 @@ def money_noun(left: str, right: str) -> str:
                 stop = max(-1, i - 7)  # "the valuation at the issue price": the valuation, read on past the phrase
                 continue
             best = words[i]
-            if i > 0 and words[i - 1] not in V.STOPWORDS and words[i - 1] not in F.MONEY_NOUNS \
+            if best in F.MONEY_VERB_LABELS:
+                best = F.MONEY_VERB_LABELS[best]  # "the Zeta 11 starts at $999": a price, not "zeta starts"
+            elif i > 0 and words[i - 1] not in V.STOPWORDS and words[i - 1] not in F.MONEY_NOUNS \
                     and not words[i - 1].endswith(("ly", "ed")):
                 best = words[i - 1] + " " + best
             break
