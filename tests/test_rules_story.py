@@ -212,6 +212,19 @@ def test_two_hedged_figures(tmp_path: Path, articles: list[str], a: str, b: str,
     assert rules == ({rule} if rule else set()), describe(result)
 
 
+# a figure sure to be the consensus's quantity is reported apart from one that merely shares its value
+# (a configuration's price beside a misprinted list price)
+def test_a_configuration_sharing_a_misprinted_value_is_not_in_the_loud_finding(tmp_path: Path) -> None:
+    result = run(tmp_path, ["The Zeta 13 starts at $1,199 in stores.", "The Zeta 13 starts at $1,199 in stores.",
+                            "The Zeta 13 starts at $1,199, the maker said.", "The Zeta 13 starts at $1,099 in stores.",
+                            "With the discount, a Zeta 13 costs $1,099 for students."])
+    found = holding(result, "$1,099", "$1,199")
+    assert found, describe(result)
+    for f in found:
+        assert not any("students" in result_claim.sentence for result_claim in result.claims
+                       if result_claim.id in f.claims), describe(result)
+
+
 # ---------------------------------------------------------------------------------------
 # attributed_figures: each figure has its own named source; report both. Quietly (info): each
 # outlet reports its own source correctly, so neither outlet is wrong

@@ -57,6 +57,9 @@ def test_frames_say_one_quantity_or_two(a: str, qa: str, b: str, qb: str, expect
 
 
 LOUD = [
+    pytest.param("In 2021 turnout was 55.2% and a run-off followed.", "55.2%",
+                 "Turnout was 61.3% of the registered voters.", "61.3%", "value_mismatch", False,
+                 id="another-year's-figure-on-one-side-quiet"),
     pytest.param("The storm killed 12 people, officials said.", "12 people",
                  "The storm killed 14 people, officials said.", "14 people", "value_mismatch", True,
                  id="same-count-loud"),

@@ -171,16 +171,21 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
     g2 = replace(g, consensus=best.claim.value, consensus_text=best.claim.text, support=support,
                  reference=ref.claim.source if ref is not None else "")
     agree_ids = {e.claim.id for e in agree}
-    outliers: dict[tuple[str, float], list[_Entry]] = defaultdict(list)
+    # outliers by rule and value, and apart those that could not be loud by themselves: a figure sure
+    # to be the consensus's quantity is not reported together with one that merely shares its value
+    # (a configuration's price, "$1,099 for students", beside a misprinted list price of $1,099)
+    outliers: dict[tuple[str, float, bool], list[_Entry]] = defaultdict(list)
+    agree_claims = [a.claim for a in agree]
     for e in usable:
         if e.claim.id in agree_ids:
             continue
         assert e.base is not None
-        outliers[(_outlier_kind(e, best, rates, config, money)[0], round(e.base[0], 6))].append(e)
+        kind = _outlier_kind(e, best, rates, config, money)[0]
+        outliers[(kind, round(e.base[0], 6), loud_enough([e.claim], agree_claims, kind))].append(e)
     findings: list[Finding] = []
     superseded: list[_Entry] = []
     spans = _range_spans(usable)
-    for (rule, _v), group_entries in sorted(outliers.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+    for (rule, _v, _sure), group_entries in sorted(outliers.items(), key=lambda kv: (kv[0][0], kv[0][1], not kv[0][2])):
         if not config.enabled(rule):
             continue
         e0 = group_entries[0]

@@ -97,11 +97,18 @@ def specific_label(c: Claim) -> str:
     return label
 
 
+# a period that names another year than the story's ("in 2021 turnout was 55.2%"; the frame reader sets a
+# year only when it is not the article's own); "last year" is left out, as it is often the same past
+# event as another source's unread "in May 2012"
+_ANOTHER_TIME = re.compile(r"^(?:19|20)\d\d$")
+
+
 def _one_sided(a: Claim, b: Claim) -> str:
     """A frame field set on one side only that makes it another figure, or ""."""
     fa, fb = a.frame, b.frame
-    if bool(fa.period) != bool(fb.period) and "career" in (fa.period, fb.period):
-        return "period"
+    if bool(fa.period) != bool(fb.period) and ("career" in (fa.period, fb.period)
+                                               or _ANOTHER_TIME.match(fa.period or fb.period)):
+        return "period"  # a career total, or another year's figure ("in 2021 turnout was 55.2%"), on one side
     if fa.period and fb.period and fa.period.lower() != fb.period.lower():
         return "period"  # a career total against last season's, 2019 against 2020
     if {fa.label.split(" ")[0], fb.label.split(" ")[0]} == {"rise", "fall"}:
