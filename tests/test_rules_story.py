@@ -59,6 +59,14 @@ UPDATE = [
                   dateline("Mar. 4, 2025") + "Four hikers are missing after the avalanche, police said.",
                   dateline("Mar. 5, 2025") + "Two hikers are missing after the avalanche, police said."],
                  "Two hikers", "2025-03-05", id="three-days-the-missing-fall"),
+    # families report relatives before rescuers find them: the missing first rise, then fall
+    pytest.param([dateline("Jan. 8, 2026") + "Officials said 30 villagers were missing after the landslide.",
+                  dateline("Jan. 9, 2026") + "Officials said 85 villagers were missing after the landslide.",
+                  dateline("Jan. 10, 2026") + "Officials said 41 villagers were missing after the landslide."],
+                 "41 villagers", "2026-01-10", id="the-missing-rise-then-fall"),
+    pytest.param([dateline("Jan. 8, 2026") + "Police said 17 climbers were missing after the storm.",
+                  dateline("Jan. 9, 2026") + "Police said 26 climbers were missing after the storm."],
+                 "26 climbers", "2026-01-09", id="two-days-the-missing-rise"),
 ]
 
 

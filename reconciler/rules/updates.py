@@ -62,7 +62,7 @@ def timeline(entries: list[_Entry], dates: dict[str, str | None]) -> list[tuple[
                     return []  # two figures on one day: a real disagreement, not an update
     steps = sorted(by_date.items())
     if not worded and not _moves_on(steps, all(is_missing(e.claim) for e in entries)):
-        return []  # a toll without wording must rise from each date to the next (the missing: fall)
+        return []  # a toll without wording must rise from each date to the next (the missing: move)
     first_entries = [e for e in steps[0][1] if e.base]
     changed = any(not any(_agree(e, f) for f in first_entries) or _rose_past(e, first_entries)
                   for _d, es in steps[1:] for e in es if e.base)
@@ -70,11 +70,11 @@ def timeline(entries: list[_Entry], dates: dict[str, str | None]) -> list[tuple[
 
 
 def _moves_on(steps: list[tuple[str, list[_Entry]]], missing: bool) -> bool:
-    """Does the toll rise from each date to the next (a count of the missing: fall)?"""
+    """Does the toll rise from each date to the next (a count of the missing: move, up or down)?"""
     for (_, a), (_, b) in pairwise(steps):
         va = [x.base[0] for x in a if x.base]
         vb = [x.base[0] for x in b if x.base]
-        if missing and not (va and vb and min(va) > max(vb)):
+        if missing and not (va and vb and (min(va) > max(vb) or max(va) < min(vb))):
             return False
         if not missing and max(va, default=0.0) >= min(vb, default=0.0):
             return False
