@@ -246,9 +246,10 @@ def _nearest_fates(fates: list[tuple[int, int, str]], text: str, c_start: int, c
     found = mine or found
     if len({fate for *_x, fate in found}) <= 1:
         return tuple(sorted({fate for *_x, fate in found}))
-    # "57 were injured and nine were killed": a fate after the figure through a passive verb is the
-    # figure's own, whatever stands nearer before it
-    passive = [f for f in found if f[1] >= end and _PASSIVE.fullmatch(text, end, f[1])]
+    # "57 were injured and nine were killed", "40 hurt and 12 still missing": a fate after the figure
+    # through a passive verb or one adverb is the figure's own, whatever stands nearer before it
+    passive = [f for f in found if f[1] >= end
+               and (_PASSIVE.fullmatch(text, end, f[1]) or _ADVERB.fullmatch(text, end, f[1]))]
     found = sorted(passive or found)
     _d, a0, b0, fate0 = found[0]
     out = {fate0}
@@ -261,6 +262,7 @@ def _nearest_fates(fates: list[tuple[int, int, str]], text: str, c_start: int, c
 
 _PASSIVE = re.compile(r"(?:\s+[a-z]+)?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being)"
                       r"(?:\s+(?:reported|confirmed|feared|believed|later|also|now))?\s+")
+_ADVERB = re.compile(r"(?:\s+[a-z]+)?\s+(?:still|now|reportedly|also|presumed|believed|feared|confirmed)\s+")
 _SUBORDINATE = re.compile(r"\b(?:after|when|as|because|before|since|while|until)\b")
 _JOINED = re.compile(r"\s*(?:,|or|and|and/or|/)\s*")
 
