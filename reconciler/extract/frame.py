@@ -96,8 +96,9 @@ _PART_LEFT = (r"\b(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|those)|includ
 _PERIOD_RX = (r"\b(?:" + "|".join(re.escape(p) for p in sorted(F.PERIOD_PHRASES, key=len, reverse=True))
               + r")\b")
 _MONTHS_RX = "|".join(sorted(V.MONTHS, key=len, reverse=True))
+# "the 2004 tsunami", "the 1999 Izmir earthquake" (a place's name or two between), "in 2004"
 _EVENT_YEAR = re.compile(rf"(?i:\b(?:(?P<lead>in)|the|an?))\s+(?:(?i:{_MONTHS_RX})\.?\s+)?(?P<y>(?:19|20)\d\d)\b"
-                         r"(?(lead)(?![-–]\d)|\s+(?!and\b|to\b|through\b)[a-z][a-z-]+)")
+                         r"(?(lead)(?![-–]\d)|(?P<names>(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?!and\b|to\b|through\b)[a-z][a-z-]+)")
 # "since 1987, when 34 people died": the figure after "when" belongs to that year's event
 _WHEN_YEAR = r"\b(?:since|in|of)\s+(?P<y>(?:19|20)\d\d),?\s+when\b"
 
@@ -420,6 +421,8 @@ class FrameReader:
                 # in commas ("A previous lander, in 2024, tipped over 280 km from the pole")
             if ym.group("lead") and ym.start() > m.start and ym.start() >= c_end:
                 continue
+            if ym.group("names") and ym.start() > m.start:
+                continue  # a named event after the figure is a comparison: "(10-5) join the 2008 Fen Owls as ..."
             return year
         return ""
 
