@@ -94,6 +94,12 @@ FRAMES = [
                  id="career"),
     pytest.param("In 2004, a magnitude 9.1 quake off the coast triggered a tsunami.", "magnitude 9.1",
                  {"period": "2004", "label": "magnitude"}, id="another-event-year"),
+    pytest.param("The 1987 Harlan earthquake, of magnitude 6.9, destroyed the old bridge.", "magnitude 6.9",
+                 {"period": "1987"}, id="another-event-year-with-a-place-name"),
+    pytest.param("Survivors of the 2011 Corvo Bay tsunami, which killed 412 people, gathered at the pier.",
+                 "412 people", {"period": "2011"}, id="another-event-year-with-a-two-word-place"),
+    pytest.param("The win left the Herons (9-4) level with the 1998 Fen Owls as the best in a decade.", "9-4",
+                 {"period": ""}, id="a-named-event-after-the-figure-is-a-comparison"),
     pytest.param("The tide rose 71% on the AIME 2024 scale.", "71%", {"period": ""}, id="year-in-a-name"),
     pytest.param("The toll was revised from eight to six on Tuesday.", "eight", {"revision": "old"},
                  id="revised-from"),
@@ -118,6 +124,14 @@ FRAMES = [
                  {"label": "dead"}, id="a-fate-past-after-is-another-event's"),
     pytest.param("Officials said 57 people were injured and nine were killed.", "nine", {"label": "dead"},
                  id="a-passive-fate-after-the-figure"),
+    pytest.param("The landslide left 230 people injured and 14 still missing.", "14", {"label": "missing"},
+                 id="an-adverb-before-the-fate-after-the-figure"),
+    pytest.param("The landslide left 230 people injured and 14 people still unaccounted for.", "14 people",
+                 {"label": "people missing"}, id="a-noun-and-an-adverb-before-the-fate"),
+    pytest.param("The landslide left 230 people injured and 14 still missing.", "230 people",
+                 {"label": "people injured"}, id="the-first-fate-stays-its-own"),
+    pytest.param("The mine fire left 31 miners injured and 6 dead.", "6 dead", {"label": "dead"},
+                 id="a-fate-right-after-the-figure"),
     pytest.param("The blast, killing nine people and injuring 57, shook the port.", "57", {"label": "injured"},
                  id="injuring-is-a-fate"),
     pytest.param("The jet came down on a market, killing 71 people, including three on the ground.", "71 people",
@@ -593,6 +607,14 @@ DATELINES = [
                  id="wire-dateline"),
     pytest.param("MUMBAI, Nov 11 (PTI) - The navy said the ship was attacked on Nov. 10.", "Nov. 10", False,
                  id="event-date"),
+    pytest.param("LUSAKA, Zambia, May 2 (Wire) - The dam burst on May 1, officials said.", "May 2", True,
+                 id="wire-dateline-with-the-country"),
+    pytest.param("LUSAKA, Zambia, May 2 (Wire) - The dam burst on May 1, officials said.", "May 1", False,
+                 id="event-date-after-a-dateline-with-the-country"),
+    pytest.param("ORAN BAY, Cape Lira, 14 July (Wire) - The ferry sank.", "14 July", True,
+                 id="wire-dateline-with-the-region"),
+    pytest.param("In Lusaka, Zambia, May 2 was the wettest day on record.", "May 2", False,
+                 id="a-city-and-country-in-prose-is-no-dateline"),
     pytest.param("Updated: March 3, 2024\nThe vote is on March 5.", "March 3, 2024", True, id="updated-stamp"),
     pytest.param("The beta ships next week. Update July 3rd, 8:05AM ET: added details.", "July 3rd", True,
                  id="an-update-note-in-the-text"),
@@ -603,6 +625,22 @@ DATELINES = [
 @pytest.mark.parametrize(("text", "surface", "stamp"), DATELINES)
 def test_datelines(text: str, surface: str, stamp: bool) -> None:
     assert (_claim(text, surface).frame.measure == "dateline") == stamp
+
+
+# a yearless wire dateline, with or without the region or country after the city
+DATELINE_YEARS = [
+    pytest.param("LUSAKA, Nov 11 (Wire) - The dam burst on Tuesday.", "2011-11-11", id="city"),
+    pytest.param("LUSAKA, Zambia, Nov 11 (Wire) - The dam burst on Tuesday.", "2011-11-11", id="city-and-country"),
+    pytest.param("ORAN BAY, Cape Lira, Nov 9 (Wire) - The ferry sank.", "2011-11-09", id="city-and-region"),
+    pytest.param("The dam in Lusaka, Zambia, burst on Nov 11 - officials said.", None, id="prose-is-no-dateline"),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), DATELINE_YEARS)
+def test_dateline_years(text: str, date: str | None) -> None:
+    a = Source("a", "a.txt", "", text, "txt", "utf-8", "")
+    b = Source("b", "b.txt", "", "...", "txt", "utf-8", "", date="2011-11-12")
+    assert fill_dateline_years([a, b])[0].date == date
 
 
 def test_a_wire_dateline_takes_its_year_from_the_other_articles() -> None:
