@@ -510,6 +510,12 @@ NEVER_CLAIMS = [
     pytest.param("The lorry overturned near junction 12 of the motorway.", "12", id="a-road-junction"),
     pytest.param("Relatives can reach the helpline 24 hours a day.", "24", id="round-the-clock"),
     pytest.param("The centre stays open seven days a week until further notice.", "seven", id="every-day"),
+    pytest.param("Epicentre: 12.45 S, 33.9 E, near the lake shore.", "12.45", id="a-latitude"),
+    pytest.param("Epicentre: 12.45 S, 33.9 E, near the lake shore.", "33.9", id="a-longitude"),
+    pytest.param("The buoy sits at 8.031°N 97.12°W in open water.", "97.12", id="coordinates-with-degrees"),
+    pytest.param("According to reports, local time 21 day early morning, the bridge collapsed.", "21",
+                 id="a-machine-translated-day-of-the-month"),
+    pytest.param("Police 3 day evening announce, the road is closed.", "3", id="a-translated-day-and-evening"),
     pytest.param("Budget day: 5 things to know", "5", id="a-listicle-title"),
     pytest.param("After the final: 3 things we learned about the champions", "3", id="a-listicle-title-learned"),
     pytest.param("Budget vote: 4 key takeaways", "4", id="a-listicle-of-takeaways"),
@@ -533,6 +539,11 @@ TOP_SENTENCES = [
                  "**When:** The storm reached the coast at 6:15 a.m. local time on Friday, May 2, 2025, "
                  "near the fishing port.\n",
                  ["6:15 a.m. local time", "Friday", "May 2, 2025"], id="an-explainer's-first-line"),
+    pytest.param("# The storm: what we know\n\n*Desk notes · 3 May 2025 · 4 min read*\n\n"
+                 "**When:** 6:15 a.m. local time on Friday, May 2, 2025 (05:15 GMT), as the tide turned.\n",
+                 ["6:15 a.m. local time", "Friday", "May 2, 2025", "05:15 GMT"], id="a-fact-box-field-at-the-top"),
+    pytest.param("# The storm: what we know\n\n**Updated:** 6:15 a.m. Friday, May 2, 2025\n\nIt killed 4 people.\n",
+                 ["4 people"], id="a-bold-updated-label-is-a-stamp"),
     pytest.param("Storm hits the coast\n\nPublished 10:32 a.m. Friday, May 2, 2025.\n\nThe storm killed 4 people.\n",
                  ["4 people"], id="a-published-stamp-is-furniture"),
     pytest.param("Storm hits the coast\n\nThe Harbour Times | Posted Friday 21:40\n\nThe storm killed 4 people.\n",
@@ -557,6 +568,54 @@ def test_lines_of_links_are_page_furniture(text: str, kept: list[str], tmp_path:
 @pytest.mark.parametrize(("sentence", "digits"), NEVER_CLAIMS)
 def test_never_claims(sentence: str, digits: str) -> None:
     assert not [c for c in extract_text(sentence) if digits in c.text]
+
+
+# a live blog's or a timeline's entry opens on its time: the capital after it starts a sentence,
+# not a name ("Zeta 44"), so the figure after it is a claim
+ENTRY_TIMES = [
+    pytest.param("Live coverage.\n\n**07:40** A 4.9 aftershock rattled the valley.", "4.9", id="bold-time-then-a"),
+    pytest.param("Live coverage.\n\n16:20 Then 31 people were pulled out alive.", "31 people", id="plain-time"),
+    pytest.param("Live coverage.\n\n- 8:05 a.m. Crews say 17 homes burned.", "17 homes", id="a-listed-time-am"),
+    pytest.param("Live coverage.\n\n**21:15 GMT** Police say 6 roads are shut.", "6 roads", id="a-zoned-time"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), ENTRY_TIMES)
+def test_a_figure_after_an_entry_time_is_a_claim(text: str, surface: str) -> None:
+    assert surface in [c.text for c in extract_text(text)]
+
+
+# a list that drops its verb after the first donor: a name, then an amount in a named currency
+DONOR_LISTS = [
+    pytest.param("Canada pledged $12 million, Norway 40 million kroner and Chile 900 million pesos.",
+                 "40 million kroner", id="a-scaled-amount"),
+    pytest.param("Canada pledged $12 million, Norway 40 million kroner and Chile 900 million pesos.",
+                 "900 million pesos", id="a-second-scaled-amount"),
+    pytest.param("The fund gave $2 million and Iceland 500 euros.", "500 euros", id="an-amount-without-scale"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface"), DONOR_LISTS)
+def test_a_donor_then_its_amount_is_money(sentence: str, surface: str) -> None:
+    found = [c for c in extract_text(sentence) if c.text == surface]
+    assert [c.kind for c in found] == ["money"]
+
+
+def test_a_model_number_then_a_noun_is_still_a_name() -> None:
+    assert [c.text for c in extract_text("The review praised the Zeta 40 cameras and lenses.")] == []
+
+
+def test_a_name_after_a_time_in_a_sentence_is_still_a_name() -> None:
+    assert extract_text("The launch at 09:10 Zeta 44 was delayed.") == []
+
+
+def test_a_distance_with_a_compass_point_is_still_a_claim() -> None:
+    assert [c.text for c in extract_text("The ferry sank 4.5 km W of the pier, near 12.45 S.")] == ["4.5 km"]
+
+
+def test_a_span_of_days_before_a_time_of_day_is_still_a_duration() -> None:
+    assert [c.text for c in extract_text("They booked a 3 day morning course and a 2 day evening class.")] \
+        == ["3 day", "2 day"]
 
 
 def test_a_span_of_time_to_watch_is_still_a_duration() -> None:
