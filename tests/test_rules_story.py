@@ -90,6 +90,10 @@ LATEST = [
     pytest.param([("2025-10-14", ["Officials said 35 people died."]),
                   ("2025-10-15", ["The toll, 35 on Tuesday, was 48 on Wednesday."])], "48",
                  id="a-timeline-on-the-latest-day"),
+    pytest.param([("2025-10-14", ["Officials said 35 people died."]),
+                  ("2025-10-15", ["The toll rose to 48 people.", "Officials said 84 people died.",
+                                  "Officials said 84 people died on Wednesday."])], "84 people",
+                 id="the-figure-most-of-the-latest-day's-articles-give"),
 ]
 
 

@@ -88,6 +88,14 @@ def _rose_past(e: _Entry, earlier: list[_Entry]) -> bool:
         f.claim.qualifier == "lower" and f.base is not None and e.base[1] > f.base[0] for f in earlier)
 
 
+def _most_reported(entries: list[_Entry]) -> _Entry:
+    """The latest day's figure that most of that day's articles give (the first of them on a tie): a
+    headline's 240 over the same article's body's 204 when every other report of the day says 240."""
+    def backing(e: _Entry) -> int:
+        return len({o.claim.source for o in entries if o is e or _agree(e, o)})
+    return max(entries, key=backing)
+
+
 def report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[str, str | None],
                    config: RuleConfig, voice: dict[str, str]) -> tuple[Group, list[Finding]]:
     latest_date, latest = steps[-1]
@@ -95,7 +103,7 @@ def report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[s
     # an earlier bound ("at least 58") agrees with any later toll beyond it: the later figure is still new
     fresh = [e for e in latest if e.base and not any(_agree(e, o) and o.claim.qualifier not in ("upper", "lower")
                                                      for o in earlier)]
-    head = (fresh or latest)[0].claim
+    head = _most_reported(fresh or latest).claim
     history = "; ".join(
         f"{d}: {', '.join(quote(e.claim) for e in es[:3])} ({', '.join(sources_of([e.claim for e in es]))})"
         for d, es in steps)
