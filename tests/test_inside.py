@@ -50,15 +50,15 @@ HEADLINES = [
     # the body says the toll moved, yet the other articles of its day give the headline's figure and
     # none the body's: the body's figure is a slip, not a later moment
     pytest.param([BRIDGE + day("Oct. 14, 2025") + "The toll from the bridge collapse has risen to 16, officials said.",
-                  "Bridge toll\n\n" + day("Oct. 14, 2025") + "The toll from the bridge collapse rose to 61, officials said.",
+                  "Bridge toll\n\n" + day("Oct. 14, 2025") + "The bridge toll rose to 61, officials said.",
                   "Collapse\n\n" + day("Oct. 14, 2025") + "The toll from the bridge collapse rose to 61 on Tuesday."],
                  ("61", "16"), "error", id="the-day's-other-articles-side-with-the-headline"),
     pytest.param([BRIDGE + day("Oct. 14, 2025") + "The toll from the bridge collapse has risen to 16, officials said.",
-                  "Bridge toll\n\n" + day("Oct. 12, 2025") + "The toll from the bridge collapse rose to 61, officials said.",
+                  "Bridge toll\n\n" + day("Oct. 12, 2025") + "The bridge toll rose to 61, officials said.",
                   "Collapse\n\n" + day("Oct. 12, 2025") + "The toll from the bridge collapse rose to 61 on Sunday."],
                  ("61", "16"), "info", id="other-days'-articles-say-nothing-of-this-day"),
     pytest.param([BRIDGE + day("Oct. 14, 2025") + "The toll from the bridge collapse has risen to 16, officials said.",
-                  "Bridge toll\n\n" + day("Oct. 14, 2025") + "The toll from the bridge collapse rose to 61, officials said.",
+                  "Bridge toll\n\n" + day("Oct. 14, 2025") + "The bridge toll rose to 61, officials said.",
                   "Collapse\n\n" + day("Oct. 14, 2025") + "The toll from the bridge collapse rose to 16 on Tuesday."],
                  ("61", "16"), "info", id="another-article-gives-the-body's-figure"),
 ]
