@@ -491,8 +491,11 @@ _AFTERSHOCK = re.compile(r"\b(?:aftershock|foreshock)")
 # "an aftershock of magnitude 5.4", "the largest aftershock measured 5.1", "an aftershock with a magnitude of 5"
 _AFTERSHOCK_LEFT = re.compile(r"\b(?:aftershock|foreshock)s?\s+"
                               r"(?:(?:of|measuring|measured|at|with|a|an|preliminary)\s+)*(?:magnitude\s+(?:of\s+)?)?$")
-_MODAL_AFTER = re.compile(r"\s+(?:could|may|might)\s+(?:have\s+)?(?:be|been)\s+(?:affected|displaced|exposed|infected"
-                          r"|at\s+risk|left\s+homeless|in\s+need)\b")
+# after the figure: "23 million could be affected", "between 100 and 1,000 deaths are likely", "waves of up
+# to 1 metre are possible": an estimate, not a count
+_MODAL_AFTER = re.compile(r"\s+(?:(?:could|may|might)\s+(?:have\s+)?(?:be|been)\s+(?:affected|displaced|exposed"
+                          r"|infected|at\s+risk|left\s+homeless|in\s+need)"
+                          r"|(?:are|is)\s+(?:(?:considered|thought|judged|now)\s+)?(?:likely|possible|expected)\b(?!\s+to\b))")
 _PER_PERIOD = re.compile(r"\s+(?:a|an|per|each|every)\s+(second|minute|hour|day|week|month|quarter|year)\b")
 _PER_KINDS = frozenset({"count", "number", "volume", "mass", "energy", "length", "data", "emissions"})
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}(?=\s+[a-z])")
