@@ -13,6 +13,7 @@ from reconciler.rules.config import RuleConfig
 from reconciler.rules.entries import Entry as _Entry
 from reconciler.rules.entries import agree as _agree
 from reconciler.rules.entries import voices as _voices
+from reconciler.rules.sure import digits, transposed
 from reconciler.rules.tolls import is_missing, is_toll, rising
 from reconciler.rules.util import finding_id, quote, sources_of
 
@@ -88,6 +89,38 @@ def _rose_past(e: _Entry, earlier: list[_Entry]) -> bool:
         f.claim.qualifier == "lower" and f.base is not None and e.base[1] > f.base[0] for f in earlier)
 
 
+def _same_day_slips(g: Group, steps: list[tuple[str, list[_Entry]]], config: RuleConfig,
+                    voice: dict[str, str]) -> list[Finding]:
+    """Inside a figure that moved over the days, two figures of one day whose digits are the same
+    but two adjacent ones swapped ("1,510 injured" against "at least 1,150" on Tuesday), the
+    second given by more independent voices: a typing slip, not a moment of the update (a bound
+    agrees with any higher count, so nothing else would say it)."""
+    out: list[Finding] = []
+    for day, es in steps:
+        by_digits: dict[str, list[_Entry]] = {}
+        for e in es:
+            if e.base is not None and len(digits(e.claim)) >= 3 and e.claim.frame.revision != "old":
+                by_digits.setdefault(digits(e.claim), []).append(e)
+        support = {d: len({voice.get(e.claim.source, e.claim.source) for e in xs}) for d, xs in by_digits.items()}
+        for d_odd, odd in sorted(by_digits.items()):
+            for d_ref, ref in sorted(by_digits.items()):
+                if support[d_odd] != 1 or support[d_ref] < 2 or not transposed(d_odd, d_ref):
+                    continue
+                o, r = odd[0].claim, ref[0].claim
+                claims = tuple(dict.fromkeys([e.claim.id for e in odd] + [e.claim.id for e in ref]))
+                out.append(Finding(
+                    id=finding_id("value_mismatch", list(claims)), rule="value_mismatch",
+                    severity="info" if config.severity("value_mismatch") == "info" else "warning",
+                    claims=claims, group=g.id, suggested=r.text,
+                    message=f"{quote(o)} vs {quote(r)} on the same day: two digits swapped",
+                    explanation=f"On {day}, {', '.join(sources_of([o]))} give {quote(o)}; "
+                    f"{support[d_ref]} independent sources ({', '.join(sources_of([e.claim for e in ref]))}) give "
+                    f"{quote(r)}, the same digits with two of them swapped. The figure moved over the days, "
+                    f"but not within one day by a swap of digits: likely a typing slip.",
+                ))
+    return out
+
+
 def _most_reported(entries: list[_Entry]) -> _Entry:
     """The latest day's figure that most of that day's articles give (the first of them on a tie): a
     headline's 240 over the same article's body's 204 when every other report of the day says 240."""
@@ -109,7 +142,7 @@ def report_update(g: Group, steps: list[tuple[str, list[_Entry]]], dates: dict[s
         for d, es in steps)
     ids = [e.claim.id for _d, es in steps for e in es]
     g2 = replace(g, consensus=head.value, consensus_text=head.text, support=_voices([e.claim for e in latest], voice))
-    return g2, [Finding(
+    return g2, [*_same_day_slips(g, steps, config, voice), Finding(
         # the id names the quantity (its group's first claim), not every report of it, so a decision
         # on it survives an added article
         id=finding_id("update", [min(ids)]), rule="update", severity=config.severity("update", "info"),
