@@ -92,6 +92,12 @@ FRAMES = [
                  id="average"),
     pytest.param("Reyes now has 612 career receptions.", "612 career receptions", {"period": "career"},
                  id="career"),
+    pytest.param("The quake was followed by 80 aftershocks, the strongest of 5.2.", "5.2",
+                 {"measure": "aftershock"}, id="aftershocks-the-strongest-of"),
+    pytest.param("Dozens of aftershocks followed, the largest at 4.9, the survey said.", "4.9",
+                 {"measure": "aftershock"}, id="aftershocks-followed-the-largest-at"),
+    pytest.param("The team had 80 shots, the strongest of 5.2 in the league.", "5.2", {"measure": ""},
+                 id="the-strongest-of-a-figure-is-no-magnitude-without-a-quake"),
     pytest.param("In 2004, a magnitude 9.1 quake off the coast triggered a tsunami.", "magnitude 9.1",
                  {"period": "2004", "label": "magnitude"}, id="another-event-year"),
     pytest.param("The 1987 Harlan earthquake, of magnitude 6.9, destroyed the old bridge.", "magnitude 6.9",
@@ -617,6 +623,22 @@ def test_a_model_number_then_a_noun_is_still_a_name() -> None:
 
 def test_a_name_after_a_time_in_a_sentence_is_still_a_name() -> None:
     assert extract_text("The launch at 09:10 Zeta 44 was delayed.") == []
+
+
+# a decimal after "the strongest of", "the largest at", "as strong as" in a quake's sentence is a magnitude
+MAGNITUDES_AFTER_A_SUPERLATIVE = [
+    pytest.param("More than 90 aftershocks followed, the strongest of 5.3.", "5.3", "magnitude", id="strongest-of"),
+    pytest.param("Dozens of aftershocks followed, the largest at 5.1, the agency said.", "5.1", "magnitude",
+                 id="largest-at"),
+    pytest.param("Several tremors, one as strong as 5.9, shook the town.", "5.9", "magnitude", id="as-strong-as"),
+    pytest.param("The side averaged 5.4 goals, the strongest of 5.4 in the league.", "5.4", "",
+                 id="no-quake-no-magnitude"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "unit"), MAGNITUDES_AFTER_A_SUPERLATIVE)
+def test_magnitudes_after_a_superlative(sentence: str, surface: str, unit: str) -> None:
+    assert [c.unit for c in extract_text(sentence) if c.text == surface][-1] == unit
 
 
 def test_a_distance_with_a_compass_point_is_still_a_claim() -> None:

@@ -489,8 +489,11 @@ _FOR_WHOM = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:votes?|ballots?)(?:\s+cast)?\s
 _AFTER_FIGURE = re.compile(r"\d")
 _AFTERSHOCK = re.compile(r"\b(?:aftershock|foreshock)")
 # "an aftershock of magnitude 5.4", "the largest aftershock measured 5.1", "an aftershock with a magnitude of 5"
+# "aftershocks, the strongest of 5.4", "aftershocks followed, the largest at 5.1"
 _AFTERSHOCK_LEFT = re.compile(r"\b(?:aftershock|foreshock)s?\s+"
-                              r"(?:(?:of|measuring|measured|at|with|a|an|preliminary)\s+)*(?:magnitude\s+(?:of\s+)?)?$")
+                              r"(?:(?:of|measuring|measured|at|with|a|an|preliminary)\s+)*(?:magnitude\s+(?:of\s+)?)?$"
+                              r"|\b(?:aftershock|foreshock)s(?:\s+[a-z]+)?,\s+(?:the\s+)?(?:strongest|largest|biggest)"
+                              r"(?:\s+one)?\s+(?:of|at|measuring)\s+(?:magnitude\s+)?$")
 # after the figure: "23 million could be affected", "between 100 and 1,000 deaths are likely", "waves of up
 # to 1 metre are possible": an estimate, not a count
 _MODAL_AFTER = re.compile(r"\s+(?:(?:could|may|might)\s+(?:have\s+)?(?:be|been)\s+(?:affected|displaced|exposed"
