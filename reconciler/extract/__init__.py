@@ -240,7 +240,7 @@ def _nearest_fates(fates: list[tuple[int, int, str]], text: str, c_start: int, c
     found = [(a - end if a >= end else start - b, a, b, fate) for a, b, fate in fates if c_start <= a < c_end]
     state = _STATE_AFTER.match(text, end)
     if state and state.group(1).lower() in STATE_WORDS:
-        return ()  # "70 remain missing and some 20,000 are homeless": 20,000 has its own state, no fate
+        return ()  # "31 remain missing and some 8,000 are homeless": 8,000 has its own state, no fate
     if len({fate for *_x, fate in found}) <= 1:
         return tuple(sorted({fate for *_x, fate in found}))
     # "the toll rose to 103 after rescuers found the last of the missing": a fate word past "after",
@@ -263,7 +263,7 @@ def _nearest_fates(fates: list[tuple[int, int, str]], text: str, c_start: int, c
     return tuple(sorted(out))
 
 
-# the figure's own state after it: "20,000 are homeless", "300 people were left stranded"
+# the figure's own state after it: "8,000 are homeless", "300 people were left stranded"
 _STATE_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:are|were|is|was|remain|remained|have\s+been|had\s+been)"
                           r"(?:\s+(?:now|still|left|made))?\s+([A-Za-z]+)")
 _PASSIVE = re.compile(r"(?:\s+[a-z]+)?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being)"

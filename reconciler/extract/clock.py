@@ -22,7 +22,7 @@ _CLOCK = re.compile(
     r"(?<![\d:.])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>[aApP])\.?\s?[mM]\.?(?:\s+|\s*\(?)"
     rf"(?P<z>(?i:{_ZONES}))\b(?:\s+time\b)?"
     rf"|(?<![\d:.])(?P<h2>[01]\d|2[0-3])[:.]?(?P<m2>[0-5]\d)\s*(?:hrs\s+|h\s+)?(?P<z2>(?i:gmt|utc|ist|cet|jst|bst))\b"
-    # a 24-hour local time ("04:12 local time"): the colon, so no year or count reads as one
+    # a 24-hour local time ("18:40 local time"): the colon, so no year or count reads as one
     r"|(?<![\d:.])(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)\s+(?P<z3>local)\s+time\b"
 )
 

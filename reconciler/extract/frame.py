@@ -96,7 +96,7 @@ _PART_LEFT = (r"\b(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|those)|includ
 _PERIOD_RX = (r"\b(?:" + "|".join(re.escape(p) for p in sorted(F.PERIOD_PHRASES, key=len, reverse=True))
               + r")\b")
 _MONTHS_RX = "|".join(sorted(V.MONTHS, key=len, reverse=True))
-# "the 2004 tsunami", "the 1999 Izmir earthquake" (a place's name or two between), "in 2004"
+# "the 2004 tsunami", "the 1987 Arvell earthquake" (a place's name or two between), "in 2004"
 _EVENT_YEAR = re.compile(rf"(?i:\b(?:(?P<lead>in)|the|an?))\s+(?:(?i:{_MONTHS_RX})\.?\s+)?(?P<y>(?:19|20)\d\d)\b"
                          r"(?(lead)(?![-–]\d)|(?P<names>(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?!and\b|to\b|through\b)[a-z][a-z-]+)")
 # "since 1987, when 34 people died": the figure after "when" belongs to that year's event
@@ -489,7 +489,7 @@ _FOR_WHOM = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:votes?|ballots?)(?:\s+cast)?\s
 _AFTER_FIGURE = re.compile(r"\d")
 _AFTERSHOCK = re.compile(r"\b(?:aftershock|foreshock)")
 # "an aftershock of magnitude 5.4", "the largest aftershock measured 5.1", "an aftershock with a magnitude of 5"
-# "aftershocks, the strongest of 5.4", "aftershocks followed, the largest at 5.1"
+# "aftershocks, the strongest of 5.2", "aftershocks followed, the largest at 4.9"
 _AFTERSHOCK_LEFT = re.compile(r"\b(?:aftershock|foreshock)s?\s+"
                               r"(?:(?:of|measuring|measured|at|with|a|an|preliminary)\s+)*(?:magnitude\s+(?:of\s+)?)?$"
                               r"|\b(?:aftershock|foreshock)s(?:\s+[a-z]+)?,\s+(?:the\s+)?(?:strongest|largest|biggest)"

@@ -474,7 +474,7 @@ _MAGNITUDE_LEFT = re.compile(r"\bmagnitude(?:[\s-]|\s+of\s+)$")
 _MAGNITUDE_PREFIX = re.compile(r"M[wLsb]?\s?$")
 _QUAKE_NOUN = re.compile(r"[\s-](?:earthquake|quake|aftershock|foreshock|tremor|temblor|shock)s?\b")
 _QUAKE_WORD = re.compile(r"\b(?:earthquake|quake|aftershock|foreshock|tremor|temblor)")
-# "a tremor measuring 4.8", "aftershocks, the strongest of 5.4", "the largest at 5.1", "one as strong as 5.9"
+# "a tremor measuring 4.8", "aftershocks, the strongest of 5.2", "the largest at 4.9", "one as strong as 5.9"
 _MEASURING_LEFT = re.compile(r"\b(?:measur(?:ing|ed)\s+(?:at\s+)?|(?:strongest|largest|biggest|most\s+powerful)"
                              r"(?:\s+(?:one|was|being))?\s+(?:of|at)\s+|as\s+(?:strong|powerful)\s+as\s+)$")
 _MAGNITUDE_RIGHT = re.compile(r"[\s-]magnitude\b|\s+on\s+the\s+richter\s+scale\b")

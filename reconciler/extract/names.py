@@ -72,7 +72,7 @@ def _left_is_name(text: str, start: int) -> bool:
     if i < 0 or text[i] in ".!?\n:":
         return False  # (after a semicolon a capital is a name's)
     if text[i].isdigit() and _ENTRY_TIME.search(text, max(0, i - 40), i + 1):
-        return False  # "**09:10** A 5.4 aftershock hit": a live blog's entry opens on its time, then a sentence
+        return False  # "**07:40** A 4.9 aftershock hit": a live blog's entry opens on its time, then a sentence
     if _N_OF_M.match(text, start):
         return False  # "and X 164 of 540": a clause that drops its verb, not a model number
     money = _MONEY_AFTER.match(text, start)

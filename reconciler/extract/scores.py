@@ -83,11 +83,11 @@ _STREET_WORDS = (" Street", " St.", " Road", " Rd.", " Avenue", " Ave.", " Way",
                  " Drive", " Place", " Square", " Court", " Terrace", " Crescent", " Highway", " Parkway")
 _INDEX_WORDS = ("Week ", "Day ", "Round ", "round ", "Game ", "Lap ", "Leg ", "Matchday ", "Gameweek ", "Stage ",
                 "Heat ")
-# a latitude or longitude in decimal degrees ("41.62 N", "72.18°E"): where, not how many
+# a latitude or longitude in decimal degrees ("12.45 S", "33.9°E"): where, not how many
 _COORDINATE = re.compile(r"\d{1,3}\.\d{1,6}\s?°?\s?[NSEW](?![\w'’])")
 _COORDINATE_WORDS = tuple(f"{gap}{h}{end}" for gap in (" ", "°") for h in "NSEW" for end in (" ", ",", ";", "\n", ")"))
-# a machine translation's day of the month ("local time 16 day early morning" for 16日凌晨): which day,
-# not a span of days; English puts an article before a span used as a modifier ("a 16 day trek")
+# a machine translation's day of the month ("local time 21 day early morning" for 21日凌晨): which day,
+# not a span of days; English puts an article before a span used as a modifier ("a 9 day trek")
 _MT_DAY = re.compile(r"(?<![\w.,-])(?<![Aa] )(?<![Aa]n )(?<![Tt]he )(?<!per )(?<!each )(?<!every )"
                      r"(?:[1-9]|[12]\d|3[01])\s+day\s+(?:early\s+|late\s+)?"
                      r"(?:morning|afternoon|evening|night|noon|midnight|dawn|daybreak)\b")

@@ -15,7 +15,7 @@ _PROSE_WORD = re.compile(r"\b[a-z]{3,}\b")
 _STAMP_BEFORE = re.compile(r"(?i)(?:\b(?:updated|published|posted|last\s+modified|first\s+published|filed|released)"
                            r"|(?:^|[.!?]\s+|\*\*?)update)\s*(?:on|at)?\s*:?\s*(?:\w+day,?\s*)?$")
 _CLOCK_AFTER = re.compile(r"^,?\s*(?:(?:19|20)\d\d,?\s*)?(?:\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?|\|)")
-# the city, then at most one region or country ("LUSAKA, Zambia, May 2 (Wire) -"), then a weekday
+# the city, then at most one region or country ("PELLHAM, Norvia, May 2 (Wire) -"), then a weekday
 _CITY_BEFORE = re.compile(r"^[\s*_\"“]*(?:[A-Z]{2,6}\s+)?"
                           r"(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*,\s*){0,2}(?:\w+day,?\s*)?$")
 _DASH_AFTER = re.compile(r"^,?\s*(?:(?:19|20)\d\d)?\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:/|]|$)")

@@ -242,7 +242,7 @@ def _is_meta_line(line: str, index: int) -> bool:
         return False
     label = _FACT_LABEL.match(s)
     if label and label.group(1).lower() not in _STAMP_LABELS:
-        return False  # a fact box's field ("**When:** 04:10 local time on Monday ..."): the story, not a stamp
+        return False  # a fact box's field ("**When:** 6:15 a.m. local time on Friday ..."): the story, not a stamp
     if s.endswith((".", ".*", "._")) and len(_WORDS.findall(s)) > _PROSE_WORDS:
         return False
     if _ONLY_NUMBERS.fullmatch(s):

@@ -92,7 +92,7 @@ def _rose_past(e: _Entry, earlier: list[_Entry]) -> bool:
 def _same_day_slips(g: Group, steps: list[tuple[str, list[_Entry]]], config: RuleConfig,
                     voice: dict[str, str]) -> list[Finding]:
     """Inside a figure that moved over the days, two figures of one day whose digits are the same
-    but two adjacent ones swapped ("1,510 injured" against "at least 1,150" on Tuesday), the
+    but two adjacent ones swapped ("1,420 injured" against "at least 1,240" on Friday), the
     second given by more independent voices: a typing slip, not a moment of the update (a bound
     agrees with any higher count, so nothing else would say it)."""
     out: list[Finding] = []
@@ -123,7 +123,7 @@ def _same_day_slips(g: Group, steps: list[tuple[str, list[_Entry]]], config: Rul
 
 def _most_reported(entries: list[_Entry]) -> _Entry:
     """The latest day's figure that most of that day's articles give (the first of them on a tie): a
-    headline's 240 over the same article's body's 204 when every other report of the day says 240."""
+    headline's 61 over the same article's body's 16 when every other report of the day says 61."""
     def backing(e: _Entry) -> int:
         return len({o.claim.source for o in entries if o is e or _agree(e, o)})
     return max(entries, key=backing)

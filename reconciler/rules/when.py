@@ -339,8 +339,8 @@ _YEAR_PERIOD = re.compile(r"(?:19|20)\d\d")
 
 def event_year_findings(groups: Sequence[Group], by_id: Mapping[str, Claim], config: RuleConfig,
                         voice: Mapping[str, str] | None = None) -> list[Finding]:
-    """``year_mismatch`` for another event: one figure of a past event ("the 1999 quake that killed
-    17,000") that one source puts in another year ("the 1989 quake that killed 17,000"). Within one
+    """``year_mismatch`` for another event: one figure of a past event ("the 1987 flood that killed
+    2,300") that one source puts in another year ("the 1997 flood that killed 2,300"). Within one
     group of the aligner, the figures that agree vote with their sources for the year their frame
     names; a year printed by one voice against two or more for another is loud when the two years
     differ in one digit (a typing slip), else info (two events may share a toll)."""
