@@ -92,8 +92,20 @@ FRAMES = [
                  id="average"),
     pytest.param("Reyes now has 612 career receptions.", "612 career receptions", {"period": "career"},
                  id="career"),
+    pytest.param("The quake was followed by 80 aftershocks, the strongest of 5.2.", "5.2",
+                 {"measure": "aftershock"}, id="aftershocks-the-strongest-of"),
+    pytest.param("Dozens of aftershocks followed, the largest at 4.9, the survey said.", "4.9",
+                 {"measure": "aftershock"}, id="aftershocks-followed-the-largest-at"),
+    pytest.param("The team had 80 shots, the strongest of 5.2 in the league.", "5.2", {"measure": ""},
+                 id="the-strongest-of-a-figure-is-no-magnitude-without-a-quake"),
     pytest.param("In 2004, a magnitude 9.1 quake off the coast triggered a tsunami.", "magnitude 9.1",
                  {"period": "2004", "label": "magnitude"}, id="another-event-year"),
+    pytest.param("The 1987 Harlan earthquake, of magnitude 6.9, destroyed the old bridge.", "magnitude 6.9",
+                 {"period": "1987"}, id="another-event-year-with-a-place-name"),
+    pytest.param("Survivors of the 2011 Corvo Bay tsunami, which killed 412 people, gathered at the pier.",
+                 "412 people", {"period": "2011"}, id="another-event-year-with-a-two-word-place"),
+    pytest.param("The win left the Herons (9-4) level with the 1998 Fen Owls as the best in a decade.", "9-4",
+                 {"period": ""}, id="a-named-event-after-the-figure-is-a-comparison"),
     pytest.param("The tide rose 71% on the AIME 2024 scale.", "71%", {"period": ""}, id="year-in-a-name"),
     pytest.param("The toll was revised from eight to six on Tuesday.", "eight", {"revision": "old"},
                  id="revised-from"),
@@ -118,6 +130,18 @@ FRAMES = [
                  {"label": "dead"}, id="a-fate-past-after-is-another-event's"),
     pytest.param("Officials said 57 people were injured and nine were killed.", "nine", {"label": "dead"},
                  id="a-passive-fate-after-the-figure"),
+    pytest.param("The landslide left 230 people injured and 14 still missing.", "14", {"label": "missing"},
+                 id="an-adverb-before-the-fate-after-the-figure"),
+    pytest.param("The landslide left 230 people injured and 14 people still unaccounted for.", "14 people",
+                 {"label": "people missing"}, id="a-noun-and-an-adverb-before-the-fate"),
+    pytest.param("The landslide left 230 people injured and 14 still missing.", "230 people",
+                 {"label": "people injured"}, id="the-first-fate-stays-its-own"),
+    pytest.param("The flood killed 9 people, 14 are missing and 3,000 are homeless.", "3,000", {"label": ""},
+                 id="a-state-after-the-figure-borrows-no-fate"),
+    pytest.param("The storm killed 12 people and 4,000 were left stranded at the airport.", "4,000", {"label": ""},
+                 id="left-stranded-is-a-state"),
+    pytest.param("The mine fire left 31 miners injured and 6 dead.", "6 dead", {"label": "dead"},
+                 id="a-fate-right-after-the-figure"),
     pytest.param("The blast, killing nine people and injuring 57, shook the port.", "57", {"label": "injured"},
                  id="injuring-is-a-fate"),
     pytest.param("The jet came down on a market, killing 71 people, including three on the ground.", "71 people",
@@ -143,6 +167,12 @@ FRAMES = [
                  {"label": "crew"}, id="crew-members-are-the-crew"),
     pytest.param("The plane took off with 48 people on board.", "48 people", {"mode": ""},
                  id="a-plane-is-no-plan"),
+    pytest.param("The model says 2,000 deaths are likely in the valley.", "2,000 deaths", {"mode": "projection"},
+                 id="deaths-that-are-likely"),
+    pytest.param("Forecasters said waves of up to 3 metres are possible tonight.", "up to 3 metres",
+                 {"mode": "projection"}, id="waves-that-are-possible"),
+    pytest.param("Officials said 40 deaths are confirmed so far.", "40 deaths", {"mode": ""},
+                 id="confirmed-is-a-count"),
     pytest.param("The ferry sank with 62 people aboard.", "62 people", {"label": "people on board"},
                  id="aboard-is-on-board"),
     pytest.param("Pellow scored six of Harwick's first ten points after the break.", "six", {"part": "part"},
@@ -565,6 +595,12 @@ NEVER_CLAIMS = [
     pytest.param("The lorry overturned near junction 12 of the motorway.", "12", id="a-road-junction"),
     pytest.param("Relatives can reach the helpline 24 hours a day.", "24", id="round-the-clock"),
     pytest.param("The centre stays open seven days a week until further notice.", "seven", id="every-day"),
+    pytest.param("Epicentre: 12.45 S, 33.9 E, near the lake shore.", "12.45", id="a-latitude"),
+    pytest.param("Epicentre: 12.45 S, 33.9 E, near the lake shore.", "33.9", id="a-longitude"),
+    pytest.param("The buoy sits at 8.031°N 97.12°W in open water.", "97.12", id="coordinates-with-degrees"),
+    pytest.param("According to reports, local time 21 day early morning, the bridge collapsed.", "21",
+                 id="a-machine-translated-day-of-the-month"),
+    pytest.param("Police 3 day evening announce, the road is closed.", "3", id="a-translated-day-and-evening"),
     pytest.param("Budget day: 5 things to know", "5", id="a-listicle-title"),
     pytest.param("After the final: 3 things we learned about the champions", "3", id="a-listicle-title-learned"),
     pytest.param("Budget vote: 4 key takeaways", "4", id="a-listicle-of-takeaways"),
@@ -599,6 +635,11 @@ TOP_SENTENCES = [
                  "**When:** The storm reached the coast at 6:15 a.m. local time on Friday, May 2, 2025, "
                  "near the fishing port.\n",
                  ["6:15 a.m. local time", "Friday", "May 2, 2025"], id="an-explainer's-first-line"),
+    pytest.param("# The storm: what we know\n\n*Desk notes · 3 May 2025 · 4 min read*\n\n"
+                 "**When:** 6:15 a.m. local time on Friday, May 2, 2025 (05:15 GMT), as the tide turned.\n",
+                 ["6:15 a.m. local time", "Friday", "May 2, 2025", "05:15 GMT"], id="a-fact-box-field-at-the-top"),
+    pytest.param("# The storm: what we know\n\n**Updated:** 6:15 a.m. Friday, May 2, 2025\n\nIt killed 4 people.\n",
+                 ["4 people"], id="a-bold-updated-label-is-a-stamp"),
     pytest.param("Storm hits the coast\n\nPublished 10:32 a.m. Friday, May 2, 2025.\n\nThe storm killed 4 people.\n",
                  ["4 people"], id="a-published-stamp-is-furniture"),
     pytest.param("Storm hits the coast\n\nThe Harbour Times | Posted Friday 21:40\n\nThe storm killed 4 people.\n",
@@ -625,6 +666,70 @@ def test_never_claims(sentence: str, digits: str) -> None:
     assert not [c for c in extract_text(sentence) if digits in c.text]
 
 
+# a live blog's or a timeline's entry opens on its time: the capital after it starts a sentence,
+# not a name ("Zeta 44"), so the figure after it is a claim
+ENTRY_TIMES = [
+    pytest.param("Live coverage.\n\n**07:40** A 4.9 aftershock rattled the valley.", "4.9", id="bold-time-then-a"),
+    pytest.param("Live coverage.\n\n16:20 Then 31 people were pulled out alive.", "31 people", id="plain-time"),
+    pytest.param("Live coverage.\n\n- 8:05 a.m. Crews say 17 homes burned.", "17 homes", id="a-listed-time-am"),
+    pytest.param("Live coverage.\n\n**21:15 GMT** Police say 6 roads are shut.", "6 roads", id="a-zoned-time"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface"), ENTRY_TIMES)
+def test_a_figure_after_an_entry_time_is_a_claim(text: str, surface: str) -> None:
+    assert surface in [c.text for c in extract_text(text)]
+
+
+# a list that drops its verb after the first donor: a name, then an amount in a named currency
+DONOR_LISTS = [
+    pytest.param("Canada pledged $12 million, Norway 40 million kroner and Chile 900 million pesos.",
+                 "40 million kroner", id="a-scaled-amount"),
+    pytest.param("Canada pledged $12 million, Norway 40 million kroner and Chile 900 million pesos.",
+                 "900 million pesos", id="a-second-scaled-amount"),
+    pytest.param("The fund gave $2 million and Iceland 500 euros.", "500 euros", id="an-amount-without-scale"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface"), DONOR_LISTS)
+def test_a_donor_then_its_amount_is_money(sentence: str, surface: str) -> None:
+    found = [c for c in extract_text(sentence) if c.text == surface]
+    assert [c.kind for c in found] == ["money"]
+
+
+def test_a_model_number_then_a_noun_is_still_a_name() -> None:
+    assert [c.text for c in extract_text("The review praised the Zeta 40 cameras and lenses.")] == []
+
+
+def test_a_name_after_a_time_in_a_sentence_is_still_a_name() -> None:
+    assert extract_text("The launch at 09:10 Zeta 44 was delayed.") == []
+
+
+# a decimal after "the strongest of", "the largest at", "as strong as" in a quake's sentence is a magnitude
+MAGNITUDES_AFTER_A_SUPERLATIVE = [
+    pytest.param("More than 90 aftershocks followed, the strongest of 5.3.", "5.3", "magnitude", id="strongest-of"),
+    pytest.param("Dozens of aftershocks followed, the largest at 5.1, the agency said.", "5.1", "magnitude",
+                 id="largest-at"),
+    pytest.param("Several tremors, one as strong as 5.9, shook the town.", "5.9", "magnitude", id="as-strong-as"),
+    pytest.param("The side averaged 5.4 goals, the strongest of 5.4 in the league.", "5.4", "",
+                 id="no-quake-no-magnitude"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "unit"), MAGNITUDES_AFTER_A_SUPERLATIVE)
+def test_magnitudes_after_a_superlative(sentence: str, surface: str, unit: str) -> None:
+    assert [c.unit for c in extract_text(sentence) if c.text == surface][-1] == unit
+
+
+def test_a_distance_with_a_compass_point_is_still_a_claim() -> None:
+    assert [c.text for c in extract_text("The ferry sank 4.5 km W of the pier, near 12.45 S.")] == ["4.5 km"]
+
+
+def test_a_span_of_days_before_a_time_of_day_is_still_a_duration() -> None:
+    assert [c.text for c in extract_text("They booked a 3 day morning course and a 2 day evening class.")] \
+        == ["3 day", "2 day"]
+
+
 def test_a_span_of_time_to_watch_is_still_a_duration() -> None:
     assert [c.text for c in extract_text("It takes 5 hours to watch the whole series.")] == ["5 hours"]
 
@@ -643,6 +748,10 @@ CLOCK = [
                  [("11:56", "local"), ("09:56", "GMT")], id="zoneless-before-its-conversion-is-local"),
     pytest.param("The crash happened on Sunday, May 4, at 3:10 p.m. local time, near the old quarry road.",
                  "3:10", [("15:10", "local")], id="a-sentence-naming-the-day-first-is-no-dateline"),
+    pytest.param("The quake struck the valley at 04:12 local time, the seismic institute said.", "04:12",
+                 [("04:12", "local")], id="a-24-hour-local-time"),
+    pytest.param("The count stood at 2026 local time zones on the map of the world.", "2026", [],
+                 id="digits-without-a-colon-are-no-local-time"),
     pytest.param("The match kicks off at 19:45 BST at the Vale ground.", "19:45", [], id="kick-off-is-a-schedule"),
     pytest.param("The bidding window closed at 23:00 BST after a late offer from the harbour board.", "23:00", [],
                  id="a-closing-window-is-a-schedule"),
@@ -673,6 +782,14 @@ DATELINES = [
                  id="wire-dateline"),
     pytest.param("MUMBAI, Nov 11 (PTI) - The navy said the ship was attacked on Nov. 10.", "Nov. 10", False,
                  id="event-date"),
+    pytest.param("LUSAKA, Zambia, May 2 (Wire) - The dam burst on May 1, officials said.", "May 2", True,
+                 id="wire-dateline-with-the-country"),
+    pytest.param("LUSAKA, Zambia, May 2 (Wire) - The dam burst on May 1, officials said.", "May 1", False,
+                 id="event-date-after-a-dateline-with-the-country"),
+    pytest.param("ORAN BAY, Cape Lira, 14 July (Wire) - The ferry sank.", "14 July", True,
+                 id="wire-dateline-with-the-region"),
+    pytest.param("In Lusaka, Zambia, May 2 was the wettest day on record.", "May 2", False,
+                 id="a-city-and-country-in-prose-is-no-dateline"),
     pytest.param("Updated: March 3, 2024\nThe vote is on March 5.", "March 3, 2024", True, id="updated-stamp"),
     pytest.param("The beta ships next week. Update July 3rd, 8:05AM ET: added details.", "July 3rd", True,
                  id="an-update-note-in-the-text"),
@@ -687,6 +804,22 @@ DATELINES = [
 @pytest.mark.parametrize(("text", "surface", "stamp"), DATELINES)
 def test_datelines(text: str, surface: str, stamp: bool) -> None:
     assert (_claim(text, surface).frame.measure == "dateline") == stamp
+
+
+# a yearless wire dateline, with or without the region or country after the city
+DATELINE_YEARS = [
+    pytest.param("LUSAKA, Nov 11 (Wire) - The dam burst on Tuesday.", "2011-11-11", id="city"),
+    pytest.param("LUSAKA, Zambia, Nov 11 (Wire) - The dam burst on Tuesday.", "2011-11-11", id="city-and-country"),
+    pytest.param("ORAN BAY, Cape Lira, Nov 9 (Wire) - The ferry sank.", "2011-11-09", id="city-and-region"),
+    pytest.param("The dam in Lusaka, Zambia, burst on Nov 11 - officials said.", None, id="prose-is-no-dateline"),
+]
+
+
+@pytest.mark.parametrize(("text", "date"), DATELINE_YEARS)
+def test_dateline_years(text: str, date: str | None) -> None:
+    a = Source("a", "a.txt", "", text, "txt", "utf-8", "")
+    b = Source("b", "b.txt", "", "...", "txt", "utf-8", "", date="2011-11-12")
+    assert fill_dateline_years([a, b])[0].date == date
 
 
 def test_a_wire_dateline_takes_its_year_from_the_other_articles() -> None:

@@ -18,6 +18,11 @@ from tests.rulekit import describe, of_rule, run, texts
 
 QUAKE = "38 Killed As Quake Hits Remote Province\n\n"
 MARATHON = "Marathon Draws 40,000 Runners To City Streets\n\n"
+BRIDGE = "Bridge Collapse Toll Climbs To 61\n\n"
+
+
+def day(d: str) -> str:
+    return f"HARBOURTON, {d} (Wire) - "
 
 HEADLINES = [
     pytest.param([QUAKE + "The earthquake killed 112 people on Tuesday, officials said."],
@@ -42,6 +47,20 @@ HEADLINES = [
                  ("75 Injured", "57 people"), "info", id="two-fates-in-one-sentence-is-unsure"),
     pytest.param(["The earthquake killed 112 people on Tuesday. Officials said 38 people were killed in the capital."],
                  None, None, id="no-headline"),
+    # the body says the toll moved, yet the other articles of its day give the headline's figure and
+    # none the body's: the body's figure is a slip, not a later moment
+    pytest.param([BRIDGE + day("Oct. 14, 2025") + "The toll from the bridge collapse has risen to 16, officials said.",
+                  "Bridge toll\n\n" + day("Oct. 14, 2025") + "The bridge toll rose to 61, officials said.",
+                  "Collapse\n\n" + day("Oct. 14, 2025") + "The toll from the bridge collapse rose to 61 on Tuesday."],
+                 ("61", "16"), "error", id="the-day's-other-articles-side-with-the-headline"),
+    pytest.param([BRIDGE + day("Oct. 14, 2025") + "The toll from the bridge collapse has risen to 16, officials said.",
+                  "Bridge toll\n\n" + day("Oct. 12, 2025") + "The bridge toll rose to 61, officials said.",
+                  "Collapse\n\n" + day("Oct. 12, 2025") + "The toll from the bridge collapse rose to 61 on Sunday."],
+                 ("61", "16"), "info", id="other-days'-articles-say-nothing-of-this-day"),
+    pytest.param([BRIDGE + day("Oct. 14, 2025") + "The toll from the bridge collapse has risen to 16, officials said.",
+                  "Bridge toll\n\n" + day("Oct. 14, 2025") + "The bridge toll rose to 61, officials said.",
+                  "Collapse\n\n" + day("Oct. 14, 2025") + "The toll from the bridge collapse rose to 16 on Tuesday."],
+                 ("61", "16"), "info", id="another-article-gives-the-body's-figure"),
 ]
 
 

@@ -59,6 +59,14 @@ UPDATE = [
                   dateline("Mar. 4, 2025") + "Four hikers are missing after the avalanche, police said.",
                   dateline("Mar. 5, 2025") + "Two hikers are missing after the avalanche, police said."],
                  "Two hikers", "2025-03-05", id="three-days-the-missing-fall"),
+    # families report relatives before rescuers find them: the missing first rise, then fall
+    pytest.param([dateline("Jan. 8, 2026") + "Officials said 30 villagers were missing after the landslide.",
+                  dateline("Jan. 9, 2026") + "Officials said 85 villagers were missing after the landslide.",
+                  dateline("Jan. 10, 2026") + "Officials said 41 villagers were missing after the landslide."],
+                 "41 villagers", "2026-01-10", id="the-missing-rise-then-fall"),
+    pytest.param([dateline("Jan. 8, 2026") + "Police said 17 climbers were missing after the storm.",
+                  dateline("Jan. 9, 2026") + "Police said 26 climbers were missing after the storm."],
+                 "26 climbers", "2026-01-09", id="two-days-the-missing-rise"),
 ]
 
 
@@ -73,6 +81,37 @@ def test_update_over_time(tmp_path: Path, articles: list[str], latest: str, date
     assert found[0].suggested == latest
 
 
+# a figure that moved over the days, yet on one day two reports share its digits with two of them
+# swapped ("1,510" against "at least 1,150"): a typing slip, loud, though a bound agrees with it
+def _hurt(day: str, outlet: str, figure: str) -> str:
+    return f"{outlet}\n\n" + dateline(day) + f"Officials said {figure} people were injured in the landslide."
+
+
+SAME_DAY_SLIPS = [
+    pytest.param([_hurt("Jan. 8, 2026", "Valley Times", "about 300"),
+                  _hurt("Jan. 9, 2026", "Harbor Wire", "at least 1,240"),
+                  _hurt("Jan. 9, 2026", "Morning Post", "at least 1,240"),
+                  _hurt("Jan. 9, 2026", "Evening Star", "1,420")], "warning", id="one-voice-swaps-two-digits"),
+    pytest.param([_hurt("Jan. 8, 2026", "Valley Times", "about 300"),
+                  _hurt("Jan. 9, 2026", "Harbor Wire", "at least 1,240"),
+                  _hurt("Jan. 10, 2026", "Evening Star", "1,420")],
+                 None, id="two-days-apart-is-an-update"),
+    pytest.param([_hurt("Jan. 8, 2026", "Valley Times", "about 300"),
+                  _hurt("Jan. 9, 2026", "Harbor Wire", "at least 1,240"),
+                  _hurt("Jan. 9, 2026", "Evening Star", "1,420")],
+                 None, id="one-voice-each-is-not-sure"),
+]
+
+
+@pytest.mark.parametrize(("articles", "severity"), SAME_DAY_SLIPS)
+def test_a_same_day_digit_swap_inside_an_update(tmp_path: Path, articles: list[str], severity: str | None) -> None:
+    result = run(tmp_path, articles)
+    found = [f for f in holding(result, "1,420", "1,240", severities=("error", "warning", "info"))
+             if f.rule == "value_mismatch"]
+    assert [f.severity for f in found] == ([severity] if severity else []), describe(result)
+    assert of_rule(result, "update"), describe(result)
+
+
 # the latest figure of an update: an earlier bound ("at least 20") agrees with any later toll, yet
 # the later toll is the new figure, not the old one an article of the latest day repeats
 LATEST = [
@@ -82,6 +121,10 @@ LATEST = [
     pytest.param([("2025-10-14", ["Officials said 35 people died."]),
                   ("2025-10-15", ["The toll, 35 on Tuesday, was 48 on Wednesday."])], "48",
                  id="a-timeline-on-the-latest-day"),
+    pytest.param([("2025-10-14", ["Officials said 35 people died."]),
+                  ("2025-10-15", ["The toll rose to 48 people.", "Officials said 84 people died.",
+                                  "Officials said 84 people died on Wednesday."])], "84 people",
+                 id="the-figure-most-of-the-latest-day's-articles-give"),
 ]
 
 

@@ -253,3 +253,32 @@ def test_a_wrong_weekday_in_a_day_heading_is_still_flagged(tmp_path: Path) -> No
     ])
     assert [texts(result, f)[:2] for f in of_rule(result, "weekday_mismatch")] == [["Monday", "May 6"]], \
         describe(result)
+
+
+# ---------------------------------------------------------------------------------------
+# a past event's figure put in another year by one source
+
+def _past(outlet: str, year: str, tail: str = "a flood in the same valley killed 2,300 people.") -> str:
+    return f"{outlet} | May 3, 2026\n\nThe river burst its banks on Saturday. In {year}, {tail}"
+
+
+EVENT_YEARS = [
+    pytest.param([_past("Harbor Wire", "1987"), _past("Valley Times", "1987"), _past("Morning Post", "1997")],
+                 "warning", id="one-digit-off-against-two-voices"),
+    pytest.param([_past("Harbor Wire", "1987"), _past("Valley Times", "1987"), _past("Morning Post", "1964")],
+                 "info", id="another-year-altogether-may-be-another-flood"),
+    pytest.param([_past("Harbor Wire", "1987"), _past("Morning Post", "1997")], "info", id="one-voice-each"),
+    pytest.param([_past("Harbor Wire", "1987"), _past("Valley Times", "1987"), _past("Morning Post", "1987")],
+                 None, id="every-source-gives-one-year"),
+]
+
+
+@pytest.mark.parametrize(("articles", "severity"), EVENT_YEARS)
+def test_a_past_events_figure_in_another_year(tmp_path: Path, articles: list[str], severity: str | None) -> None:
+    result = run(tmp_path, articles)
+    found = [f for f in of_rule(result, "year_mismatch") if any("2,300" in t for t in texts(result, f))]
+    if severity is None:
+        assert found == [], describe(result)
+        return
+    assert [f.severity for f in found] == [severity], describe(result)
+    assert texts(result, found[0])[0] == "2,300 people"

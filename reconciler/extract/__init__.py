@@ -13,7 +13,7 @@ from reconciler.extract.mention import Mention
 from reconciler.extract.patterns import folds_simply
 from reconciler.extract.spans import lower_same_length
 from reconciler.extract.text import Sentences, clause_bounds, content_words, split_sentences, stem
-from reconciler.extract.vocab import FATE_WORDS, FORECAST_WORDS, PLAN_WORDS, PROVISIONAL, UPDATE_WORDS
+from reconciler.extract.vocab import FATE_WORDS, FORECAST_WORDS, PLAN_WORDS, PROVISIONAL, STATE_WORDS, UPDATE_WORDS
 from reconciler.models import Claim, Source
 
 __all__ = ["extract_article", "extract_claims", "extract_text"]
@@ -238,6 +238,9 @@ def _nearest_fates(fates: list[tuple[int, int, str]], text: str, c_start: int, c
     dead and 540 the injured (the nearest fate word, when the clause names several), "killed or
     injured 50" both (fate words joined by "or", "and" or a comma go together)."""
     found = [(a - end if a >= end else start - b, a, b, fate) for a, b, fate in fates if c_start <= a < c_end]
+    state = _STATE_AFTER.match(text, end)
+    if state and state.group(1).lower() in STATE_WORDS:
+        return ()  # "31 remain missing and some 8,000 are homeless": 8,000 has its own state, no fate
     if len({fate for *_x, fate in found}) <= 1:
         return tuple(sorted({fate for *_x, fate in found}))
     # "the toll rose to 103 after rescuers found the last of the missing": a fate word past "after",
@@ -246,9 +249,10 @@ def _nearest_fates(fates: list[tuple[int, int, str]], text: str, c_start: int, c
     found = mine or found
     if len({fate for *_x, fate in found}) <= 1:
         return tuple(sorted({fate for *_x, fate in found}))
-    # "57 were injured and nine were killed": a fate after the figure through a passive verb is the
-    # figure's own, whatever stands nearer before it
-    passive = [f for f in found if f[1] >= end and _PASSIVE.fullmatch(text, end, f[1])]
+    # "57 were injured and nine were killed", "40 hurt and 12 still missing": a fate after the figure
+    # through a passive verb or one adverb is the figure's own, whatever stands nearer before it
+    passive = [f for f in found if f[1] >= end
+               and (_PASSIVE.fullmatch(text, end, f[1]) or _ADVERB.fullmatch(text, end, f[1]))]
     found = sorted(passive or found)
     _d, a0, b0, fate0 = found[0]
     out = {fate0}
@@ -259,8 +263,12 @@ def _nearest_fates(fates: list[tuple[int, int, str]], text: str, c_start: int, c
     return tuple(sorted(out))
 
 
+# the figure's own state after it: "8,000 are homeless", "300 people were left stranded"
+_STATE_AFTER = re.compile(r"(?:\s+[a-z]+)?\s+(?:are|were|is|was|remain|remained|have\s+been|had\s+been)"
+                          r"(?:\s+(?:now|still|left|made))?\s+([A-Za-z]+)")
 _PASSIVE = re.compile(r"(?:\s+[a-z]+)?\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been|been|being)"
                       r"(?:\s+(?:reported|confirmed|feared|believed|later|also|now))?\s+")
+_ADVERB = re.compile(r"(?:\s+[a-z]+)?\s+(?:still|now|reportedly|also|presumed|believed|feared|confirmed)\s+")
 _SUBORDINATE = re.compile(r"\b(?:after|when|as|because|before|since|while|until)\b")
 _JOINED = re.compile(r"\s*(?:,|or|and|and/or|/)\s*")
 

@@ -22,6 +22,8 @@ _CLOCK = re.compile(
     r"(?<![\d:.])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>[aApP])\.?\s?[mM]\.?(?:\s+|\s*\(?)"
     rf"(?P<z>(?i:{_ZONES}))\b(?:\s+time\b)?"
     rf"|(?<![\d:.])(?P<h2>[01]\d|2[0-3])[:.]?(?P<m2>[0-5]\d)\s*(?:hrs\s+|h\s+)?(?P<z2>(?i:gmt|utc|ist|cet|jst|bst))\b"
+    # a 24-hour local time ("18:40 local time"): the colon, so no year or count reads as one
+    r"|(?<![\d:.])(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)\s+(?P<z3>local)\s+time\b"
 )
 
 
@@ -49,7 +51,7 @@ def _in_prose(text: str, start: int, end: int) -> bool:
 # what every _CLOCK match holds from the last digit of a run of digits on: a text where it follows
 # no run has no zoned time (the full pattern, led by a look-behind, reads every character: 1.8 ms
 # an article on g300; this, tried at the runs, 0.03)
-_CLOCK_CUE = re.compile(r"\d\s*(?:[aApP]\.?\s?[mM]|(?:hrs\s+|h\s+)?(?i:gmt|utc|ist|cet|jst|bst))")
+_CLOCK_CUE = re.compile(r"\d\s*(?:[aApP]\.?\s?[mM]|(?:hrs\s+|h\s+)?(?i:gmt|utc|ist|cet|jst|bst)|local\s+time)")
 _DIGIT_RUN = re.compile(r"\d+")
 
 
@@ -71,8 +73,10 @@ def clock_times(text: str, digit_runs: Sequence[Span] | None = None) -> list[Men
             pm = m.group("ap").lower() == "p"
             h = (h % 12) + (12 if pm else 0)
             zone = m.group("z")
-        else:
+        elif m.group("h2"):
             h, minute, zone = int(m.group("h2")), int(m.group("m2")), m.group("z2")
+        else:
+            h, minute, zone = int(m.group("h3")), int(m.group("m3")), m.group("z3")
         if minute > 59:
             continue
         unit = F.TIME_ZONES.get(zone.lower(), zone)

@@ -101,8 +101,9 @@ _PART_LEFT = (r"\b(?:of\s+(?:whom|which|them)|among\s+(?:them|whom|those)|includ
 _PERIOD_RX = (r"\b(?:" + "|".join(re.escape(p) for p in sorted(F.PERIOD_PHRASES, key=len, reverse=True))
               + r")\b")
 _MONTHS_RX = "|".join(sorted(V.MONTHS, key=len, reverse=True))
+# "the 2004 tsunami", "the 1987 Arvell earthquake" (a place's name or two between), "in 2004"
 _EVENT_YEAR = re.compile(rf"(?i:\b(?:(?P<lead>in)|the|an?))\s+(?:(?i:{_MONTHS_RX})\.?\s+)?(?P<y>(?:19|20)\d\d)\b"
-                         r"(?(lead)(?![-–]\d)|\s+(?!and\b|to\b|through\b)[a-z][a-z-]+)")
+                         r"(?(lead)(?![-–]\d)|(?P<names>(?:\s+[A-Z][a-z'’-]+){0,2})\s+(?!and\b|to\b|through\b)[a-z][a-z-]+)")
 # "since 1987, when 34 people died": the figure after "when" belongs to that year's event
 _WHEN_YEAR = r"\b(?:since|in|of)\s+(?P<y>(?:19|20)\d\d),?\s+when\b"
 
@@ -439,6 +440,8 @@ class FrameReader:
                 # in commas ("A previous lander, in 2024, tipped over 280 km from the pole")
             if ym.group("lead") and ym.start() > m.start and ym.start() >= c_end:
                 continue
+            if ym.group("names") and ym.start() > m.start:
+                continue  # a named event after the figure is a comparison: "(10-5) join the 2008 Fen Owls as ..."
             return year
         return ""
 
@@ -506,10 +509,16 @@ _FOR_WHOM = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:votes?|ballots?)(?:\s+cast)?\s
 _AFTER_FIGURE = re.compile(r"\d")
 _AFTERSHOCK = re.compile(r"\b(?:aftershock|foreshock)")
 # "an aftershock of magnitude 5.4", "the largest aftershock measured 5.1", "an aftershock with a magnitude of 5"
+# "aftershocks, the strongest of 5.2", "aftershocks followed, the largest at 4.9"
 _AFTERSHOCK_LEFT = re.compile(r"\b(?:aftershock|foreshock)s?\s+"
-                              r"(?:(?:of|measuring|measured|at|with|a|an|preliminary)\s+)*(?:magnitude\s+(?:of\s+)?)?$")
-_MODAL_AFTER = re.compile(r"\s+(?:could|may|might)\s+(?:have\s+)?(?:be|been)\s+(?:affected|displaced|exposed|infected"
-                          r"|at\s+risk|left\s+homeless|in\s+need)\b")
+                              r"(?:(?:of|measuring|measured|at|with|a|an|preliminary)\s+)*(?:magnitude\s+(?:of\s+)?)?$"
+                              r"|\b(?:aftershock|foreshock)s(?:\s+[a-z]+)?,\s+(?:the\s+)?(?:strongest|largest|biggest)"
+                              r"(?:\s+one)?\s+(?:of|at|measuring)\s+(?:magnitude\s+)?$")
+# after the figure: "23 million could be affected", "between 100 and 1,000 deaths are likely", "waves of up
+# to 1 metre are possible": an estimate, not a count
+_MODAL_AFTER = re.compile(r"\s+(?:(?:could|may|might)\s+(?:have\s+)?(?:be|been)\s+(?:affected|displaced|exposed"
+                          r"|infected|at\s+risk|left\s+homeless|in\s+need)"
+                          r"|(?:are|is)\s+(?:(?:considered|thought|judged|now)\s+)?(?:likely|possible|expected)\b(?!\s+to\b))")
 _PER_PERIOD = re.compile(r"\s+(?:a|an|per|each|every)\s+(second|minute|hour|day|week|month|quarter|year)\b")
 _PER_KINDS = frozenset({"count", "number", "volume", "mass", "energy", "length", "data", "emissions"})
 _OF_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}(?=\s+[a-z])")

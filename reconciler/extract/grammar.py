@@ -234,7 +234,7 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
                 a = before.start() if before else a
                 end = after.end() if after else e
             elif "." in text[s:e] and (_QUAKE_NOUN.match(lower, e) or (
-                    _MEASURING_LEFT.search(lower, max(0, a - 12), a) and _QUAKE_WORD.search(lower, max(0, a - 80), a))):
+                    _MEASURING_LEFT.search(lower, max(0, a - 24), a) and _QUAKE_WORD.search(lower, max(0, a - 80), a))):
                 # "a 5.4 aftershock", "a 6.1 quake", "a tremor measuring 4.8": a magnitude (a count has
                 # no decimal point), quoted as the number alone
                 kind, unit, noun, end = "number", "magnitude", "magnitude", e
@@ -474,7 +474,9 @@ _MAGNITUDE_LEFT = re.compile(r"\bmagnitude(?:[\s-]|\s+of\s+)$")
 _MAGNITUDE_PREFIX = re.compile(r"M[wLsb]?\s?$")
 _QUAKE_NOUN = re.compile(r"[\s-](?:earthquake|quake|aftershock|foreshock|tremor|temblor|shock)s?\b")
 _QUAKE_WORD = re.compile(r"\b(?:earthquake|quake|aftershock|foreshock|tremor|temblor)")
-_MEASURING_LEFT = re.compile(r"\bmeasur(?:ing|ed)\s+(?:at\s+)?$")
+# "a tremor measuring 4.8", "aftershocks, the strongest of 5.2", "the largest at 4.9", "one as strong as 5.9"
+_MEASURING_LEFT = re.compile(r"\b(?:measur(?:ing|ed)\s+(?:at\s+)?|(?:strongest|largest|biggest|most\s+powerful)"
+                             r"(?:\s+(?:one|was|being))?\s+(?:of|at)\s+|as\s+(?:strong|powerful)\s+as\s+)$")
 _MAGNITUDE_RIGHT = re.compile(r"[\s-]magnitude\b|\s+on\s+the\s+richter\s+scale\b")
 
 _POST_HEDGE = re.compile(r"(?i)[\s-]*(or so|or more|or less|or fewer|plus)\b")

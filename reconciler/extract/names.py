@@ -73,12 +73,22 @@ def _left_is_name(text: str, start: int) -> bool:
         # (after a semicolon a capital is a name's); at a sentence's start, a name only with a
         # product's tier word after the number ("Zeta 3.5 Pro scored 79.8%")
         return _TIER_AFTER.match(text, _token_bounds(text, start, start)[1]) is not None
+    if text[i].isdigit() and _ENTRY_TIME.search(text, max(0, i - 40), i + 1):
+        return False  # "**07:40** A 4.9 aftershock hit": a live blog's entry opens on its time, then a sentence
     if _N_OF_M.match(text, start):
         return False  # "and X 164 of 540": a clause that drops its verb, not a model number
+    money = _MONEY_AFTER.match(text, start)
+    if money and money.group(1).lower() in V.CURRENCY_SUFFIXES:
+        return False  # "Britain gave $40 million, Norway 30 million kroner": an amount, not a model number
     return not _is_title_case_line(text, start)
 
 
 _TIER_AFTER = re.compile(r"\s+(?:" + "|".join(V.PRODUCT_TIERS) + r")\b")
+# the time heading a live blog's or a timeline's entry, at the start of its line: "**09:10**", "14:05 GMT -"
+_ENTRY_TIME = re.compile(r"(?:^|\n)[ \t*#_>|-]*\d{1,2}[:.]\d\d(?:\s?(?i:[ap]\.?m\.?|gmt|utc|bst|cet|local))?"
+                         r"[ \t*_:|–—-]*$")
+# digits, a scale word perhaps, then a word that may name a currency ("30 million yuan", "500 euros")
+_MONEY_AFTER = re.compile(r"\d[\d,.]*\s+(?:(?:million|billion|thousand|trillion|bn|mn)\s+)?([A-Za-z]+)\b")
 _N_OF_M = re.compile(r"\d[\d,.]*\s+of\s+(?:his|her|their|its|the\s+)?(?!(?:19|20)\d\d\b)\d")  # not "of 2024"
 
 

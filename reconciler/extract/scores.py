@@ -107,12 +107,23 @@ _STREET_WORDS = (" N. ", " S. ", " E. ", " W. ", " N ", " S ", " E ", " W ",
                  " Drive", " Place", " Square", " Court", " Terrace", " Crescent", " Highway", " Parkway")
 _INDEX_WORDS = ("Week ", "Day ", "Round ", "round ", "Game ", "Lap ", "Leg ", "Matchday ", "Gameweek ", "Stage ",
                 "Heat ")
+# a latitude or longitude in decimal degrees ("12.45 S", "33.9°E"): where, not how many
+_COORDINATE = re.compile(r"\d{1,3}\.\d{1,6}\s?°?\s?[NSEW](?![\w'’])")
+_COORDINATE_WORDS = tuple(f"{gap}{h}{end}" for gap in (" ", "°") for h in "NSEW" for end in (" ", ",", ";", "\n", ")"))
+# a machine translation's day of the month ("local time 21 day early morning" for 21日凌晨): which day,
+# not a span of days; English puts an article before a span used as a modifier ("a 9 day trek")
+_MT_DAY = re.compile(r"(?<![\w.,-])(?<![Aa] )(?<![Aa]n )(?<![Tt]he )(?<!per )(?<!each )(?<!every )"
+                     r"(?:[1-9]|[12]\d|3[01])\s+day\s+(?:early\s+|late\s+)?"
+                     r"(?:morning|afternoon|evening|night|noon|midnight|dawn|daybreak)\b")
+_MT_DAY_WORDS = (" day morning", " day afternoon", " day evening", " day night", " day early", " day late", " day noon",
+                 " day midnight", " day dawn", " day daybreak")
 _CALL = re.compile(r"(?i)\b(?:call|dial|emergency)")
 _RECORD_VERB = re.compile(r"(?i)(?:improv|fell|falls|dropp|mov|going|record|rose|climb|stand|worst|best)")
 
 
 def never_claims(text: str, lower: str | None = None, digit_runs: Sequence[Span] | None = None) -> list[Span]:
-    """Spans that are never claims: year spans, yard lines and thresholds, phone and emergency numbers
+    """Spans that are never claims: year spans, yard lines and thresholds, phone and emergency numbers,
+    addresses, indexes and coordinates
     (``lower``: the text lower-cased with the same offsets, ``digit_runs``: the spans of its runs of
     digits, if the caller has them).
 
@@ -126,7 +137,9 @@ def never_claims(text: str, lower: str | None = None, digit_runs: Sequence[Span]
     # run of three digits after a space: without them, the patterns (30-40 ns a character) are not run
     phone = any(b - a >= 3 and _PHONE_CUE.match(text, b - 3) for a, b in runs)
     # the rarer patterns run only where a cheap substring test finds their words
-    rare = [rx for rx, words in ((_ADDRESS, _STREET_WORDS), (_INDEX, _INDEX_WORDS)) if any(w in text for w in words)]
+    rare = [rx for rx, words in ((_ADDRESS, _STREET_WORDS), (_INDEX, _INDEX_WORDS), (_COORDINATE, _COORDINATE_WORDS),
+                                       (_MT_DAY, _MT_DAY_WORDS))
+            if any(w in text for w in words)]
     if "to " in text and any(w in text for w in ("text ", "Text ", "TEXT ", "txt ", "SMS ", "sms ")):
         rare.append(_SHORT_CODE)
     if "year-olds" in text or "year olds" in text:

@@ -16,8 +16,9 @@ _STAMP_BEFORE = re.compile(r"(?i)(?:\b(?:updated|published|posted|last\s+modifie
                            r"|(?:^|[.!?]\s+|\*\*?)update)\s*(?:on|at)?\s*:?\s*(?:\w+day,?\s*)?$")
 _DONE_BEFORE = re.compile(r"(?i)\b(?:was|were|is|are|be|been|being|had|has|have|will|first|it|they|we|he|she)\s*$")
 _CLOCK_AFTER = re.compile(r"^,?\s*(?:(?:19|20)\d\d,?\s*)?(?:\d{1,2}[.:]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\.?)?|\|)")
-_CITY_BEFORE = re.compile(r"^[\s*_\"“]*(?:[A-Z]{2,6}\s+)?(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*,\s*)?"
-                          r"(?:\w+day,?\s*)?$")
+# the city, then at most one region or country ("PELLHAM, Norvia, May 2 (Wire) -"), then a weekday
+_CITY_BEFORE = re.compile(r"^[\s*_\"“]*(?:[A-Z]{2,6}\s+)?"
+                          r"(?:[A-Z][A-Za-z.'’-]+(?:\s+[A-Z][A-Za-z.'’-]+){0,3}\s*,\s*){0,2}(?:\w+day,?\s*)?$")
 _DASH_AFTER = re.compile(r"^,?\s*(?:(?:19|20)\d\d)?\s*(?:\([^)]{1,40}\)\s*)?(?:[-–—:/|]|$)")
 
 

@@ -262,6 +262,8 @@ FATE_WORDS: dict[str, str] = {
     **{w: "missing" for w in """missing unaccounted""".split()},
     **{w: "alive" for w in """rescued survived survivors surviving evacuated alive""".split()},
 }
+# what people counted may be that is no fate of a toll: "8,000 are homeless" borrows no "missing" from before
+STATE_WORDS = frozenset("""homeless displaced stranded trapped sheltering sheltered stuck marooned""".split())
 # the context tokens the fates become ("~dead", "~hurt", "~missing", "~alive")
 FATE_TOKENS = frozenset("~" + fate for fate in FATE_WORDS.values())
 

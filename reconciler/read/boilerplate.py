@@ -18,7 +18,7 @@ _NUM = r"(?:\d{1,3}(?:,\d{3}){1,4}|\d{1,9})(?:\.\d{1,3})?\s{0,2}[KkMm万]?\+?"
 _COUNTER = re.compile(
     rf"(?<![\w.,]){_NUM}\s{{0,2}}(?:-\s{{0,2}})?(?i:min(?:ute)?s?)\.?\s{{1,2}}(?i:read)\b"
     rf"|(?<![\w.,]){_NUM}\s{{1,2}}(?i:views|shares|comments|likes|reads|reposts|retweets|reactions"
-    rf"|claps|replies|subscribers|followers)\b"
+    rf"|claps|replies|subscribers|followers|updates|posts)\b"
     rf"|\b(?:Read|Views?|Reads|Comments|Shares|Likes)\s{{0,2}}:?\s{{1,2}}\d[\d.,]{{0,15}}"
     rf"(?:\s{{0,2}}\*\s{{0,2}}\*\s{{0,2}}\$?\d[\d,]{{0,15}})?(?:\s{{0,2}}[KkMm万])?",
 )
@@ -48,7 +48,7 @@ _LINK_LINE_KEYS = ("related", "read ", "also read", "see also", "more ", "recomm
 _LINE_KEYS = ("editor", "责任编辑", "©", "&copy;", "copyright", "reserved", "subscribers",
               "followers")
 _COUNTER_KEYS = ("read", "view", "share", "comment", "like", "repost", "retweet", "reaction",
-                 "clap", "repl", "subscriber", "follower")
+                 "clap", "repl", "subscriber", "follower", "update", "post")
 _LINE_KEYS_RX = re.compile("|".join(re.escape(k) for k in _LINE_KEYS))
 _COUNTER_KEYS_RX = re.compile("|".join(re.escape(k) for k in _COUNTER_KEYS))
 _RULE_LINE_MAX = 400  # longer lines are paragraphs: no whole-line rule applies

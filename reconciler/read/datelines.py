@@ -19,8 +19,9 @@ from reconciler.extract import vocab as V
 from reconciler.models import Source
 
 _MONTH = "|".join(sorted(V.MONTHS, key=len, reverse=True))
+# the city, then at most one region or country ("PELLHAM, Norvia, May 2 (Agency) -"), then the day
 _DATELINE = re.compile(
-    rf"^[\s*_\"“]*(?:[A-Z][A-Za-z.'’-]+(?:[ \t]+[A-Z][A-Za-z.'’-]+){{0,3}}[ \t]*,[ \t]*)(?:\w+day,?[ \t]*)?"
+    rf"^[\s*_\"“]*(?:[A-Z][A-Za-z.'’-]+(?:[ \t]+[A-Z][A-Za-z.'’-]+){{0,3}}[ \t]*,[ \t]*){{1,2}}(?:\w+day,?[ \t]*)?"
     rf"(?P<month>(?i:{_MONTH}))\.?[ \t]+(?P<day>\d{{1,2}})\b(?![,\s]*(?:19|20)\d\d)"
     r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-–—:]",
     re.M,

@@ -240,6 +240,9 @@ def _is_meta_line(line: str, index: int) -> bool:
     s = line.strip()
     if len(s) > _META_LINE_MAX:
         return False
+    label = _FACT_LABEL.match(s)
+    if label and label.group(1).lower() not in _STAMP_LABELS:
+        return False  # a fact box's field ("**When:** 6:15 a.m. local time on Friday ..."): the story, not a stamp
     if s.endswith((".", ".*", "._")) and len(_WORDS.findall(s)) > _PROSE_WORDS:
         return False
     if _ONLY_NUMBERS.fullmatch(s):
@@ -256,6 +259,12 @@ def _is_meta_line(line: str, index: int) -> bool:
     return (
         index > 0 and len(s) <= 120 and not s.endswith(".") and _BYLINE.match(s) is not None
     )
+
+
+# a fact box's bold label opening a line ("**When:**", "**The toll:**"), and the labels a page stamp uses
+_FACT_LABEL = re.compile(r"\*\*([A-Za-z][A-Za-z ]{0,24}):\*\*\s")
+_STAMP_LABELS = frozenset({"updated", "published", "posted", "date", "filed", "last updated", "first published",
+                           "by", "source", "byline", "dateline"})
 
 
 # a field that labels a figure of the story: "Attendance: 61,877", "Crowd: 40,000", "Capacity: 1,200"

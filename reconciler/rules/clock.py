@@ -50,7 +50,11 @@ __all__ = ["check_clock", "conversion_findings", "fits", "local_offsets", "misma
 
 DAY = 1440
 # a conversion right after its time: "6:48 p.m. local time (1648 GMT)", ", or 12:48 p.m. EDT"
-_CONVERT_GAP = re.compile(r"(?i)^(?:\s*\(\s*|,?\s+or\s+|\s*/\s*|,?\s*(?:i\.e\.|that\s+is),?\s+)$")
+# what stands between a time and its conversion: a bracket ("18:48 local time (16:48 GMT)"), perhaps after
+# the day ("02:05 local time on Saturday, May 3, 2025 (23:05 GMT on Friday)"), "or", a slash, "i.e."
+_CONVERT_GAP = re.compile(r"(?i)^(?:(?:\s+on\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+                          r"(?:,?\s+(?:[a-z]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[a-z]{3,9})(?:,?\s+(?:19|20)\d\d)?)?)?"
+                          r"\s*\(\s*|,?\s+or\s+|\s*/\s*|,?\s*(?:i\.e\.|that\s+is),?\s+)$")
 _HEDGE = re.compile(r"(?i)\b(?:about|around|approximately|roughly|shortly|just|some|nearly|almost|after|before|"
                     r"by|until|till|between|from)\s+(?:at\s+)?$")
 LOCAL_MINUTES = frozenset(round(h * 60) for h in F.LOCAL_OFFSETS)

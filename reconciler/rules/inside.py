@@ -29,7 +29,7 @@ give info; so does update wording ("initially 12, later 14").
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
@@ -164,7 +164,20 @@ def _in_lede(text: str, body_start: int, c: Claim) -> bool:
     return len(_SENTENCE_END.findall(text, body_start, c.sentence_start)) <= 1
 
 
-def headline_mismatch(s: Source, claims: Sequence[Claim], config: RuleConfig) -> list[Finding]:
+def _day_sides_with(h: Claim, b: Claim, day: DayVoices | None) -> bool:
+    """Do the other articles of the article's day give the headline's figure (two independent
+    voices or more) and none the body's? Then the body's changed figure is no later moment."""
+    if day is None:
+        return False
+    got = day(h)
+    def voices(c: Claim) -> int:
+        lo, hi = c.low, c.high
+        return len({v for value, v in got if lo is not None and hi is not None and lo <= value <= hi})
+    return voices(h) >= 2 and voices(b) == 0
+
+
+def headline_mismatch(s: Source, claims: Sequence[Claim], config: RuleConfig,
+                      day: DayVoices | None = None) -> list[Finding]:
     span = headline_span(s)
     if span is None:
         return []
@@ -184,15 +197,20 @@ def headline_mismatch(s: Source, claims: Sequence[Claim], config: RuleConfig) ->
         b = same[0]
         changed = any(_changed(x) for x in same)
         # sure: the lede states it otherwise (background further down may be another case)
-        sure = not changed and h.qualifier not in BOUNDS and all(_one_fate(x) for x in same) \
+        sure = h.qualifier not in BOUNDS and all(_one_fate(x) for x in same) \
             and same_quantity(h, b) and _in_lede(s.text, span[1], b)
+        sided = sure and changed and _day_sides_with(h, b, day)
+        sure = sure and (not changed or sided)
         severity: Severity = _severity(config, HEADLINE, min(gaps)) if sure else "info"
         others = ", ".join(quote(x) for x in same[1:4])
         explanation = (f"The headline says {quote(h)}; the body gives the same quantity as {quote(b)}"
                        + (f" (and {others})" if others else "") + ". A headline rounds, but not this far"
                        f" ({quote(h)} stands for {float(h.value) - slack:,.4g} to {float(h.value) + slack:,.4g} "
                        f"at most).")
-        if changed:
+        if sided:
+            explanation += (" The body's wording says the figure changed, but the other articles of the day "
+                            f"give the headline's {quote(h)} and none the body's {quote(b)}.")
+        elif changed:
             explanation += (" The body's wording says the figure changed: the headline may carry another "
                             "moment's figure.")
         out.append(Finding(
@@ -308,6 +326,31 @@ def same_figure_twice(s: Source, claims: Sequence[Claim], groups: Sequence[Group
     return out
 
 
+DayVoices = Callable[[Claim], list[tuple[float, str]]]
+
+
+def _day_voices(s: Source, group_of: dict[str, Group], by_id: dict[str, Claim], voice: dict[str, str],
+                dates: dict[str, str | None]) -> DayVoices | None:
+    """For a claim of ``s``: the values (with their voice) the other sources of its group give for the
+    quantity itself on ``s``'s date (not a part, a projection or a figure superseded)."""
+    if not s.date:
+        return None
+    me = voice.get(s.id, s.id)
+
+    def values(c: Claim) -> list[tuple[float, str]]:
+        g = group_of.get(c.id)
+        out = []
+        for cid in g.claims if g else ():
+            o = by_id.get(cid)
+            if o is None or voice.get(o.source, o.source) == me or dates.get(o.source) != s.date \
+                    or not isinstance(o.value, (int, float)) or o.frame.part in _PARTS or o.frame.revision == "old" \
+                    or o.frame.mode:
+                continue
+            out.append((float(o.value), voice.get(o.source, o.source)))
+        return out
+    return values
+
+
 def _group_values(a: Claim, g: Group | None, by_id: dict[str, Claim], voice: dict[str, str]) -> dict[float, int]:
     """The values the other sources of ``a``'s group give for the quantity itself (not another
     one, a part, a bound or a superseded figure), each with its number of independent voices."""
@@ -331,10 +374,12 @@ def check_inside(sources: Sequence[Source], by_source: dict[str, list[Claim]], g
     reported = {frozenset((x, y)) for f in findings if len(f.claims) <= 40
                 for x in f.claims for y in f.claims if x != y}
     out: list[Finding] = []
+    dates = {s.id: s.date for s in sources}
+    group_of = {cid: g for g in groups for cid in g.claims} if config.enabled(HEADLINE) else {}
     for s in sources:
         claims = by_source.get(s.id, [])
         if config.enabled(HEADLINE):
-            out.extend(headline_mismatch(s, claims, config))
+            out.extend(headline_mismatch(s, claims, config, _day_voices(s, group_of, by_id, voice, dates)))
         if config.enabled(TWICE):
             out.extend(same_figure_twice(s, claims, groups, by_id, voice, reported, config))
     return out

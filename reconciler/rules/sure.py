@@ -209,6 +209,14 @@ def digits(c: Claim) -> str:
     return re.sub(r"\D", "", m.group()).strip("0") if m else ""
 
 
+def transposed(a: str, b: str) -> bool:
+    """Two adjacent digits swapped: "43" for "34", "1,253" for "1,523"."""
+    if len(a) != len(b) or len(a) < 2 or a == b:
+        return False
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 def same_digits(a: Claim, b: Claim) -> bool:
     """A scale slip moves the decimal point and keeps the digits ("29.4 million" for "294,000",
     "12 miles" for "1.2 miles"); "$100" against "$999" is ten times apart by chance."""

@@ -1,7 +1,7 @@
 """Tolls: counts of the dead, injured or missing, which rise as reports come in, so two articles
 of two days that give a higher toll on the later day report an update, not a contradiction. The
-missing are the exception: their count falls as people are found (alive or dead), so for them a
-lower figure on the later day is the update."""
+missing are the exception: their count first rises as families report relatives and then falls as
+people are found (alive or dead), so for them any other figure on a later day is the update."""
 
 from __future__ import annotations
 
@@ -34,11 +34,11 @@ def is_missing(c: Claim) -> bool:
 
 def rising(a: Claim, a_value: float, b: Claim, b_value: float, date_a: str, date_b: str) -> bool:
     """Two tolls of two days, the later one higher (one that falls on a later day is a revision or
-    a disagreement: not this); for the missing, the later one lower."""
+    a disagreement: not this); for the missing, the later one different (higher or lower)."""
     if not (is_toll(a) and is_toll(b)) or date_a == date_b:
         return False
     if is_missing(a) and is_missing(b):
-        return (b_value < a_value) if date_a < date_b else (a_value < b_value)
+        return b_value != a_value
     return (b_value > a_value) if date_a < date_b else (a_value > b_value)
 
 

@@ -27,7 +27,7 @@ from reconciler.extract.keys import noun_classes
 from reconciler.extract.units import CONFUSABLE
 from reconciler.models import Claim, Finding, Group
 from reconciler.rules.config import RuleConfig
-from reconciler.rules.sure import BOUNDS, _head, contradicts, digits, same_digits, specific_label
+from reconciler.rules.sure import BOUNDS, _head, contradicts, digits, same_digits, specific_label, transposed
 from reconciler.rules.util import finding_id, quote, sources_of
 
 RULE = "unaligned"
@@ -194,14 +194,6 @@ def _same_number_two_units(claims: Sequence[Claim], group_of: dict[str, str], in
 _MEASURED = frozenset({"duration", "length", "mass", "speed", "area", "volume"})
 
 
-def _transposed(a: str, b: str) -> bool:
-    """Two adjacent digits swapped: "43" for "34", "1,253" for "1,523"."""
-    if len(a) != len(b) or len(a) < 2 or a == b:
-        return False
-    diff = [i for i in range(len(a)) if a[i] != b[i]]
-    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-
-
 def _digit_slips(claims: Sequence[Claim], group_of: dict[str, str], in_finding: dict[str, set[int]],
                  voice: dict[str, str]) -> list[Finding]:
     """A measured figure printed in the same unit word as another source's, with two digits
@@ -222,7 +214,7 @@ def _digit_slips(claims: Sequence[Claim], group_of: dict[str, str], in_finding: 
         support = {d: len({voice.get(c.source, c.source) for c in cs}) for d, cs in by_digits.items()}
         for d_odd, odd in sorted(by_digits.items()):
             for d_ref, ref in sorted(by_digits.items()):
-                if support[d_ref] <= support[d_odd] or not _transposed(d_odd, d_ref):
+                if support[d_ref] <= support[d_odd] or not transposed(d_odd, d_ref):
                     continue
                 pairs = [(o, r) for o in odd for r in ref
                          if voice.get(o.source, o.source) != voice.get(r.source, r.source)

@@ -33,7 +33,7 @@ from reconciler.models import Claim, Finding, Group, Severity, Source
 from reconciler.rules.config import RuleConfig
 from reconciler.rules.util import finding_id, quote, sources_of, story_date
 
-__all__ = ["check_when", "pair_weekdays", "resolve_year", "weekday_findings", "year_findings"]
+__all__ = ["check_when", "event_year_findings", "pair_weekdays", "resolve_year", "weekday_findings", "year_findings"]
 
 _WEEKDAYS = tuple(d.capitalize() for d in V.WEEKDAYS)  # Monday first, as datetime.weekday()
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
@@ -330,4 +330,54 @@ def check_when(sources: Sequence[Source], by_source: Mapping[str, Sequence[Claim
     """Both time checks over one story."""
     in_group = {cid: g.id for g in groups for cid in g.claims}
     return (weekday_findings(sources, by_source, config, in_group, voice)
-            + year_findings(groups, by_id, sources, config, voice))
+            + year_findings(groups, by_id, sources, config, voice)
+            + event_year_findings(groups, by_id, config, voice))
+
+
+_YEAR_PERIOD = re.compile(r"(?:19|20)\d\d")
+
+
+def event_year_findings(groups: Sequence[Group], by_id: Mapping[str, Claim], config: RuleConfig,
+                        voice: Mapping[str, str] | None = None) -> list[Finding]:
+    """``year_mismatch`` for another event: one figure of a past event ("the 1987 flood that killed
+    2,300") that one source puts in another year ("the 1997 flood that killed 2,300"). Within one
+    group of the aligner, the figures that agree vote with their sources for the year their frame
+    names; a year printed by one voice against two or more for another is loud when the two years
+    differ in one digit (a typing slip), else info (two events may share a toll)."""
+    if not config.enabled("year_mismatch"):
+        return []
+    voice = voice or {}
+    sev: Severity = config.severity("year_mismatch")
+    findings: list[Finding] = []
+    for g in groups:
+        dated = [c for cid in g.claims if (c := by_id.get(cid)) is not None and c.kind != "date"
+                 and _YEAR_PERIOD.fullmatch(c.frame.period) and isinstance(c.value, (int, float))]
+        if len({c.frame.period for c in dated}) < 2:
+            continue
+        for value in sorted({float(c.value) for c in dated}):
+            same = [c for c in dated if float(c.value) == value]
+            years: dict[str, set[str]] = defaultdict(set)
+            for c in same:
+                years[c.frame.period].add(voice.get(c.source, c.source))
+            if len(years) < 2:
+                continue
+            ranked = sorted(years.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+            top_year, top_voices = ranked[0]
+            top = [c for c in same if c.frame.period == top_year]
+            for year, vs in ranked[1:]:
+                odd = [c for c in same if c.frame.period == year]
+                slip = sum(a != b for a, b in zip(year, top_year, strict=True)) == 1
+                loud = len(vs) == 1 and len(top_voices) >= 2 and slip
+                findings.append(Finding(
+                    id=finding_id("year_mismatch", [c.id for c in odd]), rule="year_mismatch",
+                    severity=sev if loud else "info", claims=tuple(c.id for c in odd) + tuple(c.id for c in top),
+                    message=("" if loud else "possibly another event: ")
+                    + f"{quote(odd[0])} put in {year}, {quote(top[0])} in {top_year}: the same past event "
+                    f"given another year",
+                    explanation=f"{', '.join(sources_of(odd))} give the figure for {year}; "
+                    f"{', '.join(sources_of(top))} give the same figure for {top_year}. "
+                    + ("The years differ in one digit: likely a typing slip." if loud
+                       else "Two events may share a figure: check which year is meant."),
+                    group=g.id,
+                ))
+    return findings
