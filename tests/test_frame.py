@@ -559,6 +559,16 @@ NOT_COUNTS = [
 ]
 
 
+NOT_COUNTS += [
+    # a vote's tally is one figure, not two counts
+    pytest.param("The council voted 7-2 to close the pool.", "7-2", "vote", id="voted-n-m"),
+    pytest.param("The court ruled 5-4 in the landlord's favour.", "5-4", "vote", id="ruled-n-m"),
+    pytest.param("She was convicted by a majority verdict of 10-2 after a trial.", "10-2", "vote",
+                 id="a-majority-verdict"),
+    pytest.param("The budget bill passed 220-212 in the chamber.", "220-212", "vote", id="a-bill-passed"),
+]
+
+
 @pytest.mark.parametrize(("sentence", "surface", "unit"), NOT_COUNTS)
 def test_scores_records_runs(sentence: str, surface: str, unit: str) -> None:
     claim = _claim(sentence, surface)

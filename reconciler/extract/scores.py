@@ -185,6 +185,10 @@ def scores(text: str, mask: bytearray) -> list[Mention]:
     return out
 
 
+# a vote's tally: "voted 51-49", "ruled 5-4", "a 10-2 majority verdict", "the bill passed 220-212"
+_VOTE_BEFORE = re.compile(r"(?i)\b(?:voted|votes?\s+of|ruled|ruling\s+of|verdict\s+of|split|majority\s+of"
+                          r"|(?:bill|motion|measure|resolution|amendment|law|budget)\s+(?:\w+\s+){0,2}?"
+                          r"(?:passed|carried|failed|was\s+approved|was\s+rejected))\s+(?:by\s+)?(?:a\s+)?$")
 # a judge's card in a fight: "Judges Ana Vell (116-112) and ...", "scored it 115-113", "The cards were ..."
 _CARD_BEFORE = re.compile(r"(?i)\b(?:(?:judges?|scorecards?|cards|scored\s+it|scoring\s+it|had\s+it"
                           r"|had\s+(?:him|her)\s+(?:ahead|up)|decision)\b|scores\s*:)[^.]{0,60}$")
@@ -193,6 +197,8 @@ _CARD_BEFORE = re.compile(r"(?i)\b(?:(?:judges?|scorecards?|cards|scored\s+it|sc
 def _which(text: str, a: int, b: int) -> str:
     if _CARD_BEFORE.search(text, max(0, a - 60), a):
         return "scorecard"
+    if _VOTE_BEFORE.search(text, max(0, a - 50), a):
+        return "vote"  # "the Senate voted 51-49", "ruled 5-4", "a majority verdict of 10-2": one tally
     left = text[max(0, a - 40):a]
     if _RUN_AFTER.match(text, b):
         return "run"

@@ -535,7 +535,7 @@ def _check_dates(g: Group, entries: list[_Entry], config: RuleConfig, voice: dic
 
 
 _SCORE_WORDS = {"score": "result", "record": "win-loss record", "run": "run", "partial": "score at that moment",
-                "scorecard": "judge's card"}
+                "scorecard": "judge's card", "vote": "vote"}
 
 
 def _one_judge(cards: list[Claim]) -> bool:
