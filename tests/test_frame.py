@@ -377,6 +377,8 @@ FRAMES = [
                  {"revision": "old"}, id="a-broken-record-is-the-old-figure"),
     pytest.param("Vale held the previous record at 4,051 yards.", "4,051 yards", {"revision": "old"},
                  id="the-previous-record"),
+    pytest.param("He came in needing 11 points to break Ines Ardo's school scoring record of 2,106.", "2,106",
+                 {"revision": "old", "entity": "Ines Ardo"}, id="to-break-a-school-scoring-record-of"),
     pytest.param("Okonjo set a rookie record for a season with 4,183 passing yards.", "4,183 passing yards",
                  {"measure": "passing", "period": "season", "revision": ""}, id="a-new-record-with-its-statistic"),
     pytest.param("He set the record for most passing yards in a season with 4,051 yards-breaking the old mark.",

@@ -280,8 +280,8 @@ REVISION_OLD = (r"(?:\d[\d.,]*\s*(?:%|percent|per\s+cent|[mb]n|million|billion|t
                 r"|estimated|announced|stated)(?:\s+(?:as|at|to\s+be))?"
                 # a record that was broken is the old figure: "broke X's record of 4,051 yards", "held the
                 # previous record at 4,051", "surpassed X's year-old record of 4,051"
-                r"|\b(?:broke|breaks|breaking|surpassed|surpasses|surpassing|eclipsed|bettered|topped|beat|passed)"
-                r"\s+(?:\S+\s+){0,4}?(?:record|mark|best)\s+(?:of|at)"
+                r"|\b(?:break|broke|breaks|breaking|surpass|surpassed|surpasses|surpassing|eclipsed|bettered|topped"
+                r"|beat|passed)\s+(?:\S+\s+){0,6}?(?:record|mark|best)\s+(?:of|at)"
                 r"|\b(?:previous|old|former|year-old|standing)\s+(?:\S+\s+)?(?:record|mark)\s+(?:of|at))"
                 r"\s+(?:about\s+|some\s+)?$")
 REVISION_NEW = (r"\b(?:revised|lowered|raised|increased|decreased|corrected|adjusted|updated|changed|risen|rose"
