@@ -385,6 +385,9 @@ FRAMES = [
                  "4,051 yards", {"measure": "passing", "period": "season"}, id="with-n-after-the-statistic"),
     pytest.param("Reyes also set a club record for receptions by a tight end with 43.", "43",
                  {"noun": "receptions"}, id="a-record-for-a-counted-thing-with-n"),
+    # "N nouns to M": M counts the same noun
+    pytest.param("The motion was carried by 312 votes to 290.", "290", {"noun": "votes"}, id="n-votes-to-m"),
+    pytest.param("The crowd grew from 40 people to 52 by noon.", "52", {"noun": "people"}, id="from-n-people-to-m"),
     # a money verb names the amount, not its subject
     pytest.param("The Zeta 11 starts at $999 in stores.", "$999", {"measure": "price", "entity": "Zeta 11"},
                  id="starts-at-is-a-price"),

@@ -222,6 +222,10 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
                 and _cased(text[s - 2]):
             noun = gapped_noun(text, s)  # "won 52 seats, the Greens 19": 19 seats
             kind = "count" if noun and float(value).is_integer() else kind
+        if not noun and not cur and kind in ("count", "number") and text[s - 4:s] in (" to ", "nst "):
+            nm = _NOUN_TO.search(text, max(0, s - 40), s)  # "carried by 312 votes to 290": 290 votes
+            if nm:
+                noun, kind = nm.group(1), ("count" if float(value).is_integer() else kind)
         if not cur and kind in ("count", "number") and 0 < value < 10.5:
             # an earthquake's magnitude: "magnitude 7.8", "a 7.8-magnitude quake", "7.7 on the Richter scale"
             before = _MAGNITUDE_LEFT.search(lower, max(0, a - 16), a)
@@ -470,6 +474,7 @@ _GLUED_LETTER = re.compile(r"[a-zA-Z](?![A-Za-z])")
 _POINT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _POINT_THOUSAND = re.compile(r"\d{1,3}\.000")
 _SCALE_LETTER_AFTER = re.compile(r"(?i)\s?[mbk]\b")  # "€2.000m", "2.000 k"
+_NOUN_TO = re.compile(r"\d[\d,]*\s+([a-z]+s|people|children|men|women)\s+(?:to|against)\s+$")
 _MAGNITUDE_LEFT = re.compile(r"\bmagnitude(?:[\s-]|\s+of\s+)$")
 _MAGNITUDE_PREFIX = re.compile(r"M[wLsb]?\s?$")
 _QUAKE_NOUN = re.compile(r"[\s-](?:earthquake|quake|aftershock|foreshock|tremor|temblor|shock)s?\b")
