@@ -385,6 +385,11 @@ FRAMES = [
                  "4,051 yards", {"measure": "passing", "period": "season"}, id="with-n-after-the-statistic"),
     pytest.param("Reyes also set a club record for receptions by a tight end with 43.", "43",
                  {"noun": "receptions"}, id="a-record-for-a-counted-thing-with-n"),
+    # a poll's margin of error is its own quantity
+    pytest.param("Roe led by 4 points, within the margin of error of plus or minus 3.5 points.", "3.5 points",
+                 {"label": "margin of error"}, id="plus-or-minus"),
+    pytest.param("The poll has a margin of error of 3 percentage points.", "3 percentage points",
+                 {"label": "margin of error"}, id="a-margin-of-error-of"),
     # "N nouns to M": M counts the same noun
     pytest.param("The motion was carried by 312 votes to 290.", "290", {"noun": "votes"}, id="n-votes-to-m"),
     pytest.param("The crowd grew from 40 people to 52 by noon.", "52", {"noun": "people"}, id="from-n-people-to-m"),

@@ -18,7 +18,7 @@ from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
 from reconciler.extract.keys import GROUND, KEY_NAMES, NAME_STOP, frame_keys, soft_keys
 from reconciler.extract.masses import mass_measure
-from reconciler.extract.measures import aged_before, apposed_age, change, label_of, what_after
+from reconciler.extract.measures import change, label_of, margin_of_error, unnamed_count, what_after
 from reconciler.extract.mention import Mention
 from reconciler.extract.money import money_noun
 from reconciler.extract.names import _is_title_case_line
@@ -76,7 +76,6 @@ _FOR_LEFT = re.compile(r"\b(?P<v>[a-z]+)\s+(?:(?:it|the\s+ball|back)\s+)?for\s+(
 # a game statistic stated after the yards: "226 yards rushing", "101 yards on the ground", "on 22 carries"
 _STAT_RIGHT = re.compile(r"(?i)^\s*(?:net\s+)?(rushing|passing|receiving|on\s+the\s+ground|in\s+the\s+air"
                          r"|on\s+\d+\s+(?:carries|rushes|catches|receptions|completions))\b")
-_RECORD_WITH = re.compile(r"\brecord\s+for\s+(?:the\s+)?(?:most\s+)?([a-z]+s)\b[^,;.]{0,40}\bwith\s+$")
 _WITH_STAT = re.compile(r"\b(rushing|passing|receiving)\s+yards\b[^,;.]{0,40}\bwith\s+$")
 _STAT_WORDS = {"rushing": "rushing", "passing": "passing", "receiving": "receiving", "in the air": "passing"}
 # "the biggest of them for more than £105 million": one of several, not the figure itself
@@ -208,11 +207,7 @@ class FrameReader:
                 noun = before.group("w").lower()
         measure = self._measure(m, left, right, clause)
         entity = self._entity(m, s_start, c_start)
-        if not noun and m.kind == "count" and "record" in left:
-            rm = _RECORD_WITH.search(left[-90:])  # "a rookie record for receptions by a tight end with 43"
-            noun = rm.group(1) if rm else ""
-        if not noun and m.kind == "count" and (apposed_age(text, m) or aged_before(text, m)):
-            noun = "year-old person"  # "Zoe Anders, 24, was overcome": her age
+        noun = noun or unnamed_count(text, m, left)  # "Zoe Anders, 24,", "a record for receptions ... with 43"
         reference = _reference(right) if m.kind == "length" else ""
         market = _market(text, c_start, c_end, m) if m.kind in ("money", "percent", "rate") else ""
         if reference and not measure:
@@ -251,6 +246,8 @@ class FrameReader:
             measure = "dateline"
         elif m.kind == "date" and is_day_heading(text, m):
             measure = "day heading"  # "**Monday, October 12**" over a live blog's entries: not the event's date
+        if margin_of_error(m, left):
+            noun = measure = "margin of error"  # a poll's margin of error is no lead, share or margin of victory
         label = label_of(m, noun, measure, fates, reference)
         return Frame(label=label, noun=noun, measure=measure, entity=entity, reference=reference,
                      period=period, part=part, mode=mode, revision=revision, zone=m.unit if m.kind == "time" else "",

@@ -130,3 +130,27 @@ def aged_before(text: str, m: Mention) -> bool:
     if not isinstance(m.value, float) or not 0 <= m.value <= 130 or m.start != m.num_start:
         return False
     return _AGED_BEFORE.search(text, max(0, m.start - 30), m.start) is not None
+
+
+_RECORD_WITH = re.compile(r"\brecord\s+for\s+(?:the\s+)?(?:most\s+)?([a-z]+s)\b[^,;.]{0,40}\bwith\s+$")
+
+
+def unnamed_count(text: str, m: Mention, left: str) -> str:
+    """The counted noun of a bare count that the words around it name: a person's age ("Zoe Anders, 24,",
+    "aged 54"), the statistic of a record ("a club record for receptions by a tight end with 43"); else ""."""
+    if m.kind != "count":
+        return ""
+    if "record" in left:
+        rm = _RECORD_WITH.search(left[-90:])
+        if rm:
+            return rm.group(1)
+    return "year-old person" if apposed_age(text, m) or aged_before(text, m) else ""
+
+
+_MARGIN_OF_ERROR = re.compile(r"(?i)(?:margin\s+of\s+(?:sampling\s+)?error\D{0,20}|plus\s+or\s+minus\s+|±\s*)$")
+
+
+def margin_of_error(m: Mention, left: str) -> bool:
+    """Is the figure a poll's margin of error ("a margin of error of 3 points", "plus or minus 3.5")?"""
+    cue = "error" in left[-40:] or "minus" in left[-20:] or "±" in left[-3:]
+    return m.kind in ("count", "number", "percent") and cue and bool(_MARGIN_OF_ERROR.search(left[-40:]))
