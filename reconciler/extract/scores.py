@@ -102,14 +102,14 @@ def _ends_a_sentence(text: str, dot: int) -> bool:
 
 _SHORT_CODE = re.compile(r"(?i)\b(?:text|txt|sms)\s+[\w-]{1,20}\s+to\s+\d{4,6}\b")
 _INDEX = re.compile(r"\b(?:Week|Day|Round|round|Game|Lap|Leg|Matchday|Gameweek|Stage|Heat)\s+\d{1,2}\b(?![.,]\d|\s*%)")
-_STREET_WORDS = (" N. ", " S. ", " E. ", " W. ", " N ", " S ", " E ", " W ",
+_STREET_WORDS = (" N. ", " S. ", " E. ", " W. ",
                  " Street", " St.", " Road", " Rd.", " Avenue", " Ave.", " Way", " Boulevard", " Blvd.", " Lane",
                  " Drive", " Place", " Square", " Court", " Terrace", " Crescent", " Highway", " Parkway")
 _INDEX_WORDS = ("Week ", "Day ", "Round ", "round ", "Game ", "Lap ", "Leg ", "Matchday ", "Gameweek ", "Stage ",
                 "Heat ")
 # a latitude or longitude in decimal degrees ("12.45 S", "33.9°E"): where, not how many
 _COORDINATE = re.compile(r"\d{1,3}\.\d{1,6}\s?°?\s?[NSEW](?![\w'’])")
-_COORDINATE_WORDS = tuple(f"{gap}{h}{end}" for gap in (" ", "°") for h in "NSEW" for end in (" ", ",", ";", "\n", ")"))
+_COORDINATE_CUE = re.compile(r"[ °][NSEW][ ,;\n)]")  # in every _COORDINATE match
 # a machine translation's day of the month ("local time 21 day early morning" for 21日凌晨): which day,
 # not a span of days; English puts an article before a span used as a modifier ("a 9 day trek")
 _MT_DAY = re.compile(r"(?<![\w.,-])(?<![Aa] )(?<![Aa]n )(?<![Tt]he )(?<!per )(?<!each )(?<!every )"
@@ -137,9 +137,11 @@ def never_claims(text: str, lower: str | None = None, digit_runs: Sequence[Span]
     # run of three digits after a space: without them, the patterns (30-40 ns a character) are not run
     phone = any(b - a >= 3 and _PHONE_CUE.match(text, b - 3) for a, b in runs)
     # the rarer patterns run only where a cheap substring test finds their words
-    rare = [rx for rx, words in ((_ADDRESS, _STREET_WORDS), (_INDEX, _INDEX_WORDS), (_COORDINATE, _COORDINATE_WORDS),
-                                       (_MT_DAY, _MT_DAY_WORDS))
-            if any(w in text for w in words)]
+    rare = [rx for rx, words in ((_ADDRESS, _STREET_WORDS), (_INDEX, _INDEX_WORDS)) if any(w in text for w in words)]
+    if _COORDINATE_CUE.search(text):  # one scan, not forty substring tests
+        rare.append(_COORDINATE)
+    if " day " in text and any(w in text for w in _MT_DAY_WORDS):
+        rare.append(_MT_DAY)
     if "to " in text and any(w in text for w in ("text ", "Text ", "TEXT ", "txt ", "SMS ", "sms ")):
         rare.append(_SHORT_CODE)
     if "year-olds" in text or "year olds" in text:
