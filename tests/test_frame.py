@@ -385,6 +385,14 @@ FRAMES = [
                  "4,051 yards", {"measure": "passing", "period": "season"}, id="with-n-after-the-statistic"),
     pytest.param("Reyes also set a club record for receptions by a tight end with 43.", "43",
                  {"noun": "receptions"}, id="a-record-for-a-counted-thing-with-n"),
+    # a model name with a hyphen and a digit before the counted noun; a participle before "per"
+    pytest.param("The model was trained on 2,048 Zeta-8 chips for two months.", "2,048 Zeta-8 chips",
+                 {"noun": "Zeta-8 chips"}, id="a-hyphenated-model-before-its-noun"),
+    pytest.param("It has 671 billion parameters, with 37 billion activated per token.", "37 billion",
+                 {"noun": ""}, id="a-participle-before-per"),
+    # an amount wiped off a value is a fall in it, not the value
+    pytest.param("Shares fell 17%, wiping $593 billion off its market value.", "$593 billion",
+                 {"measure": "fall in market value"}, id="wiping-off-a-value"),
     # a poll's margin of error is its own quantity
     pytest.param("Roe led by 4 points, within the margin of error of plus or minus 3.5 points.", "3.5 points",
                  {"label": "margin of error"}, id="plus-or-minus"),

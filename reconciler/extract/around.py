@@ -386,7 +386,7 @@ _VERBS = frozenset(
 # past-tense verbs that stand right after a number whose noun came before it ("a crowd of 14,212 saw")
 _PAST_VERBS = frozenset("saw watched packed filled attended turned came went voted".split())
 # what follows a past-tense verb rather than a noun's next word: a preposition, an article, a name
-_AFTER_VERB = re.compile(r"[ \t]+(?:(?:at|in|on|into|to|from|for|with|as|the|a|an|their|its|his|her|him|them|us)\b"
+_AFTER_VERB = re.compile(r"[ \t]+(?:(?:at|in|on|into|to|from|for|with|as|the|a|an|their|its|his|her|him|them|us|per)\b"
                          r"|[A-Z])")
 # adverbs of time and manner that follow a figure but name nothing counted ("from 25 earlier", "$28 apiece")
 _NOT_NOUNS = frozenset("earlier later ago apiece overall altogether yesterday today tonight elsewhere above last next"
@@ -411,7 +411,7 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
         if not m:
             break
         w = m.group("w")
-        digit_dash, plural_dash = _DASH_DIGIT.search(w), _PLURAL_DASH.match(w)
+        digit_dash, plural_dash = _DASH_DIGIT.search(w) if w.islower() else None, _PLURAL_DASH.match(w)
         dash = digit_dash or plural_dash
         if dash:  # "1,840 points-12 more than", "three bank workers-two women and a man-were": a dash typed
             # as a hyphen ends the noun (a compound's first part is rarely plural)

@@ -25,8 +25,18 @@ def _in_prep_phrase(words: list[str], i: int) -> bool:
     return any(i >= k + 1 and words[i - k] in _DETERMINERS and words[i - k - 1] in _PREP_OBJECT for k in (1, 2))
 
 
+_OFF = re.compile(r"\s+off\s+(?:the\s+|its\s+|their\s+|[a-z]+['’]s\s+)?(?:combined\s+)?([a-z]+(?:\s+[a-z]+)?)")
+_WIPE = re.compile(r"\b(?:wip|eras|knock|shav|slash|lop|strip|trimm?)(?:e|ed|es|ing|s)?\s+"
+                   r"(?:about\s+|some\s+|nearly\s+|almost\s+)?$")  # "wiping $593 billion off ..."
+
+
 def money_noun(left: str, right: str) -> str:
     """The money noun of a figure, from the words after it (to the end of its clause), else before it."""
+    low_left = left.lower()
+    if _WIPE.search(low_left[-30:]):
+        off = _OFF.match(right.lower())
+        if off:  # "wiping $593 billion off its market value": a fall in that value, not the value
+            return "fall in " + off.group(1).strip()
     best = ""
     # the words after the figure, to the end of its clause ("36,50 dollar, at the closing ...": not the close)
     low_right = _CLAUSE_END.split(right.lower(), maxsplit=1)[0]

@@ -111,8 +111,11 @@ def _one_sided(a: Claim, b: Claim) -> str:
         return "period"  # a career total, or another year's figure ("in 2021 turnout was 55.2%"), on one side
     if fa.period and fb.period and fa.period.lower() != fb.period.lower():
         return "period"  # a career total against last season's, 2019 against 2020
-    if {fa.label.split(" ")[0], fb.label.split(" ")[0]} == {"rise", "fall"}:
-        return "direction"  # a rise and a fall are two moves (early trade, the close), never one figure
+    moves = [label.startswith(("rise in ", "fall in ")) or label in ("rise", "fall") for label in (fa.label, fb.label)]
+    if {fa.label.split(" ")[0], fb.label.split(" ")[0]} == {"rise", "fall"} or moves[0] != moves[1]:
+        # a rise and a fall are two moves (early trade, the close), never one figure; nor is a move one
+        # with a level ("wiping $593 billion off its market value" against a market value of $2.9 trillion)
+        return "direction"
     if fa.part != fb.part and (fa.part in NOT_THE_FIGURE or fb.part in NOT_THE_FIGURE):
         return "part"  # a part, another instance or a margin against the figure itself
     if fa.part != fb.part and fa.part in BASES and fb.part in BASES:
