@@ -393,6 +393,11 @@ FRAMES = [
     # an amount wiped off a value is a fall in it, not the value
     pytest.param("Shares fell 17%, wiping $593 billion off its market value.", "$593 billion",
                  {"measure": "fall in market value"}, id="wiping-off-a-value"),
+    # "N of M nouns": N is a part of the M, counting the same noun; an adjective after a compound
+    pytest.param("The challenger landed 120 of 400 punches in the bout.", "120",
+                 {"noun": "punches", "part": "part"}, id="n-of-m-nouns"),
+    pytest.param("She won a 12-round unanimous decision on Saturday.", "12-round", {"noun": "round"},
+                 id="a-compound-before-an-adjective"),
     # a poll's margin of error is its own quantity
     pytest.param("Roe led by 4 points, within the margin of error of plus or minus 3.5 points.", "3.5 points",
                  {"label": "margin of error"}, id="plus-or-minus"),

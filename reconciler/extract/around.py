@@ -395,6 +395,7 @@ _NOT_NOUNS = frozenset("earlier later ago apiece overall altogether yesterday to
 _PLURALS = frozenset("people children men women cattle".split())
 _DASH_DIGIT = re.compile(r"[a-z]-(?=\d)")
 _PLURAL_DASH = re.compile(r"[A-Za-z]{2,}[^s\W]s(?=-[a-z])")  # "workers-two", "goals-the" (not "sales-related")
+_ADJECTIVE_ENDS = ("ous", "ive", "ful", "less", "able", "ible", "ical", "ary", "ish")
 _LOWER_NEXT = re.compile(r"[ \t\u00a0]+[a-z]")
 
 
@@ -438,6 +439,9 @@ def _read_noun(text: str, pos: int) -> tuple[str, int]:
             break  # so does a capitalised plural before a lower-case word: "63 million Americans look"
         if p < len(text) and text[p] in ",.;:!?)(\"”":
             break
+    if compound and len(words) == 2 and words[1].lower().endswith(_ADJECTIVE_ENDS):
+        words = words[:1]  # "a 12-round unanimous decision": the rounds (the adjective qualifies the next noun)
+        end = pos + 1 + len(words[0])
     if compound and len(words) == 2 and words[1][:1].islower() and words[0][:1].islower() and "-" not in words[0]:
         # "a 500-bed hospital" counts the hospital's beds, "a 671-billion-parameter model" the model's
         # parameters: named as an editor would ("hospital beds", "model parameters")

@@ -222,6 +222,10 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
                 and _cased(text[s - 2]):
             noun = gapped_noun(text, s)  # "won 52 seats, the Greens 19": 19 seats
             kind = "count" if noun and float(value).is_integer() else kind
+        if not noun and not cur and kind == "count" and text.startswith(" of ", e):
+            om = _OF_N_NOUNS.match(text, e)  # "landed 120 of 400 punches": 120 punches
+            if om:
+                noun = om.group(1)
         if not noun and not cur and kind in ("count", "number") and text[s - 4:s] in (" to ", "nst "):
             nm = _NOUN_TO.search(text, max(0, s - 40), s)  # "carried by 312 votes to 290": 290 votes
             if nm:
@@ -474,6 +478,7 @@ _GLUED_LETTER = re.compile(r"[a-zA-Z](?![A-Za-z])")
 _POINT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3}){2,}")
 _POINT_THOUSAND = re.compile(r"\d{1,3}\.000")
 _SCALE_LETTER_AFTER = re.compile(r"(?i)\s?[mbk]\b")  # "€2.000m", "2.000 k"
+_OF_N_NOUNS = re.compile(r" of (?:the |its |their |his |her )?\d[\d,]*\s+([a-z]+s|people|children|men|women)\b")
 _NOUN_TO = re.compile(r"\d[\d,]*\s+([a-z]+s|people|children|men|women)\s+(?:to|against)\s+$")
 _MAGNITUDE_LEFT = re.compile(r"\bmagnitude(?:[\s-]|\s+of\s+)$")
 _MAGNITUDE_PREFIX = re.compile(r"M[wLsb]?\s?$")
