@@ -81,7 +81,8 @@ _STAT_WORDS = {"rushing": "rushing", "passing": "passing", "receiving": "receivi
 # "the biggest of them for more than £105 million": one of several, not the figure itself
 _ONE_OF = (r"\b(?:biggest|largest|highest|most\s+\w+|smallest|lowest|one|each)\s+of\s+(?:them|those"
            r"|these|all|whom)\b[^.;\d]{0,20}$")
-_N_OF_THE = re.compile(r"^\s+of\s+(?:(?:the|its|their|his|her|[A-Z][\w.\-]*['’]\s?s)\s+(?:\d[\d,.]*|[a-z]+)\b|\d[\d,.]*\s+[a-z]+s\b)")
+_N_OF_THE = re.compile(r"^\s+of\s+(?:(?:the|its|their|his|her|[A-Z][\w.\-]*['’]\s?s)\s+(?:\d[\d,.]*|[a-z]+)\b"
+                       r"|\d[\d,.]*\s+[a-z]+s\b)")  # "143 of the 300 seats", "120 of 400 punches"
 # "either 2.3 or 2.6 GHz": options, each one of several configurations
 _EITHER = re.compile(r"(?i)\beither\s+(?:[$€£]?\d[\d,.]*\s*[A-Za-z%]{0,5}\s+or\s+)?[$€£]?$")
 _ANOTHER = re.compile(F.ANOTHER, re.I)
