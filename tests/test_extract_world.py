@@ -74,6 +74,9 @@ WORLD = [
                  id="a-unit-before-a-dash-typed-as-a-hyphen"),
     pytest.param("The rescue was worth 110 b. Euro in all.", "110 b. Euro", 110e9, "EUR", "money",
                  id="an-abbreviated-scale-before-a-currency"),
+    pytest.param("The rover will work for 14 Earth days.", "14 Earth days", 336, "h", "duration",
+                 id="days-of-a-kind"),
+    pytest.param("Refunds take five working days.", "five working days", 120, "h", "duration", id="working-days"),
     # a range of a unit is no score
     pytest.param("Beat it for another 2-3 minutes.", "3 minutes", 0.05, "h", "duration", id="a-range-of-minutes"),
     pytest.param("Der Umsatz stieg um 3,5 % auf 4.096,5 Millionen; der Preis ist $294,000.", "$294,000", 294_000,

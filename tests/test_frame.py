@@ -398,6 +398,14 @@ FRAMES = [
                  {"noun": "punches", "part": "part"}, id="n-of-m-nouns"),
     pytest.param("She won a 12-round unanimous decision on Saturday.", "12-round", {"noun": "round"},
                  id="a-compound-before-an-adjective"),
+    # a flight's orbit and altitude; how close a landing came to its target is no plan
+    pytest.param("The probe will enter a 100-km orbit around the moon.", "100-km", {"measure": "orbit"},
+                 id="an-orbit"),
+    pytest.param("The booster fired, reaching an altitude of 65 km.", "65 km", {"measure": "altitude"},
+                 id="an-altitude"),
+    pytest.param("The lander touched down within 100 metres of its target.", "100 metres", {"mode": ""},
+                 id="within-n-of-its-target-is-no-plan"),
+    pytest.param("They set 40 as their target.", "40", {"mode": "plan"}, id="a-target-is-a-plan"),
     # a poll's margin of error is its own quantity
     pytest.param("Roe led by 4 points, within the margin of error of plus or minus 3.5 points.", "3.5 points",
                  {"label": "margin of error"}, id="plus-or-minus"),

@@ -31,6 +31,7 @@ _PROVISIONAL_CUES = ("preliminary", "provisional", "partial", "early", "far", "s
 _PLAN_STEMS = frozenset(stem(w) for w in PLAN_WORDS)
 _FORECAST_STEMS = frozenset(stem(w) for w in FORECAST_WORDS)
 _DIGIT = re.compile(r"\d")
+_OFF_TARGET = re.compile(r"\s+(?:of|from|off)\s+(?:its|the|their|his|her)\s+(?:\w+\s+)?(?:target|goal|aim)\b")
 _NOUN_SPLIT = re.compile(r"[\s-]+")
 _LABEL_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'’@.\-]*")
 
@@ -216,8 +217,11 @@ def _context(text: str, m: Mention, s_start: int, s_end: int, c_start: int, c_en
             near += stems[clause_end:clause_end + 4]
     if m.noun and m.kind not in _UNIT_KINDS:
         near += [stem(w) for w in _NOUN_SPLIT.split(m.noun) if w]
-    if not _PLAN_STEMS.isdisjoint(left[-4:] + right[:3]):
-        near.append("~plan")  # "set May 10 as their target": a plan, not what happened
+    if not _PLAN_STEMS.isdisjoint(left[-4:] + right[:3]) and not (
+            _PLAN_STEMS.isdisjoint(left[-4:]) and _OFF_TARGET.match(text, m.end, m.end + 30)):
+        # "set May 10 as their target": a plan, not what happened ("within 100 metres of its target" measures
+        # how close it came)
+        near.append("~plan")
     next_number = _DIGIT.search(text, m.end, c_end)
     close_end = bisect_left(offsets, next_number.start()) if next_number else clause_end
     right_close = stems[right_start:close_end][:3]

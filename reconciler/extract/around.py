@@ -279,6 +279,9 @@ def _read_right(text: str, pos: int, has_currency: bool) -> _Right:
     # duration / physical units (glued or spaced, or hyphenated: "54-day", "1.6-mile")
     um = _UNIT_GAP.match(text[pos:pos + 8])
     upos = pos + (um.end() if um else 0)
+    dm = _DAYS_OF_A_KIND.match(text, pos) if text.startswith(" ", pos) else None
+    if dm:  # "14 Earth days", "five working days", "three straight weeks": days, of a kind
+        um, upos = None, dm.end()
     # machine hours: "5,000 GPU hours", "30.84 million GPU-hours"
     mh = _MACHINE_HOURS.match(text[upos:upos + 24])
     if mh:
@@ -395,6 +398,8 @@ _NOT_NOUNS = frozenset("earlier later ago apiece overall altogether yesterday to
 _PLURALS = frozenset("people children men women cattle".split())
 _DASH_DIGIT = re.compile(r"[a-z]-(?=\d)")
 _PLURAL_DASH = re.compile(r"[A-Za-z]{2,}[^s\W]s(?=-[a-z])")  # "workers-two", "goals-the" (not "sales-related")
+_DAYS_OF_A_KIND = re.compile(r" (?:Earth|working|business|calendar|lunar|solar|school|trading|consecutive|straight)\s+"
+                             r"(?=(?:days?|weeks?|months?|years?|hours?)\b)")
 _ADJECTIVE_ENDS = ("ous", "ive", "ful", "less", "able", "ible", "ical", "ary", "ish")
 _LOWER_NEXT = re.compile(r"[ \t\u00a0]+[a-z]")
 

@@ -120,6 +120,8 @@ MEASURE_CLASSES: dict[str, str] = {
     **dict.fromkeys("punt".split(), "punt"),
     **dict.fromkeys("depth deep".split(), "depth"),
     **dict.fromkeys("height tall high".split(), "height"),
+    **dict.fromkeys("altitude elevation".split(), "altitude"),
+    **dict.fromkeys("orbit apogee perigee".split(), "orbit"),
     **dict.fromkeys("length long".split(), "length"),
     **dict.fromkeys("width wide".split(), "width"),
     **dict.fromkeys("span".split(), "span"),
