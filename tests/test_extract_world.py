@@ -100,6 +100,29 @@ def test_scale_character_then_english_unit(sentence: str, surface: str, value: f
     assert (c.value, c.unit, c.kind, c.qualifier) == (pytest.approx(value), unit, kind, qualifier)
 
 
+# an amount set against a rate in one sentence is that rate: (sentence, quote, unit, kind)
+SET_AGAINST_A_RATE = [
+    pytest.param("The plan works out at $1.10 per million words, against $5.50 for the old one.", "$5.50",
+                 "USD/million words", "rate", id="against"),
+    pytest.param("The yard charges $4 per crane hour, compared with $6 at the next port.", "$6", "USD/crane hour",
+                 "rate", id="compared-with"),
+    pytest.param("Entry costs €12 per adult, up from €9 last season.", "€9", "EUR/adult", "rate", id="up-from"),
+    pytest.param("The yard charges $4 per crane hour and paid $6 million for the cranes.", "$6 million", "USD",
+                 "money", id="a-total-after-and-stays-money"),
+    pytest.param("Rooms cost $90 per night, against $900 a month for a flat.", "$900 a month", "USD/month", "rate",
+                 id="its-own-period-kept"),
+    pytest.param("Entry costs €12 per adult, against $15 in the city.", "$15", "USD", "money",
+                 id="another-currency-stays-money"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "unit", "kind"), SET_AGAINST_A_RATE)
+def test_an_amount_set_against_a_rate(sentence: str, surface: str, unit: str, kind: str) -> None:
+    found = [c for c in extract_text(sentence) if c.text == surface]
+    assert found, [c.text for c in extract_text(sentence)]
+    assert (found[0].unit, found[0].kind) == (unit, kind)
+
+
 # the figure as its printed digits give it, not a float product: (sentence, quote, value, low, high)
 DIGITS_AS_PRINTED = [
     pytest.param("Sales reached $4.1 billion.", "$4.1 billion", 4_100_000_000.0, 4_050_000_000.0, 4_200_000_000.0,

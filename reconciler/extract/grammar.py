@@ -10,6 +10,7 @@ The result is a list of ``Mention`` (a claim without its context), in text order
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -257,6 +258,7 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
     out = _join_durations(text, out)
     _yen_or_yuan(text, out)
     _whose_dollars(text, lower, out)
+    _rate_set_against(text, out)
     _pair(text, out)
     if not all(_finite(m) for m in out):
         out = _drop_infinite(out, refused)
@@ -298,6 +300,30 @@ def _words_around_scale(text: str, c: Mention) -> None:
     if qualifier and c.qualifier == "exact" and (c.unit or c.noun) and isinstance(c.value, float):
         c.low, c.high, c.qualifier = _interval(c.value, c.precision, qualifier)  # "about 405万 US dollars"
         c.start = min(c.start, a)
+
+
+# what stands between a rate and the figure it is set against: "$1.05 per million tokens blended,
+# against $6.00", "$2 per GPU hour, compared with $3", "$40 a head, up from $35"
+_AGAINST = re.compile(
+    r"[\s,;]{0,3}(?:[a-z-]+[\s,]{1,3}){0,2}?(?:against|versus|vs\.?|compared (?:with|to)|up from|down from|"
+    r"from|than)\s{1,3}$"
+)
+
+
+def _rate_set_against(text: str, out: list[Mention]) -> None:
+    """A bare amount set against a rate in the same sentence is that rate too (in place): the
+    reader does not repeat "per million tokens" after "against $6.00", and $6.00 is no total."""
+    for a, b in itertools.pairwise(out):
+        if a.kind != "rate" or not a.per or b.kind != "money" or b.per or "/" not in a.unit:
+            continue
+        if a.unit.split("/", 1)[0] != b.unit or b.start - a.end > 60 or not _AGAINST.fullmatch(text, a.end, b.start):
+            continue
+        if _PER_AFTER.match(text, b.end):
+            continue  # "$3 a month": its own period
+        b.kind, b.unit, b.per = "rate", a.unit, a.per
+
+
+_PER_AFTER = re.compile(r"\s{0,2}(?:per|a|an|each|/)\b", re.IGNORECASE)
 
 
 def _bare(raw: str) -> float:
