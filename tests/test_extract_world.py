@@ -123,6 +123,20 @@ def test_an_amount_set_against_a_rate(sentence: str, surface: str, unit: str, ki
     assert (found[0].unit, found[0].kind) == (unit, kind)
 
 
+# amounts side by side, as a table row reads: each its own figure, never one as the other's
+# "* * $10000" multiplier: (row, the claims' texts)
+SIDE_BY_SIDE = [
+    pytest.param("Basic $0.31 $10.00 200K", ["$0.31", "$10.00"], id="ten-dollars-with-cents"),
+    pytest.param("Plus $0.31 $10,000 in fees", ["$0.31", "$10,000"], id="ten-thousand-grouped"),
+    pytest.param("The fee was 29.4 * * $10000.", ["29.4 * * $10000"], id="the-artefact-still-multiplies"),
+]
+
+
+@pytest.mark.parametrize(("row", "texts"), SIDE_BY_SIDE)
+def test_amounts_side_by_side(row: str, texts: list[str]) -> None:
+    assert [c.text for c in extract_text(row) if c.kind == "money"] == texts
+
+
 # the figure as its printed digits give it, not a float product: (sentence, quote, value, low, high)
 DIGITS_AS_PRINTED = [
     pytest.param("Sales reached $4.1 billion.", "$4.1 billion", 4_100_000_000.0, 4_050_000_000.0, 4_200_000_000.0,
