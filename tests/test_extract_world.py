@@ -84,6 +84,75 @@ WORLD = [
 ]
 
 
+# a translation keeps the CJK scale and renders the unit in English around it:
+# (sentence, quote, value, unit, kind, qualifier)
+SCALE_THEN_ENGLISH = [
+    pytest.param("The fee came to 312万 US dollars in all.", "312万 US dollars", 3.12e6, "USD", "money", "exact",
+                 id="wan-then-us-dollars"),
+    pytest.param("Total spending may reach 4.6亿 yuan.", "4.6亿 yuan", 4.6e8, "CNY", "money", "exact",
+                 id="yi-then-yuan"),
+    pytest.param("It was priced at RMB 718万, the bureau said.", "RMB 718万", 7.18e6, "CNY", "money", "exact",
+                 id="currency-code-before"),
+    pytest.param("The order was about 95万 euros.", "about 95万 euros", 9.5e5, "EUR", "money", "approximate",
+                 id="english-hedge-before"),
+    pytest.param("The survey took 43万 machine hours.", "43万 machine hours", 4.3e5, "h", "duration", "exact",
+                 id="wan-then-hours"),
+    pytest.param("Crews worked 2万 days on it.", "2万 days", 4.8e5, "h", "duration", "exact", id="wan-then-days"),
+    pytest.param("The archive holds 3.2亿 pages of records.", "3.2亿 pages", 3.2e8, "", "count", "exact",
+                 id="yi-then-counted-noun"),
+    pytest.param("Some 58万 visitors came, 12万 of them abroad.", "12万", 1.2e5, "", "count", "exact",
+                 id="bare-scale-stays-a-count"),
+    pytest.param("票房收入达到3.1亿元人民币。", "3.1亿元人民币", 3.1e8, "CNY", "money", "exact",
+                 id="cjk-currency-unchanged"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "value", "unit", "kind", "qualifier"), SCALE_THEN_ENGLISH)
+def test_scale_character_then_english_unit(sentence: str, surface: str, value: float, unit: str, kind: str,
+                                           qualifier: str) -> None:
+    found = [c for c in extract_text(sentence) if c.text == surface]
+    assert found, [c.text for c in extract_text(sentence)]
+    c = found[0]
+    assert (c.value, c.unit, c.kind, c.qualifier) == (pytest.approx(value), unit, kind, qualifier)
+
+
+# an amount set against a rate in one sentence is that rate: (sentence, quote, unit, kind)
+SET_AGAINST_A_RATE = [
+    pytest.param("The plan works out at $1.10 per million words, against $5.50 for the old one.", "$5.50",
+                 "USD/million words", "rate", id="against"),
+    pytest.param("The yard charges $4 per crane hour, compared with $6 at the next port.", "$6", "USD/crane hour",
+                 "rate", id="compared-with"),
+    pytest.param("Entry costs €12 per adult, up from €9 last season.", "€9", "EUR/adult", "rate", id="up-from"),
+    pytest.param("The yard charges $4 per crane hour and paid $6 million for the cranes.", "$6 million", "USD",
+                 "money", id="a-total-after-and-stays-money"),
+    pytest.param("Rooms cost $90 per night, against $900 a month for a flat.", "$900 a month", "USD/month", "rate",
+                 id="its-own-period-kept"),
+    pytest.param("Entry costs €12 per adult, against $15 in the city.", "$15", "USD", "money",
+                 id="another-currency-stays-money"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "unit", "kind"), SET_AGAINST_A_RATE)
+def test_an_amount_set_against_a_rate(sentence: str, surface: str, unit: str, kind: str) -> None:
+    found = [c for c in extract_text(sentence) if c.text == surface]
+    assert found, [c.text for c in extract_text(sentence)]
+    assert (found[0].unit, found[0].kind) == (unit, kind)
+
+
+# amounts side by side, as a table row reads: each its own figure, never one as the other's
+# "* * $10000" multiplier: (row, the claims' texts)
+SIDE_BY_SIDE = [
+    pytest.param("Basic $0.31 $10.00 200K", ["$0.31", "$10.00"], id="ten-dollars-with-cents"),
+    pytest.param("Plus $0.31 $10,000 in fees", ["$0.31", "$10,000"], id="ten-thousand-grouped"),
+    pytest.param("The fee was 29.4 * * $10000.", ["29.4 * * $10000"], id="the-artefact-still-multiplies"),
+]
+
+
+@pytest.mark.parametrize(("row", "texts"), SIDE_BY_SIDE)
+def test_amounts_side_by_side(row: str, texts: list[str]) -> None:
+    assert [c.text for c in extract_text(row) if c.kind == "money"] == texts
+
+
 # the figure as its printed digits give it, not a float product: (sentence, quote, value, low, high)
 DIGITS_AS_PRINTED = [
     pytest.param("Sales reached $4.1 billion.", "$4.1 billion", 4_100_000_000.0, 4_050_000_000.0, 4_200_000_000.0,

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -546,6 +547,36 @@ def test_same_quantity(text_a: str, text_b: str, surface_a: str, surface_b: str,
     groups = align(claims, load_rates())
     together = any(ca.id in g.claims and cb.id in g.claims for g in groups)
     assert together == same, f"{ca.frame} / {cb.frame}"
+
+
+# a maker and its product own one figure when the story gives the maker that one product:
+# (the articles, each claim's owner as the frame names it, does the second claim join the first's row)
+_TRAINED = ["The run used 1,024 chips, the lab said on Monday.", "The run used 1,024 chips in March, the lab said.",
+            "The run used 1,204 chips, the lab said on Monday.", "The run used 1,024 chips in March, it said."]
+MAKER_AND_PRODUCT = [
+    pytest.param(["Corvid's Wren-3 cost $3 million to train, the lab said.", *_TRAINED],
+                 ["Corvid", "Corvid", "Wren-3", "Wren-3"], True, id="one-product-named-in-the-possessive"),
+    pytest.param(["Corvid's Wren-3 and Corvid's Finch-2 cost $3 million to train, the lab said.", *_TRAINED],
+                 ["Corvid", "Corvid", "Wren-3", "Wren-3"], False, id="a-maker-of-two-products-stays-apart"),
+    pytest.param(["Wren-3 cost $3 million to train, the lab said.", *_TRAINED],
+                 ["Corvid", "Corvid", "Wren-3", "Wren-3"], False, id="no-possessive-no-link"),
+    pytest.param(["Corvid's Wren-3 cost $3 million to train, the lab said.", *_TRAINED],
+                 ["Corvid", "Corvid", "Brask", "Brask"], False, id="another-owner-stays-apart"),
+]
+
+
+@pytest.mark.parametrize(("texts", "owners", "same"), MAKER_AND_PRODUCT)
+def test_a_maker_and_its_sole_product_are_one_owner(texts: list[str], owners: list[str], same: bool) -> None:
+    sources = [Source(id=f"s{i}", path=f"s{i}.txt", title="", text=t, format="txt", encoding="utf-8", sha256=f"s{i}")
+               for i, t in enumerate(texts)]
+    claims = [c for s in sources for c in extract_claims(s)]
+    chips = [c for c in claims if c.text.endswith("chips")]
+    assert len(chips) == len(owners)
+    named = {c.id: replace(c, frame=replace(c.frame, entity=o)) for c, o in zip(chips, owners, strict=True)}
+    claims = [named.get(c.id, c) for c in claims]
+    first, odd = chips[0], chips[2]  # "1,024 chips" (the maker's) and "1,204 chips" (the product's)
+    groups = align(claims, load_rates())
+    assert any(first.id in g.claims and odd.id in g.claims for g in groups) == same
 
 
 def test_a_row_is_named_as_an_editor_would() -> None:

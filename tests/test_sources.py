@@ -23,6 +23,7 @@ from reconciler.read.html import extract_html, strip_tags
 from reconciler.read.listing import NoInput, UnreadableSource
 from reconciler.read.metadata import find_date
 from reconciler.read.source import read_source, read_sources
+from reconciler.read.verbatim import file_span
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -770,3 +771,30 @@ def test_counters_match_the_pattern_everywhere(pieces: list[str]) -> None:
     line = "".join(pieces)
     assert [m.span() for m in sources_module._counters(line)] == \
         [m.span() for m in sources_module._COUNTER.finditer(line)]
+
+
+# pages whose article is read from their JSON-LD ``articleBody`` (the markup shows a lead and a
+# subscription prompt): each figure is still located in the file, inside the JSON string
+_BODY = ("The port authority said 4,812 ships called last year. Dredging will cost $64 million. "
+         "Berth 7 will close for 18 days in March, the authority said, and 212 jobs depend on it.")
+_PARAGRAPHS = _BODY.replace(". ", ".\\n\\n")  # JSON's escaped newlines between paragraphs
+_LD = '<script type="application/ld+json">{"@type":"NewsArticle","articleBody":"%s"}</script>'
+STRUCTURED_PAGES = [
+    pytest.param("<html><head>" + _LD % _BODY + "</head><body><article><h1>Port</h1><p>The port authority said.</p>"
+                 '<div class="paywall">Subscribe to read on.</div></article></body></html>',
+                 ["4,812 ships", "$64 million", "18 days", "212 jobs"], id="body-only-in-json-ld"),
+    pytest.param("<html><head>" + (_LD % _PARAGRAPHS).replace('"application/ld+json"', "'application/ld+json'")
+                 + "</head><body><p>Port</p></body></html>",
+                 ["4,812 ships", "$64 million", "18 days", "212 jobs"], id="paragraphs-as-escaped-newlines"),
+]
+
+
+@pytest.mark.parametrize(("page", "quotes"), STRUCTURED_PAGES)
+def test_a_json_ld_article_is_located_in_the_file(tmp_path: Path, page: str, quotes: list[str]) -> None:
+    source = read_one(write(tmp_path / "a.html", page))
+    claims = {c.text: c for c in extract_claims(source)}
+    for quote in quotes:
+        c = claims[quote]
+        span = file_span(source.origin, c.start, c.end)
+        assert span is not None, quote
+        assert page[span[0]:span[1]] == quote

@@ -4,6 +4,7 @@ words and counted noun; the aligner's settings; IDF weights of context words."""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from rapidfuzz import fuzz, process
 
 from reconciler.extract import frame_vocab as F
 from reconciler.extract import vocab as V
-from reconciler.extract.keys import ENTITY, MEASURE, NOUN_CLASS, PERIOD, frame_keys, head_words, soft_keys
+from reconciler.extract.keys import ENTITY, MEASURE, NOUN_CLASS, PERIOD, entity_key, frame_keys, head_words, soft_keys
 from reconciler.extract.text import content_words
 from reconciler.extract.units import Rates, alternative_intervals, base_interval, dimension
 from reconciler.models import Claim
@@ -169,10 +170,36 @@ def _story_keys(claims: Sequence[Claim]) -> dict[str, tuple[str, ...]]:
         for pos in (ENTITY, PERIOD):
             if k[pos]:
                 seen[(pos, k[pos])].add(c.source)
+    owner = _sole_products({e for pos, e in seen if pos == ENTITY}, claims)
     out = {}
     for c in claims:
         k = raw[c.id]
         drop = [pos for pos in (ENTITY, PERIOD) if k[pos] and len(seen[(pos, k[pos])]) < 2
                 and (pos == ENTITY or k[pos].isdigit())]
         out[c.id] = tuple("" if i in drop else v for i, v in enumerate(k)) if drop else k
+        if out[c.id][ENTITY] in owner:
+            out[c.id] = tuple(owner[v] if i == ENTITY else v for i, v in enumerate(out[c.id]))
     return out
+
+
+# "Acme's Zeta", "Acme Labs' new Zeta 2": a maker (one to three capitalised words) before what it owns
+_POSSESSIVE = re.compile(
+    r"\b([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})['’]s? (?:(?:new|latest|open|own|flagship) ){0,2}"
+    r"([A-Z][\w-]*(?: [A-Z][\w-]*){0,2})"
+)
+
+
+def _sole_products(entities: set[str], claims: Sequence[Claim]) -> dict[str, str]:
+    """Owner keys of one thing: a product whose maker the story's sentences name in the possessive
+    ("Acme's Zeta") stands for its maker when the maker owns nothing else there. The figures of the
+    product are the maker's ("Acme trained it on 512 GPUs", "Zeta was trained on 512 GPUs"); a maker
+    the coverage gives two products ("Acme's Zeta" and "Acme's Orbit") keeps them apart."""
+    products: dict[str, set[str]] = defaultdict(set)
+    for sentence in {c.sentence for c in claims if "'" in c.sentence or "’" in c.sentence}:
+        for m in _POSSESSIVE.finditer(sentence):
+            maker, product = entity_key(m.group(1)), entity_key(m.group(2))
+            if maker != product and maker in entities and product in entities:
+                products[maker].add(product)
+    owned = Counter(p for ps in products.values() for p in ps)
+    return {next(iter(ps)): maker for maker, ps in products.items()
+            if len(ps) == 1 and owned[next(iter(ps))] == 1 and next(iter(ps)) not in products}

@@ -10,6 +10,7 @@ The result is a list of ``Mention`` (a claim without its context), in text order
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 
@@ -91,6 +92,7 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
     skip_mask = bytearray(mask)
     cjk = [c for c in cjk_numbers(text) if not _covered(mask, c.start, c.end)]  # "29.4万美元", "9月17日"
     for c in cjk:
+        _words_around_scale(text, c)  # "405万 US dollars", "RMB 2916万", "162万 GPU hours"
         _set(mask, c.start, c.end)
     out = _dates(text, mask, runs) + cjk + times + races
     out += scores(text, mask)
@@ -264,6 +266,7 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
     out = _join_durations(text, out)
     _yen_or_yuan(text, out)
     _whose_dollars(text, lower, out)
+    _rate_set_against(text, out)
     _pair(text, out)
     if not all(_finite(m) for m in out):
         out = _drop_infinite(out, refused)
@@ -277,6 +280,58 @@ def scan(text: str, skip: tuple[Span, ...] = (), lower: str | None = None,
 # a span of time right after a number: "above the Earth 42 minutes later", "stage 42 minutes after liftoff"
 # (a name is not followed by one; "Week 11 was" and "Zeta 3.1 scored" are names)
 _SPAN_AFTER = re.compile(r"[ \u00a0-](?:seconds?|minutes?|hours?|days?|weeks?|months?)\b(?!-)")
+
+
+def _words_around_scale(text: str, c: Mention) -> None:
+    """A number that ends in a CJK scale character reads its unit from the words around it (in place).
+
+    A translation keeps "405万" and renders the rest: the currency, duration or counted noun stands
+    after it in English ("405万 US dollars", "162万 GPU hours", "5840亿 parameters") or the currency
+    before it ("RMB 2916万", "US$1.2亿"), as it would around an English number.
+    """
+    if c.kind != "count" or c.unit or c.noun or not c.scale_words or not text.endswith(c.scale_words, 0, c.end):
+        return
+    r = _read_right(text, c.end, False)
+    if r.kind == "money" and r.currency:
+        c.kind, c.unit, c.end = "money", r.currency, r.end
+    elif r.kind == "duration" and r.unit == "h" and isinstance(c.value, float):
+        f = r.factor
+        c.kind, c.unit, c.end, c.noun = "duration", "h", r.end, r.noun
+        c.value, c.precision = c.value * f, c.precision * f
+        c.low = c.low * f if c.low is not None else None
+        c.high = c.high * f if c.high is not None else None
+    elif r.noun and not r.kind:
+        c.noun, c.end = r.noun, r.end
+    a, currency, qualifier = _read_left(text, c.num_start)
+    if currency and c.kind == "count" and not c.noun:
+        c.kind, c.unit, c.start = "money", currency, min(c.start, a)
+    if qualifier and c.qualifier == "exact" and (c.unit or c.noun) and isinstance(c.value, float):
+        c.low, c.high, c.qualifier = _interval(c.value, c.precision, qualifier)  # "about 405万 US dollars"
+        c.start = min(c.start, a)
+
+
+# what stands between a rate and the figure it is set against: "$1.05 per million tokens blended,
+# against $6.00", "$2 per GPU hour, compared with $3", "$40 a head, up from $35"
+_AGAINST = re.compile(
+    r"[\s,;]{0,3}(?:[a-z-]+[\s,]{1,3}){0,2}?(?:against|versus|vs\.?|compared (?:with|to)|up from|down from|"
+    r"from|than)\s{1,3}$"
+)
+
+
+def _rate_set_against(text: str, out: list[Mention]) -> None:
+    """A bare amount set against a rate in the same sentence is that rate too (in place): the
+    reader does not repeat "per million tokens" after "against $6.00", and $6.00 is no total."""
+    for a, b in itertools.pairwise(out):
+        if a.kind != "rate" or not a.per or b.kind != "money" or b.per or "/" not in a.unit:
+            continue
+        if a.unit.split("/", 1)[0] != b.unit or b.start - a.end > 60 or not _AGAINST.fullmatch(text, a.end, b.start):
+            continue
+        if _PER_AFTER.match(text, b.end):
+            continue  # "$3 a month": its own period
+        b.kind, b.unit, b.per = "rate", a.unit, a.per
+
+
+_PER_AFTER = re.compile(r"\s{0,2}(?:per|a|an|each|/)\b", re.IGNORECASE)
 
 
 def _bare(raw: str) -> float:

@@ -171,7 +171,7 @@ _VAGUE = re.compile(
 )
 _FILL = re.compile(r"(?:\s*\*\s*\*\s*|\s*\*\*\s*|\s+|)")  # markdown bold debris or spaces
 _MULT = re.compile(
-    r"(?P<fill>\s*\*\s*\*\s*|\s*\*\*\s*|\s+)(?P<cur>US\$|\$|¥|RMB\s?|€|£)?(?P<pow>10{1,12})\b"
+    r"(?P<fill>\s*\*\s*\*\s*|\s*\*\*\s*|\s+)(?P<cur>US\$|\$|¥|RMB\s?|€|£)?(?P<pow>10{1,12})\b(?![.,]\d)"
     r"(?:\s+(?P<scale>million|billion|thousand))?"
 )
 _GLUED = re.compile(r"(?i)(?P<suf>bn|mn|tn|k|m|b|t)(?![A-Za-z0-9]|-\d)")  # "40K-1": a model name

@@ -47,6 +47,23 @@ from reconciler.read.verbatim import verbatim_runs
 from reconciler.read.web import read_page
 from reconciler.read.word import DOCM_REASON, read_docx
 
+
+def _covered(runs: tuple[int, ...]) -> int:
+    return sum(b - a for a, b in zip(runs[::3], runs[1::3], strict=True))
+
+
+def _located(text: str, raw: str) -> tuple[int, ...]:
+    """Where the page's article text sits in the file: in its visible markup, or, for an article
+    read from the page's JSON-LD (the markup shows a lead and a subscription prompt), inside the
+    ``articleBody`` string, whichever holds more of it."""
+    runs = verbatim_runs(text, raw)
+    if "ld+json" in raw and 2 * _covered(runs) < len(text):
+        structured = verbatim_runs(text, raw, structured=True)
+        if _covered(structured) > _covered(runs):
+            return structured
+    return runs
+
+
 # ---------------------------------------------------------------------------------------
 # Reading one file
 # ---------------------------------------------------------------------------------------
@@ -92,7 +109,7 @@ def read_source(path: str | os.PathLike[str], display_path: str) -> Source:
     outlet = ""
     if fmt == "html":
         doc = read_page(text)
-        origin = verbatim_runs(doc.text, text)
+        origin = _located(doc.text, text)
         text, title, meta_dates, outlet = doc.text, doc.title, doc.dates, doc.outlet
         notes = (*notes, _HTML_NOTES.get(doc.container, f"html: main text from <{doc.container}>"))
         if not text.strip():

@@ -20,8 +20,15 @@ _ANCHOR_MIN = 24  # a line this long found whole in the page is taken as its pla
 _LINE = re.compile(r"[^\n]+")
 
 
-def _visible_segments(raw: str) -> list[tuple[int, int]]:
-    """(start, end) of the page's text between tags, comments and script-like elements; linear."""
+_LD_TYPE = re.compile(r"""type\s*=\s*["']?application/ld\+json""", re.IGNORECASE)
+
+
+def _visible_segments(raw: str, structured: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of the page's text between tags, comments and script-like elements; linear.
+
+    With ``structured``, the content of the page's JSON-LD scripts counts as text too: an article
+    read from its ``articleBody`` sits there, as written, inside the JSON string.
+    """
     out: list[tuple[int, int]] = []
     pos, n = 0, len(raw)
     while pos < n:
@@ -42,13 +49,15 @@ def _visible_segments(raw: str) -> list[tuple[int, int]]:
         closing = _HIDDEN_CLOSE.get(name.rstrip("/"))
         if closing is not None:
             m = closing.search(raw, gt + 1)
+            if structured and name == "script" and m is not None and _LD_TYPE.search(raw, lt, gt):
+                out.append((gt + 1, m.start()))
             pos = n if m is None else m.end()
             continue
         pos = gt + 1
     return out
 
 
-def verbatim_runs(text: str, raw: str) -> tuple[int, ...]:
+def verbatim_runs(text: str, raw: str, structured: bool = False) -> tuple[int, ...]:
     """Where the extracted ``text`` appears character for character in the page ``raw``.
 
     Returns flattened ``(text_start, text_end, raw_start)`` triples, in text order: over each
@@ -56,7 +65,8 @@ def verbatim_runs(text: str, raw: str) -> tuple[int, ...]:
     Long lines found whole in the page's visible text are anchors; between two anchors the
     words are found in order, never past the next anchor. A word that does not appear as
     written (an entity such as ``&amp;``, text split by a tag) ends a run, and nothing is
-    claimed about it. Linear in the page, with a bounded search per line.
+    claimed about it. Linear in the page, with a bounded search per line. ``structured``: the
+    text was read from the page's JSON-LD, whose scripts are searched too (:func:`_visible_segments`).
 
     >>> from reconciler.read.html import extract_html
     >>> raw = "<p>Cost: <b>$5 million</b>, &amp; more.</p>"
@@ -65,7 +75,7 @@ def verbatim_runs(text: str, raw: str) -> tuple[int, ...]:
     >>> [(text[a:b], raw[r:r + b - a]) for a, b, r in zip(runs[::3], runs[1::3], runs[2::3])]
     [('Cost:', 'Cost:'), ('$5 million', '$5 million'), (',', ','), ('more.', 'more.')]
     """
-    segments = _visible_segments(raw)
+    segments = _visible_segments(raw, structured)
     # the visible text, segments joined by a NUL so that nothing is found across a tag
     parts: list[str] = []
     seg_vis: list[int] = []  # where each segment starts in ``vis``
