@@ -8,6 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import NoReturn
 
+from reconciler._engine.parallel import note_fork
 from reconciler.models import Result
 from reconciler.output.atomic import write_atomic
 from reconciler.output.result import json_chunks
@@ -37,6 +38,7 @@ def outputs_in_background(result: Result, json_path: str | os.PathLike[str],
         write_atomic(csv_path, ledger_csv_chunks(result))
         return lambda: None
     read_end, write_end = os.pipe()
+    note_fork()
     pid = os.fork()
     if pid == 0:  # the child: write both, report a failure through the pipe, and end
         os.close(read_end)

@@ -55,11 +55,13 @@ __all__ = [
     "default_jobs",
     "extract_sources",
     "guarded",
+    "note_fork",
     "problem",
     "read_articles",
     "story_label",
     "strict_default",
     "without_unaligned",
+    "workers_forked",
 ]
 
 # ``python benchmarks/run.py --crossover`` on this 2-core machine: a pool costs 20-40 ms to
@@ -126,6 +128,7 @@ class Processes:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
             self._pool.submit(int).result()  # the first task launches every worker
             self.forked = True
+            note_fork()
 
     def map(self, fn: Callable[[T], R], chunks: Sequence[T], done: Callable[[int], None]) -> list[R]:
         if len(chunks) == 1 and self._pool is None:
@@ -162,6 +165,7 @@ class Processes:
         try:
             with ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 self.forked = True
+                note_fork()
                 futures = [pool.submit(_call_inherited, chunk) for chunk in chunks]
                 index = {f: i for i, f in enumerate(futures)}
                 for f in as_completed(futures):
@@ -185,6 +189,19 @@ class Processes:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
+
+
+_FORKS = [0]  # worker processes started by this process, in all its runs (see workers_forked)
+
+
+def note_fork() -> None:
+    """Count a start of worker processes (a pool, or the background writer)."""
+    _FORKS[0] += 1
+
+
+def workers_forked() -> bool:
+    """Has this process started worker processes (so --timings names their peak memory)?"""
+    return _FORKS[0] > 0
 
 
 # what :meth:`Processes.map_inherited`'s workers read: (the function, what it shares), set

@@ -17,6 +17,7 @@ from reconciler._engine.background import outputs_in_background
 from reconciler._engine.cache import DEFAULT_DIR
 from reconciler._engine.distributed import SchedulerError
 from reconciler._engine.memory import gc_paused
+from reconciler._engine.parallel import workers_forked
 from reconciler._engine.progress import for_terminal
 from reconciler.models import Result
 from reconciler.output.atomic import write_atomic
@@ -300,9 +301,8 @@ def _timings_line(stages: dict[str, float]) -> str:
     kib = 1024 if sys.platform != "darwin" else 1024 * 1024  # ru_maxrss is in KiB on Linux, bytes on macOS
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / kib
     line += f"; peak memory {me:.0f} MB"
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / kib
-    if workers:
-        line += f", workers {workers:.0f} MB"
+    if workers_forked():
+        line += f", workers {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / kib:.0f} MB"
     return line
 
 
