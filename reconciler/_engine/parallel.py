@@ -1,11 +1,16 @@
 """Run the per-article and per-story work in parallel, with the same result as one process.
 
-Articles are read and extracted in chunks; each story is aligned and checked in one task
-(its claims go to a worker once). The work is cut into chunks; a runner maps a top-level
-function over them and hands the results back in input order, whatever order the workers
-finish in. :class:`Serial` runs in this process, :class:`Processes` on a local process
-pool, and :class:`reconciler._engine.distributed.Dask` on a Dask cluster. Below
-``PARALLEL_FROM`` articles the pool costs more than it saves and the run stays serial.
+Articles are read and extracted in chunks; each story is aligned and checked in one task.
+The work is cut into chunks; a runner maps a top-level function over them and hands the
+results back in input order, whatever order the workers finish in. :class:`Serial` runs in
+this process, :class:`Processes` on a local process pool, and
+:class:`reconciler._engine.distributed.Dask` on a Dask cluster. Below ``PARALLEL_FROM``
+articles the pool costs more than it saves and the run stays serial.
+
+The local pool's workers for reading and extraction are forked early, while this process is
+small; the story tasks run in workers forked once the claims are extracted, which find them
+in the memory they inherit (:meth:`Processes.map_inherited`): only story indices go out,
+groups and findings come back. A cluster's tasks carry their claims.
 """
 
 from __future__ import annotations
@@ -162,17 +167,18 @@ class Processes:
         global _INHERITED
         self.close()
         _INHERITED = (fn, shared)
+        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"))
         try:
-            with ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                self.forked = True
-                note_fork()
-                futures = [pool.submit(_call_inherited, chunk) for chunk in chunks]
-                index = {f: i for i, f in enumerate(futures)}
-                for f in as_completed(futures):
-                    done(index[f])
-                return [f.result() for f in futures]
+            self.forked = True
+            note_fork()
+            futures = [pool.submit(_call_inherited, chunk) for chunk in chunks]
+            index = {f: i for i, f in enumerate(futures)}
+            for f in as_completed(futures):
+                done(index[f])
+            return [f.result() for f in futures]
         finally:
             _INHERITED = None
+            pool.shutdown(wait=True, cancel_futures=True)  # (a task that raised: the rest are not waited for)
 
     @property
     def started(self) -> bool:
