@@ -123,3 +123,29 @@ def test_cli_output_the_same_either_way(tmp_path: Path, monkeypatch: pytest.Monk
     assert runs[0] == runs[1]
     assert sorted(p.name for p in (tmp_path / "out0").iterdir() if not p.name.startswith(".corpus.history")) == [
         "corpus.csv", "corpus.html", "corpus.json"]
+
+
+def test_a_report_that_fails_waits_for_the_writer(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command ends (exit 2) only once the child's JSON result and ledger are complete."""
+    import json
+
+    from click.testing import CliRunner
+
+    import reconciler.report
+    from reconciler.cli import main
+
+    monkeypatch.setattr(output, "BACKGROUND_FROM", 0)
+
+    def fails(*args: object, **kwargs: object) -> str:
+        raise OSError(28, "No space left on device", "the report")
+
+    monkeypatch.setattr(reconciler.report, "render_html", fails)
+    r = CliRunner().invoke(main, [str(SEEDS), "--out", str(tmp_path / "out"), "-q", "--no-cache"],
+                           catch_exceptions=False)
+    assert r.exit_code == 2, r.output
+    assert "No space left on device" in r.output
+    [json_file] = (tmp_path / "out").glob("seeds*.json")  # (named with a hash: the seeds are elsewhere)
+    [csv_file] = (tmp_path / "out").glob("seeds*.csv")
+    assert json.loads(json_file.read_text("utf-8"))["schema"] == "reconcile/1"
+    assert csv_file.read_text("utf-8").startswith("claim_id,")
+    assert not [p.name for p in (tmp_path / "out").iterdir() if p.name.endswith(".tmp")]

@@ -22,7 +22,8 @@ def outputs_in_background(result: Result, json_path: str | os.PathLike[str],
                           csv_path: str | os.PathLike[str]) -> Callable[[], None]:
     """Start writing the JSON result (:func:`json_chunks`) to ``json_path`` and the CSV ledger
     (:mod:`reconciler.output.ledger`) to ``csv_path``, each as :func:`write_atomic` does; returns the
-    function that waits for both to be written (and raises what went wrong).
+    function that waits for both to be written (and raises what went wrong); called again, it
+    returns at once.
 
     For a large result both are written by a child process forked now, which has the whole
     result in its memory (nothing is pickled or spilled to a file: at 10,000 articles the
@@ -44,8 +45,13 @@ def outputs_in_background(result: Result, json_path: str | os.PathLike[str],
         os.close(read_end)
         _child(result, json_path, csv_path, write_end)
     os.close(write_end)
+    waited = False
 
     def finish() -> None:
+        nonlocal waited
+        if waited:
+            return  # (once: a second call, on the way out after an error, has nothing to wait for)
+        waited = True
         with os.fdopen(read_end, "rb") as fh:
             report = fh.read()  # until the child ends (the write end closes with it)
         _, status = os.waitpid(pid, 0)

@@ -3,6 +3,7 @@ turn domain errors into exit codes."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import sys
 import time
@@ -148,12 +149,17 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
                 # child while this process compares the run with the previous one and makes the report
                 data = _DataOutputs.start(result, json_file, csv_path)
                 writing = time.perf_counter() - t
-                t = time.perf_counter()
-                desk = _Desk.open(paths, result, html_path.parent, name)
-                stages = {**result.timings, "history": time.perf_counter() - t}
-                t = time.perf_counter()
-                written = _write_report(result, html_path, desk, data, title or _story(paths))
-                stages["write"] = writing + time.perf_counter() - t
+                try:
+                    t = time.perf_counter()
+                    desk = _Desk.open(paths, result, html_path.parent, name)
+                    stages = {**result.timings, "history": time.perf_counter() - t}
+                    t = time.perf_counter()
+                    written = _write_report(result, html_path, desk, data, title or _story(paths))
+                    stages["write"] = writing + time.perf_counter() - t
+                except BaseException:
+                    with contextlib.suppress(Exception):  # the first error is the one to report
+                        data.done()  # the writer's files complete (or removed) before the command ends
+                    raise
             except OSError as exc:  # a folder that cannot be made or written, a full disk
                 raise _cannot_write(exc) from exc
         finally:
