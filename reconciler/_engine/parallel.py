@@ -21,7 +21,7 @@ import os
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from typing import Any, Protocol, TypeVar
 
@@ -122,7 +122,6 @@ class Processes:
     def __init__(self, workers: int) -> None:
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
-        self.forked = False  # have any workers run (for the peak memory of --timings)
 
     def start(self) -> None:
         """Fork the workers now (while this process is small: each worker's memory starts as
@@ -132,7 +131,6 @@ class Processes:
             ctx = multiprocessing.get_context("fork" if "fork" in methods else None)
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
             self._pool.submit(int).result()  # the first task launches every worker
-            self.forked = True
             note_fork()
 
     def map(self, fn: Callable[[T], R], chunks: Sequence[T], done: Callable[[int], None]) -> list[R]:
@@ -169,7 +167,6 @@ class Processes:
         _INHERITED = (fn, shared)
         pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("fork"))
         try:
-            self.forked = True
             note_fork()
             futures = [pool.submit(_call_inherited, chunk) for chunk in chunks]
             index = {f: i for i, f in enumerate(futures)}
@@ -184,12 +181,6 @@ class Processes:
     def started(self) -> bool:
         """Are the workers running (forked, early in a run, from a small process)?"""
         return self._pool is not None
-
-    def submit(self, fn: Callable[..., R], *args: Any) -> Future[R]:
-        """One more task for a running pool (see :func:`reconciler.output.outputs_in_background`)."""
-        if self._pool is None:
-            raise RuntimeError("the pool has not been started")
-        return self._pool.submit(fn, *args)
 
     def close(self) -> None:
         if self._pool is not None:
