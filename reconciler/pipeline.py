@@ -82,19 +82,13 @@ class NoArticles(Exception):
 
 
 def reconcile(paths: Sequence[str | os.PathLike[str]], options: Options = Options(),
-              progress: Progress | None = None, *, pool: Processes | None = None) -> Result:
-    """Read, extract, align and check; the result.
-
-    ``pool``: the local process pool to run on when the corpus is large enough for one; it
-    is left open for the caller (see :func:`reconciler.output.outputs_in_background`). By
-    default a pool is made for the run and closed at its end.
-    """
+              progress: Progress | None = None) -> Result:
+    """Read, extract, align and check; the result."""
     with gc_paused():  # nothing a run builds is cyclic (see reconciler._engine.memory)
-        return _reconcile(paths, options, progress or Silent(), pool)
+        return _reconcile(paths, options, progress or Silent())
 
 
-def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progress: Progress,
-               pool: Processes | None) -> Result:
+def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progress: Progress) -> Result:
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     progress.start("read")
@@ -105,9 +99,7 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
     found, skipped = list_articles(paths, options.own_outputs)
     # a name that is no article of the corpus stops the run here, before anything is read (ConfigError)
     primary = resolve_primary((*options.primary, *load_primary(paths)), found) if paths else frozenset()
-    runner = _runner(options, len(found), pool)
-    if runner is pool and pool is not None:
-        pool.start()  # the caller's pool outlives the run: its workers forked before the corpus is read
+    runner = _runner(options, len(found))
     try:
         sources, skipped = read_articles(found, skipped, runner, read_before)
         sources = fill_dateline_years(sources)  # "MUMBAI, Nov 11 -": the year from the other articles
@@ -162,14 +154,13 @@ def _reconcile(paths: Sequence[str | os.PathLike[str]], options: Options, progre
             groups, findings, copies = _stories(sources, extracted, stories, keys, rates, config, runner, cache,
                                                 progress, timings, t, strict, problems)
     finally:
-        if runner is not pool:
-            runner.close()
+        runner.close()
     return Result(sources=tuple(sources), claims=tuple(claims), groups=tuple(groups),
                   findings=tuple(findings), skipped=tuple(skipped), copies=copies, errors=tuple(problems),
                   timings=timings)
 
 
-def _runner(options: Options, n_sources: int, pool: Processes | None = None) -> Runner:
+def _runner(options: Options, n_sources: int) -> Runner:
     if options.scheduler:
         from reconciler._engine.distributed import Dask
 
@@ -177,7 +168,7 @@ def _runner(options: Options, n_sources: int, pool: Processes | None = None) -> 
     jobs = options.jobs if options.jobs is not None else (default_jobs() if n_sources >= PARALLEL_FROM else 1)
     if jobs <= 1:
         return Serial()
-    return pool if pool is not None else Processes(jobs)
+    return Processes(jobs)
 
 
 def _align_whole(sources: Sequence[Source], claims: list[Claim], keys: Sequence[str], rates: Rates,
@@ -243,27 +234,27 @@ def _stories(sources: Sequence[Source], extracted: Sequence[Extracted], stories:
             if entry is not None:
                 with contextlib.suppress(TypeError, ValueError):
                     groups = decode_groups(entry, {c.id for i in stories[k] for c in extracted[i][0]})
-        tasks.append(([sources[i] for i in stories[k]], [c for i in stories[k] for c in extracted[i][0]], groups,
-                      align_keys[k] if cache else "", check_keys[k] if cache else ""))
+        tasks.append(StoryTask([sources[i] for i in stories[k]], [c for i in stories[k] for c in extracted[i][0]],
+                               groups, align_keys[k] if cache else "", check_keys[k] if cache else ""))
     t_work = time.perf_counter()
     before = t_work - t - t_cached
     done = align_and_check(tasks, rates, AlignConfig(), config, runner,
                            str(cache.folder) if cache is not None and local else None, progress.advance, strict=strict)
     t_work = time.perf_counter() - t_work
-    aligning = sum(r[2] for r in done)
-    checking = sum(r[3] for r in done)
+    aligning = sum(r.aligning for r in done)
+    checking = sum(r.checking for r in done)
     share = aligning / (aligning + checking) if aligning + checking else 0.5
     timings["align"] = before + t_work * share
     t_merge = time.perf_counter()
-    for k, (out, computed, _ta, _tc, caught) in zip(todo, done, strict=True):
-        results[k] = out
-        problems.extend(caught)
-        if caught:
+    for k, story in zip(todo, done, strict=True):
+        results[k] = story.out
+        problems.extend(story.problems)
+        if story.problems:
             continue  # nothing of a story that raised is cached: the next run tries it again
         if cache is not None and not local:
-            if computed is not None and len({sources[i].id for i in stories[k]}) >= 2:
-                cache.put(align_keys[k], encode_groups(computed))
-            cache.put(check_keys[k], encode_checked(out))
+            if story.computed is not None and len({sources[i].id for i in stories[k]}) >= 2:
+                cache.put(align_keys[k], encode_groups(story.computed))
+            cache.put(check_keys[k], encode_checked(story.out))
     all_groups: list[Group] = []
     unique: dict[str, Finding] = {}
     copies: list[tuple[str, ...]] = []

@@ -65,6 +65,45 @@ def test_runner_keeps_input_order() -> None:
     assert sorted(done) == list(range(len(chunks)))
 
 
+def _scaled(shared: dict[str, object], chunk: list[int]) -> list[int]:
+    scale = shared["scale"]
+    assert callable(scale)
+    return [scale(x) for x in chunk]
+
+
+def test_inherited_data_is_not_sent() -> None:
+    """The story tasks' workers are forked with the data in memory: what they share is never
+    pickled (a lambda cannot be), only the chunks; results in input order."""
+    shared = {"scale": lambda x: 3 * x}
+    chunks = chunked(list(range(23)), 4)
+    done: list[int] = []
+    runner = Processes(2)
+    try:
+        runner.start()  # the early workers: closed before the fork
+        out = runner.map_inherited(_scaled, shared, chunks, done.append)
+        assert not runner.started
+    finally:
+        runner.close()
+    assert out == [[3 * x for x in c] for c in chunks] == Serial().map_inherited(_scaled, shared, chunks,
+                                                                                 lambda i: None)
+    assert sorted(done) == list(range(len(chunks)))
+
+
+def _fails_on_seven(shared: None, chunk: list[int]) -> list[int]:
+    if 7 in chunk:
+        raise ZeroDivisionError("seven")
+    return chunk
+
+
+def test_inherited_error_is_raised_here() -> None:
+    runner = Processes(2)
+    try:
+        with pytest.raises(ZeroDivisionError, match="seven"):
+            runner.map_inherited(_fails_on_seven, None, chunked(list(range(40)), 4), lambda i: None)
+    finally:
+        runner.close()
+
+
 def test_extract_sources_matches_extract_claims() -> None:
     sources, _ = read_sources([SEEDS])
     runner = Processes(2)

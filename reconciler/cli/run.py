@@ -3,6 +3,7 @@ turn domain errors into exit codes."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import sys
 import time
@@ -17,7 +18,7 @@ from reconciler._engine.background import outputs_in_background
 from reconciler._engine.cache import DEFAULT_DIR
 from reconciler._engine.distributed import SchedulerError
 from reconciler._engine.memory import gc_paused
-from reconciler._engine.parallel import Processes, default_jobs
+from reconciler._engine.parallel import workers_forked
 from reconciler._engine.progress import for_terminal
 from reconciler.models import Result
 from reconciler.output.atomic import write_atomic
@@ -136,36 +137,36 @@ def run_command(paths: tuple[str, ...], out_dir: Path | None, json_path: str | N
     # millions of acyclic objects: no cyclic collector during the run, nor on the way out
     with gc_paused(freeze=True):
         progress = for_terminal(quiet)
-        # the run's workers, kept after it to write a large JSON result while the rest is made
-        pool = Processes(jobs or default_jobs()) if not scheduler and (jobs or default_jobs()) > 1 else None
         try:
             try:
-                result = reconcile(paths, options, progress, pool=pool)
+                result = reconcile(paths, options, progress)
             except (NoInput, NoArticles, ConfigError, SchedulerError) as exc:
                 raise _UsageError(str(exc)) from exc
             progress.start("write")
             try:
                 t = time.perf_counter()
-                # the JSON result and the ledger first: a large run's are written by a worker
-                # while this process compares the run with the previous one and makes the report
-                data = _DataOutputs.start(result, json_file, csv_path, pool)
+                # the JSON result and the ledger first: a large run's are written by a forked
+                # child while this process compares the run with the previous one and makes the report
+                data = _DataOutputs.start(result, json_file, csv_path)
                 writing = time.perf_counter() - t
-                t = time.perf_counter()
-                desk = _Desk.open(paths, result, html_path.parent, name)
-                stages = {**result.timings, "history": time.perf_counter() - t}
-                t = time.perf_counter()
-                written = _write_report(result, html_path, desk, data, title or _story(paths))
-                stages["write"] = writing + time.perf_counter() - t
+                try:
+                    t = time.perf_counter()
+                    desk = _Desk.open(paths, result, html_path.parent, name)
+                    stages = {**result.timings, "history": time.perf_counter() - t}
+                    t = time.perf_counter()
+                    written = _write_report(result, html_path, desk, data, title or _story(paths))
+                    stages["write"] = writing + time.perf_counter() - t
+                except BaseException:
+                    with contextlib.suppress(Exception):  # the first error is the one to report
+                        data.done()  # the writer's files complete (or removed) before the command ends
+                    raise
             except OSError as exc:  # a folder that cannot be made or written, a full disk
                 raise _cannot_write(exc) from exc
-            forked = pool is not None and pool.started
         finally:
             progress.close()
-            if pool is not None:
-                pool.close()
         if timings:
             stages["total"] = time.perf_counter() - started
-            click.echo(_timings_line(stages, workers=forked), err=True)
+            click.echo(_timings_line(stages), err=True)
         for s in result.skipped:
             click.echo(f"skipped {s.path}: {s.reason}", err=True)
         for p in result.errors:
@@ -227,7 +228,7 @@ class _DataOutputs:
     done: Callable[[], None]  # waits until both are written
 
     @classmethod
-    def start(cls, result: Result, json_file: Path | None, csv_path: Path, pool: Processes | None) -> _DataOutputs:
+    def start(cls, result: Result, json_file: Path | None, csv_path: Path) -> _DataOutputs:
         """``json_file``: None for standard output."""
         from reconciler.output.ledger import ledger_csv_chunks
 
@@ -235,7 +236,7 @@ class _DataOutputs:
             click.echo(to_json(result), nl=False)
             write_atomic(csv_path, ledger_csv_chunks(result))
             return cls(None, csv_path, _nothing)
-        return cls(json_file, csv_path, outputs_in_background(result, json_file, csv_path, pool))
+        return cls(json_file, csv_path, outputs_in_background(result, json_file, csv_path))
 
 
 def _check_outputs(paths: tuple[str, ...], html_path: Path, json_file: Path | None, csv_path: Path,
@@ -294,9 +295,10 @@ def _cannot_write(exc: OSError) -> _UsageError:
     return _UsageError(f"cannot write the outputs:{where}: {exc.strerror or exc} (no file is left half-written)")
 
 
-def _timings_line(stages: dict[str, float], workers: bool) -> str:
+def _timings_line(stages: dict[str, float]) -> str:
     """``timings: read 0.01 s, extract 0.12 s, ...; peak memory 80 MB, workers 60 MB`` (the
-    largest worker process of this machine, when the run had any)."""
+    largest worker process of this machine, when the run had any: the resident size of a
+    worker forked late in the run counts the pages it still shares with this process)."""
     line = "timings: " + ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in stages.items())
     try:
         import resource
@@ -305,7 +307,7 @@ def _timings_line(stages: dict[str, float], workers: bool) -> str:
     kib = 1024 if sys.platform != "darwin" else 1024 * 1024  # ru_maxrss is in KiB on Linux, bytes on macOS
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / kib
     line += f"; peak memory {me:.0f} MB"
-    if workers:
+    if workers_forked():
         line += f", workers {resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / kib:.0f} MB"
     return line
 
