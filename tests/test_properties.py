@@ -233,3 +233,11 @@ def test_reconcile_on_a_random_file_never_raises(raw: bytes, name: str) -> None:
         articles = 2 if name != "a" else 1  # a file without an article extension in a folder is passed over
         assert len(result.sources) + len(result.skipped) == articles
         assert all(os.sep not in s.path.removeprefix("corpus/") for s in result.sources)
+
+
+def test_a_tag_of_only_spaces_is_read_past() -> None:
+    """Hypothesis found it: "< >" has no tag name; the page is read past it, not crashed on."""
+    from reconciler.read.verbatim import verbatim_runs
+
+    assert verbatim_runs("x", "< >") == ()
+    assert verbatim_runs("a b", "<p>a</p>< ><p>b</p>") is not None

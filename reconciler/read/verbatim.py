@@ -45,7 +45,8 @@ def _visible_segments(raw: str, structured: bool = False) -> list[tuple[int, int
         gt = raw.find(">", lt + 1)
         if gt < 0:
             break
-        name = raw[lt + 1: gt].split(None, 1)[0].lower() if gt > lt + 1 else ""
+        words = raw[lt + 1: gt].split(None, 1)
+        name = words[0].lower() if words else ""  # "< >": no tag name
         closing = _HIDDEN_CLOSE.get(name.rstrip("/"))
         if closing is not None:
             m = closing.search(raw, gt + 1)
