@@ -237,7 +237,5 @@ def test_reconcile_on_a_random_file_never_raises(raw: bytes, name: str) -> None:
 
 def test_a_tag_of_only_spaces_is_read_past() -> None:
     """Hypothesis found it: "< >" has no tag name; the page is read past it, not crashed on."""
-    from reconciler.read.verbatim import verbatim_runs
-
     assert verbatim_runs("x", "< >") == ()
     assert verbatim_runs("a b", "<p>a</p>< ><p>b</p>") is not None
