@@ -239,9 +239,9 @@ def test_tolls_of_two_moments_of_a_day(tmp_path: Path, articles: list[str], odd:
 # two hedged figures agree when one lies within the other's span, not when their widened spans only
 # touch; a unit mislabel needs the figure read in the other unit to land on the consensus
 HEDGED_PAIRS = [
-    pytest.param(["The quake struck about 26 miles north of Port Alda, the survey said.",
-                  "The quake struck about 20 miles north of Port Alda, the survey said."],
-                 "about 26 miles", "about 20 miles", "value_mismatch", id="about-26-vs-about-20"),
+    pytest.param(["The quake struck about 31 miles north of Port Alda, the survey said.",
+                  "The quake struck about 24 miles north of Port Alda, the survey said."],
+                 "about 31 miles", "about 24 miles", "value_mismatch", id="about-31-vs-about-24"),
     pytest.param(["The quake struck about 60 km north of Port Alda, the survey said.",
                   "The quake struck roughly 58 km north of Port Alda, the survey said."],
                  "about 60 km", "roughly 58 km", "", id="about-60-vs-roughly-58"),

@@ -57,8 +57,8 @@ def test_frames_say_one_quantity_or_two(a: str, qa: str, b: str, qb: str, expect
 
 
 LOUD = [
-    pytest.param("Shares fell, wiping $593 billion off its market value.", "$593 billion",
-                 "Its market value stood at $2.9 trillion.", "$2.9 trillion", "value_mismatch", False,
+    pytest.param("The stock fell, wiping $41 billion off its market value.", "$41 billion",
+                 "Its market value stood at $1.2 trillion.", "$1.2 trillion", "value_mismatch", False,
                  id="a-fall-in-a-value-is-no-value"),
     pytest.param("In 2021 turnout was 55.2% and a run-off followed.", "55.2%",
                  "Turnout was 61.3% of the registered voters.", "61.3%", "value_mismatch", False,

@@ -208,7 +208,7 @@ class FrameReader:
                 noun = before.group("w").lower()
         measure = self._measure(m, left, right, clause)
         entity = self._entity(m, s_start, c_start)
-        noun = noun or unnamed_count(text, m, left)  # "Zoe Anders, 24,", "a record for receptions ... with 43"
+        noun = noun or unnamed_count(text, m, left)  # "Ines Marlow, 24,", "a record for receptions ... with 43"
         reference = _reference(right) if m.kind == "length" else ""
         market = _market(text, c_start, c_end, m) if m.kind in ("money", "percent", "rate") else ""
         if reference and not measure:

@@ -100,12 +100,12 @@ def label_of(m: Mention, noun: str, measure: str, fates: tuple[str, ...], refere
     return ""
 
 
-_NAME_COMMA = re.compile(r"(?<![\w'’.])(?:[A-Z][a-z'’-]+\s+|[A-Z]\.\s+){0,3}[A-Z][a-z'’-]+,\s$")  # "Corey O. Inman, "
+_NAME_COMMA = re.compile(r"(?<![\w'’.])(?:[A-Z][a-z'’-]+\s+|[A-Z]\.\s+){0,3}[A-Z][a-z'’-]+,\s$")  # "Dana K. Orme, "
 
 
 def apposed_age(text: str, m: Mention) -> bool:
-    """Is the bare number a person's age set off by commas after the name ("Zoe Anders, 24, was
-    overcome", "the premier, Andrew Fahie, 51.")? Then it is an age, as "a 24-year-old" is; a
+    """Is the bare number a person's age set off by commas after the name ("Ines Marlow, 24, was
+    treated", "the mayor, Tomas Ekk, 51.")? Then it is an age, as "a 24-year-old" is; a
     team's name ("The Falcons, 12, ...") is no person's."""
     if not isinstance(m.value, float) or not m.value.is_integer() or not 1 <= m.value <= 119:
         return False
@@ -136,7 +136,7 @@ _RECORD_WITH = re.compile(r"\brecord\s+for\s+(?:the\s+)?(?:most\s+)?([a-z]+s)\b[
 
 
 def unnamed_count(text: str, m: Mention, left: str) -> str:
-    """The counted noun of a bare count that the words around it name: a person's age ("Zoe Anders, 24,",
+    """The counted noun of a bare count that the words around it name: a person's age ("Ines Marlow, 24,",
     "aged 54"), the statistic of a record ("a club record for receptions by a tight end with 43"); else ""."""
     if m.kind != "count":
         return ""
