@@ -77,6 +77,12 @@ WORLD = [
     pytest.param("The rover will work for 10 Earth days.", "10 Earth days", 240, "h", "duration",
                  id="days-of-a-kind"),
     pytest.param("Refunds take five working days.", "five working days", 120, "h", "duration", id="working-days"),
+    # a range's low end takes the high end's scale only when it stays the low end
+    pytest.param("Between 300,000 and 2 million people came.", "300,000", 300_000, "", "count",
+                 id="a-grouped-low-end-keeps-its-own-value"),
+    pytest.param("The fee band runs from $100,000-$1 million.", "$100,000", 100_000, "USD", "money",
+                 id="a-money-band-keeps-its-low-end"),
+    pytest.param("It was 1.2-1.5 billion dollars.", "1.2", 1.2e9, "USD", "money", id="a-low-end-shares-the-scale"),
     # a range of a unit is no score
     pytest.param("Let it rest for another 4-6 minutes.", "6 minutes", 0.1, "h", "duration", id="a-range-of-minutes"),
     pytest.param("Der Umsatz stieg um 3,5 % auf 4.096,5 Millionen; der Preis ist $294,000.", "$294,000", 294_000,

@@ -594,7 +594,9 @@ def _pair(text: str, ms: list[Mention]) -> None:
             bare = _bare(text[b.num_start:b.num_end])
             mult = b.value / bare if bare and math.isfinite(bare) else 1.0
             a_bare = _bare(text[a.num_start:a.num_end])
-            if a.value == a_bare and math.isfinite(mult):  # the low end stated no scale or unit of its own
+            # the low end stated no scale or unit of its own, and scaled it stays the low end ("between
+            # 300,000 and 2 million people": 300,000, not 300,000 million)
+            if a.value == a_bare and math.isfinite(mult) and a_bare * mult <= b.value:
                 a.value = a_bare * mult
                 a.precision *= mult
                 a.low, a.high = a.value - a.precision, a.value + a.precision
