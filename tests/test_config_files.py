@@ -29,6 +29,9 @@ BAD_RULES = [
     pytest.param(b"[tolerance]\nerror_gap = true\n", "not True", id="tolerance-boolean"),
     pytest.param(b"[tolerance]\nerorr_gap = 0.2\n", "tolerance.erorr_gap: unknown tolerance", id="tolerance-typo"),
     pytest.param(b"[tolerances]\nerror_gap = 0.2\n", "tolerances: unknown section", id="section-typo"),
+    # the hedge's width is the grammar's reading of "about", not a tolerance: setting it is refused, not ignored
+    pytest.param(b"[tolerance]\napproximate = 0.2\n", "tolerance.approximate: unknown tolerance",
+                 id="the-hedge-width-is-no-tolerance"),
     pytest.param(b"[rules]\nvalue_mismatch = 5\n", "rules.value_mismatch: must be a table", id="rule-integer"),
     pytest.param(b"[rules]\nvalue_mismatch = [1, 2]\n", "rules.value_mismatch: must be a table", id="rule-array"),
     pytest.param(b"[rules.value_mismach]\nenabled = false\n", "rules.value_mismach: unknown rule", id="rule-typo"),
