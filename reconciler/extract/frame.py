@@ -229,7 +229,7 @@ class FrameReader:
                 period = ("by " + " ".join(by.group("t").lower().split())) if by.re is _BY_TIME \
                     else f"week {by.group(1)}"
         if not period and m.kind == "count":
-            period = statement_moment(text, s_start, s_end)  # "57 injured, the ministry said on Sunday evening"
+            period = statement_moment(text, s_start, s_end, ci_text)  # "57 injured, ... said on Sunday evening"
         part = _part(text, m, left, right, rx, ci_left, ci_right)
         mode = ""
         if marks[0]:

@@ -77,7 +77,7 @@ _SAID_ON = re.compile(rf"(?i)\b(?:said|announced|reported|confirmed|told\s+(?:\w
 _OPENING = re.compile(rf"(?i)[\s*_>#-]*(?:(?:late\s+|early\s+)?on\s+)?(?P<d>{_DAY}),?\s+(?P<p>{_PART})\b")
 
 
-def statement_moment(text: str, s_start: int, s_end: int) -> str:
+def statement_moment(text: str, s_start: int, s_end: int, lower: str | None = None) -> str:
     """"sunday evening" when the sentence says a figure was given that part of that day (the
     toll of a morning briefing and of an evening one are two moments, not one figure), else "".
 
@@ -86,7 +86,8 @@ def statement_moment(text: str, s_start: int, s_end: int) -> str:
     >>> statement_moment("The train left the tracks on Saturday evening, the ministry said.", 0, 65)
     ''
     """
-    if "day" not in text[s_start:s_end].lower():
-        return ""
+    low = lower if lower is not None else text
+    if low.find("day", s_start, s_end) < 0 and low.find("DAY", s_start, s_end) < 0:
+        return ""  # every pattern below holds a weekday ("lower": the text lower-cased, same length)
     sm = _SAID_ON.search(text, s_start, s_end) or _OPENING.match(text, s_start, s_end)
     return f"{sm.group('d').lower()} {sm.group('p').lower()}" if sm else ""

@@ -174,14 +174,17 @@ def _check_numbers(g: Group, entries: list[_Entry], rates: Rates, config: RuleCo
     # outliers by rule and value, and apart those that could not be loud by themselves: a figure sure
     # to be the consensus's quantity is not reported together with one that merely shares its value
     # (a configuration's price, "$1,099 for students", beside a misprinted list price of $1,099)
-    outliers: dict[tuple[str, float, bool], list[_Entry]] = defaultdict(list)
-    agree_claims = [a.claim for a in agree]
+    by_value: dict[tuple[str, float], list[_Entry]] = defaultdict(list)
     for e in usable:
         if e.claim.id in agree_ids:
             continue
         assert e.base is not None
-        kind = _outlier_kind(e, best, rates, config, money)[0]
-        outliers[(kind, round(e.base[0], 6), loud_enough([e.claim], agree_claims, kind))].append(e)
+        by_value[(_outlier_kind(e, best, rates, config, money)[0], round(e.base[0], 6))].append(e)
+    outliers: dict[tuple[str, float, bool], list[_Entry]] = defaultdict(list)
+    agree_claims = [a.claim for a in agree]
+    for (kind, v), entries in by_value.items():
+        for e in entries:  # (one entry alone needs no split: the common case asks nothing of the frames)
+            outliers[(kind, v, len(entries) == 1 or loud_enough([e.claim], agree_claims, kind))].append(e)
     findings: list[Finding] = []
     superseded: list[_Entry] = []
     spans = _range_spans(usable)

@@ -176,17 +176,10 @@ def _same_number_two_units(claims: Sequence[Claim], group_of: dict[str, str], in
         for u, w in pairs[:1]:
             a = min((c for c in members if c.unit == u), key=lambda c: (c.source, c.start))
             b = min((c for c in members if c.unit == w), key=lambda c: (c.source, c.start))
-            if voice.get(a.source, a.source) == voice.get(b.source, b.source) or in_finding[a.id] & in_finding[b.id] \
-                    or (a.id in group_of and group_of.get(a.id) == group_of.get(b.id)):
+            if not _new_pair(a, b, group_of, in_finding, voice):
                 continue
             ids = tuple(c.id for c in sorted(members, key=lambda c: (c.unit, c.source, c.start)) if c.unit in (u, w))
-            out.append(Finding(
-                id=finding_id(RULE, ids), rule=RULE, severity="info", claims=ids,
-                message=f"possibly one figure under two units: {quote(a)} and {quote(b)}",
-                explanation=(f"{quote(a)} ({sources_of([a])[0]}) and {quote(b)} ({sources_of([b])[0]}) give the "
-                             f"same number in {u} and {w}. A conversion would change the number, so one of them "
-                             f"may carry the wrong unit; check which one the source printed."),
-            ))
+            out.append(_one_number_two_labels(a, b, ids, "one figure under two units", "unit"))
     return out
 
 
@@ -216,10 +209,7 @@ def _digit_slips(claims: Sequence[Claim], group_of: dict[str, str], in_finding: 
             for d_ref, ref in sorted(by_digits.items()):
                 if support[d_ref] <= support[d_odd] or not transposed(d_odd, d_ref):
                     continue
-                pairs = [(o, r) for o in odd for r in ref
-                         if voice.get(o.source, o.source) != voice.get(r.source, r.source)
-                         and not (in_finding[o.id] & in_finding[r.id])
-                         and not (o.id in group_of and group_of.get(o.id) == group_of.get(r.id))]
+                pairs = [(o, r) for o in odd for r in ref if _new_pair(o, r, group_of, in_finding, voice)]
                 if not pairs:
                     continue
                 o0, r0 = pairs[0]
@@ -255,17 +245,28 @@ def _same_number_two_currencies(claims: Sequence[Claim], group_of: dict[str, str
             continue
         first = {u: min((c for c in members if c.unit == u), key=lambda c: (c.source, c.start)) for u in units}
         a, b = first[units[0]], first[units[1]]
-        if voice.get(a.source, a.source) == voice.get(b.source, b.source) or in_finding[a.id] & in_finding[b.id] \
-                or (a.id in group_of and group_of.get(a.id) == group_of.get(b.id)):
+        if not _new_pair(a, b, group_of, in_finding, voice):
             continue
         ids = tuple(c.id for c in sorted(members, key=lambda c: (c.unit, c.source, c.start)))
         who = a.frame.entity or specific_label(a)
-        out.append(Finding(
-            id=finding_id(RULE, ids), rule=RULE, severity="info", claims=ids,
-            message=f"possibly one amount under two currency signs: {quote(a)} and {quote(b)} ({who})",
-            explanation=(f"{quote(a)} ({sources_of([a])[0]}) and {quote(b)} ({sources_of([b])[0]}) "
-                         f"give the same number in "
-                         f"{a.unit} and {b.unit} for {who}. A conversion would change the number, so one "
-                         f"of them may carry the wrong currency sign; check which one the source printed."),
-        ))
+        out.append(_one_number_two_labels(a, b, ids, "one amount under two currency signs", "currency sign", who))
     return out
+
+
+def _new_pair(a: Claim, b: Claim, group_of: dict[str, str], in_finding: dict[str, set[int]],
+              voice: dict[str, str]) -> bool:
+    """Two independent voices, not yet shown together in a finding or in one group."""
+    return voice.get(a.source, a.source) != voice.get(b.source, b.source) \
+        and not (in_finding[a.id] & in_finding[b.id]) \
+        and not (a.id in group_of and group_of.get(a.id) == group_of.get(b.id))
+
+
+def _one_number_two_labels(a: Claim, b: Claim, ids: tuple[str, ...], what: str, label: str, who: str = "") -> Finding:
+    """Info: the same number under two labels a conversion would have changed (currency signs, units)."""
+    return Finding(
+        id=finding_id(RULE, ids), rule=RULE, severity="info", claims=ids,
+        message=f"possibly {what}: {quote(a)} and {quote(b)}" + (f" ({who})" if who else ""),
+        explanation=(f"{quote(a)} ({sources_of([a])[0]}) and {quote(b)} ({sources_of([b])[0]}) give the same number "
+                     f"in {a.unit} and {b.unit}" + (f" for {who}" if who else "") + f". A conversion would change the "
+                     f"number, so one of them may carry the wrong {label}; check which one the source printed."),
+    )
