@@ -87,7 +87,7 @@ _PER_BASE = re.compile(r"(?<=\bper )(?:100|1,000|10,000|100,000|1,000,000|1 mill
                        r"(?:\s+(?:people|inhabitants|residents|population|live\s+births|births|adults|children|women|men))?")
 # a list's item number run into the text, a sentence of its own ("... cold hard cash! 102. Why did ..."):
 # which item, not a figure (one that ends a sentence follows a word: "the toll rose to 102. Officials")
-_ITEM_NUMBER = re.compile(r"(?<=[.!?] )\d{1,3}(?=\.\s+[A-Z])")
+_SPACE_CAPITAL = re.compile(r"\s+[A-Z]")
 _LAST_WORD = re.compile(r"([A-Za-z]+)$")
 
 
@@ -148,8 +148,9 @@ def never_claims(text: str, lower: str | None = None, digit_runs: Sequence[Span]
         rare.append(_AGE_BAND)
     if "per " in text:
         rare.append(_PER_BASE)
-    if ". " in text:
-        out.extend(m.span() for m in _ITEM_NUMBER.finditer(text) if _ends_a_sentence(text, m.start() - 2))
+    # a list's item number run into the text: 1-3 digits after ". " (or "! ", "? ") and before ". Capital"
+    out.extend((a, b) for a, b in runs if b - a <= 3 and a >= 2 and text[a - 1] == " " and text[a - 2] in ".!?"
+               and text.startswith(".", b) and _SPACE_CAPITAL.match(text, b + 1) and _ends_a_sentence(text, a - 2))
     for rx in ((_YEAR_SPAN, _THRESHOLD, _PHONE) if phone else (_YEAR_SPAN, _THRESHOLD)) + tuple(rare):
         out.extend(m.span() for m in rx.finditer(text) if not (m.start() and text[m.start() - 1].isalnum()))
     cued = any(b - a == 3 and a and text[a - 1].isspace() and text[a:b] in _EMERGENCY_NUMBERS for a, b in runs)
