@@ -32,15 +32,15 @@ _WIPE = re.compile(r"\b(?:wip|eras|knock|shav|slash|lop|strip|trimm?)(?:e|ed|es|
 
 def money_noun(left: str, right: str) -> str:
     """The money noun of a figure, from the words after it (to the end of its clause), else before it."""
-    low_left = left.lower()
+    low_left, lower_right = left.lower(), right.lower()
     if _WIPE.search(low_left[-30:]):
-        off = _OFF.match(right.lower())
+        off = _OFF.match(lower_right)
         if off:  # "wiping $593 billion off its market value": a fall in that value, not the value
             return "fall in " + off.group(1).strip()
     best = ""
     # the words after the figure, to the end of its clause ("36,50 dollar, at the closing ...": not the close)
-    low_right = _CLAUSE_END.split(right.lower(), maxsplit=1)[0]
-    words = re.findall(r"[a-z][a-z-]*", left.lower())
+    low_right = _CLAUSE_END.split(lower_right, maxsplit=1)[0]
+    words = re.findall(r"[a-z][a-z-]*", low_left)
     fallback = ""
     rwords = re.findall(r"[a-z]+", low_right)[:4]
     for j, w in enumerate(rwords):
